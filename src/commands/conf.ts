@@ -1,0 +1,114 @@
+import {
+  chooseConference,
+  conferenceSlugs,
+  createConference,
+  readConference,
+  validateNewConference,
+  type Conference,
+} from '../core/conference.js';
+import { noteFiles } from '../core/store.js';
+import { findTemplate, renderTemplate, tidyFrontMatter } from '../core/templates.js';
+import { readState, updateState } from '../core/workspace.js';
+import { yamlValue } from '../core/yaml-text.js';
+import { NoteFileError, UsageError } from '../errors.js';
+import type { CommandEnv } from '../io.js';
+import { renderTable } from '../ui/table.js';
+import { pathForUser, workspaceOf } from './shared.js';
+
+interface NewConfOptions {
+  start: string;
+  end: string;
+  location?: string;
+  timezone?: string;
+  slug?: string;
+  url?: string;
+  author?: string;
+}
+
+export function runNew(env: CommandEnv, name: string, options: NewConfOptions): void {
+  const ws = workspaceOf(env);
+  const slug = validateNewConference({ name, ...options });
+  if (options.url) {
+    try {
+      new URL(options.url);
+    } catch {
+      throw new UsageError(`--url "${options.url}" is not a URL`);
+    }
+  }
+  const values = {
+    name: name.trim(),
+    location: options.location ?? null,
+    start: options.start,
+    end: options.end,
+    timezone: options.timezone ?? null,
+    url: options.url ?? null,
+    author: options.author ?? ws.config.author ?? null,
+    disclaimer: null,
+  };
+  // Dates stay unquoted, as other Markdown tools expect; they were checked above.
+  const yaml = { ...Object.fromEntries(Object.entries(values).map(([key, value]) => [key, yamlValue(value)])), start: values.start, end: values.end };
+  const text = tidyFrontMatter(renderTemplate(findTemplate(ws, 'conference', env.ctx.cwd), { ...values, yaml }));
+  const file = createConference(ws, slug, text);
+  updateState(ws, { conference: slug, note: undefined });
+  env.say(`created ${name.trim()} (${slug}); it is now the current conference`);
+  env.out(pathForUser(env, file));
+}
+
+export function runUse(env: CommandEnv, slug: string): void {
+  const ws = workspaceOf(env);
+  chooseConference(ws, {}, slug);
+  const state = readState(ws);
+  updateState(ws, { conference: slug, note: state.conference === slug ? state.note : undefined });
+  env.say(`current conference: ${slug}`);
+}
+
+export function runList(env: CommandEnv, options: { json?: boolean }): void {
+  const ws = workspaceOf(env);
+  const state = readState(ws);
+  const slugs = conferenceSlugs(ws);
+  const current = slugs.includes(state.conference ?? '') ? state.conference : slugs.length === 1 ? slugs[0] : undefined;
+  const rows: (Conference & { notes: number; current: boolean })[] = [];
+  for (const slug of slugs) {
+    try {
+      const conference = readConference(ws, slug);
+      rows.push({ ...conference, notes: noteFiles(ws, [slug]).files.length, current: slug === current });
+    } catch (error) {
+      if (error instanceof NoteFileError) env.warn(error.message);
+      else throw error;
+    }
+  }
+  if (options.json) {
+    const data = rows.map((row) => ({
+      slug: row.slug,
+      name: row.name,
+      start: row.start,
+      end: row.end,
+      location: row.location,
+      timezone: row.timezone,
+      path: row.dir,
+      current: row.current,
+      notes: row.notes,
+    }));
+    env.out(JSON.stringify(data, null, 2));
+    return;
+  }
+  if (rows.length === 0) {
+    env.say('no conferences yet; start one with: confnotes conf new "Name" --start YYYY-MM-DD --end YYYY-MM-DD');
+    return;
+  }
+  const { color } = env;
+  env.out(
+    renderTable(
+      ['', 'slug', 'name', 'dates', 'location', 'notes'],
+      rows.map((row) => [
+        row.current ? color.green('*') : ' ',
+        color.bold(row.slug),
+        row.name,
+        [row.start, row.end].filter(Boolean).join(' – '),
+        row.location ?? '',
+        String(row.notes),
+      ]),
+      { width: env.io.stdout.isTTY ? env.io.stdout.columns : undefined, shrink: [2, 4], align: { 5: 'right' } },
+    ),
+  );
+}

@@ -1,0 +1,64 @@
+import { isValidDate, type Note, type NoteType } from '../core/note.js';
+import { filterNotes, noteSummaryJson, sortNotes, type NoteSort } from '../core/note-query.js';
+import { scanNotes } from '../core/store.js';
+import { UsageError } from '../errors.js';
+import type { CommandEnv } from '../io.js';
+import { renderTable } from '../ui/table.js';
+import { printProblems, scopeOf, workspaceOf } from './shared.js';
+
+interface ListOptions {
+  tag?: string[];
+  type?: NoteType;
+  day?: string;
+  favourite?: boolean;
+  minRating?: number;
+  search?: string;
+  conf?: string;
+  all?: boolean;
+  sort?: NoteSort;
+  json?: boolean;
+}
+
+export function run(env: CommandEnv, options: ListOptions): void {
+  if (options.day !== undefined && !isValidDate(options.day)) throw new UsageError(`--day "${options.day}" is not a date (YYYY-MM-DD)`);
+  if (options.minRating !== undefined && (options.minRating < 1 || options.minRating > 5)) {
+    throw new UsageError(`--min-rating ${options.minRating} is not from 1 to 5`);
+  }
+  const ws = workspaceOf(env);
+  const { notes, problems } = scanNotes(ws, scopeOf(env, ws, options));
+  printProblems(env, problems);
+  const chosen = sortNotes(
+    filterNotes(notes, {
+      tags: options.tag,
+      type: options.type,
+      day: options.day,
+      favourite: options.favourite,
+      minRating: options.minRating,
+      search: options.search,
+    }),
+    options.sort,
+  );
+  if (options.json) {
+    env.out(JSON.stringify(chosen.map(noteSummaryJson), null, 2));
+    return;
+  }
+  if (chosen.length === 0) {
+    env.say(notes.length === 0 ? 'no notes yet; start one with: confnotes new "Talk title"' : 'no notes match');
+    return;
+  }
+  env.out(noteTable(env, chosen));
+}
+
+export function noteTable(env: CommandEnv, notes: Note[]): string {
+  const { color } = env;
+  const rows = notes.map((note) => [
+    color.dim(`${note.date} ${note.start ?? '     '}`),
+    color.cyan(note.type),
+    (note.favourite ? color.red('♥ ') : '') + (note.private ? color.dim('(private) ') : '') + note.title,
+    color.dim(note.tags.join(' ')),
+    note.rating ? color.yellow('★'.repeat(note.rating)) + color.dim('☆'.repeat(5 - note.rating)) : '',
+    color.dim(note.id),
+  ]);
+  const width = env.io.stdout.isTTY ? env.io.stdout.columns : undefined;
+  return renderTable(['when', 'type', 'title', 'tags', 'rating', 'id'], rows, { width, shrink: [5, 3, 2], minWidth: 10 });
+}

@@ -1,0 +1,32 @@
+/** Small helpers several commands share. */
+import path from 'node:path';
+import { chooseConference, conferenceSlugs } from '../core/conference.js';
+import type { NoteFileError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { findWorkspace, readState, type Workspace } from '../core/workspace.js';
+import type { CommandEnv } from '../io.js';
+
+export function workspaceOf(env: CommandEnv): Workspace {
+  return findWorkspace(env.ctx, env.dir);
+}
+
+/** Conferences a listing covers: --all, --conf, else the current (or only) one, else all. */
+export function scopeOf(env: CommandEnv, ws: Workspace, options: { conf?: string; all?: boolean }): string[] {
+  if (options.all && options.conf) throw new UsageError('--conf and --all cannot be used together');
+  if (options.all) return conferenceSlugs(ws);
+  if (options.conf) return [chooseConference(ws, {}, options.conf)];
+  const state = readState(ws);
+  const slugs = conferenceSlugs(ws);
+  if (state.conference && slugs.includes(state.conference)) return [state.conference];
+  return slugs;
+}
+
+/** A path the user can paste from where they stand. */
+export function pathForUser(env: CommandEnv, file: string): string {
+  const rel = path.relative(env.ctx.cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+export function printProblems(env: CommandEnv, problems: NoteFileError[]): void {
+  for (const problem of problems) env.warn(problem.message);
+}

@@ -1,0 +1,19 @@
+import fs from 'node:fs';
+import { readNote, resolveNote } from '../core/store.js';
+import type { CommandEnv } from '../io.js';
+import { pathForUser, workspaceOf } from './shared.js';
+
+export function run(env: CommandEnv, ref: string, options: { json?: boolean; path?: boolean }): void {
+  const ws = workspaceOf(env);
+  const file = resolveNote(ws, ref, env.ctx.cwd);
+  // Reading it checks it, so a broken note is an error here, not garbage output.
+  const note = readNote(ws, file);
+  if (options.path) {
+    env.out(pathForUser(env, file));
+  } else if (options.json) {
+    const { file: _absolute, folder: _folder, ...fields } = note;
+    env.out(JSON.stringify({ ...fields, conference: note.conference ?? note.folder }, null, 2));
+  } else {
+    env.io.stdout.write(fs.readFileSync(file, 'utf8'));
+  }
+}

@@ -1,0 +1,21 @@
+import { countTags } from '../core/note-query.js';
+import { scanNotes } from '../core/store.js';
+import type { CommandEnv } from '../io.js';
+import { renderTable } from '../ui/table.js';
+import { printProblems, scopeOf, workspaceOf } from './shared.js';
+
+export function run(env: CommandEnv, options: { conf?: string; all?: boolean; json?: boolean }): void {
+  const ws = workspaceOf(env);
+  const { notes, problems } = scanNotes(ws, scopeOf(env, ws, options));
+  printProblems(env, problems);
+  const counts = countTags(notes);
+  if (options.json) {
+    env.out(JSON.stringify(counts, null, 2));
+    return;
+  }
+  if (counts.length === 0) {
+    env.say('no tags yet; add some with: confnotes tag <note> <tag>...');
+    return;
+  }
+  env.out(renderTable(['tag', 'notes'], counts.map(({ tag, count }) => [tag, String(count)]), { align: { 1: 'right' } }));
+}

@@ -1,0 +1,16 @@
+import { listTemplates } from '../core/templates.js';
+import { findWorkspace, type Workspace } from '../core/workspace.js';
+import { ConfnotesError } from '../errors.js';
+import type { CommandEnv } from '../io.js';
+import { renderTable } from '../ui/table.js';
+
+export function run(env: CommandEnv): void {
+  let ws: Workspace | null = null;
+  try {
+    ws = findWorkspace(env.ctx, env.dir);
+  } catch (error) {
+    if (!(error instanceof ConfnotesError)) throw error;
+  }
+  const rows = listTemplates(ws).map((template) => [template.name, template.origin, template.file]);
+  env.out(renderTable(['name', 'from', 'file'], rows));
+}

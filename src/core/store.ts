@@ -1,0 +1,197 @@
+/**
+ * The notes store: finds note files in a workspace, reads them into Notes,
+ * and resolves what the user typed as `<note>` to one file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfnotesError, NoteFileError } from '../errors.js';
+import { CONFERENCE_FILE, conferenceDir, conferenceSlugs } from './conference.js';
+import { FrontMatterError } from './front-matter.js';
+import { parseNote, type Note } from './note.js';
+import { slugify } from './slug.js';
+import { relativeToWorkspace, type Workspace } from './workspace.js';
+
+/** Notes larger than this are not read (a note is text typed by a person). */
+export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
+const NOT_NOTES = new Set([CONFERENCE_FILE, 'readme.md']);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export interface ScanResult {
+  notes: Note[];
+  /** One per file that could not be read as a note. */
+  problems: NoteFileError[];
+}
+
+/** Every note file of the given conferences (all when `slugs` is omitted). */
+export function noteFiles(ws: Workspace, slugs = conferenceSlugs(ws)): { files: string[]; problems: NoteFileError[] } {
+  const files: string[] = [];
+  const problems: NoteFileError[] = [];
+  const walk = (dir: string, depth: number) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push(new NoteFileError(relativeToWorkspace(ws, dir), undefined, `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? error}`));
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (depth < 8) walk(full, depth + 1);
+      } else if (entry.name.toLowerCase().endsWith('.md') && !(depth === 0 && NOT_NOTES.has(entry.name.toLowerCase()))) {
+        if (entry.isSymbolicLink()) {
+          const problem = checkLink(ws, full);
+          if (problem) {
+            problems.push(problem);
+            continue;
+          }
+        } else if (!entry.isFile()) {
+          continue;
+        }
+        files.push(full);
+      }
+    }
+  };
+  for (const slug of slugs) walk(conferenceDir(ws, slug), 0);
+  files.sort();
+  return { files, problems };
+}
+
+/** A link is followed only to a regular file inside the workspace. */
+function checkLink(ws: Workspace, file: string): NoteFileError | null {
+  const shown = relativeToWorkspace(ws, file);
+  let target: string;
+  try {
+    target = fs.realpathSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return new NoteFileError(shown, undefined, code === 'ELOOP' ? 'symbolic link loop, skipped' : 'symbolic link to nothing, skipped');
+  }
+  const root = fs.realpathSync(ws.root);
+  if (!target.startsWith(root + path.sep)) return new NoteFileError(shown, undefined, `symbolic link to ${target}, outside the workspace, skipped`);
+  if (!fs.statSync(target).isFile()) return new NoteFileError(shown, undefined, 'symbolic link to something that is not a file, skipped');
+  return null;
+}
+
+/** Reads a file's text, refusing what is not a note: too large, binary, not UTF-8. */
+export function readNoteText(file: string, shown: string): string {
+  let bytes: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_NOTE_BYTES) throw new NoteFileError(shown, undefined, `${(size / 1048576).toFixed(1)} MB is too large for a note (limit ${MAX_NOTE_BYTES / 1048576} MB), not read`);
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    if (error instanceof NoteFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : String(code ?? error);
+    throw new NoteFileError(shown, undefined, `cannot read: ${why}`);
+  }
+  if (bytes.includes(0)) throw new NoteFileError(shown, undefined, 'binary file (it holds NUL bytes), not a Markdown note');
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new NoteFileError(shown, lineOfFirstBadByte(bytes), 'not UTF-8 text (save it as UTF-8)');
+  }
+}
+
+function lineOfFirstBadByte(bytes: Buffer): number {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 10) {
+      try {
+        utf8.decode(bytes.subarray(lineStart, i));
+      } catch {
+        return line;
+      }
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return 1;
+}
+
+/** Reads one note; throws NoteFileError naming the file and line. */
+export function readNote(ws: Workspace, file: string): Note {
+  const shown = displayPath(ws, file);
+  const text = readNoteText(file, shown);
+  try {
+    const { meta, split } = parseNote(text);
+    const rel = relativeToWorkspace(ws, file);
+    const folder = rel.includes('/') && !rel.startsWith('..') ? rel.split('/')[0]! : null;
+    return { ...meta, id: path.basename(file).replace(/\.md$/i, ''), file, path: rel, folder, body: split.body };
+  } catch (error) {
+    if (error instanceof FrontMatterError) throw new NoteFileError(shown, error.line, error.message);
+    throw error;
+  }
+}
+
+/** Reads every note of the given conferences; bad files become problems, not failures. */
+export function scanNotes(ws: Workspace, slugs?: string[]): ScanResult {
+  const { files, problems } = noteFiles(ws, slugs);
+  const notes: Note[] = [];
+  for (const file of files) {
+    try {
+      notes.push(readNote(ws, file));
+    } catch (error) {
+      if (error instanceof NoteFileError) problems.push(error);
+      else throw error;
+    }
+  }
+  return { notes, problems };
+}
+
+function displayPath(ws: Workspace, file: string): string {
+  const rel = relativeToWorkspace(ws, file);
+  return rel.startsWith('..') ? file : rel;
+}
+
+/** Orders notes by date, start time, then title: the order of the week. */
+export function byTime(a: Note, b: Note): number {
+  return (
+    a.date.localeCompare(b.date) ||
+    (a.start ?? '').localeCompare(b.start ?? '') ||
+    a.title.localeCompare(b.title) ||
+    a.path.localeCompare(b.path)
+  );
+}
+
+/**
+ * Resolves `<note>`: a path to a file, an exact id, a unique prefix of an id,
+ * or a unique prefix of a title's slug. Throws listing the candidates when
+ * the reference is ambiguous.
+ */
+export function resolveNote(ws: Workspace, ref: string, cwd: string, slugs?: string[]): string {
+  const trimmed = ref.trim();
+  if (!trimmed) throw new ConfnotesError('no note given');
+  const asPath = path.resolve(cwd, trimmed);
+  if (/[\\/]/.test(trimmed) || trimmed.toLowerCase().endsWith('.md')) {
+    if (fs.existsSync(asPath) && fs.statSync(asPath).isFile()) return asPath;
+    const inWorkspace = path.resolve(ws.root, trimmed);
+    if (fs.existsSync(inWorkspace) && fs.statSync(inWorkspace).isFile()) return inWorkspace;
+    throw new ConfnotesError(`${trimmed}: no such note file`);
+  }
+  const { files } = noteFiles(ws, slugs);
+  const idOf = (file: string) => path.basename(file).replace(/\.md$/i, '');
+  const exact = files.filter((file) => idOf(file) === trimmed);
+  if (exact.length === 1) return exact[0]!;
+  const wanted = trimmed.toLowerCase();
+  let candidates = exact.length > 1 ? exact : files.filter((file) => idOf(file).toLowerCase().startsWith(wanted));
+  if (candidates.length === 0) {
+    // Then the title's slug (after "YYYY-MM-DD-HHMM-"): a prefix of it, else whole words inside it.
+    const slugWanted = slugify(trimmed, '');
+    const slugParts = files.map((file) => [file, idOf(file).replace(/^\d{4}-\d{2}-\d{2}-(\d{4}-)?/, '')] as const);
+    if (slugWanted) {
+      candidates = slugParts.filter(([, slug]) => slug.startsWith(slugWanted)).map(([file]) => file);
+      if (candidates.length === 0) {
+        candidates = slugParts.filter(([, slug]) => `-${slug}-`.includes(`-${slugWanted}-`) || `-${slug}`.includes(`-${slugWanted}`)).map(([file]) => file);
+      }
+    }
+  }
+  if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length === 0) throw new ConfnotesError(`no note matches "${trimmed}"; see: confnotes list`);
+  const shown = candidates.slice(0, 10).map((file) => relativeToWorkspace(ws, file));
+  const more = candidates.length > 10 ? ` and ${candidates.length - 10} more` : '';
+  throw new ConfnotesError(`"${trimmed}" matches ${candidates.length} notes: ${shown.join(', ')}${more}; give more of the id`);
+}

@@ -1,0 +1,97 @@
+/**
+ * Templates are Mustache files (logic-less): the built-in ones in the
+ * project's `templates/`, overridden by name by a workspace's `templates/`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Mustache from 'mustache';
+import { ConfnotesError } from '../errors.js';
+import type { Workspace } from './workspace.js';
+
+export interface TemplateSource {
+  name: string;
+  file: string;
+  text: string;
+  origin: 'workspace' | 'built-in' | 'file';
+}
+
+let builtinDir: string | undefined;
+
+/** The project's `templates/` folder, found from this module's own location. */
+export function builtinTemplatesDir(): string {
+  if (builtinDir) return builtinDir;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'templates', 'note.md'))) {
+      builtinDir = path.join(dir, 'templates');
+      return builtinDir;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('the built-in templates folder is missing from this confnotes installation');
+    dir = parent;
+  }
+}
+
+/**
+ * Finds a template by name (`keynote`, `report`, ...) or by path. A name is
+ * looked up in the workspace's `templates/` first, then among the built-ins;
+ * `fallbacks` are tried in turn when the name itself is not found.
+ */
+export function findTemplate(ws: Workspace | null, nameOrPath: string, cwd: string, fallbacks: string[] = []): TemplateSource {
+  if (/[\\/]/.test(nameOrPath) || /\.(md|mustache|html)$/i.test(nameOrPath)) {
+    const file = path.resolve(cwd, nameOrPath);
+    try {
+      return { name: path.basename(file), file, text: fs.readFileSync(file, 'utf8'), origin: 'file' };
+    } catch {
+      throw new ConfnotesError(`template ${file}: cannot be read`);
+    }
+  }
+  for (const name of [nameOrPath, ...fallbacks]) {
+    if (!/^[\w-]+$/.test(name)) throw new ConfnotesError(`"${name}" is not a template name (letters, digits, - and _)`, 2);
+    const places: [string, TemplateSource['origin']][] = [];
+    if (ws) places.push([path.join(ws.root, 'templates', `${name}.md`), 'workspace']);
+    places.push([path.join(builtinTemplatesDir(), `${name}.md`), 'built-in']);
+    for (const [file, origin] of places) {
+      if (fs.existsSync(file)) return { name, file, text: fs.readFileSync(file, 'utf8'), origin };
+    }
+  }
+  const where = ws ? `${path.join(ws.root, 'templates')} or the built-in templates` : 'the built-in templates';
+  throw new ConfnotesError(`no template "${nameOrPath}" in ${where}`, 2);
+}
+
+/** Renders without HTML escaping: values meant for YAML come pre-quoted (see note views). */
+export function renderTemplate(template: TemplateSource, view: object): string {
+  try {
+    return Mustache.render(template.text, view, undefined, { escape: (value: unknown) => String(value) });
+  } catch (error) {
+    throw new ConfnotesError(`template ${template.file}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/**
+ * Drops trailing blanks from the front-matter lines of freshly rendered text
+ * (an empty value leaves "track: "), so new files start clean.
+ */
+export function tidyFrontMatter(text: string): string {
+  const match = /^(---\r?\n)([\s\S]*?\r?\n)(---)/.exec(text);
+  if (!match) return text;
+  return match[1] + match[2]!.replace(/[ \t]+(\r?\n)/g, '$1') + text.slice(match[1]!.length + match[2]!.length);
+}
+
+/** Names of every template the workspace can use, with where each comes from. */
+export function listTemplates(ws: Workspace | null): { name: string; origin: TemplateSource['origin']; file: string }[] {
+  const found = new Map<string, { name: string; origin: TemplateSource['origin']; file: string }>();
+  const add = (dir: string, origin: TemplateSource['origin']) => {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(dir).filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md');
+    } catch {
+      return;
+    }
+    for (const file of names) found.set(file.slice(0, -3), { name: file.slice(0, -3), origin, file: path.join(dir, file) });
+  };
+  add(builtinTemplatesDir(), 'built-in');
+  if (ws) add(path.join(ws.root, 'templates'), 'workspace');
+  return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

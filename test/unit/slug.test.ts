@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_SLUG_LENGTH, normaliseTag, slugify, tagMatches } from '../../src/core/slug.js';
+
+describe('slugify', () => {
+  it.each([
+    ['Orchestrating Fibre Channel in Cinder', 'orchestrating-fibre-channel-in-cinder'],
+    ['Ceilometer: from metrics to metering!', 'ceilometer-from-metrics-to-metering'],
+    ['../../etc/passwd', 'etc-passwd'],
+    ['/absolute/path', 'absolute-path'],
+    ['$(rm -rf ~); `id`', 'rm-rf-id'],
+    ['Über Ökonomie', 'über-ökonomie'],
+    ['日本語のセッション', '日本語のセッション'],
+    ['Привет мир', 'привет-мир'],
+    ['हिन्दी सत्र', 'हिन्दी-सत्र'],
+    ['a\u202Eevil\u200Bname', 'a-evil-name'],
+    ['...', 'untitled'],
+    ['', 'untitled'],
+  ])('%j becomes %j', (title, slug) => {
+    expect(slugify(title)).toBe(slug);
+  });
+
+  it('caps the length at a word boundary', () => {
+    const slug = slugify('word '.repeat(40));
+    expect([...slug].length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
+    expect(slug.endsWith('word')).toBe(true);
+  });
+
+  it('never gives a path, a dot, a control character or an empty name (any title)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (title) => {
+        const slug = slugify(title);
+        expect(slug.length).toBeGreaterThan(0);
+        expect([...slug].length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
+        expect(slug).toMatch(/^[\p{L}\p{M}\p{N}]+(-[\p{L}\p{M}\p{N}]+)*$/u);
+        expect(slug).not.toMatch(/[./\\\0]/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('normaliseTag', () => {
+  it.each([
+    ['#Storage', 'storage'],
+    ['  Fibre Channel ', 'fibre-channel'],
+    ['Storage/Cinder', 'storage/cinder'],
+    ['storage//cinder/', 'storage/cinder'],
+    ['../etc', 'etc'],
+    ['##', ''],
+    ['c++', 'c++'],
+  ])('%j becomes %j', (tag, expected) => {
+    expect(normaliseTag(tag)).toBe(expected);
+  });
+
+  it('is idempotent and leaves no upper case, white space or leading #', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (tag) => {
+        const once = normaliseTag(tag);
+        expect(normaliseTag(once)).toBe(once);
+        expect(once).not.toMatch(/\s/u);
+        expect(once.startsWith('#')).toBe(false);
+        expect(once).toBe(once.toLowerCase());
+        expect(once.split('/')).not.toContain('..');
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('tagMatches', () => {
+  it('matches a tag and its children only', () => {
+    expect(tagMatches('storage', 'storage')).toBe(true);
+    expect(tagMatches('storage/cinder', 'storage')).toBe(true);
+    expect(tagMatches('storage-x', 'storage')).toBe(false);
+    expect(tagMatches('storage', 'storage/cinder')).toBe(false);
+  });
+});
