@@ -1,12 +1,16 @@
 // Bundles src/cli.ts into dist/ with one chunk per lazily imported command,
 // so a quick command loads only the code it uses (see ARCHITECTURE.md).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Build beside dist/ and swap it in, so a test run that is using dist/ sees
+// either the old build or the new one, never a half-written one.
+const dist = new URL('../dist', import.meta.url);
+const next = new URL(`../dist.next-${process.pid}`, import.meta.url);
+const old = new URL(`../dist.old-${process.pid}`, import.meta.url);
 await build({
   entryPoints: ['src/cli.ts'],
-  outdir: 'dist',
+  outdir: `dist.next-${process.pid}`,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -26,3 +30,11 @@ await build({
   },
   logLevel: 'warning',
 });
+
+try {
+  renameSync(dist, old);
+} catch {
+  // no previous build
+}
+renameSync(next, dist);
+rmSync(old, { recursive: true, force: true });

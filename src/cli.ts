@@ -4,18 +4,19 @@
  * commands do not pay for heavy ones.
  */
 import os from 'node:os';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { nowFromEnv, type Context } from './context.js';
 import { ConfnotesError } from './errors.js';
 import { makeCommandEnv, type CommandEnv, type Io } from './io.js';
-import { NOTE_TYPES } from './core/note.js';
+import { NOTE_TYPES } from './core/note-types.js';
+import type { Prompts } from './commands/new-prompts.js';
 
 export const VERSION = '0.1.0';
 
 type Loader = () => Promise<{ run: (env: CommandEnv, ...args: any[]) => Promise<void> | void }>;
 
 /** Runs the CLI and returns the exit code; only bin/confnotes.js sets it on the process. */
-export async function main(argv: string[], overrides: { ctx?: Partial<Context>; io?: Io } = {}): Promise<number> {
+export async function main(argv: string[], overrides: { ctx?: Partial<Context>; io?: Io; prompts?: Prompts } = {}): Promise<number> {
   const io: Io = overrides.io ?? { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
   let exitCode = 0;
   try {
@@ -27,7 +28,7 @@ export async function main(argv: string[], overrides: { ctx?: Partial<Context>; 
       now: nowFromEnv(env),
       ...overrides.ctx,
     };
-    const program = buildProgram(ctx, io);
+    const program = buildProgram(ctx, io, overrides.prompts);
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     exitCode = report(error, io);
@@ -65,11 +66,11 @@ function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
-export function buildProgram(ctx: Context, io: Io): Command {
+export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
   const program = new Command('confnotes');
   const load = (loader: Loader) =>
     async function (this: Command, ...args: unknown[]) {
-      const env = makeCommandEnv(ctx, io, this.optsWithGlobals().dir as string | undefined);
+      const env = makeCommandEnv(ctx, io, this.optsWithGlobals().dir as string | undefined, prompts);
       const command = await loader();
       await command.run(env, ...args);
     };
@@ -156,6 +157,7 @@ export function buildProgram(ctx: Context, io: Io): Command {
     .option('--summary <text>', 'the one-line summary used by the report')
     .option('--template <name>', 'a template name (see `confnotes templates`) or a file')
     .option('-e, --edit', 'open the note in $VISUAL / $EDITOR afterwards')
+    .option('--from <uid|now|next>', 'fill the note from the imported programme: an entry uid, the talk on now, or the next one')
     .addHelpText(
       'after',
       examples([
@@ -231,6 +233,64 @@ export function buildProgram(ctx: Context, io: Io): Command {
     .description('list the note and report templates, and where each comes from')
     .addHelpText('after', examples(['confnotes templates']))
     .action(load(() => import('./commands/templates.js')));
+
+  // @report-commands (issue 4)
+  // @check-commands (issue 7)
+  // @schedule-commands (issue 6)
+  program
+    .command('jot')
+    .description('add a timestamped line to the current note while the speaker talks')
+    .argument('[text...]', 'what to write; with none, each line piped on stdin')
+    .option('--at <HH:MM>', 'the time to stamp (default: now)')
+    .option('--note <note>', 'another note than the current one')
+    .option('--todo', 'add a "- [ ]" follow-up to the Follow-ups section instead')
+    .option('--quote', 'mark the line as a quote from the speaker')
+    .addHelpText(
+      'after',
+      examples([
+        'confnotes jot iSCSI is still the default, FC needs zoning',
+        'confnotes jot --quote "Easy enough for a goat"',
+        'confnotes jot --todo watch the Ceilometer video',
+        'pbpaste | confnotes jot',
+      ]),
+    )
+    .action(load(() => import('./commands/jot.js')));
+
+  program
+    .command('current')
+    .description('print the path of the current note (the one jot writes to)')
+    .option('--absolute', 'print an absolute path')
+    .addHelpText('after', examples(['confnotes current', '$EDITOR "$(confnotes current)"']))
+    .action(load(() => import('./commands/current.js')));
+
+  program
+    .command('open')
+    .description('make a note the current one and open it in the editor')
+    .argument('<note>', 'note id, a unique prefix of it or of its title, or a path')
+    .option('--no-edit', 'only make it current')
+    .addHelpText('after', examples(['confnotes open fibre-channel', 'confnotes open 2013-04-16-1100 --no-edit']))
+    .action(load(() => import('./commands/open.js')));
+
+  program
+    .command('completion')
+    .description('print a shell completion script (bash, zsh or fish)')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      examples([
+        'confnotes completion bash > ~/.local/share/bash-completion/completions/confnotes',
+        'confnotes completion zsh > "${fpath[1]}/_confnotes"',
+        'confnotes completion fish > ~/.config/fish/completions/confnotes.fish',
+      ]),
+    )
+    .action(load(() => import('./commands/completion.js').then((m) => ({ run: (env: CommandEnv, shell: string) => m.run(env, shell, program) }))));
+
+  program
+    .command('__complete', { hidden: true })
+    .argument('<kind>', 'notes, tags or conferences')
+    .action(load(() => import('./commands/completion.js').then((m) => ({ run: m.runCandidates }))));
+
+  // @room-commands (issue 5)
 
   return program;
 }

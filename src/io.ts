@@ -30,8 +30,10 @@ export interface CommandEnv {
   /** A message for stderr: a line. */
   say(line: string): void;
   warn(line: string): void;
-  /** True when a person can answer prompts (stdin and stdout are terminals). */
+  /** True when a person can answer prompts: stdin and stderr (where prompts are drawn) are terminals. */
   interactive: boolean;
+  /** Prompts to use instead of the terminal's (tests inject scripted ones). */
+  prompts?: import('./commands/new-prompts.js').Prompts;
 }
 
 export function colorFor(stream: OutStream, env: Context['env']): ChalkInstance {
@@ -41,7 +43,7 @@ export function colorFor(stream: OutStream, env: Context['env']): ChalkInstance 
   return new Chalk({ level: level as 0 | 2 | 3 });
 }
 
-export function makeCommandEnv(ctx: Context, io: Io, dir?: string): CommandEnv {
+export function makeCommandEnv(ctx: Context, io: Io, dir?: string, prompts?: CommandEnv['prompts']): CommandEnv {
   const color = colorFor(io.stdout, ctx.env);
   const errColor = colorFor(io.stderr, ctx.env);
   return {
@@ -53,6 +55,7 @@ export function makeCommandEnv(ctx: Context, io: Io, dir?: string): CommandEnv {
     out: (line) => io.stdout.write(`${line}\n`),
     say: (line) => io.stderr.write(`${line}\n`),
     warn: (line) => io.stderr.write(`${errColor.yellow('warning:')} ${line}\n`),
-    interactive: Boolean(io.stdin.isTTY && io.stdout.isTTY),
+    interactive: prompts !== undefined || Boolean(io.stdin.isTTY && io.stderr.isTTY),
+    prompts,
   };
 }

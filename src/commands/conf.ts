@@ -9,6 +9,7 @@ import {
 import { noteFiles } from '../core/store.js';
 import { findTemplate, renderTemplate, tidyFrontMatter } from '../core/templates.js';
 import { readState, updateState } from '../core/workspace.js';
+import { workspaceConfig } from '../core/workspace-config.js';
 import { yamlValue } from '../core/yaml-text.js';
 import { NoteFileError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
@@ -42,7 +43,7 @@ export function runNew(env: CommandEnv, name: string, options: NewConfOptions): 
     end: options.end,
     timezone: options.timezone ?? null,
     url: options.url ?? null,
-    author: options.author ?? ws.config.author ?? null,
+    author: options.author ?? workspaceConfig(ws).author ?? null,
     disclaimer: null,
   };
   // Dates stay unquoted, as other Markdown tools expect; they were checked above.

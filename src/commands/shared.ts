@@ -1,5 +1,5 @@
-/** Small helpers several commands share. */
-import path from 'node:path';
+/** Small helpers several commands share (quick commands import paths.ts only: this one loads the store). */
+export { pathForUser } from './paths.js';
 import { chooseConference, conferenceSlugs } from '../core/conference.js';
 import type { NoteFileError } from '../errors.js';
 import { UsageError } from '../errors.js';
@@ -19,12 +19,6 @@ export function scopeOf(env: CommandEnv, ws: Workspace, options: { conf?: string
   const slugs = conferenceSlugs(ws);
   if (state.conference && slugs.includes(state.conference)) return [state.conference];
   return slugs;
-}
-
-/** A path the user can paste from where they stand. */
-export function pathForUser(env: CommandEnv, file: string): string {
-  const rel = path.relative(env.ctx.cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
 export function printProblems(env: CommandEnv, problems: NoteFileError[]): void {

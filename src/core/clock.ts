@@ -25,7 +25,7 @@ export function wallTime(instant: Date, timeZone?: string | null): WallTime {
     });
     formats.set(key, format);
   }
-  const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
+  const parts: Record<string, string> = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
@@ -36,11 +36,30 @@ export function addMinutes(time: string, minutes: number): string {
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
-/** Parses `YYYY-MM-DD HH:MM` (or with a `T`), or a bare `HH:MM` on `today`. */
+/** Parses `YYYY-MM-DD HH:MM` (or with a `T`), or a bare `HH:MM` on `today`; null when it is not a real date and time. */
 export function parseWhen(value: string, today: string): WallTime | null {
   const full = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$/.exec(value.trim());
-  if (full) return { date: full[1]!, time: `${full[2]!.padStart(2, '0')}:${full[3]}` };
   const timeOnly = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
-  if (timeOnly) return { date: today, time: `${timeOnly[1]!.padStart(2, '0')}:${timeOnly[2]}` };
-  return null;
+  const [date, hours, minutes] = full ? [full[1]!, full[2]!, full[3]!] : timeOnly ? [today, timeOnly[1]!, timeOnly[2]!] : [];
+  if (!date || Number(hours) > 23 || Number(minutes) > 59 || !isRealDate(date)) return null;
+  return { date, time: `${hours!.padStart(2, '0')}:${minutes}` };
+}
+
+function isRealDate(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number);
+  const probe = new Date(Date.UTC(year!, month! - 1, day!));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month! - 1 && probe.getUTCDate() === day;
+}
+
+/**
+ * The slot a talk most likely started in, for a note begun at `time`: the
+ * quarter hour before, unless the next one is at most five minutes away
+ * (11:07 → 11:00, 11:11 → 11:15).
+ */
+export function roundToSlot(time: string): string {
+  const [hours, minutes] = time.split(':').map(Number);
+  const total = hours! * 60 + minutes!;
+  const into = total % 15;
+  const rounded = Math.min(into >= 10 ? total + 15 - into : total - into, 23 * 60 + 45);
+  return `${String(Math.floor(rounded / 60)).padStart(2, '0')}:${String(rounded % 60).padStart(2, '0')}`;
 }

@@ -7,6 +7,7 @@ import { createExclusive, ensureDir } from './safe-write.js';
 import { slugify } from './slug.js';
 import type { Workspace, WorkspaceState } from './workspace.js';
 import { relativeToWorkspace } from './workspace.js';
+import { workspaceConfig } from './workspace-config.js';
 
 export const CONFERENCE_FILE = 'conference.md';
 /** Top-level folders of a workspace that are never conferences. */
@@ -70,16 +71,20 @@ export function readConference(ws: Workspace, slug: string): Conference {
       const value = field(key);
       if (value !== null && !isValidDate(value)) throw new FrontMatterError(`${key} "${value}" is not a date (YYYY-MM-DD)`);
     }
+    const timezone = field('timezone');
+    if (timezone !== null && !isValidTimeZone(timezone)) {
+      throw new FrontMatterError(`timezone "${timezone}" is not an IANA time zone (e.g. Europe/Berlin)`, keyLineOf(text, 'timezone'));
+    }
     return {
       slug,
       name: field('name') ?? slug,
       start: field('start'),
       end: field('end'),
       location: field('location'),
-      timezone: field('timezone'),
+      timezone,
       url: field('url'),
-      author: field('author') ?? ws.config.author ?? null,
-      disclaimer: field('disclaimer') ?? ws.config.disclaimer ?? null,
+      author: field('author') ?? workspaceConfig(ws).author ?? null,
+      disclaimer: field('disclaimer') ?? workspaceConfig(ws).disclaimer ?? null,
       dir,
       path: shown,
       body,
@@ -153,4 +158,10 @@ export function createConference(ws: Workspace, slug: string, text: string): str
   ensureDir(dir);
   createExclusive(file, text);
   return file;
+}
+
+/** The line of a top-level key in a conference.md's front matter (for messages). */
+function keyLineOf(text: string, key: string): number | undefined {
+  const index = text.split('\n').findIndex((line) => line.startsWith(`${key}:`));
+  return index === -1 ? undefined : index + 1;
 }

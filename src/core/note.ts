@@ -2,8 +2,9 @@ import { isMap, isScalar } from 'yaml';
 import { FrontMatterError, splitNote, type SplitNote } from './front-matter.js';
 import { normaliseTag } from './slug.js';
 
-export const NOTE_TYPES = ['keynote', 'session', 'design-summit', 'workshop', '101', 'expo', 'hallway', 'meetup'] as const;
-export type NoteType = (typeof NOTE_TYPES)[number];
+import { NOTE_TYPES, type NoteType } from './note-types.js';
+
+export { NOTE_TYPES, type NoteType };
 
 /** What a note says about itself, read from its front matter. */
 export interface NoteMeta {

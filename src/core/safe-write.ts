@@ -58,8 +58,7 @@ export function rewrite(file: string, change: (old: string) => string | null): s
     const old = fs.readFileSync(file, 'utf8');
     const next = change(old);
     if (next === null || next === old) return null;
-    const mode = fs.statSync(file).mode & 0o777;
-    writeFileAtomic.sync(file, next, { fsync: true, mode });
+    replaceUnlocked(file, next);
     return next;
   });
 }
@@ -70,17 +69,43 @@ export function replaceOwnFile(file: string, text: string): void {
   writeFileAtomic.sync(file, text, { fsync: true });
 }
 
+/** What to do to a file, decided from its current text: add at the end, or replace it whole. */
+export type Extension = { append: string } | { replace: string } | null;
+
+/**
+ * Reads the file and applies `change`'s decision under one lock: an append is
+ * one O_APPEND write that leaves every existing byte alone; a replacement goes
+ * through the atomic rewrite. Returns the decision taken.
+ */
+export function extend(file: string, change: (old: string) => Extension): Extension {
+  return withLock(file, () => {
+    const old = fs.readFileSync(file, 'utf8');
+    const decision = change(old);
+    if (decision && 'append' in decision) appendUnlocked(file, decision.append);
+    else if (decision && decision.replace !== old) replaceUnlocked(file, decision.replace);
+    return decision;
+  });
+}
+
+/** Temporary file in the same folder, fsync, rename: the file is the old or the new version, never half. */
+function replaceUnlocked(file: string, text: string): void {
+  const mode = fs.statSync(file).mode & 0o777;
+  writeFileAtomic.sync(file, text, { fsync: true, mode });
+}
+
+function appendUnlocked(file: string, text: string): void {
+  const fd = fs.openSync(file, 'a');
+  try {
+    fs.writeSync(fd, text);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Appends text in one write, under the file's lock. */
 export function append(file: string, text: string): void {
-  withLock(file, () => {
-    const fd = fs.openSync(file, 'a');
-    try {
-      fs.writeSync(fd, text);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  });
+  withLock(file, () => appendUnlocked(file, text));
 }
 
 const LOCK_WAIT_MS = 5000;

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYamlText } from 'yaml';
 import type { Context } from '../context.js';
 import { ConfnotesError } from '../errors.js';
 import { createExclusive, ensureDir, FileExistsError, replaceOwnFile } from './safe-write.js';
@@ -19,7 +18,6 @@ export interface WorkspaceConfig {
 
 export interface Workspace {
   root: string;
-  config: WorkspaceConfig;
   /** How it was found, for messages: --dir, CONFNOTES_DIR, ancestor or default. */
   foundBy: 'option' | 'env' | 'ancestor' | 'default';
 }
@@ -29,6 +27,8 @@ export interface WorkspaceState {
   conference?: string;
   /** Workspace-relative path of the current note. */
   note?: string;
+  /** The current note's conference time zone, kept here so `jot` need not read conference.md. */
+  timezone?: string;
 }
 
 export function isWorkspace(dir: string): boolean {
@@ -66,21 +66,9 @@ export function findWorkspace(ctx: Context, dirOption?: string): Workspace {
 }
 
 function load(root: string, foundBy: Workspace['foundBy']): Workspace {
-  const file = path.join(root, MARKER_DIR, CONFIG_FILE);
-  let config: WorkspaceConfig = {};
-  try {
-    const data: unknown = parseYamlText(fs.readFileSync(file, 'utf8'), { schema: 'core', maxAliasCount: 10 });
-    if (data && typeof data === 'object' && !Array.isArray(data)) {
-      const raw = data as Record<string, unknown>;
-      config = {
-        author: typeof raw.author === 'string' ? raw.author : undefined,
-        disclaimer: typeof raw.disclaimer === 'string' ? raw.disclaimer : undefined,
-      };
-    }
-  } catch (error) {
-    throw new ConfnotesError(`${file}: cannot be read as YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
-  return { root, config, foundBy };
+  // The configuration is read only by the commands that need it (workspace-config.ts),
+  // so quick commands do not load a YAML parser.
+  return { root, foundBy };
 }
 
 const CONFIG_TEXT = `# confnotes workspace: this folder holds one sub-folder per conference.
@@ -134,6 +122,7 @@ export function readState(ws: Workspace): WorkspaceState {
     return {
       conference: typeof raw.conference === 'string' ? raw.conference : undefined,
       note: typeof raw.note === 'string' ? raw.note : undefined,
+      timezone: typeof raw.timezone === 'string' ? raw.timezone : undefined,
     };
   } catch {
     // Missing or damaged state only means "nothing is current".

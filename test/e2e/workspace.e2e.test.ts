@@ -288,7 +288,7 @@ describe('show and edit', () => {
 describe('help and terminal manners', () => {
   it('shows examples in the help of every command', () => {
     const cwd = tempDir();
-    for (const command of [[], ['init'], ['conf'], ['conf', 'new'], ['conf', 'use'], ['conf', 'list'], ['new'], ['tag'], ['untag'], ['list'], ['tags'], ['show'], ['edit'], ['templates']]) {
+    for (const command of [[], ['init'], ['conf'], ['conf', 'new'], ['conf', 'use'], ['conf', 'list'], ['new'], ['tag'], ['untag'], ['list'], ['tags'], ['show'], ['edit'], ['templates'], ['jot'], ['current'], ['open'], ['completion']]) {
       const result = confnotes([...command, '--help'], { cwd });
       expect(result.code, command.join(' ')).toBe(0);
       expect(result.stdout, command.join(' ')).toMatch(/Examples:\n\s+\$ confnotes/);
