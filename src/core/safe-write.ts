@@ -9,8 +9,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { createRequire } from 'node:module';
+import type writeFileAtomicModule from 'write-file-atomic';
 import { ConfnotesError } from '../errors.js';
+
+// write-file-atomic is loaded on first use, not at start-up: `jot` only appends
+// and must not pay for it (see ARCHITECTURE.md, start-up budget).
+const load = createRequire(import.meta.url);
+let atomicWriter: typeof writeFileAtomicModule | undefined;
+function writeFileAtomic(): typeof writeFileAtomicModule {
+  atomicWriter ??= load('write-file-atomic') as typeof writeFileAtomicModule;
+  return atomicWriter;
+}
 
 export class FileExistsError extends ConfnotesError {
   constructor(readonly file: string) {
@@ -66,7 +76,7 @@ export function rewrite(file: string, change: (old: string) => string | null): s
 /** Replaces a small file that is the tool's own (state, cache), atomically. */
 export function replaceOwnFile(file: string, text: string): void {
   ensureDir(path.dirname(file));
-  writeFileAtomic.sync(file, text, { fsync: true });
+  writeFileAtomic().sync(file, text, { fsync: true });
 }
 
 /** What to do to a file, decided from its current text: add at the end, or replace it whole. */
@@ -90,7 +100,7 @@ export function extend(file: string, change: (old: string) => Extension): Extens
 /** Temporary file in the same folder, fsync, rename: the file is the old or the new version, never half. */
 function replaceUnlocked(file: string, text: string): void {
   const mode = fs.statSync(file).mode & 0o777;
-  writeFileAtomic.sync(file, text, { fsync: true, mode });
+  writeFileAtomic().sync(file, text, { fsync: true, mode });
 }
 
 function appendUnlocked(file: string, text: string): void {
