@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfnotesError, NoteFileError } from '../errors.js';
 import { CONFERENCE_FILE, conferenceDir, conferenceSlugs } from './conference.js';
-import { FrontMatterError } from './front-matter.js';
-import { parseNote, type Note } from './note.js';
+import { findFrontMatter, FrontMatterError } from './front-matter.js';
+import { NoteCache, statStamp, type NoteCacheOptions } from './note-cache.js';
+import { parseNote, type Note, type NoteMeta } from './note.js';
 import { slugify } from './slug.js';
 import { relativeToWorkspace, type Workspace } from './workspace.js';
 
@@ -127,19 +128,94 @@ export function readNote(ws: Workspace, file: string): Note {
   }
 }
 
-/** Reads every note of the given conferences; bad files become problems, not failures. */
-export function scanNotes(ws: Workspace, slugs?: string[]): ScanResult {
-  const { files, problems } = noteFiles(ws, slugs);
+export interface ScanOptions {
+  /** Use and refresh the front-matter cache in `.confnotes/` (default: true); see note-cache.ts. */
+  cache?: boolean | NoteCacheOptions;
+}
+
+/**
+ * Reads every note of the given conferences; bad files become problems, not
+ * failures. Front matter comes from the cache when the file is unchanged; the
+ * body of such a note is read from its file only when something asks for it.
+ */
+export function scanNotes(ws: Workspace, slugs?: string[], options: ScanOptions = {}): ScanResult {
+  const scope = slugs ?? conferenceSlugs(ws);
+  const { files, problems } = noteFiles(ws, scope);
+  const cache = options.cache === false ? null : NoteCache.load(ws, options.cache === true ? {} : options.cache);
   const notes: Note[] = [];
+  const seen = new Set<string>();
+  const prefix = ws.root.endsWith(path.sep) ? ws.root : ws.root + path.sep;
   for (const file of files) {
+    // noteFiles joins names onto ws.root, so a slice gives what path.relative would, at a fraction of the cost.
+    const rel = file.startsWith(prefix) && path.sep === '/' ? file.slice(prefix.length) : relativeToWorkspace(ws, file);
+    seen.add(rel);
+    // Stamp before reading: a change made while the file is read leaves a stamp that no longer matches.
+    const stamp = cache ? statStamp(file) : null;
+    const cached = cache && stamp ? cache.lookup(rel, stamp) : null;
+    if (cached) {
+      notes.push(noteFromCache(ws, file, rel, cached));
+      continue;
+    }
     try {
-      notes.push(readNote(ws, file));
+      const note = readNote(ws, file);
+      notes.push(note);
+      if (cache && stamp) cache.remember(rel, stamp, note);
     } catch (error) {
+      cache?.forget(rel);
       if (error instanceof NoteFileError) problems.push(error);
       else throw error;
     }
   }
+  if (cache) {
+    cache.prune(ws.root, scope, seen);
+    cache.save();
+  }
   return { notes, problems };
+}
+
+/** A note from cached fields; its body is read from the file on first use (only searches and reports need it). */
+function noteFromCache(ws: Workspace, file: string, rel: string, meta: NoteMeta): Note {
+  const slash = rel.indexOf('/');
+  let body: string | undefined;
+  // A literal with an own enumerable accessor: spreading or serialising the note still gives its body.
+  return {
+    title: meta.title,
+    type: meta.type,
+    conference: meta.conference,
+    date: meta.date,
+    start: meta.start,
+    end: meta.end,
+    speakers: meta.speakers,
+    track: meta.track,
+    room: meta.room,
+    tags: meta.tags,
+    rating: meta.rating,
+    favourite: meta.favourite,
+    private: meta.private,
+    links: meta.links,
+    summary: meta.summary,
+    id: path.basename(file).replace(/\.md$/i, ''),
+    file,
+    path: rel,
+    folder: slash > 0 && !rel.startsWith('..') ? rel.slice(0, slash) : null,
+    get body(): string {
+      return (body ??= readBody(ws, file));
+    },
+    set body(value: string) {
+      body = value;
+    },
+  };
+}
+
+function readBody(ws: Workspace, file: string): string {
+  const shown = displayPath(ws, file);
+  const text = readNoteText(file, shown);
+  try {
+    return text.slice(findFrontMatter(text).bodyStart);
+  } catch (error) {
+    if (error instanceof FrontMatterError) throw new NoteFileError(shown, error.line, error.message);
+    throw error;
+  }
 }
 
 function displayPath(ws: Workspace, file: string): string {

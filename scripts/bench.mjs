@@ -1,0 +1,471 @@
+// The benchmark behind every claim of speed in the README (issue 8).
+//
+//   npm run bench                 # build, then the full run (a few minutes on 2 cores)
+//   node scripts/bench.mjs --quick            # fewer runs, 1,000 and 10,000 notes
+//   node scripts/bench.mjs --sizes 100,1000 --runs 5 --out /tmp/b.json --keep
+//
+// It generates deterministic workspaces (scripts/bench-corpus.mjs), then times
+// each command as a whole process, the way a person runs it: the median of
+// --runs runs after a warm-up, with every case of a size run in turn within a
+// round, so that a noisy neighbour slows every case alike. Each figure is
+// divided by its floor measured in the same rounds: `node -e 0` for the quick
+// commands, `rg -l` (a full scan of the same files by the fastest grep there
+// is) for the commands that read every note. Peak RSS comes from one extra run
+// of each case. Results are printed as a table and written as JSON.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCH_TAG, DEFAULT_SEED, generateCorpus, REPORT_CONFERENCE_NOTES } from './bench-corpus.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The CLI under test; --cli points at another build (an A/B comparison of two trees). */
+let BIN = path.join(ROOT, 'bin', 'confnotes.js');
+/** The instant every child sees as "now", so `new` and `jot` write the same bytes on every run. */
+const FIXED_NOW = '2026-04-14T09:30:00Z';
+/** A word of the corpus's texts; `list --search` looks at every note's body, so it reads every file. */
+const SEARCH_WORD = 'checker';
+
+const TARGETS = {
+  quick: 1.3, // ×`node -e 0`: --version, jot, non-interactive new
+  scan: 3, // ×`rg -l` over 10,000 notes: list --tag, tags
+  scanRssMB: 150,
+  scanAt: 10_000,
+};
+
+function parseArgs(argv) {
+  const options = { quick: false, runs: undefined, warmup: undefined, sizes: undefined, out: undefined, keep: false, seed: DEFAULT_SEED, rss: 'auto' };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) fail(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--quick') options.quick = true;
+    else if (arg === '--runs') options.runs = positive(arg, value());
+    else if (arg === '--warmup') options.warmup = Number(value());
+    else if (arg === '--sizes') options.sizes = value().split(',').map((n) => positive(arg, n.replace(/_/g, '')));
+    else if (arg === '--out') options.out = path.resolve(value());
+    else if (arg === '--seed') options.seed = positive(arg, value());
+    else if (arg === '--keep') options.keep = true;
+    else if (arg === '--cli') options.cli = path.resolve(value());
+    else if (arg === '--markdown') options.markdown = path.resolve(value());
+    else if (arg === '--rss') {
+      options.rss = value();
+      if (!['auto', 'time', 'preload'].includes(options.rss)) fail('--rss is auto, time or preload');
+    }
+    else if (arg === '-h' || arg === '--help') {
+      process.stdout.write(
+        'usage: node scripts/bench.mjs [--quick] [--runs N] [--warmup N] [--sizes 100,1000,10000] [--seed N] [--out file.json] [--keep] [--rss auto|time|preload] [--cli path/to/bin/confnotes.js]\n' +
+          '       node scripts/bench.mjs --markdown bench/results.json   # the README table of an earlier run\n',
+      );
+      process.exit(0);
+    } else fail(`unknown option ${arg}`);
+  }
+  options.runs ??= options.quick ? 5 : 11;
+  options.warmup ??= options.quick ? 1 : 2;
+  options.sizes ??= options.quick ? [1_000, 10_000] : [100, 1_000, 10_000];
+  options.out ??= path.join(ROOT, 'bench', options.quick ? 'results/quick.json' : 'results.json');
+  return options;
+}
+
+function positive(name, text) {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) fail(`${name}: "${text}" is not a positive whole number`);
+  return n;
+}
+
+function fail(message) {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function onPath(command) {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir && fs.existsSync(path.join(dir, command))) return path.join(dir, command);
+  }
+  return null;
+}
+
+/** The same environment for every child: no colour, a fixed clock, a home with no workspace in it. */
+function childEnv(home) {
+  return { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8', TZ: 'UTC', NO_COLOR: '1', CONFNOTES_NOW: FIXED_NOW };
+}
+
+function run(argv, { cwd, env }) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(argv[0], argv.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.error) throw result.error;
+  return { ms, status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Peak RSS of one run, in MB. GNU time's %M is the kernel's own count for the
+ * child; without GNU time, a preloaded script has the Node child report its
+ * own process.resourceUsage().maxRSS as it exits (no figure for rg then).
+ */
+function makeRssMeter(scratch, choice) {
+  const timeBin = '/usr/bin/time';
+  const outFile = path.join(scratch, 'rss.txt');
+  if (choice !== 'preload' && fs.existsSync(timeBin)) {
+    const probe = spawnSync(timeBin, ['-f', '%M', '-o', outFile, process.execPath, '-e', '0'], { stdio: 'ignore' });
+    if (probe.status === 0 && /^\d+\s*$/.test(safeRead(outFile))) {
+      return {
+        method: 'GNU time %M',
+        measure(argv, options) {
+          fs.rmSync(outFile, { force: true });
+          const result = spawnSync(timeBin, ['-f', '%M', '-o', outFile, ...argv], { ...options, stdio: 'ignore' });
+          const kb = Number(safeRead(outFile).trim().split('\n').pop());
+          return result.status === null || !Number.isFinite(kb) ? null : kb / 1024;
+        },
+      };
+    }
+  }
+  if (choice === 'time') fail('--rss time needs GNU time at /usr/bin/time');
+  const preload = path.join(scratch, 'report-rss.cjs');
+  fs.writeFileSync(
+    preload,
+    "process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+  );
+  return {
+    method: 'process.resourceUsage().maxRSS of the Node child (preloaded)',
+    measure(argv, options) {
+      if (argv[0] !== process.execPath) return null;
+      fs.rmSync(outFile, { force: true });
+      const env = { ...options.env, NODE_OPTIONS: `--require ${preload}`, BENCH_RSS_FILE: outFile };
+      spawnSync(argv[0], argv.slice(1), { ...options, env, stdio: 'ignore' });
+      const kb = Number(safeRead(outFile));
+      return Number.isFinite(kb) && kb > 0 ? kb / 1024 : null;
+    },
+  };
+}
+
+function safeRead(file) {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Commands written by other issues are timed once they exist. */
+function available(name, env) {
+  // Commander answers `<unknown> --help` with the program's help and exit 0, so look at what it printed.
+  const result = spawnSync(process.execPath, [BIN, name, '--help'], { env, encoding: 'utf8' });
+  return result.status === 0 && result.stdout.startsWith(`Usage: confnotes ${name} `);
+}
+
+function removeCache(ws) {
+  const dir = path.join(ws, '.confnotes');
+  for (const name of fs.readdirSync(dir)) if (name.startsWith('cache')) fs.rmSync(path.join(dir, name), { force: true, recursive: true });
+}
+
+/**
+ * The cases for one workspace. `floor` names the case a figure is divided by;
+ * `target` is the ratio it must stay within (scan targets apply at 10,000 notes).
+ * Read-only cases run first; `new` then `jot` change the workspace, so they come last.
+ */
+function casesFor(corpus, have, rgPath) {
+  const node = (...args) => [process.execPath, BIN, ...args];
+  const scanFloor = rgPath ? 'rg -l' : null;
+  const tagPattern = `^tags:.*\\b${BENCH_TAG}\\b`;
+  const cases = [
+    { name: 'node -e 0', argv: [process.execPath, '-e', '0'], group: 'floor' },
+    rgPath && { name: 'rg -l', argv: [rgPath, '-l', '--no-config', '-g', '*.md', tagPattern, '.'], group: 'floor', okStatus: [0, 1] },
+    { name: '--version', argv: node('--version'), floor: 'node -e 0', target: TARGETS.quick },
+    {
+      name: `list --all --tag ${BENCH_TAG} --json`,
+      argv: node('list', '--all', '--tag', BENCH_TAG, '--json'),
+      floor: scanFloor,
+      target: TARGETS.scan,
+      rssTarget: TARGETS.scanRssMB,
+      checkOutput: (stdout) => JSON.parse(stdout).length === corpus.tagged || `expected ${corpus.tagged} notes`,
+    },
+    {
+      name: `list --all --tag ${BENCH_TAG} --json (cache deleted)`,
+      argv: node('list', '--all', '--tag', BENCH_TAG, '--json'),
+      before: () => removeCache(corpus.root),
+      floor: scanFloor,
+      sameOutputAs: `list --all --tag ${BENCH_TAG} --json`,
+    },
+    { name: 'tags --all', argv: node('tags', '--all'), floor: scanFloor, target: TARGETS.scan, rssTarget: TARGETS.scanRssMB },
+    // A search needs every body, which the cache does not hold: this is the price of reading them.
+    { name: `list --all --search ${SEARCH_WORD} --json`, argv: node('list', '--all', '--search', SEARCH_WORD, '--json'), floor: scanFloor },
+    have.report && { name: `report (${corpus.reportNotes} notes)`, argv: node('report', corpus.reportConference), floor: 'node -e 0' },
+    have.check && { name: 'check --all', argv: node('check', '--all'), floor: scanFloor, okStatus: [0, 1] },
+    {
+      name: 'new',
+      mutates: true,
+      argv: (round) => node('new', `Bench talk ${round}`, '--conf', corpus.reportConference, '--at', `${corpus.reportDay} 10:00`, '--tag', BENCH_TAG),
+      floor: 'node -e 0',
+      target: TARGETS.quick,
+    },
+    have.jot && { name: 'jot', mutates: true, argv: (round) => node('jot', `bench line ${round}`), floor: 'node -e 0', target: TARGETS.quick },
+  ];
+  return cases.filter(Boolean);
+}
+
+function benchSize(corpus, options, env, have, rgPath, rss) {
+  const cases = casesFor(corpus, have, rgPath);
+  const samples = new Map(cases.map((c) => [c.name, []]));
+  const outputs = new Map();
+  const problems = [];
+  const exec = (c, round) => {
+    c.before?.();
+    const argv = typeof c.argv === 'function' ? c.argv(round) : c.argv;
+    const result = run(argv, { cwd: corpus.root, env });
+    if (!(c.okStatus ?? [0]).includes(result.status)) {
+      throw new Error(`${c.name} (${corpus.notes} notes) exited with ${result.status}: ${result.stderr.trim().split('\n').slice(-3).join(' / ')}`);
+    }
+    return { ...result, argv };
+  };
+  // Read-only cases in rounds, then each changing case in its own rounds (new before jot: jot needs a current note).
+  const phases = [cases.filter((c) => !c.mutates), ...cases.filter((c) => c.mutates).map((c) => [c])];
+  const floors = cases.filter((c) => c.group === 'floor');
+  let round = 0;
+  for (const phase of phases) {
+    const inRound = phase.some((c) => c.group === 'floor') ? phase : [...floors, ...phase];
+    for (let r = 0; r < options.warmup + options.runs; r++, round++) {
+      for (const c of inRound) {
+        const result = exec(c, round);
+        if (r === 0) {
+          const verdict = c.checkOutput?.(result.stdout);
+          if (typeof verdict === 'string') problems.push(`${c.name}: ${verdict}`);
+        }
+        // The last round's output is compared: by then the warm cases read a cache written by earlier rounds.
+        outputs.set(c.name, result.stdout);
+        if (r >= options.warmup) samples.get(c.name).push(result.ms);
+      }
+    }
+  }
+  for (const c of cases) {
+    if (c.sameOutputAs && outputs.get(c.name) !== outputs.get(c.sameOutputAs)) problems.push(`${c.name}: output differs from "${c.sameOutputAs}"`);
+  }
+  const results = cases.map((c) => {
+    const ms = samples.get(c.name);
+    const argv = typeof c.argv === 'function' ? c.argv(round++) : c.argv;
+    c.before?.();
+    const peak = rss.measure(argv, { cwd: corpus.root, env });
+    return {
+      name: c.name,
+      command: argv.map((a) => (a === process.execPath ? 'node' : a === BIN ? 'bin/confnotes.js' : a)).join(' '),
+      medianMs: round1(median(ms)),
+      minMs: round1(Math.min(...ms)),
+      maxMs: round1(Math.max(...ms)),
+      samplesMs: ms.map(round1),
+      floor: c.floor ?? null,
+      target: c.target ?? null,
+      rssTarget: c.rssTarget ?? null,
+      peakRssMB: peak === null ? null : round1(peak),
+    };
+  });
+  const byName = new Map(results.map((r) => [r.name, r]));
+  for (const r of results) {
+    const floor = r.floor ? byName.get(r.floor) : null;
+    r.floorMs = floor ? floor.medianMs : null;
+    r.ratio = floor ? round2(r.medianMs / floor.medianMs) : null;
+    const scanTarget = r.target === TARGETS.scan;
+    const applies = r.target !== null && r.ratio !== null && (!scanTarget || corpus.notes >= TARGETS.scanAt);
+    r.meetsTarget = applies ? r.ratio <= r.target : null;
+    r.meetsRssTarget = r.rssTarget !== null && corpus.notes >= TARGETS.scanAt && r.peakRssMB !== null ? r.peakRssMB < r.rssTarget : null;
+  }
+  return { results, problems };
+}
+
+const round1 = (n) => Math.round(n * 10) / 10;
+const round2 = (n) => Math.round(n * 100) / 100;
+
+function table(sizes) {
+  const rows = [['notes', 'command', 'median', 'floor', 'ratio', 'target', 'peak RSS']];
+  for (const size of sizes) {
+    for (const r of size.results) {
+      // Scan targets are set for 10,000 notes; smaller sizes show their ratio without a verdict.
+      const target = r.target === null || r.meetsTarget === null ? '' : `≤${r.target}× ${r.meetsTarget ? 'ok' : 'MISSED'}`;
+      const rssTarget = r.meetsRssTarget === null ? '' : r.meetsRssTarget ? ' ok' : ` MISSED (<${r.rssTarget})`;
+      rows.push([
+        size.notes.toLocaleString('en-US'),
+        r.name,
+        `${r.medianMs.toFixed(1)} ms`,
+        r.floor ? `${r.floor} ${r.floorMs.toFixed(1)} ms` : '',
+        r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`,
+        target,
+        r.peakRssMB === null ? '' : `${r.peakRssMB.toFixed(0)} MB${rssTarget}`,
+      ]);
+    }
+  }
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => [...row[col]].length)));
+  const right = new Set([0, 2, 4, 6]);
+  return rows
+    .map((row, i) => {
+      const line = row.map((cell, col) => (right.has(col) ? cell.padStart(widths[col]) : cell.padEnd(widths[col]))).join('  ').trimEnd();
+      return i === 0 ? `${line}\n${'-'.repeat(line.length)}` : line;
+    })
+    .join('\n');
+}
+
+/** How each figure grows from the second-largest size to the largest: 10× the notes should cost at most 10× the work. */
+function growth(sizes) {
+  if (sizes.length < 2) return null;
+  const [small, large] = sizes.slice(-2);
+  const floorOf = (size) => size.results.find((r) => r.name === 'node -e 0').medianMs;
+  const cases = {};
+  for (const r of large.results) {
+    const before = small.results.find((s) => s.name === r.name);
+    if (!before || r.name === 'node -e 0') continue;
+    const overFloorBefore = before.medianMs - floorOf(small);
+    const overFloorAfter = r.medianMs - floorOf(large);
+    cases[r.name] = {
+      factor: round2(r.medianMs / before.medianMs),
+      // The part above the bare Node start-up, which is what the notes cost.
+      factorAboveNodeStart: overFloorBefore > 1 ? round2(overFloorAfter / overFloorBefore) : null,
+    };
+  }
+  return { from: small.notes, to: large.notes, notesFactor: large.notes / small.notes, cases };
+}
+
+function machine(rgPath) {
+  const cpus = os.cpus();
+  return {
+    cpu: `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown'}`,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    rg: rgPath ? spawnSync(rgPath, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] : null,
+  };
+}
+
+/** A case's name as Markdown: the command as code, a remark in brackets after it as text. */
+const code = (name) => name.replace(/^(.*?)( \(.*\))?$/, (_, command, remark = '') => `\`${command}\`${remark}`);
+
+/** The README's table, from a results file. */
+function markdown(report) {
+  const lines = [
+    `${report.machine.cpu}, ${report.machine.memoryGB} GB, ${report.machine.os}; Node ${report.machine.node}; ${report.machine.rg ?? 'no rg'}; ${report.date.slice(0, 10)}; median of ${report.runs} runs after ${report.warmup} warm-up (${report.mode} run, ${report.seconds} s).`,
+    '',
+    '| notes | command | median | floor | ratio | target | peak RSS |',
+    '| ---: | --- | ---: | --- | ---: | --- | ---: |',
+  ];
+  for (const size of report.sizes) {
+    for (const r of size.results) {
+      const target = r.target === null || r.meetsTarget === null ? '' : `≤ ${r.target}× ${r.meetsTarget ? 'met' : '**missed**'}`;
+      const rss = r.peakRssMB === null ? '' : `${r.peakRssMB.toFixed(0)} MB${r.meetsRssTarget === null ? '' : r.meetsRssTarget ? ' (< 150 met)' : ' (**≥ 150**)'}`;
+      lines.push(
+        `| ${size.notes.toLocaleString('en-US')} | ${code(r.name)} | ${r.medianMs.toFixed(1)} ms | ${r.floor ? `\`${r.floor}\` ${r.floorMs.toFixed(1)} ms` : ''} | ${r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`} | ${target} | ${rss} |`,
+      );
+    }
+  }
+  if (report.growth) {
+    lines.push('', `Growth from ${report.growth.from.toLocaleString('en-US')} to ${report.growth.to.toLocaleString('en-US')} notes (${report.growth.notesFactor}× the notes):`, '');
+    lines.push('| command | median grows | above Node start-up |', '| --- | ---: | ---: |');
+    for (const [name, g] of Object.entries(report.growth.cases)) {
+      lines.push(`| ${code(name)} | ${g.factor.toFixed(2)}× | ${g.factorAboveNodeStart === null ? '' : `${g.factorAboveNodeStart.toFixed(2)}×`} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (options.markdown) {
+    process.stdout.write(markdown(JSON.parse(fs.readFileSync(options.markdown, 'utf8'))));
+    return;
+  }
+  if (options.cli) BIN = options.cli;
+  else if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) fail('dist/cli.js is missing: run `npm run bench` (it builds first)');
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'confnotes-bench-'));
+  const home = path.join(scratch, 'home');
+  fs.mkdirSync(home);
+  const env = childEnv(home);
+  const rgPath = onPath('rg');
+  const rss = makeRssMeter(scratch, options.rss);
+  const have = { jot: available('jot', env), report: available('report', env), check: available('check', env) };
+  const info = machine(rgPath);
+  const started = Date.now();
+  process.stderr.write(
+    `bench: ${info.cpu}, Node ${info.node}; sizes ${options.sizes.join(', ')}; median of ${options.runs} runs after ${options.warmup} warm-up\n` +
+      `bench: timing ${Object.entries(have)
+        .map(([name, yes]) => `${name} ${yes ? 'yes' : 'no (not in this build)'}`)
+        .join(', ')}; rg ${rgPath ? 'yes' : 'no (scan ratios left empty)'}; RSS by ${rss.method}\n`,
+  );
+
+  try {
+    // Generate every workspace first, then give the file system a moment: a
+    // cache (rightly) does not trust a file changed in the last two seconds.
+    const corpora = options.sizes.map((notes) => {
+      const root = path.join(scratch, `ws-${notes}`);
+      const t = Date.now();
+      const corpus = generateCorpus(root, { notes, seed: options.seed });
+      const reportConf = fs.readFileSync(path.join(root, corpus.reportConference, 'conference.md'), 'utf8');
+      corpus.reportDay = /^start: (\S+)/m.exec(reportConf)[1];
+      corpus.reportNotes = REPORT_CONFERENCE_NOTES;
+      process.stderr.write(`bench: generated ${notes} notes in ${corpus.conferences} conferences (${(corpus.bytes / 1e6).toFixed(1)} MB) in ${Date.now() - t} ms\n`);
+      return corpus;
+    });
+    const generated = Date.now();
+    const settle = 2100 - (Date.now() - generated);
+    if (settle > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, settle);
+
+    const sizes = [];
+    const problems = [];
+    for (const corpus of corpora) {
+      const t = Date.now();
+      const { results, problems: found } = benchSize(corpus, options, env, have, rgPath, rss);
+      problems.push(...found.map((p) => `${corpus.notes} notes: ${p}`));
+      sizes.push({
+        notes: corpus.notes,
+        conferences: corpus.conferences,
+        megabytes: round1(corpus.bytes / 1e6),
+        tag: corpus.tag,
+        tagged: corpus.tagged,
+        reportConference: corpus.reportConference,
+        results,
+      });
+      process.stderr.write(`bench: ${corpus.notes} notes timed in ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
+    }
+    const grown = growth(sizes);
+    const report = {
+      schema: 1,
+      date: new Date().toISOString(),
+      mode: options.quick ? 'quick' : 'full',
+      machine: info,
+      runs: options.runs,
+      warmup: options.warmup,
+      seed: options.seed,
+      rssMethod: rss.method,
+      cli: path.relative(ROOT, BIN),
+      commands: have,
+      targets: TARGETS,
+      sizes,
+      growth: grown,
+      problems,
+      seconds: Math.round((Date.now() - started) / 1000),
+    };
+    process.stdout.write(`\n${table(sizes)}\n`);
+    if (grown) {
+      process.stdout.write(`\nGrowth ${grown.from.toLocaleString('en-US')} → ${grown.to.toLocaleString('en-US')} notes (${grown.notesFactor}× the notes): median factor, and factor above the bare Node start-up\n`);
+      for (const [name, g] of Object.entries(grown.cases)) {
+        process.stdout.write(`  ${name.padEnd(48)} ${g.factor.toFixed(2)}×${g.factorAboveNodeStart === null ? '' : `   ${g.factorAboveNodeStart.toFixed(2)}×`}\n`);
+      }
+    }
+    for (const problem of problems) process.stdout.write(`\nPROBLEM: ${problem}\n`);
+    process.stdout.write(`\n${info.cpu}, ${info.memoryGB} GB, ${info.os}, Node ${info.node}${info.rg ? `, ${info.rg}` : ''}; ${report.date.slice(0, 10)}; ${report.seconds} s\n`);
+    fs.mkdirSync(path.dirname(options.out), { recursive: true });
+    fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`results: ${path.relative(process.cwd(), options.out) || options.out}\n`);
+    if (problems.length > 0) process.exitCode = 1;
+  } finally {
+    if (options.keep) process.stderr.write(`bench: workspaces kept in ${scratch}\n`);
+    else fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main();

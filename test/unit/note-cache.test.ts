@@ -1,0 +1,276 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NOTE_CACHE_FILE, NOTE_CACHE_FORMAT, NoteCache, RECENT_MS, statStamp } from '../../src/core/note-cache.js';
+import { filterNotes } from '../../src/core/note-query.js';
+import { scanNotes, type ScanResult } from '../../src/core/store.js';
+import type { Workspace } from '../../src/core/workspace.js';
+import { defaultConference, makeWorkspace, note } from '../helpers/workspace.js';
+
+/** Files written by a test are seconds old at most; a scan "a minute later" may cache them. */
+const later = () => ({ cache: { now: Date.now() + 60_000 } });
+
+function cacheFile(ws: Workspace): string {
+  return path.join(ws.root, '.confnotes', NOTE_CACHE_FILE);
+}
+
+function cachedPaths(ws: Workspace): string[] {
+  const data = JSON.parse(fs.readFileSync(cacheFile(ws), 'utf8')) as { rows: [string, ...unknown[]][] };
+  return data.rows.map((row) => row[0]);
+}
+
+/** Everything a command could see: every field of every note (bodies included) and every problem. */
+function comparable(result: ScanResult) {
+  return {
+    notes: result.notes.map((n) => ({ ...n })),
+    problems: result.problems.map((p) => p.message).sort(),
+  };
+}
+
+function setUp() {
+  const { ws, confDir } = makeWorkspace();
+  const files = {
+    a: path.join(confDir, '2013-04-16-1000-a.md'),
+    b: path.join(confDir, '2013-04-16-1100-b.md'),
+  };
+  fs.writeFileSync(files.a, note({ title: 'Alpha', tags: '[storage, cinder]' }, '## Notes\n\n- about fibre channel\n'));
+  fs.writeFileSync(files.b, note({ title: 'Bravo', tags: '[networking]', rating: '4' }, '## Notes\n\n- about neutron\n'));
+  return { ws, confDir, files };
+}
+
+/** Changes a cached row's title in place (its stamp untouched), to tell a cache hit from a read. */
+function tamperTitle(ws: Workspace, rel: string, title: string): void {
+  const data = JSON.parse(fs.readFileSync(cacheFile(ws), 'utf8')) as { rows: unknown[][] };
+  const row = data.rows.find((r) => r[0] === rel)!;
+  row[5] = title;
+  fs.writeFileSync(cacheFile(ws), JSON.stringify(data));
+}
+
+describe('the front-matter cache', () => {
+  it('stores every note it parsed and answers the next scan from the cache', () => {
+    const { ws } = setUp();
+    const first = scanNotes(ws, undefined, later());
+    expect(cachedPaths(ws)).toEqual(['conf/2013-04-16-1000-a.md', 'conf/2013-04-16-1100-b.md']);
+    tamperTitle(ws, 'conf/2013-04-16-1000-a.md', 'From the cache');
+    const second = scanNotes(ws, undefined, later());
+    expect(second.notes.map((n) => n.title)).toEqual(['From the cache', 'Bravo']);
+    expect(second.notes[1]).toEqual(first.notes[1]);
+  });
+
+  it('is not written again when nothing changed', () => {
+    const { ws } = setUp();
+    scanNotes(ws, undefined, later());
+    const before = fs.statSync(cacheFile(ws));
+    scanNotes(ws, undefined, later());
+    const after = fs.statSync(cacheFile(ws));
+    // An atomic rewrite would give the file a new inode and a new mtime.
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+
+  it('reads a note again when its size changed', () => {
+    const { ws, files } = setUp();
+    scanNotes(ws, undefined, later());
+    fs.writeFileSync(files.a, note({ title: 'Alpha, longer title', tags: '[storage]' }));
+    expect(scanNotes(ws, undefined, later()).notes.map((n) => n.title)).toEqual(['Alpha, longer title', 'Bravo']);
+  });
+
+  it('reads a note again when only its mtime changed (same size)', () => {
+    const { ws, files } = setUp();
+    scanNotes(ws, undefined, later());
+    const { size, mtime } = fs.statSync(files.a);
+    fs.writeFileSync(files.a, note({ title: 'Alphx', tags: '[storage, cinder]' }, '## Notes\n\n- about fibre channel\n'));
+    fs.utimesSync(files.a, mtime, new Date(mtime.getTime() + 5000));
+    expect(fs.statSync(files.a).size).toBe(size);
+    expect(scanNotes(ws, undefined, later()).notes[0]!.title).toBe('Alphx');
+  });
+
+  it('reads a note again when it was replaced by another file with the same size and mtime', () => {
+    const { ws, files } = setUp();
+    // The same whole-millisecond time on both files, as `cp -p` or `rsync -t` would leave them.
+    const when = new Date('2013-04-16T18:00:00Z');
+    fs.utimesSync(files.a, when, when);
+    scanNotes(ws, undefined, later());
+    const replacement = `${files.a}.new`;
+    fs.writeFileSync(replacement, note({ title: 'Alphx', tags: '[storage, cinder]' }, '## Notes\n\n- about fibre channel\n'));
+    fs.utimesSync(replacement, when, when);
+    fs.renameSync(replacement, files.a);
+    expect(fs.statSync(files.a).mtimeMs).toBe(when.getTime());
+    expect(scanNotes(ws, undefined, later()).notes[0]!.title).toBe('Alphx');
+  });
+
+  it('forgets a deleted note and picks up a new one', () => {
+    const { ws, confDir, files } = setUp();
+    scanNotes(ws, undefined, later());
+    fs.rmSync(files.a);
+    fs.writeFileSync(path.join(confDir, '2013-04-17-0900-c.md'), note({ title: 'Charlie', date: '2013-04-17' }));
+    const { notes } = scanNotes(ws, undefined, later());
+    expect(notes.map((n) => n.title)).toEqual(['Bravo', 'Charlie']);
+    expect(cachedPaths(ws)).toEqual(['conf/2013-04-16-1100-b.md', 'conf/2013-04-17-0900-c.md']);
+  });
+
+  it('forgets a note that became unreadable, and reports it as a problem', () => {
+    const { ws, files } = setUp();
+    scanNotes(ws, undefined, later());
+    fs.writeFileSync(files.a, '---\ntitle: [broken\n---\n');
+    const { notes, problems } = scanNotes(ws, undefined, later());
+    expect(notes.map((n) => n.title)).toEqual(['Bravo']);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^conf\/2013-04-16-1000-a\.md:\d+: broken YAML/)]);
+    expect(cachedPaths(ws)).toEqual(['conf/2013-04-16-1100-b.md']);
+  });
+
+  it.each([
+    ['not JSON', 'garbage{'],
+    ['empty', ''],
+    ['another format', JSON.stringify({ format: 'confnotes note cache 0', rows: [] })],
+    ['rows that are not a list', JSON.stringify({ format: NOTE_CACHE_FORMAT, rows: 'no' })],
+    ['rows that are not rows', JSON.stringify({ format: NOTE_CACHE_FORMAT, rows: [1, 'conf/2013-04-16-1000-a.md', null, [], [7]] })],
+  ])('ignores a damaged cache (%s) and rebuilds it', (_, text) => {
+    const { ws } = setUp();
+    const expected = comparable(scanNotes(ws, undefined, { cache: false }));
+    fs.writeFileSync(cacheFile(ws), text);
+    expect(comparable(scanNotes(ws, undefined, later()))).toEqual(expected);
+    expect(cachedPaths(ws)).toHaveLength(2);
+  });
+
+  it('ignores a row whose fields have the wrong shape, and reads that note', () => {
+    const { ws } = setUp();
+    const expected = comparable(scanNotes(ws, undefined, { cache: false }));
+    scanNotes(ws, undefined, later());
+    const data = JSON.parse(fs.readFileSync(cacheFile(ws), 'utf8')) as { rows: unknown[][] };
+    data.rows[0]![14] = 'storage'; // tags must be a list
+    data.rows[1]![6] = 'party'; // not a note type
+    fs.writeFileSync(cacheFile(ws), JSON.stringify(data));
+    expect(comparable(scanNotes(ws, undefined, later()))).toEqual(expected);
+  });
+
+  it('does not store a note changed in the last two seconds (its stamp could repeat)', () => {
+    const { ws, files } = setUp();
+    const newest = Math.max(...[files.a, files.b].flatMap((file) => [fs.statSync(file).mtimeMs, fs.statSync(file).ctimeMs]));
+    scanNotes(ws, undefined, { cache: { now: newest + RECENT_MS - 100 } });
+    expect(fs.existsSync(cacheFile(ws))).toBe(false);
+    scanNotes(ws, undefined, { cache: { now: newest + RECENT_MS + 100 } });
+    expect(cachedPaths(ws)).toHaveLength(2);
+  });
+
+  it('keeps the entries of conferences a scan did not cover, until their folder is gone', () => {
+    const { ws, root } = makeWorkspace();
+    for (const slug of ['one', 'two']) {
+      fs.mkdirSync(path.join(root, slug));
+      fs.writeFileSync(path.join(root, slug, 'conference.md'), defaultConference);
+      fs.writeFileSync(path.join(root, slug, '2013-04-16-1000-x.md'), note({ title: `In ${slug}`, conference: slug }));
+    }
+    scanNotes(ws, undefined, later());
+    expect(cachedPaths(ws)).toEqual(['one/2013-04-16-1000-x.md', 'two/2013-04-16-1000-x.md']);
+    scanNotes(ws, ['one'], later());
+    expect(cachedPaths(ws)).toEqual(['one/2013-04-16-1000-x.md', 'two/2013-04-16-1000-x.md']);
+    fs.rmSync(path.join(root, 'two'), { recursive: true });
+    scanNotes(ws, ['one'], later());
+    expect(cachedPaths(ws)).toEqual(['one/2013-04-16-1000-x.md']);
+  });
+
+  it('reads the body of a cached note from its file when asked, so searches still work', () => {
+    const { ws, files } = setUp();
+    scanNotes(ws, undefined, later());
+    const { notes } = scanNotes(ws, undefined, later());
+    expect(notes[0]!.body).toBe('## Notes\n\n- about fibre channel\n');
+    expect(filterNotes(notes, { search: 'neutron' }).map((n) => n.title)).toEqual(['Bravo']);
+    // A body set by a caller wins, as it would on a plain note.
+    notes[1]!.body = 'replaced';
+    expect(notes[1]!.body).toBe('replaced');
+    expect({ ...notes[0]! }.body).toBe(fs.readFileSync(files.a, 'utf8').split('---\n')[2]);
+  });
+
+  it('fails no scan when the cache cannot be written', () => {
+    const { ws } = setUp();
+    // A folder where the file should be: neither readable as a cache nor replaceable.
+    fs.mkdirSync(cacheFile(ws));
+    const expected = comparable(scanNotes(ws, undefined, { cache: false }));
+    expect(comparable(scanNotes(ws, undefined, later()))).toEqual(expected);
+    expect(fs.statSync(cacheFile(ws)).isDirectory()).toBe(true);
+  });
+
+  it('is not used at all with cache: false', () => {
+    const { ws } = setUp();
+    scanNotes(ws, undefined, { cache: false });
+    expect(fs.existsSync(cacheFile(ws))).toBe(false);
+  });
+
+  it('looks up an entry only with the exact stamp it was stored with', () => {
+    const { ws, files } = setUp();
+    scanNotes(ws, undefined, later());
+    const cache = NoteCache.load(ws);
+    const stamp = statStamp(files.a)!;
+    const rel = 'conf/2013-04-16-1000-a.md';
+    expect(cache.lookup(rel, stamp)?.title).toBe('Alpha');
+    for (const key of ['size', 'mtimeMs', 'ctimeMs', 'ino'] as const) {
+      expect(cache.lookup(rel, { ...stamp, [key]: stamp[key] + 1 })).toBeNull();
+    }
+    expect(cache.lookup('conf/other.md', stamp)).toBeNull();
+  });
+
+  it('never changes what a scan returns, whatever happens to the files and the cache', () => {
+    type Step =
+      | { kind: 'write'; slot: number; title: string; tags: string[]; body: string }
+      | { kind: 'break'; slot: number }
+      | { kind: 'flip-case'; slot: number }
+      | { kind: 'delete'; slot: number }
+      | { kind: 'damage-cache' }
+      | { kind: 'scan'; conference: 'one' | 'all' };
+    const tag = fc.constantFrom('storage', 'storage/ceph', 'networking', 'Security', '#ops');
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      fc.record({
+        kind: fc.constant('write' as const),
+        slot: fc.nat(3),
+        title: fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,20}$/),
+        tags: fc.array(tag, { maxLength: 4 }),
+        body: fc.string({ maxLength: 40 }),
+      }),
+      fc.record({ kind: fc.constant('break' as const), slot: fc.nat(3) }),
+      fc.record({ kind: fc.constant('flip-case' as const), slot: fc.nat(3) }),
+      fc.record({ kind: fc.constant('delete' as const), slot: fc.nat(3) }),
+      fc.constant({ kind: 'damage-cache' as const }),
+      fc.record({ kind: fc.constant('scan' as const), conference: fc.constantFrom('one' as const, 'all' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 14 }), (steps) => {
+        const { ws, root } = makeWorkspace();
+        fs.mkdirSync(path.join(root, 'one'));
+        fs.writeFileSync(path.join(root, 'one', 'conference.md'), defaultConference);
+        // Slots 0-1 in "conf", 2-3 in "one"; mtimes move forward a second per write, as edits do.
+        const fileOf = (slot: number) => path.join(root, slot < 2 ? 'conf' : 'one', `2013-04-16-10${slot}0-note-${slot}.md`);
+        let clock = Date.now() - 3_600_000;
+        const touch = (file: string) => {
+          clock += 1000;
+          fs.utimesSync(file, new Date(clock), new Date(clock));
+        };
+        for (const s of steps) {
+          if (s.kind === 'write') {
+            fs.writeFileSync(fileOf(s.slot), note({ title: s.title, tags: JSON.stringify(s.tags) }, s.body));
+            touch(fileOf(s.slot));
+          } else if (s.kind === 'break') {
+            fs.writeFileSync(fileOf(s.slot), '---\ntitle: [\n---\n');
+            touch(fileOf(s.slot));
+          } else if (s.kind === 'flip-case') {
+            // The same number of bytes with a different title: only the stamp's times tell.
+            if (!fs.existsSync(fileOf(s.slot))) continue;
+            const text = fs.readFileSync(fileOf(s.slot), 'utf8');
+            const flipped = text.replace(/^title: ([A-Za-z])/m, (_, c: string) => `title: ${c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()}`);
+            fs.writeFileSync(fileOf(s.slot), flipped);
+            touch(fileOf(s.slot));
+          } else if (s.kind === 'delete') {
+            fs.rmSync(fileOf(s.slot), { force: true });
+          } else if (s.kind === 'damage-cache') {
+            if (fs.existsSync(cacheFile(ws))) fs.writeFileSync(cacheFile(ws), fs.readFileSync(cacheFile(ws), 'utf8').slice(0, 40));
+          } else {
+            const slugs = s.conference === 'one' ? ['one'] : undefined;
+            const cached = comparable(scanNotes(ws, slugs, later()));
+            expect(cached).toEqual(comparable(scanNotes(ws, slugs, { cache: false })));
+          }
+        }
+        expect(comparable(scanNotes(ws, undefined, later()))).toEqual(comparable(scanNotes(ws, undefined, { cache: false })));
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
