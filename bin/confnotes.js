@@ -1,14 +1,39 @@
 #!/usr/bin/env node
-// Tiny launcher for the bundle that `npm run build` writes to dist/.
-// It is the only place that sets the process exit code.
-let cli;
-try {
-  cli = await import('../dist/cli.js');
-} catch (error) {
-  if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/cli.js')) {
-    process.stderr.write('confnotes: not built yet; run `npm run build` in the confnotes folder first\n');
-    process.exit(1);
-  }
-  throw error;
+// Tiny launcher for the build that `npm run build` writes to dist/. It is
+// CommonJS (bin/package.json) so that the quick lane (`--version`, `jot`,
+// `current`) starts without Node's ES module loader; every other command
+// loads the full CLI, dist/cli.js. It is the only place that sets the exit code.
+'use strict';
+
+// A reader that stops early (`confnotes list | head -1`) closes the pipe: stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 }
-process.exitCode = await cli.main(process.argv.slice(2));
+
+const QUICK_WORDS = ['jot', 'current', '--version', '-V'];
+
+function notBuilt(error) {
+  const missing = error && (error.code === 'MODULE_NOT_FOUND' || error.code === 'ERR_MODULE_NOT_FOUND');
+  return missing && /dist[\\/](cli\.js|quick\.cjs)/.test(String(error.message));
+}
+
+async function launch(argv) {
+  let code;
+  if (argv.some((arg) => QUICK_WORDS.includes(arg))) code = await require('../dist/quick.cjs').quickMain(argv);
+  if (code === undefined) code = await (await import('../dist/cli.js')).main(argv);
+  return code;
+}
+
+launch(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    if (!notBuilt(error)) throw error;
+    process.stderr.write('confnotes: not built yet; run `npm run build` in the confnotes folder first\n');
+    process.exitCode = 1;
+  },
+);

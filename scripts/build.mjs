@@ -2,6 +2,15 @@
 // so a quick command loads only the code it uses (see ARCHITECTURE.md).
 import { build } from 'esbuild';
 import { renameSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// gray-matter's default YAML engine, never used by confnotes: see scripts/stubs/js-yaml.cjs.
+const stubJsYaml = {
+  name: 'stub-js-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^js-yaml$/ }, () => ({ path: fileURLToPath(new URL('./stubs/js-yaml.cjs', import.meta.url)) }));
+  },
+};
 
 // Build beside dist/ and swap it in, so a test run that is using dist/ sees
 // either the old build or the new one, never a half-written one.
@@ -19,6 +28,7 @@ await build({
   minifySyntax: true,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
+  plugins: [stubJsYaml],
   // Some bundled dependencies are CommonJS and call require() on Node built-ins.
   banner: {
     js: [
@@ -28,6 +38,23 @@ await build({
       'const __filename = __cnFileURLToPath(import.meta.url);',
     ].join(' '),
   },
+  logLevel: 'warning',
+});
+
+// The quick lane (src/quick.ts) is one CommonJS file: Node 20 starts its ES
+// module loader only for ES modules, and that alone costs ~9 ms, a third of
+// the whole budget of `jot` (bench/README.md). bin/ is CommonJS for the same reason.
+await build({
+  entryPoints: ['src/quick.ts'],
+  outfile: `dist.next-${process.pid}/quick.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  legalComments: 'none',
+  define: { 'import.meta.url': '__cnImportMetaUrl' },
+  banner: { js: "const __cnImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
 

@@ -3,57 +3,41 @@
  * each command's code is imported only when that command runs, so quick
  * commands do not pay for heavy ones.
  */
-import os from 'node:os';
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { nowFromEnv, type Context } from './context.js';
+import type { Context } from './context.js';
+import { contextFromProcess, processIo } from './process-context.js';
 import { ConfnotesError } from './errors.js';
+import { reportError } from './exit.js';
 import { makeCommandEnv, type CommandEnv, type Io } from './io.js';
 import { NOTE_TYPES } from './core/note-types.js';
 import type { Prompts } from './commands/new-prompts.js';
+import { VERSION } from './version.js';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 type Loader = () => Promise<{ run: (env: CommandEnv, ...args: any[]) => Promise<void> | void }>;
 
 /** Runs the CLI and returns the exit code; only bin/confnotes.js sets it on the process. */
 export async function main(argv: string[], overrides: { ctx?: Partial<Context>; io?: Io; prompts?: Prompts } = {}): Promise<number> {
-  const io: Io = overrides.io ?? { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  const io: Io = overrides.io ?? processIo();
   let exitCode = 0;
   try {
-    const env = overrides.ctx?.env ?? process.env;
-    const ctx: Context = {
-      cwd: process.cwd(),
-      env,
-      homeDir: os.homedir(),
-      now: nowFromEnv(env),
-      ...overrides.ctx,
-    };
+    const ctx = contextFromProcess(overrides.ctx);
     const program = buildProgram(ctx, io, overrides.prompts);
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    exitCode = report(error, io);
+    exitCode = report(error, io, overrides.ctx?.env ?? process.env);
   }
   return exitCode;
 }
 
-function report(error: unknown, io: Io): number {
+function report(error: unknown, io: Io, env: Record<string, string | undefined>): number {
   if (error instanceof CommanderError) {
     // Commander has printed its message (or the help) already.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
     return error.exitCode === 0 ? 0 : 2;
   }
-  if (error instanceof ConfnotesError) {
-    io.stderr.write(`confnotes: ${error.message}\n`);
-    return error.exitCode;
-  }
-  if (error && typeof error === 'object' && (error as { name?: string }).name === 'ExitPromptError') {
-    io.stderr.write('confnotes: cancelled\n');
-    return 130;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`confnotes: unexpected error: ${message}\n`);
-  if (process.env.CONFNOTES_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
-  return 70;
+  return reportError(error, io.stderr, env);
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -233,6 +217,28 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
     .description('list the note and report templates, and where each comes from')
     .addHelpText('after', examples(['confnotes templates']))
     .action(load(() => import('./commands/templates.js')));
+
+  program
+    .command('report')
+    .description("compile a conference's notes into one trip report (Markdown, HTML or PDF)")
+    .argument('[conf-slug]', 'the conference (default: the current one)')
+    .addOption(new Option('-f, --format <format>', 'md, html or pdf (default: from the -o file name, else md)').choices(['md', 'html', 'pdf']))
+    .option('-o, --output <file>', 'write to this file (md goes to stdout without it; html and pdf default to <slug>-trip-report.<ext>)')
+    .option('--template <file>', 'a report template file or name (default: templates/report.md of the workspace, else the built-in one)')
+    .option('--include-private', 'include private notes and <!-- private --> blocks')
+    .addOption(new Option('--group-by <key>', 'group the sessions by type, day or track').choices(['type', 'day', 'track']).default('type'))
+    .option('--force', 'replace an existing -o file even if it is not a confnotes report')
+    .addHelpText(
+      'after',
+      examples([
+        'confnotes report > trip-report.md',
+        'confnotes report openstack-summit-2013 --format html',
+        'confnotes report -o report.pdf',
+        'confnotes report --group-by day --template templates/email.md',
+        'confnotes --dir notes report --format html -o /tmp/openstack.html',
+      ]),
+    )
+    .action(load(() => import('./commands/report.js')));
 
   // @report-commands (issue 4)
   // @check-commands (issue 7)

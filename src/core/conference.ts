@@ -5,6 +5,7 @@ import { FrontMatterError, splitNote } from './front-matter.js';
 import { isValidDate } from './note.js';
 import { createExclusive, ensureDir } from './safe-write.js';
 import { slugify } from './slug.js';
+import { isValidTimeZone } from './clock.js';
 import type { Workspace, WorkspaceState } from './workspace.js';
 import { relativeToWorkspace } from './workspace.js';
 import { workspaceConfig } from './workspace-config.js';
@@ -125,14 +126,7 @@ export interface NewConference {
   url?: string;
 }
 
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isValidTimeZone };
 
 /** Checks a new conference's input; returns its slug. */
 export function validateNewConference(input: NewConference): string {

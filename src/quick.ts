@@ -1,0 +1,114 @@
+/**
+ * The quick lane: `--version`, `jot` and `current`, the commands typed while a
+ * speaker talks, run here without loading commander and chalk (together about
+ * two thirds of the start-up cost above bare Node). It takes only plain,
+ * well-formed command lines; anything else (help, a typo, an unknown option)
+ * returns undefined and goes to the full CLI, which owns every message about
+ * usage. src/cli.ts stays the one declaration of the commands and their help;
+ * test/unit/quick.test.ts checks that the options below match it.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ChalkInstance } from 'chalk';
+import type { Context } from './context.js';
+import { reportError } from './exit.js';
+import type { CommandEnv, Io } from './io.js';
+import { contextFromProcess, processIo } from './process-context.js';
+import { VERSION } from './version.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const GLOBAL: Options = { dir: { type: 'string' } };
+
+/** The options of each quick command, as declared in src/cli.ts (plus the global --dir). */
+export const QUICK_COMMANDS: Record<string, Options> = {
+  jot: { at: { type: 'string' }, note: { type: 'string' }, todo: { type: 'boolean' }, quote: { type: 'boolean' } },
+  current: { absolute: { type: 'boolean' } },
+};
+
+/** Words that can send a command line down the quick lane; the launcher checks them before loading this module. */
+export const QUICK_WORDS = ['jot', 'current', '--version', '-V'];
+
+interface QuickCall {
+  command: 'version' | 'jot' | 'current';
+  dir?: string;
+  positionals: string[];
+  options: Record<string, string | boolean | undefined>;
+}
+
+/** Parses a command line the quick lane can take, or returns undefined for the full CLI. */
+export function parseQuick(argv: string[]): QuickCall | undefined {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return { command: 'version', positionals: [], options: {} };
+  // Global options come before the command; only --dir is known here.
+  let i = 0;
+  let dir: string | undefined;
+  while (i < argv.length && argv[i]!.startsWith('-')) {
+    if (argv[i] === '--dir' && i + 1 < argv.length) {
+      dir = argv[i + 1];
+      i += 2;
+    } else if (argv[i]!.startsWith('--dir=')) {
+      dir = argv[i]!.slice('--dir='.length);
+      i += 1;
+    } else return undefined;
+  }
+  const name = argv[i];
+  if (name === undefined || !Object.hasOwn(QUICK_COMMANDS, name)) return undefined;
+  const rest = argv.slice(i + 1);
+  // Help anywhere, or a lone dash, is the full CLI's business.
+  if (rest.some((arg) => arg === '-h' || arg === '--help' || arg === '-')) return undefined;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...GLOBAL, ...QUICK_COMMANDS[name] }, allowPositionals: true, strict: true });
+  } catch {
+    return undefined;
+  }
+  const { dir: laterDir, ...options } = parsed.values;
+  if (name === 'current' && parsed.positionals.length > 0) return undefined;
+  // Aiming at another note resolves a reference through the store, which the quick lane does not carry.
+  if (options.note !== undefined) return undefined;
+  return { command: name as QuickCall['command'], dir: (laterDir as string | undefined) ?? dir, positionals: parsed.positionals, options: options as QuickCall['options'] };
+}
+
+/**
+ * Runs a quick command and returns its exit code, or undefined when the
+ * command line is not one for the quick lane.
+ */
+export async function quickMain(argv: string[], overrides: { ctx?: Partial<Context>; io?: Io } = {}): Promise<number | undefined> {
+  const call = parseQuick(argv);
+  if (!call) return undefined;
+  const io = overrides.io ?? processIo();
+  if (call.command === 'version') {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  try {
+    const env = plainEnv(contextFromProcess(overrides.ctx), io, call.dir);
+    if (call.command === 'jot') await (await import('./commands/jot-lines.js')).jotLines(env, call.positionals, call.options);
+    else (await import('./commands/current.js')).run(env, call.options);
+    return 0;
+  } catch (error) {
+    return reportError(error, io.stderr, overrides.ctx?.env ?? process.env);
+  }
+}
+
+/** Quick commands print no colour, so they get a stand-in for chalk that returns text unchanged. */
+const plain: ChalkInstance = new Proxy(((text: unknown) => String(text)) as unknown as ChalkInstance, {
+  get: (_target, key) => (key === 'level' ? 0 : plain),
+  apply: (_target, _this, args: unknown[]) => args.map(String).join(' '),
+});
+
+function plainEnv(ctx: Context, io: Io, dir: string | undefined): CommandEnv {
+  return {
+    ctx,
+    io,
+    color: plain,
+    errColor: plain,
+    dir,
+    out: (line) => io.stdout.write(`${line}\n`),
+    say: (line) => io.stderr.write(`${line}\n`),
+    warn: (line) => io.stderr.write(`warning: ${line}\n`),
+    // A getter: touching process.stdin costs start-up time, and only prompts ask.
+    get interactive() {
+      return Boolean(io.stdin.isTTY && io.stderr.isTTY);
+    },
+  };
+}

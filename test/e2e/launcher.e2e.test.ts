@@ -1,0 +1,57 @@
+/** The launcher: the quick lane and the full CLI agree, and a closed pipe ends quietly. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, confnotes } from '../helpers/cli.js';
+import { tempDir } from '../helpers/workspace.js';
+
+let ws: string;
+const NOW = { CONFNOTES_NOW: '2013-04-16T18:02:00Z' };
+const run = (args: string[]) => confnotes(args, { cwd: ws, env: NOW });
+
+beforeAll(() => {
+  const home = tempDir();
+  ws = path.join(home, 'ws');
+  confnotes(['init', ws], { cwd: home });
+  expect(run(['conf', 'new', 'Summit', '--start', '2013-04-15', '--end', '2013-04-18', '--timezone', 'America/Los_Angeles']).code).toBe(0);
+  expect(run(['new', 'Quantum deep dive']).code).toBe(0);
+});
+
+describe('quick lane and full CLI', () => {
+  it('write the same line whichever lane runs the jot', () => {
+    const quick = run(['jot', '--at', '11:05', 'quick', 'lane']); // plain: the quick lane
+    const full = run(['jot', '--note', 'quantum', '--at', '11:06', 'full', 'lane']); // --note: the full CLI
+    expect([quick.code, full.code]).toEqual([0, 0]);
+    const file = path.join(ws, run(['current']).stdout.trim());
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/\n- 11:05 quick lane\n- 11:06 full lane\n$/);
+    expect(quick.stderr.replace('11:05 quick', '')).toBe(full.stderr.replace('11:06 full', ''));
+  });
+
+  it('hand help, typos and errors to commander', () => {
+    expect(run(['jot', '--help']).stdout).toMatch(/^Usage: confnotes jot \[options\] \[text\.\.\.\]/);
+    const typo = run(['jot', '--tood', 'x']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown option '--tood'/);
+    expect(run(['--version']).stdout).toBe(`${JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version}\n`);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('ends quietly with the exit code of the command', () => {
+    // Far more output than a pipe holds, so the writer meets the closed pipe.
+    const folder = path.join(ws, 'summit');
+    for (let i = 0; i < 400; i++) {
+      const id = `2013-04-17-${String(1000 + i)}-talk-${i}`;
+      fs.writeFileSync(path.join(folder, `${id}.md`), `---\ntitle: Talk ${i}\ntype: session\ndate: 2013-04-17\nsummary: ${'long summary '.repeat(30)}\n---\n`);
+    }
+    for (const args of ['list --all --json', 'list --all', '--help']) {
+      const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} | head -c 1 >/dev/null; echo "status $?" >&2`], {
+        cwd: ws,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: ws, ...NOW },
+      });
+      expect(result.stderr, args).toBe('status 0\n');
+    }
+  });
+});
