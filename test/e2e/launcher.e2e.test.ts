@@ -55,3 +55,15 @@ describe('a reader that stops early', () => {
     }
   });
 });
+
+describe('the quick lane build', () => {
+  it('carries no YAML parser, store, prompts or commander', () => {
+    const bundle = fs.readFileSync(new URL('../../dist/quick.cjs', import.meta.url), 'utf8');
+    const modules = [...bundle.matchAll(/^\/\/ (\S+)$/gm)].map((match) => match[1]);
+    expect(modules).toContain('src/commands/jot-lines.ts');
+    for (const heavy of ['node_modules/yaml/', 'node_modules/gray-matter/', 'node_modules/commander/', 'node_modules/chalk/', '@inquirer', 'src/core/store.ts', 'src/core/front-matter.ts']) {
+      expect(modules.filter((name) => name!.includes(heavy)), heavy).toEqual([]);
+    }
+    expect(bundle.length).toBeLessThan(64 * 1024);
+  });
+});
