@@ -63,7 +63,7 @@ export function runUse(env: CommandEnv, slug: string): void {
   env.say(`current conference: ${slug}`);
 }
 
-export function runList(env: CommandEnv, options: { json?: boolean }): void {
+export async function runList(env: CommandEnv, options: { json?: boolean }): Promise<void> {
   const ws = workspaceOf(env);
   const state = readState(ws);
   const slugs = conferenceSlugs(ws);
@@ -99,7 +99,7 @@ export function runList(env: CommandEnv, options: { json?: boolean }): void {
   }
   const { color } = env;
   env.out(
-    renderTable(
+    await renderTable(
       ['', 'slug', 'name', 'dates', 'location', 'notes'],
       rows.map((row) => [
         row.current ? color.green('*') : ' ',

@@ -19,7 +19,7 @@ interface ListOptions {
   json?: boolean;
 }
 
-export function run(env: CommandEnv, options: ListOptions): void {
+export async function run(env: CommandEnv, options: ListOptions): Promise<void> {
   if (options.day !== undefined && !isValidDate(options.day)) throw new UsageError(`--day "${options.day}" is not a date (YYYY-MM-DD)`);
   if (options.minRating !== undefined && (options.minRating < 1 || options.minRating > 5)) {
     throw new UsageError(`--min-rating ${options.minRating} is not from 1 to 5`);
@@ -46,10 +46,10 @@ export function run(env: CommandEnv, options: ListOptions): void {
     env.say(notes.length === 0 ? 'no notes yet; start one with: confnotes new "Talk title"' : 'no notes match');
     return;
   }
-  env.out(noteTable(env, chosen));
+  env.out(await noteTable(env, chosen));
 }
 
-export function noteTable(env: CommandEnv, notes: Note[]): string {
+export function noteTable(env: CommandEnv, notes: Note[]): Promise<string> {
   const { color } = env;
   const rows = notes.map((note) => [
     color.dim(`${note.date} ${note.start ?? '     '}`),

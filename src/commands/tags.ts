@@ -4,7 +4,7 @@ import type { CommandEnv } from '../io.js';
 import { renderTable } from '../ui/table.js';
 import { printProblems, scopeOf, workspaceOf } from './shared.js';
 
-export function run(env: CommandEnv, options: { conf?: string; all?: boolean; json?: boolean }): void {
+export async function run(env: CommandEnv, options: { conf?: string; all?: boolean; json?: boolean }): Promise<void> {
   const ws = workspaceOf(env);
   const { notes, problems } = scanNotes(ws, scopeOf(env, ws, options));
   printProblems(env, problems);
@@ -17,5 +17,5 @@ export function run(env: CommandEnv, options: { conf?: string; all?: boolean; js
     env.say('no tags yet; add some with: confnotes tag <note> <tag>...');
     return;
   }
-  env.out(renderTable(['tag', 'notes'], counts.map(({ tag, count }) => [tag, String(count)]), { align: { 1: 'right' } }));
+  env.out(await renderTable(['tag', 'notes'], counts.map(({ tag, count }) => [tag, String(count)]), { align: { 1: 'right' } }));
 }

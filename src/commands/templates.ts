@@ -4,7 +4,7 @@ import { ConfnotesError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { renderTable } from '../ui/table.js';
 
-export function run(env: CommandEnv): void {
+export async function run(env: CommandEnv): Promise<void> {
   let ws: Workspace | null = null;
   try {
     ws = findWorkspace(env.ctx, env.dir);
@@ -12,5 +12,5 @@ export function run(env: CommandEnv): void {
     if (!(error instanceof ConfnotesError)) throw error;
   }
   const rows = listTemplates(ws).map((template) => [template.name, template.origin, template.file]);
-  env.out(renderTable(['name', 'from', 'file'], rows));
+  env.out(await renderTable(['name', 'from', 'file'], rows));
 }
