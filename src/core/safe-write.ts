@@ -73,8 +73,8 @@ export function rewrite(file: string, change: (old: string) => string | null): s
   });
 }
 
-/** Replaces a small file that is the tool's own (state, cache), atomically. */
-export function replaceOwnFile(file: string, text: string): void {
+/** Replaces a file that is the tool's own (state, cache, a trip report), atomically. */
+export function replaceOwnFile(file: string, text: string | Buffer): void {
   ensureDir(path.dirname(file));
   writeFileAtomic().sync(file, text, { fsync: true });
 }

@@ -1,0 +1,101 @@
+/** `confnotes report`: a conference's notes as one trip report, in Markdown, HTML or PDF. */
+import os from 'node:os';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
+import { chooseConference, conferenceSlugs, readConference } from '../core/conference.js';
+import { buildReport, GROUP_BY, type GroupBy } from '../core/report-model.js';
+import { defaultReportName, existingOutput, formatFromName, REPORT_FORMATS, writeReport, type ReportFormat } from '../core/report-output.js';
+import { findChrome, NO_CHROME_MESSAGE, printPdf } from '../core/pdf.js';
+import { markMarkdownReport, renderHtmlReport, renderMarkdownReport, reportTemplate } from '../core/report-render.js';
+import { scanNotes } from '../core/store.js';
+import { readState, type Workspace } from '../core/workspace.js';
+import { ConfnotesError, UsageError } from '../errors.js';
+import type { CommandEnv } from '../io.js';
+import { pathForUser, printProblems, workspaceOf } from './shared.js';
+
+export interface ReportOptions {
+  format?: string;
+  output?: string;
+  template?: string;
+  includePrivate?: boolean;
+  groupBy?: string;
+  force?: boolean;
+}
+
+export async function run(env: CommandEnv, slug: string | undefined, options: ReportOptions): Promise<void> {
+  const format = chooseFormat(options);
+  if (options.groupBy !== undefined && !(GROUP_BY as readonly string[]).includes(options.groupBy)) {
+    throw new UsageError(`--group-by "${options.groupBy}" is not one of ${GROUP_BY.join(', ')}`);
+  }
+  const toStdout = options.output === '-' || (options.output === undefined && format === 'md');
+
+  const ws = workspaceOf(env);
+  const conference = readConference(ws, chooseConference(ws, readState(ws), slug));
+  const target = toStdout ? null : path.resolve(env.ctx.cwd, options.output ?? defaultReportName(conference.slug, format));
+  if (target) await checkTarget(env, ws, target, options.force ?? false);
+
+  const { notes, problems } = scanNotes(ws, [conference.slug]);
+  printProblems(env, problems);
+  const model = buildReport(conference, notes, { includePrivate: options.includePrivate, groupBy: options.groupBy as GroupBy | undefined });
+  const markdown = renderMarkdownReport(reportTemplate(ws, env.ctx.cwd, options.template), model);
+
+  let data: string | Buffer = target ? markMarkdownReport(markdown) : markdown;
+  if (format !== 'md') {
+    const html = await renderHtmlReport(markdown, model);
+    data = html;
+    if (format === 'pdf') {
+      const chrome = findChrome(env.ctx.env);
+      if (!chrome) throw new ConfnotesError(NO_CHROME_MESSAGE);
+      data = await printPdf({ chrome, html, tmpRoot: os.tmpdir(), noSandbox: runningAsRoot() });
+    }
+  }
+
+  const left = notes.filter((note) => note.private).length;
+  const summary = `${model.notes.length} note${model.notes.length === 1 ? '' : 's'}${
+    options.includePrivate ? (left ? `, ${left} of them private` : '') : left ? `, ${left} private left out` : ''
+  }`;
+  if (options.includePrivate) env.warn('private notes and private blocks are included; read the report before you share it');
+  if (target === null) {
+    env.io.stdout.write(data as string);
+    return;
+  }
+  writeReport(target, data);
+  env.out(pathForUser(env, target));
+  env.say(`${conference.name} trip report (${format.toUpperCase()}, ${summary})`);
+}
+
+function chooseFormat(options: ReportOptions): ReportFormat {
+  if (options.format !== undefined) {
+    const wanted = options.format.toLowerCase() === 'markdown' ? 'md' : options.format.toLowerCase();
+    if (!(REPORT_FORMATS as readonly string[]).includes(wanted)) throw new UsageError(`--format "${options.format}" is not one of ${REPORT_FORMATS.join(', ')}`);
+    return wanted as ReportFormat;
+  }
+  return options.output && options.output !== '-' ? formatFromName(options.output) : 'md';
+}
+
+function runningAsRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+/**
+ * A new file, or a previous confnotes report, is written without asking.
+ * Anything else needs --force, or a yes on a terminal.
+ */
+async function checkTarget(env: CommandEnv, ws: Workspace, target: string, force: boolean): Promise<void> {
+  const shown = pathForUser(env, target);
+  const inWorkspace = path.relative(ws.root, target);
+  const top = inWorkspace.split(path.sep)[0] ?? '';
+  if (!inWorkspace.startsWith('..') && !path.isAbsolute(inWorkspace) && inWorkspace.includes(path.sep) && conferenceSlugs(ws).includes(top) && /\.md$/i.test(target)) {
+    throw new UsageError(`${shown}: a Markdown file inside a conference folder would be read as a note; write the report elsewhere`);
+  }
+  const existing = existingOutput(target);
+  if (existing === 'none' || existing === 'report') return;
+  if (existing === 'folder') throw new UsageError(`${shown} is a folder; give a file name with -o`);
+  if (force) return;
+  if (!env.interactive) {
+    throw new ConfnotesError(`${shown} exists and is not a confnotes report; pass --force to replace it, or choose another file with -o`);
+  }
+  const prompts = env.prompts ?? (await (await import('./new-prompts.js')).terminalPrompts(env.io.stdin, env.io.stderr as unknown as Writable));
+  const replace = await prompts.confirm({ message: `${shown} exists and is not a confnotes report. Replace it?`, default: false });
+  if (!replace) throw new ConfnotesError(`${shown} left as it is`);
+}

@@ -1,0 +1,69 @@
+/** `report -o` on a terminal: asks before replacing a file that is not a report (the real prompts, on @inquirer/testing's screen). */
+import { screen } from '@inquirer/testing/vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { makeWorkspace, note, testContext } from '../helpers/workspace.js';
+
+function fakeTerminal() {
+  const stdin = Object.assign(new PassThrough(), { isTTY: true });
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: {
+      stdin,
+      stdout: { write: (text: string) => out.push(text), isTTY: true },
+      stderr: { write: (text: string) => err.push(text), isTTY: true },
+    },
+    out,
+    err,
+  };
+}
+
+function setUp() {
+  const made = makeWorkspace();
+  fs.writeFileSync(path.join(made.confDir, '2013-04-16-1000-a.md'), note({ title: 'A talk', summary: 'Good.' }, '## Key takeaways\n\n- one\n'));
+  const target = path.join(made.root, 'mine.md');
+  fs.writeFileSync(target, 'my own words\n');
+  return { ...made, target };
+}
+
+describe('report -o on a terminal', () => {
+  it('asks before replacing a file that is not a report, and leaves it when the answer is no', async () => {
+    const { root, target } = setUp();
+    const terminal = fakeTerminal();
+    const done = main(['--dir', root, 'report', '-o', target], { io: terminal.io, ctx: testContext(root, { env: { NO_COLOR: '1' } }) });
+    await screen.next();
+    expect(screen.getScreen()).toMatch(/mine\.md exists and is not a confnotes report\. Replace it\?/);
+    screen.type('n');
+    screen.keypress('enter');
+    expect(await done).toBe(1);
+    expect(terminal.err.join('')).toMatch(/mine\.md left as it is/);
+    expect(fs.readFileSync(target, 'utf8')).toBe('my own words\n');
+  });
+
+  it('replaces it when the answer is yes', async () => {
+    const { root, target } = setUp();
+    const terminal = fakeTerminal();
+    const done = main(['--dir', root, 'report', '-o', target], { io: terminal.io, ctx: testContext(root, { env: { NO_COLOR: '1' } }) });
+    await screen.next();
+    screen.type('y');
+    screen.keypress('enter');
+    expect(await done).toBe(0);
+    const text = fs.readFileSync(target, 'utf8');
+    expect(text).toMatch(/^# Test Conf 2013 trip report\n/);
+    expect(text).toContain('### A talk');
+    expect(terminal.out.join('')).toBe('mine.md\n');
+  });
+
+  it('does not ask for a new file or a previous report', async () => {
+    const { root } = setUp();
+    const terminal = fakeTerminal();
+    const fresh = path.join(root, 'fresh.html');
+    expect(await main(['--dir', root, 'report', '-o', fresh], { io: terminal.io, ctx: testContext(root) })).toBe(0);
+    expect(await main(['--dir', root, 'report', '-o', fresh], { io: terminal.io, ctx: testContext(root) })).toBe(0);
+    expect(fs.readFileSync(fresh, 'utf8')).toContain('<meta name="generator" content="confnotes report">');
+  });
+});
