@@ -2,8 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Command } from 'commander';
+import { buildProgram } from '../../src/cli.js';
 import { confnotes } from '../helpers/cli.js';
-import { snapshot, tempDir } from '../helpers/workspace.js';
+import { snapshot, tempDir, testContext } from '../helpers/workspace.js';
 
 const NOW = { CONFNOTES_NOW: '2013-04-16T18:02:00Z' };
 let home: string;
@@ -288,7 +290,18 @@ describe('show and edit', () => {
 describe('help and terminal manners', () => {
   it('shows examples in the help of every command', () => {
     const cwd = tempDir();
-    for (const command of [[], ['init'], ['conf'], ['conf', 'new'], ['conf', 'use'], ['conf', 'list'], ['new'], ['tag'], ['untag'], ['list'], ['tags'], ['show'], ['edit'], ['templates'], ['jot'], ['current'], ['open'], ['completion']]) {
+    // Every visible command and subcommand the CLI declares, so a new one cannot ship without examples.
+    const commands: string[][] = [[]];
+    const walk = (command: Command, prefix: string[]) => {
+      for (const sub of command.commands) {
+        if ((sub as unknown as { _hidden?: boolean })._hidden) continue;
+        commands.push([...prefix, sub.name()]);
+        walk(sub, [...prefix, sub.name()]);
+      }
+    };
+    walk(buildProgram(testContext(cwd), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }), []);
+    expect(commands.map((c) => c.join(' '))).toEqual(expect.arrayContaining(['report', 'jot', 'conf new', 'completion']));
+    for (const command of commands) {
       const result = confnotes([...command, '--help'], { cwd });
       expect(result.code, command.join(' ')).toBe(0);
       expect(result.stdout, command.join(' ')).toMatch(/Examples:\n\s+\$ confnotes/);
