@@ -58,6 +58,7 @@ const META_FIELDS = [
   'private',
   'links',
   'summary',
+  'programme',
 ] as const satisfies readonly (keyof NoteMeta)[];
 
 /** Fails to compile when NoteMeta gains a field that the cache would not store. */
@@ -103,6 +104,7 @@ function metaOfRow(row: Row): NoteMeta | null {
   const isPrivate = row[17];
   const links = row[18];
   const summary = row[19];
+  const programme = row[20];
   const valid =
     isText(title) &&
     isText(type) &&
@@ -122,7 +124,8 @@ function metaOfRow(row: Row): NoteMeta | null {
     typeof links === 'object' &&
     !Array.isArray(links) &&
     Object.values(links).every(isText) &&
-    isTextOrNull(summary);
+    isTextOrNull(summary) &&
+    isTextOrNull(programme);
   if (!valid) return null;
   return {
     title,
@@ -140,11 +143,12 @@ function metaOfRow(row: Row): NoteMeta | null {
     private: isPrivate,
     links: links as Record<string, string>,
     summary: summary as string | null,
+    programme: programme as string | null,
   };
 }
 
 function rowOf(rel: string, stamp: FileStamp, meta: NoteMeta): Row {
-  return [rel, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, ...META_FIELDS.map((field) => meta[field])];
+  return [rel, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, ...META_FIELDS.map((field) => meta[field] ?? null)];
 }
 
 function sameStamp(row: Row, stamp: FileStamp): boolean {

@@ -23,6 +23,8 @@ export interface NoteMeta {
   private: boolean;
   links: Record<string, string>;
   summary: string | null;
+  /** The uid of the programme entry the note was started from (`new --from`), if any. */
+  programme?: string | null;
 }
 
 /** A note as found in a workspace. */
@@ -116,6 +118,7 @@ export function parseNote(text: string): { meta: NoteMeta; split: SplitNote } {
     private: data.private === true,
     links: linkMap(data.links),
     summary: optionalText(data.summary),
+    programme: optionalText(data.programme),
   };
   return { meta, split };
 }

@@ -37,7 +37,8 @@ export function noteFiles(ws: Workspace, slugs = conferenceSlugs(ws)): { files: 
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
+      // `dir` is normalised and a name holds no separator, so this equals path.join, which showed in profiles at 10,000 notes.
+      const full = dir + path.sep + entry.name;
       if (entry.isDirectory()) {
         if (depth < 8) walk(full, depth + 1);
       } else if (entry.name.toLowerCase().endsWith('.md') && !(depth === 0 && NOT_NOTES.has(entry.name.toLowerCase()))) {
@@ -194,6 +195,7 @@ function noteFromCache(ws: Workspace, file: string, rel: string, meta: NoteMeta)
     private: meta.private,
     links: meta.links,
     summary: meta.summary,
+    programme: meta.programme ?? null,
     id: path.basename(file).replace(/\.md$/i, ''),
     file,
     path: rel,
@@ -243,9 +245,21 @@ export function resolveNote(ws: Workspace, ref: string, cwd: string, slugs?: str
   if (!trimmed) throw new ConfnotesError('no note given');
   const asPath = path.resolve(cwd, trimmed);
   if (/[\\/]/.test(trimmed) || trimmed.toLowerCase().endsWith('.md')) {
-    if (fs.existsSync(asPath) && fs.statSync(asPath).isFile()) return asPath;
-    const inWorkspace = path.resolve(ws.root, trimmed);
-    if (fs.existsSync(inWorkspace) && fs.statSync(inWorkspace).isFile()) return inWorkspace;
+    for (const candidate of [asPath, path.resolve(ws.root, trimmed)]) {
+      let stat: fs.Stats;
+      try {
+        stat = fs.lstatSync(candidate);
+      } catch {
+        continue;
+      }
+      if (stat.isSymbolicLink()) {
+        // Followed only to a regular file inside the workspace, as when listing.
+        const problem = checkLink(ws, candidate);
+        if (problem) throw problem;
+        return candidate;
+      }
+      if (stat.isFile()) return candidate;
+    }
     throw new ConfnotesError(`${trimmed}: no such note file`);
   }
   const { files } = noteFiles(ws, slugs);
