@@ -241,6 +241,15 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
     .action(load(() => import('./commands/report.js')));
 
   // @report-commands (issue 4)
+  program
+    .command('check')
+    .description('find every problem in the notes (exit 1 if any), and repair the safe ones with --fix')
+    .option('--conf <slug>', 'one conference (default: the current one)')
+    .option('--all', 'every conference')
+    .option('--json', 'print JSON for scripts: {checked, problems: [{path, line, rule, message, fixable}], fixed}')
+    .option('--fix', 'normalise tags and remove white space around front-matter keys, changing nothing else')
+    .addHelpText('after', examples(['confnotes check --all', 'confnotes check --fix', 'confnotes check --conf fosdem-2026 --json']))
+    .action(load(() => import('./commands/check.js')));
   // @check-commands (issue 7)
   program
     .command('import')

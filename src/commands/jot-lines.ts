@@ -1,6 +1,7 @@
 import { parseWhen, wallTime } from '../core/clock.js';
 import { currentNoteFile } from '../core/current-note.js';
 import { findFrontMatter, FrontMatterError } from '../core/front-matter-bounds.js';
+import { checkJotTarget, checkJotText } from '../core/jot-target.js';
 import { FOLLOW_UPS_HEADING, jotLine, NOTES_HEADING, planJot, type JotKind } from '../core/jot.js';
 import { extend } from '../core/safe-write.js';
 import { findWorkspace, readState, relativeToWorkspace, type Workspace } from '../core/workspace.js';
@@ -44,8 +45,9 @@ export async function jotLines(
   const lines = texts.map((text) => jotLine(kind, text, time));
   const shown = relativeToWorkspace(ws, file);
   try {
+    checkJotTarget(ws.root, file);
     extend(file, (old) => {
-      if (old.includes('\0')) throw new FrontMatterError('binary file (it holds NUL bytes), not a Markdown note', 1);
+      checkJotText(file, old);
       const { bodyStart } = findFrontMatter(old);
       return kind === 'todo'
         ? planJot(old, bodyStart, FOLLOW_UPS_HEADING, lines, NOTES_HEADING)

@@ -38,7 +38,9 @@ export function parseYaml(source: string, firstLine: number): ParsedYaml {
       const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
       // An error found at the very end (an unclosed bracket) is shown on the last YAML line.
       const lastLine = Math.max(1, source.replace(/\r?\n$/, '').split('\n').length);
-      throw new FrontMatterError(`broken YAML: ${firstSentence(error.message)}`, firstLine + Math.min(line, lastLine) - 1);
+      // The parser records its own stack overflow as an error at the point it gave up.
+      const what = /call stack/i.test(error.message) ? 'the front matter is nested too deeply to read' : `broken YAML: ${firstSentence(error.message)}`;
+      throw new FrontMatterError(what, firstLine + Math.min(line, lastLine) - 1);
     }
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {

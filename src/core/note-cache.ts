@@ -14,7 +14,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isNoteType, type NoteMeta } from './note.js';
+import { isNoteType, NOTE_FIELDS, type NoteMeta } from './note.js';
 import { replaceOwnFile } from './safe-write.js';
 import { MARKER_DIR, type Workspace } from './workspace.js';
 
@@ -41,25 +41,7 @@ export function statStamp(file: string): FileStamp | null {
   return stats ? stampOf(stats) : null;
 }
 
-/** Every NoteMeta field, in the order a cache row stores them. */
-const META_FIELDS = [
-  'title',
-  'type',
-  'conference',
-  'date',
-  'start',
-  'end',
-  'speakers',
-  'track',
-  'room',
-  'tags',
-  'rating',
-  'favourite',
-  'private',
-  'links',
-  'summary',
-  'programme',
-] as const satisfies readonly (keyof NoteMeta)[];
+const META_FIELDS = NOTE_FIELDS;
 
 /** Fails to compile when NoteMeta gains a field that the cache would not store. */
 export const CACHE_HAS_EVERY_FIELD: [Exclude<keyof NoteMeta, (typeof META_FIELDS)[number]>] extends [never] ? true : never = true;

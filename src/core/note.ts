@@ -27,6 +27,26 @@ export interface NoteMeta {
   programme?: string | null;
 }
 
+/** Every NoteMeta field, in a fixed order (the note cache stores rows in it). */
+export const NOTE_FIELDS = [
+  'title',
+  'type',
+  'conference',
+  'date',
+  'start',
+  'end',
+  'speakers',
+  'track',
+  'room',
+  'tags',
+  'rating',
+  'favourite',
+  'private',
+  'links',
+  'summary',
+  'programme',
+] as const satisfies readonly (keyof NoteMeta)[];
+
 /** A note as found in a workspace. */
 export interface Note extends NoteMeta {
   /** The file name without `.md`. */

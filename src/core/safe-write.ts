@@ -33,8 +33,37 @@ export function ensureDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
 }
 
-/** Writes a new file; throws FileExistsError when the name is taken. */
+/**
+ * Writes a new file; throws FileExistsError when the name is taken. The text
+ * goes to a hidden temporary file first, which is then hard-linked to the
+ * name (link, like open with O_EXCL, fails when the name exists): a process
+ * killed half-way leaves no empty or partial note, at most a hidden
+ * `.name.tmp-…` file that no listing reads.
+ */
 export function createExclusive(file: string, text: string): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+  try {
+    writeNew(temp, text);
+  } catch {
+    // The folder refuses hidden files or the like: the plain exclusive create still never replaces.
+    writeNew(file, text);
+    return;
+  }
+  try {
+    fs.linkSync(temp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new FileExistsError(file);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EMLINK') throw error;
+    // A file system without hard links: the plain exclusive create.
+    writeNew(file, text);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+/** open with O_EXCL, one write, fsync; our own half-written file is removed on failure. */
+function writeNew(file: string, text: string): void {
   let fd: number;
   try {
     fd = fs.openSync(file, 'wx', 0o644);
@@ -120,6 +149,8 @@ export function append(file: string, text: string): void {
 
 const LOCK_WAIT_MS = 5000;
 const LOCK_STALE_MS = 30_000;
+/** A lock without a process id is one whose writer died between creating it and writing its id (a microsecond window). */
+const LOCK_EMPTY_STALE_MS = 1000;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
@@ -165,8 +196,9 @@ function lockIsStale(lock: string): boolean {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
       }
+      return Date.now() - fs.statSync(lock).mtimeMs > LOCK_STALE_MS;
     }
-    return Date.now() - fs.statSync(lock).mtimeMs > LOCK_STALE_MS;
+    return Date.now() - fs.statSync(lock).mtimeMs > LOCK_EMPTY_STALE_MS;
   } catch {
     // The lock vanished (its owner finished) or is being written: not stale, retry.
     return false;

@@ -83,8 +83,8 @@ describe('templates', () => {
     expect(renderMarkdownReport(reportTemplate(ws, root, other), model)).toBe('Test Conf 2013 (conf)\n\nend\n');
   });
 
-  it('renders the email template of docs/report.md on the sample to exactly the text shown there', () => {
-    const docs = fs.readFileSync(path.join(ROOT, 'docs', 'report.md'), 'utf8');
+  it('renders the email template of the README on the sample to exactly the text shown there', () => {
+    const docs = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const template = /A short email[\s\S]*?```mustache\n([\s\S]*?)```/.exec(docs)![1]!;
     const expected = /--template email` on the sample gives:\n\n```text\n([\s\S]*?)```/.exec(docs)![1]!;
     const file = path.join(tempDir(), 'email.md');

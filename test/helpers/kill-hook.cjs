@@ -1,0 +1,69 @@
+/**
+ * Preloaded (node --require) into the CLI by the SIGKILL tests only; never
+ * part of the product. It wraps every synchronous file-system call that
+ * changes something (write-flag opens, writes, fsyncs, closes of written
+ * files, renames, removals) so a test can stop the process exactly before
+ * the Nth one, and kill it there.
+ *
+ * CONFNOTES_TEST_PAUSE_AT=N  before the Nth such call, print "@@paused N name"
+ *                            on stderr and block forever (the test kills it).
+ * CONFNOTES_TEST_TRACE=1     at exit, print "@@calls N name,name,…" on stderr.
+ */
+'use strict';
+const fs = require('node:fs');
+
+const pauseAt = Number(process.env.CONFNOTES_TEST_PAUSE_AT || 0);
+const trace = process.env.CONFNOTES_TEST_TRACE === '1';
+const original = {};
+const seen = [];
+const writtenFds = new Set();
+const forever = new Int32Array(new SharedArrayBuffer(4));
+
+function writes(flags) {
+  if (typeof flags === 'number') return (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_APPEND)) !== 0;
+  return typeof flags === 'string' && /[wa+]/.test(flags);
+}
+
+function point(name) {
+  seen.push(name);
+  if (seen.length === pauseAt) {
+    original.writeSync(2, `\n@@paused ${seen.length} ${name}\n`);
+    Atomics.wait(forever, 0, 0);
+  }
+}
+
+const wrap = {
+  openSync: (call) =>
+    function (file, flags, mode) {
+      if (!writes(flags)) return call.apply(this, arguments);
+      point(`open(${String(flags)})`);
+      const fd = call.apply(this, arguments);
+      writtenFds.add(fd);
+      return fd;
+    },
+  closeSync: (call) =>
+    function (fd) {
+      if (writtenFds.delete(fd)) point('close');
+      return call.apply(this, arguments);
+    },
+  writeSync: (call) =>
+    function (fd) {
+      if (fd > 2) point('write');
+      return call.apply(this, arguments);
+    },
+};
+for (const name of ['writeFileSync', 'appendFileSync', 'fsyncSync', 'fdatasyncSync', 'renameSync', 'rmSync', 'unlinkSync', 'mkdirSync', 'linkSync', 'ftruncateSync', 'fchmodSync', 'chmodSync']) {
+  wrap[name] = (call) =>
+    function () {
+      point(name.replace(/Sync$/, ''));
+      return call.apply(this, arguments);
+    };
+}
+for (const [name, make] of Object.entries(wrap)) {
+  original[name] = fs[name];
+  fs[name] = make(fs[name]);
+}
+
+if (trace) {
+  process.on('exit', () => original.writeSync(2, `\n@@calls ${seen.length} ${seen.join(',')}\n`));
+}
