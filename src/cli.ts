@@ -12,6 +12,7 @@ import { makeCommandEnv, type CommandEnv, type Io } from './io.js';
 import { NOTE_TYPES } from './core/note-types.js';
 import type { Prompts } from './commands/new-prompts.js';
 import { VERSION } from './version.js';
+import { protectJotText } from './quick.js';
 
 export { VERSION };
 
@@ -24,7 +25,7 @@ export async function main(argv: string[], overrides: { ctx?: Partial<Context>; 
   try {
     const ctx = contextFromProcess(overrides.ctx);
     const program = buildProgram(ctx, io, overrides.prompts);
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(protectJotText(argv), { from: 'user' });
   } catch (error) {
     exitCode = report(error, io, overrides.ctx?.env ?? process.env);
   }
@@ -257,6 +258,7 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
     .argument('<file>', 'the exported programme; - reads stdin')
     .option('--conf <slug>', 'the conference (default: the current one)')
     .addOption(new Option('--format <format>', 'the file format (default: detected from the content)').choices(['ics', 'pretalx']))
+    .option('--replace', 'import even when the file shares no talk with the programme already imported')
     .addHelpText(
       'after',
       examples([
@@ -276,8 +278,8 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
     .option('--room <room>', 'only entries in this room')
     .option('--search <text>', 'only entries whose title, speakers, abstract, room or track contain this (any case)')
     .option('--starred', 'only the talks you starred')
-    .option('--star <uid>', 'star a talk you plan to attend')
-    .option('--unstar <uid>', 'remove the star')
+    .option('--star <uid>', 'star a talk you plan to attend (repeat for several)', collect)
+    .option('--unstar <uid>', 'remove the star (repeat for several)', collect)
     .option('--conf <slug>', 'the conference (default: the current one)')
     .option('--json', 'print JSON for scripts')
     .addHelpText(

@@ -35,8 +35,32 @@ interface QuickCall {
   options: Record<string, string | boolean | undefined>;
 }
 
+/**
+ * In `jot`, everything from the first word of text on is text: a speaker's
+ * "-h" or "--force" must land in the note, not show help or fail (the typed
+ * thought would be lost). Options go before the text. Both lanes call this,
+ * by inserting `--` before the first word when there is none.
+ */
+export function protectJotText(argv: string[]): string[] {
+  let i = 0;
+  while (i < argv.length && argv[i] !== 'jot') {
+    if (argv[i] === '--dir') i += 2;
+    else if (argv[i]!.startsWith('-')) i += 1;
+    else return argv; // another command
+  }
+  const takesValue = new Set(Object.entries({ ...GLOBAL, ...QUICK_COMMANDS.jot }).filter(([, o]) => o.type === 'string').map(([name]) => `--${name}`));
+  for (let j = i + 1; j < argv.length; j++) {
+    const arg = argv[j]!;
+    if (arg === '--') return argv;
+    if (takesValue.has(arg)) j += 1;
+    else if (!arg.startsWith('-') || arg === '-') return [...argv.slice(0, j), '--', ...argv.slice(j)];
+  }
+  return argv;
+}
+
 /** Parses a command line the quick lane can take, or returns undefined for the full CLI. */
 export function parseQuick(argv: string[]): QuickCall | undefined {
+  argv = protectJotText(argv);
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return { command: 'version', positionals: [], options: {} };
   // Global options come before the command; only --dir is known here.
   let i = 0;
@@ -53,8 +77,9 @@ export function parseQuick(argv: string[]): QuickCall | undefined {
   const name = argv[i];
   if (name === undefined || !Object.hasOwn(QUICK_COMMANDS, name)) return undefined;
   const rest = argv.slice(i + 1);
-  // Help anywhere, or a lone dash, is the full CLI's business.
-  if (rest.some((arg) => arg === '-h' || arg === '--help' || arg === '-')) return undefined;
+  // Help, or a lone dash, among the options is the full CLI's business.
+  const end = rest.indexOf('--');
+  if ((end === -1 ? rest : rest.slice(0, end)).some((arg) => arg === '-h' || arg === '--help' || arg === '-')) return undefined;
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options: { ...GLOBAL, ...QUICK_COMMANDS[name] }, allowPositionals: true, strict: true });

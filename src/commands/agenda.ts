@@ -16,8 +16,8 @@ interface AgendaOptions {
   room?: string;
   search?: string;
   starred?: boolean;
-  star?: string;
-  unstar?: string;
+  star?: string[];
+  unstar?: string[];
   json?: boolean;
   conf?: string;
 }
@@ -35,14 +35,15 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
   const toStar = options.star ?? options.unstar;
   if (toStar !== undefined) {
     const starred = options.star !== undefined;
-    const entry = resolve(programme.entries, toStar);
+    // Every uid is resolved before anything is written: one unknown uid changes nothing.
+    const entries = toStar.map((uid) => resolve(programme.entries, uid));
+    const uids = new Set(entries.map((entry) => entry.uid));
     await updateProgramme(ws, conference, (current) => {
       if (!current) return null;
-      const target = current.entries.find((one) => one.uid === entry.uid);
-      if (!target || target.starred === starred) return null;
-      return { ...current, entries: current.entries.map((one) => (one.uid === entry.uid ? { ...one, starred } : one)) };
+      if (!current.entries.some((one) => uids.has(one.uid) && one.starred !== starred)) return null;
+      return { ...current, entries: current.entries.map((one) => (uids.has(one.uid) ? { ...one, starred } : one)) };
     });
-    env.say(`${starred ? '★ starred' : 'unstarred'}: ${entry.title} (${when(entry, zone)})`);
+    for (const entry of entries) env.say(`${starred ? '★ starred' : 'unstarred'}: ${entry.title} (${when(entry, zone)})`);
     return;
   }
 

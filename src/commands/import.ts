@@ -13,6 +13,7 @@ import { workspaceOf } from './shared.js';
 interface ImportOptions {
   conf?: string;
   format?: ScheduleFormat;
+  replace?: boolean;
 }
 
 export async function run(env: CommandEnv, file: string, options: ImportOptions): Promise<void> {
@@ -22,7 +23,7 @@ export async function run(env: CommandEnv, file: string, options: ImportOptions)
   const shown = fromStdin ? '<stdin>' : file;
   const bytes = fromStdin ? await readAll(env.io.stdin) : readFile(path.resolve(env.ctx.cwd, file), shown);
   const text = decodeSchedule(bytes, shown);
-  const outcome = await importProgramme(ws, conference, text, { format: options.format, shown, source: fromStdin ? 'stdin' : path.basename(file) });
+  const outcome = await importProgramme(ws, conference, text, { format: options.format, shown, source: fromStdin ? 'stdin' : path.basename(file), replace: options.replace });
   for (const warning of outcome.parsed.warnings) env.warn(`${shown}: ${warning}`);
   const { merge, zone } = outcome;
   const when = (entry: ProgrammeEntry) => (entry.all_day ? `${entry.start} (all day)` : shownTime(entry.start, zone));
@@ -32,8 +33,8 @@ export async function run(env: CommandEnv, file: string, options: ImportOptions)
   for (const { entry } of merge.removed) env.out(`${color.red('removed  ')} ${entry.uid}  ${when(entry)}  ${entry.title}`);
   const total = merge.entries.filter((entry) => entry.status !== 'removed').length;
   const counts = `${merge.added.length} added, ${merge.changed.length} changed, ${merge.removed.length} removed, ${merge.cancelled.length} newly cancelled`;
-  if (outcome.written) env.say(`${outcome.file}: ${total} entries (${counts}); times in ${zone ?? 'the machine time zone'}`);
-  else env.say(`${outcome.file}: already up to date (${total} entries, nothing changed)`);
+  if (outcome.written) env.say(`${outcome.file}: ${total} ${total === 1 ? 'entry' : 'entries'} (${counts}); times in ${zone ?? 'the machine time zone'}`);
+  else env.say(`${outcome.file}: already up to date (${total} ${total === 1 ? 'entry' : 'entries'}, nothing changed)`);
 }
 
 function shownTime(iso: string, zone: string | null): string {

@@ -1,5 +1,5 @@
 /** `confnotes import`: an export's text in, the conference's programme.yml updated (or left alone). */
-import { NoteFileError } from '../errors.js';
+import { ConfnotesError, NoteFileError } from '../errors.js';
 import type { Conference } from './conference.js';
 import { mergeProgramme, programmeFile, toStored, updateProgramme, type MergeResult, type ParsedSchedule } from './programme.js';
 import { ScheduleError } from './schedule-common.js';
@@ -24,7 +24,7 @@ export async function importProgramme(
   ws: Workspace,
   conference: Conference,
   text: string,
-  options: { format?: ScheduleFormat; shown: string; source: string },
+  options: { format?: ScheduleFormat; shown: string; source: string; replace?: boolean },
 ): Promise<ImportOutcome> {
   let parsed: ParsedSchedule;
   try {
@@ -35,9 +35,18 @@ export async function importProgramme(
   }
   const zone = conference.timezone ?? parsed.timezone;
   const incoming = parsed.entries.map((entry) => toStored(entry, zone));
+  // An empty export is a failed download or a wrong file, not a programme whose talks were all cancelled.
+  if (incoming.length === 0) throw new NoteFileError(options.shown, undefined, 'holds no talks; the programme was left as it was');
   let merge: MergeResult = mergeProgramme([], incoming);
   const written = await updateProgramme(ws, conference, (current) => {
     merge = mergeProgramme(current?.entries ?? [], incoming);
+    const live = (current?.entries ?? []).filter((entry) => entry.status !== 'removed').length;
+    if (!options.replace && live > 0 && merge.removed.length === live) {
+      // Not one talk in common: most likely another conference's export.
+      throw new ConfnotesError(
+        `${options.shown} shares no talk with the ${live} already imported for ${conference.name} (another conference's programme?); nothing was changed. Pass --replace to import it anyway`,
+      );
+    }
     const same =
       current !== null &&
       merge.added.length + merge.changed.length + merge.removed.length === 0 &&

@@ -28,6 +28,13 @@ describe('quick lane and full CLI', () => {
     expect(quick.stderr.replace('11:05 quick', '')).toBe(full.stderr.replace('11:06 full', ''));
   });
 
+  it('keep words that look like options in the text of a jot, in both lanes', () => {
+    expect(run(['jot', '--at', '11:07', 'what', 'does', '-h', 'do']).code).toBe(0);
+    expect(run(['jot', '--note', 'quantum', '--at', '11:08', 'use', '--force', 'carefully']).code).toBe(0);
+    const file = path.join(ws, run(['current']).stdout.trim());
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/\n- 11:07 what does -h do\n- 11:08 use --force carefully\n$/);
+  });
+
   it('hand help, typos and errors to commander', () => {
     expect(run(['jot', '--help']).stdout).toMatch(/^Usage: confnotes jot \[options\] \[text\.\.\.\]/);
     const typo = run(['jot', '--tood', 'x']);

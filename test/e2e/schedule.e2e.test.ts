@@ -191,6 +191,40 @@ describe('re-importing', () => {
     expect(run(['agenda', '--unstar', '6f1c2a10-0009-4c1e-9a6e-5c0de0000009']).code).toBe(0);
     expect(agendaJson(['--starred'])).toEqual([]);
   });
+
+  it('stars several talks at once, or none when one uid is unknown', () => {
+    run(['import', fixture('schedule-v1.json')]);
+    const before = fs.readFileSync(programmeFile());
+    expect(run(['agenda', '--star', '6f1c2a10-0009', '--star', 'no-such-talk']).code).toBe(1);
+    expect(fs.readFileSync(programmeFile())).toEqual(before);
+    const both = run(['agenda', '--star', '6f1c2a10-0009', '--star', '6f1c2a10-0001']);
+    expect(both.code, both.stderr).toBe(0);
+    expect(both.stderr.match(/★ starred/g)).toHaveLength(2);
+    expect(agendaJson(['--starred'])).toHaveLength(2);
+  });
+});
+
+describe('an import that would empty the programme', () => {
+  it('refuses a file with no talks, and one that shares no talk with the programme, unless --replace', () => {
+    run(['import', fixture('schedule-v1.json')]);
+    const before = fs.readFileSync(programmeFile());
+    const empty = path.join(ws, 'empty.ics');
+    fs.writeFileSync(empty, 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nEND:VCALENDAR\r\n');
+    const none = run(['import', empty]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/empty\.ics: holds no talks; the programme was left as it was\n$/);
+    const other = path.join(ws, 'other.json');
+    const json = JSON.parse(fs.readFileSync(fixture('schedule-v1.json'), 'utf8'));
+    for (const day of json.schedule.conference.days) for (const talks of Object.values(day.rooms) as { guid: string }[][]) for (const talk of talks) talk.guid = `other-${talk.guid}`;
+    fs.writeFileSync(other, JSON.stringify(json));
+    const refused = run(['import', other]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/shares no talk with the \d+ already imported .*Pass --replace/);
+    expect(fs.readFileSync(programmeFile())).toEqual(before);
+    const replaced = run(['import', other, '--replace']);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(replaced.stdout).toMatch(/^removed /m);
+  });
 });
 
 describe('bad input', () => {

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli.js';
 import type { Io } from '../../src/io.js';
-import { parseQuick, QUICK_COMMANDS, QUICK_WORDS, quickMain } from '../../src/quick.js';
+import { parseQuick, protectJotText, QUICK_COMMANDS, QUICK_WORDS, quickMain } from '../../src/quick.js';
 import { VERSION } from '../../src/version.js';
 import { makeWorkspace, note, testContext } from '../helpers/workspace.js';
 
@@ -24,7 +24,7 @@ describe('parseQuick', () => {
     expect(parseQuick(['--version'])).toMatchObject({ command: 'version' });
     expect(parseQuick(['-V'])).toMatchObject({ command: 'version' });
     expect(parseQuick(['jot', 'FC', 'needs', 'zoning'])).toMatchObject({ command: 'jot', positionals: ['FC', 'needs', 'zoning'] });
-    expect(parseQuick(['--dir', 'w', 'jot', '--at', '10:05', 'x', '--todo'])).toMatchObject({
+    expect(parseQuick(['--dir', 'w', 'jot', '--at', '10:05', '--todo', 'x'])).toMatchObject({
       command: 'jot',
       dir: 'w',
       positionals: ['x'],
@@ -33,6 +33,16 @@ describe('parseQuick', () => {
     expect(parseQuick(['--dir=w', 'current', '--absolute'])).toMatchObject({ command: 'current', dir: 'w', options: { absolute: true } });
     expect(parseQuick(['jot', '--dir', 'later', 'x'])).toMatchObject({ dir: 'later', positionals: ['x'] });
     expect(parseQuick(['jot', '--', '-5', 'degrees'])).toMatchObject({ positionals: ['-5', 'degrees'] });
+  });
+
+  it('keeps everything after the first word of a jot as text, whatever it looks like', () => {
+    expect(protectJotText(['jot', 'what', 'does', '-h', 'do'])).toEqual(['jot', '--', 'what', 'does', '-h', 'do']);
+    expect(protectJotText(['--dir', 'w', 'jot', '--at', '10:05', '--todo', 'use', '--force'])).toEqual(['--dir', 'w', 'jot', '--at', '10:05', '--todo', '--', 'use', '--force']);
+    expect(protectJotText(['jot', '--', 'x', '-h'])).toEqual(['jot', '--', 'x', '-h']);
+    expect(protectJotText(['jot', '--help'])).toEqual(['jot', '--help']);
+    expect(protectJotText(['list', '--search', 'jot', 'x'])).toEqual(['list', '--search', 'jot', 'x']);
+    expect(parseQuick(['jot', 'speaker', 'said', 'use', '--force', 'carefully'])).toMatchObject({ positionals: ['speaker', 'said', 'use', '--force', 'carefully'], options: {} });
+    expect(parseQuick(['jot', '--quote', 'never', 'type', '-h'])).toMatchObject({ positionals: ['never', 'type', '-h'], options: { quote: true } });
   });
 
   it('hands everything else to the full CLI', () => {
@@ -44,7 +54,6 @@ describe('parseQuick', () => {
       ['jot', '--bogus', 'x'],
       ['jot', '-5', 'degrees'],
       ['jot', '--note', 'fibre', 'x'],
-      ['jot', '-'],
       ['current', 'extra'],
       ['--version', 'jot'],
       ['--verbose', 'jot', 'x'],
