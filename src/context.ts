@@ -2,6 +2,8 @@
  * Everything the core may learn from the outside world. The entry point builds
  * the real one; tests build their own, so no core module reads `process`.
  */
+import { ConfnotesError } from './errors.js';
+
 export interface Context {
   cwd: string;
   env: Record<string, string | undefined>;
@@ -15,7 +17,7 @@ export function nowFromEnv(env: Record<string, string | undefined>): () => Date 
   if (!fixed) return () => new Date();
   const instant = new Date(fixed);
   if (Number.isNaN(instant.getTime())) {
-    throw new Error(`CONFNOTES_NOW is not an ISO 8601 instant: ${fixed}`);
+    throw new ConfnotesError(`CONFNOTES_NOW is not an ISO 8601 instant (e.g. 2013-04-16T11:05:00-07:00): ${fixed}`, 2);
   }
   return () => new Date(instant);
 }

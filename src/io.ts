@@ -2,6 +2,7 @@
 import type { Readable } from 'node:stream';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Context } from './context.js';
+import { visible, visibleKeepingColour } from './visible.js';
 
 export interface OutStream {
   write(text: string): unknown;
@@ -46,6 +47,8 @@ export function colorFor(stream: OutStream, env: Context['env']): ChalkInstance 
 export function makeCommandEnv(ctx: Context, io: Io, dir?: string, prompts?: CommandEnv['prompts']): CommandEnv {
   const color = colorFor(io.stdout, ctx.env);
   const errColor = colorFor(io.stderr, ctx.env);
+  // Without colour, no escape character of ours is ever printed, so every one is shown.
+  const shown = errColor.level > 0 ? visibleKeepingColour : visible;
   return {
     ctx,
     io,
@@ -53,8 +56,9 @@ export function makeCommandEnv(ctx: Context, io: Io, dir?: string, prompts?: Com
     errColor,
     dir,
     out: (line) => io.stdout.write(`${line}\n`),
-    say: (line) => io.stderr.write(`${line}\n`),
-    warn: (line) => io.stderr.write(`${errColor.yellow('warning:')} ${line}\n`),
+    // Messages carry file names and text from notes: shown, never obeyed by the terminal.
+    say: (line) => io.stderr.write(`${shown(line)}\n`),
+    warn: (line) => io.stderr.write(`${errColor.yellow('warning:')} ${shown(line)}\n`),
     interactive: prompts !== undefined || Boolean(io.stdin.isTTY && io.stderr.isTTY),
     prompts,
   };

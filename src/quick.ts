@@ -14,6 +14,7 @@ import { reportError } from './exit.js';
 import type { CommandEnv, Io } from './io.js';
 import { contextFromProcess, processIo } from './process-context.js';
 import { VERSION } from './version.js';
+import { visible } from './visible.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -129,8 +130,8 @@ function plainEnv(ctx: Context, io: Io, dir: string | undefined): CommandEnv {
     errColor: plain,
     dir,
     out: (line) => io.stdout.write(`${line}\n`),
-    say: (line) => io.stderr.write(`${line}\n`),
-    warn: (line) => io.stderr.write(`warning: ${line}\n`),
+    say: (line) => io.stderr.write(`${visible(line)}\n`),
+    warn: (line) => io.stderr.write(`warning: ${visible(line)}\n`),
     // A getter: touching process.stdin costs start-up time, and only prompts ask.
     get interactive() {
       return Boolean(io.stdin.isTTY && io.stderr.isTTY);

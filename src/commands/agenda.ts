@@ -108,5 +108,5 @@ async function agendaTable(env: CommandEnv, entries: ProgrammeEntry[], notes: Ma
     return [marks, color.dim(when(entry, zone)), entry.room ?? '', title, color.dim(entry.speakers.join(', ')), color.dim(entry.uid)];
   });
   const width = env.io.stdout.isTTY ? env.io.stdout.columns : undefined;
-  return renderTable(['', 'when', 'room', 'title', 'speakers', 'uid'], rows, { width, shrink: [4, 5, 3, 2], minWidth: 8 });
+  return renderTable(['', 'when', 'room', 'title', 'speakers', 'uid'], rows, { width, shrink: [4, 3, 2], minWidth: 8 });
 }

@@ -5,6 +5,7 @@ import { readNoteText } from '../core/store.js';
 import { ConfnotesError, NoteFileError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { scopeOf, workspaceOf } from './shared.js';
+import { visible } from '../visible.js';
 
 interface CheckOptions {
   conf?: string;
@@ -50,14 +51,14 @@ export async function run(env: CommandEnv, options: CheckOptions): Promise<void>
       }
       if (changes.length > 0) {
         fixed.push({ path: rel, changes });
-        if (!options.json) for (const change of changes) env.say(`fixed ${rel}: ${change}`);
+        if (!options.json) for (const change of changes) env.say(visible(`fixed ${rel}: ${change}`));
       }
     }
     if (fixed.length > 0) result = await check();
   }
   const { checked, problems } = result;
   if (options.json) env.out(JSON.stringify({ checked, problems, fixed }, null, 2));
-  else for (const problem of problems) env.out(formatProblem(problem));
+  else for (const problem of problems) env.out(visible(formatProblem(problem)));
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (problems.length === 0) {
     if (!options.json) env.say(`checked ${plural(checked, 'file')}: no problems`);

@@ -93,6 +93,10 @@ export async function runList(env: CommandEnv, options: { json?: boolean }): Pro
     env.out(JSON.stringify(data, null, 2));
     return;
   }
+  if (rows.length === 0 && slugs.length > 0) {
+    env.say(`none of the ${slugs.length} conference folders could be read (see the warnings above)`);
+    return;
+  }
   if (rows.length === 0) {
     env.say('no conferences yet; start one with: confnotes conf new "Name" --start YYYY-MM-DD --end YYYY-MM-DD');
     return;

@@ -4,6 +4,7 @@ import { scanNotes } from '../core/store.js';
 import { UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { renderTable } from '../ui/table.js';
+import { visible } from '../visible.js';
 import { printProblems, scopeOf, workspaceOf } from './shared.js';
 
 interface ListOptions {
@@ -54,11 +55,11 @@ export function noteTable(env: CommandEnv, notes: Note[]): Promise<string> {
   const rows = notes.map((note) => [
     color.dim(`${note.date} ${note.start ?? '     '}`),
     color.cyan(note.type),
-    (note.favourite ? color.red('♥ ') : '') + (note.private ? color.dim('(private) ') : '') + note.title,
-    color.dim(note.tags.join(' ')),
+    (note.favourite ? color.red('♥ ') : '') + (note.private ? color.dim('(private) ') : '') + visible(note.title),
+    color.dim(visible(note.tags.join(' '))),
     note.rating ? color.yellow('★'.repeat(note.rating)) + color.dim('☆'.repeat(5 - note.rating)) : '',
-    color.dim(note.id),
+    color.dim(visible(note.id)),
   ]);
   const width = env.io.stdout.isTTY ? env.io.stdout.columns : undefined;
-  return renderTable(['when', 'type', 'title', 'tags', 'rating', 'id'], rows, { width, shrink: [5, 3, 2], minWidth: 10 });
+  return renderTable(['when', 'type', 'title', 'tags', 'rating', 'id'], rows, { width, shrink: [3, 2, 1], minWidth: 10 });
 }

@@ -1,4 +1,5 @@
 /** `confnotes report`: a conference's notes as one trip report, in Markdown, HTML or PDF. */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
@@ -88,6 +89,8 @@ async function checkTarget(env: CommandEnv, ws: Workspace, target: string, force
   if (!inWorkspace.startsWith('..') && !path.isAbsolute(inWorkspace) && inWorkspace.includes(path.sep) && conferenceSlugs(ws).includes(top) && /\.md$/i.test(target)) {
     throw new UsageError(`${shown}: a Markdown file inside a conference folder would be read as a note; write the report elsewhere`);
   }
+  // A typo in the folder should fail, not leave a new folder behind.
+  if (!isFolder(path.dirname(target))) throw new ConfnotesError(`${shown}: the folder ${pathForUser(env, path.dirname(target))} does not exist`);
   const existing = existingOutput(target);
   if (existing === 'none' || existing === 'report') return;
   if (existing === 'folder') throw new UsageError(`${shown} is a folder; give a file name with -o`);
@@ -98,4 +101,12 @@ async function checkTarget(env: CommandEnv, ws: Workspace, target: string, force
   const prompts = env.prompts ?? (await (await import('./new-prompts.js')).terminalPrompts(env.io.stdin, env.io.stderr as unknown as Writable));
   const replace = await prompts.confirm({ message: `${shown} exists and is not a confnotes report. Replace it?`, default: false });
   if (!replace) throw new ConfnotesError(`${shown} left as it is`);
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }

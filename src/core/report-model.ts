@@ -261,17 +261,33 @@ function noteMinutes(note: Note): number | null {
   return minutes > 0 ? minutes : null;
 }
 
+/**
+ * One-line fields go into Markdown as text: a `<` is written as `&lt;`, so a
+ * title copied from a conference site ("<img onerror=...>") stays text in
+ * any Markdown renderer, not only in confnotes' own HTML.
+ */
+const inline = (text: string): string => text.replace(/</g, '&lt;');
+const inlineOrNull = (text: string | null): string | null => (text === null ? null : inline(text));
+
+/** Takeaways still as the template left them ("- " lines only) say nothing. */
+function saysSomething(markdown: string): boolean {
+  return markdown.split('\n').some((line) => line.trim() !== '' && !/^\s*[-*+]\s*$/.test(line));
+}
+
 function reportNote(note: Note, body: string, includePrivate: boolean, groupBy: GroupBy): ReportNote {
   const takeawaysText = sectionBody(body, TAKEAWAYS_HEADING);
+  const takeaways = takeawaysText === null ? null : cleanMarkdown(takeawaysText, includePrivate, 4);
   const time = noteTime(note);
   const day = dayLabel(note.date);
   const when = groupBy === 'day' ? time : [day, time].filter(Boolean).join(', ');
-  const speakersText = joinWords(note.speakers);
-  const meta = [groupBy === 'type' ? '' : capitalise(typeName(note.type)), speakersText, when, note.room ?? ''].filter(Boolean).join(' · ');
+  const speakers = note.speakers.map(inline);
+  const room = inlineOrNull(note.room);
+  const speakersText = joinWords(speakers);
+  const meta = [groupBy === 'type' ? '' : capitalise(typeName(note.type)), speakersText, when, room ?? ''].filter(Boolean).join(' · ');
   return {
     id: note.id,
     path: note.path,
-    title: note.title,
+    title: inline(note.title),
     type: note.type,
     typeLabel: typeName(note.type),
     date: note.date,
@@ -280,18 +296,18 @@ function reportNote(note: Note, body: string, includePrivate: boolean, groupBy: 
     end: note.end,
     time,
     minutes: noteMinutes(note),
-    speakers: note.speakers,
+    speakers,
     speakersText,
-    track: note.track,
-    room: note.room,
+    track: inlineOrNull(note.track),
+    room,
     tags: note.tags,
     hashtags: note.tags.map((tag) => `#${tag}`).join(' '),
     rating: note.rating,
     stars: note.rating ? '★'.repeat(note.rating) + '☆'.repeat(5 - note.rating) : '',
     favourite: note.favourite,
     private: note.private,
-    summary: note.summary,
-    takeaways: takeawaysText === null ? null : cleanMarkdown(takeawaysText, includePrivate, 4),
+    summary: inlineOrNull(note.summary),
+    takeaways: takeaways !== null && saysSomething(takeaways) ? takeaways : null,
     links: flags(Object.entries(note.links).filter(([, url]) => SAFE_URL.test(url)).map(([kind, url]) => ({ kind, url: url.replace(/\(/g, '%28').replace(/\)/g, '%29') }))),
     meta,
   };

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { buildHostileCorpus, digestTree, type HostileCorpus } from '../helpers/hostile-corpus.js';
+import { visible } from '../../src/visible.js';
 
 const HEAP_MB = 128;
 const MAX_RSS_KB = 400 * 1024;
@@ -59,6 +60,7 @@ function run(args: string[]): Run {
 /** What every run must satisfy, whatever it was asked. */
 function expectWellBehaved(result: Run, label: string): void {
   expect(result.stderr, `${label}: stack trace`).not.toMatch(/^\s+at /m);
+  expect(result.stdout + result.stderr, `${label}: a raw escape character reached the terminal`).not.toContain('\x1b');
   expect(result.stderr, `${label}: crash`).not.toMatch(/unexpected error|FATAL ERROR|JavaScript heap|RangeError|TypeError/);
   expect(result.stdout.length + result.stderr.length, `${label}: output not bounded`).toBeLessThan(MAX_OUTPUT);
   if (result.maxRssKb !== null) expect(result.maxRssKb, `${label}: memory`).toBeLessThan(MAX_RSS_KB);
@@ -84,7 +86,8 @@ function runChecked(args: string[], expected: { code: number; writes?: string[] 
 const unreadable = () => corpus.files.filter((file) => !file.readable);
 const readable = () => corpus.files.filter((file) => file.readable);
 /** A file name as messages show it (today: as it is, control characters included). */
-const shownName = (name: string) => name;
+// File names are shown with control characters escaped (src/visible.ts).
+const shownName = (name: string) => visible(name);
 
 beforeAll(() => {
   corpus = buildHostileCorpus();

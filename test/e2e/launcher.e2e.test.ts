@@ -35,6 +35,14 @@ describe('quick lane and full CLI', () => {
     expect(fs.readFileSync(file, 'utf8')).toMatch(/\n- 11:07 what does -h do\n- 11:08 use --force carefully\n$/);
   });
 
+  it('refuse a CONFNOTES_NOW that is not an instant, in both lanes, with exit 2', () => {
+    for (const args of [['jot', 'x'], ['list']]) {
+      const result = confnotes(args, { cwd: ws, env: { CONFNOTES_NOW: 'garbage' } });
+      expect(result.code, args[0]).toBe(2);
+      expect(result.stderr).toMatch(/^confnotes: CONFNOTES_NOW is not an ISO 8601 instant/);
+    }
+  });
+
   it('hand help, typos and errors to commander', () => {
     expect(run(['jot', '--help']).stdout).toMatch(/^Usage: confnotes jot \[options\] \[text\.\.\.\]/);
     const typo = run(['jot', '--tood', 'x']);

@@ -106,7 +106,9 @@ describe('Markdown', () => {
   });
 
   it('writes a file with -o, ending with the report marker, and prints its path', () => {
-    const result = report(['-o', 'out/report.md']);
+    const where = sampleCopy();
+    fs.mkdirSync(path.join(where.cwd, 'out'));
+    const result = report(['-o', 'out/report.md'], where);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('out/report.md\n');
     expect(result.stderr).toMatch(/trip report \(MD, 14 notes, 1 private left out\)/);
@@ -222,6 +224,10 @@ describe('writing over a file', () => {
     const folder = report(['-o', 'notes'], where);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toMatch(/is a folder/);
+    const typo = report(['-o', path.join(where.dir, 'no-such-folder', 'report.md')], where);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/the folder .*no-such-folder does not exist/);
+    expect(fs.existsSync(path.join(where.dir, 'no-such-folder'))).toBe(false);
   });
 });
 

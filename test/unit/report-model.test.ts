@@ -266,3 +266,27 @@ describe('determinism', () => {
     expect(first).toContain('**16 April 2013**');
   });
 });
+
+describe('text from elsewhere', () => {
+  it('keeps markup in titles, speakers, rooms and summaries as text in the Markdown', () => {
+    const hostile = mk({
+      title: '"Pretalx talk <img src=x onerror=alert(1)>"',
+      speakers: '["Eve <script>x</script>"]',
+      room: '"<b>Hall</b>"',
+      summary: '"Fine <i>really</i>"',
+    });
+    const markdown = markdownOf(buildReport(conference(), [hostile]));
+    expect(markdown).toContain('### Pretalx talk &lt;img src=x onerror=alert(1)>');
+    expect(markdown).toContain('Eve &lt;script>x&lt;/script>');
+    expect(markdown).toContain('&lt;b>Hall&lt;/b>');
+    expect(markdown).toContain('Fine &lt;i>really&lt;/i>');
+    expect(markdown).not.toMatch(/<(img|script|b|i)\b/);
+  });
+
+  it('leaves out takeaways still as the template left them', () => {
+    const untouched = mk({ title: 'Untouched' }, '## Key takeaways\n\n- \n\n## Notes\n');
+    const written = mk({ title: 'Written' }, '## Key takeaways\n\n- one real point\n\n## Notes\n');
+    const model = buildReport(conference(), [untouched, written]);
+    expect(model.notes.map((note) => note.takeaways)).toEqual([null, '- one real point']);
+  });
+});
