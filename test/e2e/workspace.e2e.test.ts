@@ -28,6 +28,8 @@ describe('init and finding the workspace', () => {
 
   it('creates a workspace once and never touches it again', () => {
     expect(fs.existsSync(path.join(ws, '.confnotes', 'config.yml'))).toBe(true);
+    // Shared through git, a workspace leaves out this machine's state, cache and locks.
+    expect(fs.readFileSync(path.join(ws, '.confnotes', '.gitignore'), 'utf8')).toMatch(/^state\.json\ncache-\*\.json\n/);
     const before = snapshot(ws);
     const again = confnotes(['init', ws], { cwd: home });
     expect(again.code).toBe(0);
