@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import { wallTime } from '../core/clock.js';
 import { chooseConference, readConference } from '../core/conference.js';
 import type { EntryChange, ProgrammeEntry } from '../core/programme.js';
@@ -21,7 +22,7 @@ export async function run(env: CommandEnv, file: string, options: ImportOptions)
   const conference = readConference(ws, chooseConference(ws, readState(ws), options.conf));
   const fromStdin = file === '-';
   const shown = fromStdin ? '<stdin>' : file;
-  const bytes = fromStdin ? await readAll(env.io.stdin) : readFile(path.resolve(env.ctx.cwd, file), shown);
+  const bytes = fromStdin ? await buffer(env.io.stdin) : readFile(path.resolve(env.ctx.cwd, file), shown);
   const text = decodeSchedule(bytes, shown);
   const outcome = await importProgramme(ws, conference, text, { format: options.format, shown, source: fromStdin ? 'stdin' : path.basename(file), replace: options.replace });
   for (const warning of outcome.parsed.warnings) env.warn(`${shown}: ${warning}`);
@@ -65,10 +66,4 @@ function readFile(file: string, shown: string): Buffer {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfnotesError(`${shown}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error)}`);
   }
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
 }

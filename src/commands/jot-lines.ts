@@ -28,7 +28,7 @@ export async function jotLines(
   if (options.todo && options.quote) throw new UsageError('--todo and --quote cannot be used together');
   const kind: JotKind = options.todo ? 'todo' : options.quote ? 'quote' : 'note';
   let texts = [words.join(' ')];
-  if (words.length === 0 && !env.io.stdin.isTTY) texts = (await readAll(env.io.stdin)).split(/\r?\n/);
+  if (words.length === 0 && !env.io.stdin.isTTY) texts = (await (await import('node:stream/consumers')).text(env.io.stdin)).split(/\r?\n/);
   texts = texts.map((text) => text.trim()).filter(Boolean);
   if (texts.length === 0) throw new UsageError('an empty jot is not saved: confnotes jot <text...> (or pipe lines in)');
 
@@ -58,13 +58,4 @@ export async function jotLines(
     throw error;
   }
   env.say(`${shown}: ${lines.length === 1 ? lines[0] : `${lines.length} lines`}`);
-}
-
-function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer | string) => chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)));
-    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    stream.on('error', reject);
-  });
 }

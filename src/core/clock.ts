@@ -7,19 +7,33 @@ export interface WallTime {
 /** IANA names Date can take through TZ; anything else goes through Intl, which checks it. */
 const ZONE_NAME = /^[A-Za-z0-9_+\-/]+$/;
 
+/** Zones already read once through TZ in this process (see wallTime). */
+const swappedOnce = new Set<string>();
+
 /**
  * The wall time of an instant in a time zone (an IANA name), or in the
  * machine's own zone when none is given.
  *
- * It reads the time through Date with TZ set for the moment, not through
- * Intl.DateTimeFormat: both use the same ICU zone data, but the first
- * DateTimeFormat costs ~12 ms of start-up (bench/README.md), a third of a
- * quick command's budget. Node resets its zone cache whenever TZ is assigned.
- * Zones reach here from conference.md files checked with isValidTimeZone.
+ * The first reading of a zone goes through Date with TZ set for the moment:
+ * building the first Intl.DateTimeFormat costs ~12 ms (ICU's zone data), a
+ * third of a quick command's budget, while `jot` and `new` need one reading.
+ * Later readings (an agenda, an import) use a DateTimeFormat kept per zone,
+ * which is cheaper per call than switching TZ. Both read ICU's zone data.
+ * Node resets its zone cache whenever TZ is assigned. Zones reach here from
+ * conference.md files checked with isValidTimeZone.
  */
 export function wallTime(instant: Date, timeZone?: string | null): WallTime {
   if (!timeZone) return localWallTime(instant);
-  if (!ZONE_NAME.test(timeZone)) return intlWallTime(instant, timeZone);
+  if (!ZONE_NAME.test(timeZone) || swappedOnce.has(timeZone)) {
+    const parts = zoneParts(instant, timeZone);
+    return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  }
+  swappedOnce.add(timeZone);
+  return wallTimeThroughTz(instant, timeZone);
+}
+
+/** The wall time read through Date with TZ set for the moment (exported for the tests that compare it with Intl). */
+export function wallTimeThroughTz(instant: Date, timeZone: string): WallTime {
   const previous = process.env.TZ;
   process.env.TZ = timeZone;
   try {
@@ -38,18 +52,37 @@ function localWallTime(instant: Date): WallTime {
   };
 }
 
-function intlWallTime(instant: Date, timeZone: string): WallTime {
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  const parts: Record<string, string> = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+export interface ZoneParts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** Calendar fields of an instant in a zone (the machine's when null), zero-padded; one DateTimeFormat per zone. */
+export function zoneParts(instant: Date, zone: string | null): ZoneParts {
+  const key = zone ?? '';
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone ?? undefined,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    formats.set(key, format);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of format.formatToParts(instant)) parts[part.type] = part.value;
+  return parts as unknown as ZoneParts;
 }
 
 /**

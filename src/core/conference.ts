@@ -126,8 +126,6 @@ export interface NewConference {
   url?: string;
 }
 
-export { isValidTimeZone };
-
 /** Checks a new conference's input; returns its slug. */
 export function validateNewConference(input: NewConference): string {
   if (!input.name.trim()) throw new ConfnotesError('the conference needs a name', 2);

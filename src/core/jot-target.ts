@@ -7,9 +7,8 @@ import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FrontMatterError } from './front-matter-bounds.js';
+import { tooLargeForNote } from './note-size.js';
 
-/** store.ts's MAX_NOTE_BYTES, repeated here so that jot does not load the store. */
-const MAX_NOTE_BYTES = 5 * 1024 * 1024;
 
 /** Before the lock: no link out of the workspace, nothing larger than a note can be. */
 export function checkJotTarget(root: string, file: string): void {
@@ -17,8 +16,8 @@ export function checkJotTarget(root: string, file: string): void {
     const target = fs.realpathSync(file);
     if (!target.startsWith(fs.realpathSync(root) + path.sep)) throw new FrontMatterError(`symbolic link to ${target}, outside the workspace`);
   }
-  const { size } = fs.statSync(file);
-  if (size > MAX_NOTE_BYTES) throw new FrontMatterError(`${(size / 1048576).toFixed(1)} MB is too large for a note (limit ${MAX_NOTE_BYTES / 1048576} MB)`);
+  const tooLarge = tooLargeForNote(fs.statSync(file).size);
+  if (tooLarge) throw new FrontMatterError(tooLarge);
 }
 
 /** Under the lock, on the text read: not binary, and UTF-8 (U+FFFD may stand for bytes that are not). */

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
 import { NoteFileError } from '../errors.js';
-import { wallTime } from './clock.js';
+import { wallTime, zoneParts } from './clock.js';
 import type { Conference } from './conference.js';
 import { createExclusive, FileExistsError, rewrite } from './safe-write.js';
 import { normaliseTag, tagMatches } from './slug.js';
@@ -20,41 +20,37 @@ export const PROGRAMME_FILE = 'programme.yml';
 export type EntryStatus = 'confirmed' | 'cancelled' | 'removed';
 export const ENTRY_STATUSES: readonly EntryStatus[] = ['confirmed', 'cancelled', 'removed'];
 
-/** One talk (or one day entry) of the programme, as stored. */
-export interface ProgrammeEntry {
+/** What a talk is, whether just parsed or stored. */
+interface EntryDetails {
   uid: string;
   title: string;
-  /** ISO 8601 with the offset of the display zone; a bare YYYY-MM-DD for all-day entries. */
-  start: string;
-  /** Exclusive end instant; for all-day entries the last day, inclusive. */
-  end: string;
-  all_day: boolean;
   room: string | null;
   track: string | null;
   tags: string[];
   speakers: string[];
   url: string | null;
   abstract: string | null;
+}
+
+/** One talk (or one day entry) of the programme, as stored. */
+export interface ProgrammeEntry extends EntryDetails {
+  /** ISO 8601 with the offset of the display zone; a bare YYYY-MM-DD for all-day entries. */
+  start: string;
+  /** Exclusive end instant; for all-day entries the last day, inclusive. */
+  end: string;
+  all_day: boolean;
   status: EntryStatus;
   starred: boolean;
 }
 
 /** What a parser produces: times as instants, not yet tied to a display zone. */
-export interface ImportedEntry {
-  uid: string;
-  title: string;
+export interface ImportedEntry extends EntryDetails {
   /** Timed entries: the instants. All-day entries: null. */
   startAt: Date | null;
   endAt: Date | null;
   /** All-day entries: first and last day (inclusive), YYYY-MM-DD. */
   firstDay?: string;
   lastDay?: string;
-  room: string | null;
-  track: string | null;
-  tags: string[];
-  speakers: string[];
-  url: string | null;
-  abstract: string | null;
   cancelled: boolean;
 }
 
@@ -80,17 +76,7 @@ export function displayZone(conference: Conference, programme?: Pick<Programme, 
 
 /** `2026-06-10T09:30:00+01:00`: the instant as wall time in `zone` (the machine's when null), with its offset. */
 export function isoInZone(instant: Date, zone: string | null): string {
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone ?? undefined,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
-  const parts: Record<string, string> = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
+  const parts = zoneParts(instant, zone);
   const wallMs = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   const offset = Math.round((wallMs - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
   const sign = offset < 0 ? '-' : '+';

@@ -3,7 +3,7 @@
  * each talk with guid, date (ISO 8601 with offset), start, duration "HH:MM",
  * room, title, track, persons, abstract, url.
  */
-import { isValidTimeZone } from './conference.js';
+import { isValidTimeZone } from './clock.js';
 import { cleanTitle } from './note-new.js';
 import { instantOfWallTime, type ImportedEntry, type ParsedSchedule } from './programme.js';
 import { cleanText, cleanUid, httpUrl, ScheduleError } from './schedule-common.js';

@@ -8,12 +8,12 @@ import { ConfnotesError, NoteFileError } from '../errors.js';
 import { CONFERENCE_FILE, conferenceDir, conferenceSlugs } from './conference.js';
 import { findFrontMatter, FrontMatterError } from './front-matter.js';
 import { NoteCache, statStamp, type NoteCacheOptions } from './note-cache.js';
+import { tooLargeForNote } from './note-size.js';
 import { parseNote, type Note, type NoteMeta } from './note.js';
 import { slugify } from './slug.js';
 import { relativeToWorkspace, type Workspace } from './workspace.js';
 
-/** Notes larger than this are not read (a note is text typed by a person). */
-export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
+export { MAX_NOTE_BYTES } from './note-size.js';
 const NOT_NOTES = new Set([CONFERENCE_FILE, 'readme.md']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -80,8 +80,8 @@ function checkLink(ws: Workspace, file: string): NoteFileError | null {
 export function readNoteText(file: string, shown: string): string {
   let bytes: Buffer;
   try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_NOTE_BYTES) throw new NoteFileError(shown, undefined, `${(size / 1048576).toFixed(1)} MB is too large for a note (limit ${MAX_NOTE_BYTES / 1048576} MB), not read`);
+    const tooLarge = tooLargeForNote(fs.statSync(file).size);
+    if (tooLarge) throw new NoteFileError(shown, undefined, `${tooLarge}, not read`);
     bytes = fs.readFileSync(file);
   } catch (error) {
     if (error instanceof NoteFileError) throw error;

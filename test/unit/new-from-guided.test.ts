@@ -2,28 +2,13 @@
 import { screen } from '@inquirer/testing/vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { readConference } from '../../src/core/conference.js';
 import { parseNote } from '../../src/core/note.js';
 import { updateProgramme, type ProgrammeEntry } from '../../src/core/programme.js';
+import { fakeTerminal } from '../helpers/terminal.js';
 import { makeWorkspace, testContext } from '../helpers/workspace.js';
-
-function fakeTerminal() {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true });
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: {
-      stdin,
-      stdout: { write: (text: string) => out.push(text), isTTY: true },
-      stderr: { write: (text: string) => err.push(text), isTTY: true },
-    },
-    out,
-    err,
-  };
-}
 
 const talk = (uid: string, title: string, room: string): ProgrammeEntry => ({
   uid,

@@ -2,25 +2,10 @@
 import { screen } from '@inquirer/testing/vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
+import { fakeTerminal } from '../helpers/terminal.js';
 import { makeWorkspace, note, testContext } from '../helpers/workspace.js';
-
-function fakeTerminal() {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true });
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: {
-      stdin,
-      stdout: { write: (text: string) => out.push(text), isTTY: true },
-      stderr: { write: (text: string) => err.push(text), isTTY: true },
-    },
-    out,
-    err,
-  };
-}
 
 function setUp() {
   const made = makeWorkspace();
