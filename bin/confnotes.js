@@ -22,7 +22,8 @@ function notBuilt(error) {
 
 async function launch(argv) {
   let code;
-  if (argv.some((arg) => QUICK_WORDS.includes(arg))) code = await require('../dist/quick.cjs').quickMain(argv);
+  if (argv.some((arg) => QUICK_WORDS.includes(arg)))
+    code = await require('../dist/quick.cjs').quickMain(argv);
   if (code === undefined) code = await (await import('../dist/cli.js')).main(argv);
   return code;
 }

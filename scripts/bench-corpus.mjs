@@ -43,11 +43,56 @@ export function prng(seed) {
 }
 
 const TOPICS = [
-  'storage', 'networking', 'security', 'kubernetes', 'observability', 'databases', 'rust', 'python', 'go', 'javascript',
-  'typescript', 'java', 'testing', 'ci', 'devops', 'sre', 'cloud', 'serverless', 'edge', 'ml', 'data', 'streaming',
-  'frontend', 'accessibility', 'design', 'ux', 'mobile', 'embedded', 'linux', 'kernel', 'compilers', 'wasm', 'performance',
-  'architecture', 'microservices', 'api', 'graphql', 'identity', 'privacy', 'compliance', 'open-source', 'community',
-  'leadership', 'hiring', 'diversity', 'documentation', 'education', 'hardware', 'virtualization', 'containers',
+  'storage',
+  'networking',
+  'security',
+  'kubernetes',
+  'observability',
+  'databases',
+  'rust',
+  'python',
+  'go',
+  'javascript',
+  'typescript',
+  'java',
+  'testing',
+  'ci',
+  'devops',
+  'sre',
+  'cloud',
+  'serverless',
+  'edge',
+  'ml',
+  'data',
+  'streaming',
+  'frontend',
+  'accessibility',
+  'design',
+  'ux',
+  'mobile',
+  'embedded',
+  'linux',
+  'kernel',
+  'compilers',
+  'wasm',
+  'performance',
+  'architecture',
+  'microservices',
+  'api',
+  'graphql',
+  'identity',
+  'privacy',
+  'compliance',
+  'open-source',
+  'community',
+  'leadership',
+  'hiring',
+  'diversity',
+  'documentation',
+  'education',
+  'hardware',
+  'virtualization',
+  'containers',
 ];
 const SUBTOPICS = {
   storage: ['ceph', 'cinder', 'swift', 'nfs', 'iscsi', 'fibre-channel', 'object', 'block', 'backup', 'zfs'],
@@ -67,21 +112,169 @@ const SUBTOPICS = {
   testing: ['property-based', 'e2e', 'mutation', 'flaky-tests'],
 };
 const FLAT_EXTRA = [
-  'keynote-worthy', 'vendor-pitch', 'hands-on', 'beginner', 'advanced', 'case-study', 'war-story', 'demo', 'panel',
-  'lightning', 'roadmap', 'standards', 'interop', 'migration', 'scaling', 'reliability', 'latency', 'throughput', 'caching',
-  'queues', 'events', 'cqrs', 'ddd', 'refactoring', 'legacy', 'monolith', 'feature-flags', 'chaos', 'incident', 'postmortem',
-  'oncall', 'burnout', 'mentoring', 'career', 'remote', 'startups', 'funding', 'licensing', 'governance', 'foundations',
-  'energy', 'green-it', 'robotics', 'iot', 'automotive', 'health', 'finance', 'retail', 'gaming', 'media', 'telecom',
-  'government', 'research', 'academia', 'hpc', 'quantum', 'crypto', 'blockchain', 'ar-vr', 'voice', 'search', 'recommendation',
-  'localization', 'i18n', 'unicode', 'fonts', 'printing', 'maps', 'gis', 'time-zones', 'calendars', 'email', 'chat', 'video',
-  'audio', 'compression', 'codecs', 'browsers', 'standards-body', 'w3c', 'ietf', 'tc39', 'ecmascript', 'node', 'deno', 'bun',
-  'erlang', 'elixir', 'haskell', 'ocaml', 'scala', 'kotlin', 'swift-lang', 'c', 'cpp', 'zig', 'nix', 'bazel', 'monorepo',
-  'code-review', 'pairing', 'tdd', 'bdd', 'contracts', 'openapi', 'grpc', 'rest', 'websockets', 'http3', 'cdn', 'dns-sec',
-  'mail-security', 'passkeys', 'oauth', 'saml', 'rbac', 'abac', 'zero-trust', 'vpn', 'firewalls', 'ids', 'siem', 'forensics',
-  'malware', 'ransomware', 'bug-bounty', 'disclosure', 'policy', 'law', 'ethics', 'ai-safety', 'bias', 'explainability',
-  'notebooks', 'visualization', 'dashboards', 'spreadsheets', 'low-code', 'no-code', 'workflow', 'bpm', 'erp', 'crm', 'sap',
-  'mainframe', 'cobol', 'batch', 'scheduling-jobs', 'cron', 'backups-testing', 'disaster-recovery', 'capacity', 'finops',
-  'procurement', 'sustainability', 'hardware-design', 'fpga', 'risc-v', 'arm', 'gpu', 'tpu', 'networking-hardware', 'sensors',
+  'keynote-worthy',
+  'vendor-pitch',
+  'hands-on',
+  'beginner',
+  'advanced',
+  'case-study',
+  'war-story',
+  'demo',
+  'panel',
+  'lightning',
+  'roadmap',
+  'standards',
+  'interop',
+  'migration',
+  'scaling',
+  'reliability',
+  'latency',
+  'throughput',
+  'caching',
+  'queues',
+  'events',
+  'cqrs',
+  'ddd',
+  'refactoring',
+  'legacy',
+  'monolith',
+  'feature-flags',
+  'chaos',
+  'incident',
+  'postmortem',
+  'oncall',
+  'burnout',
+  'mentoring',
+  'career',
+  'remote',
+  'startups',
+  'funding',
+  'licensing',
+  'governance',
+  'foundations',
+  'energy',
+  'green-it',
+  'robotics',
+  'iot',
+  'automotive',
+  'health',
+  'finance',
+  'retail',
+  'gaming',
+  'media',
+  'telecom',
+  'government',
+  'research',
+  'academia',
+  'hpc',
+  'quantum',
+  'crypto',
+  'blockchain',
+  'ar-vr',
+  'voice',
+  'search',
+  'recommendation',
+  'localization',
+  'i18n',
+  'unicode',
+  'fonts',
+  'printing',
+  'maps',
+  'gis',
+  'time-zones',
+  'calendars',
+  'email',
+  'chat',
+  'video',
+  'audio',
+  'compression',
+  'codecs',
+  'browsers',
+  'standards-body',
+  'w3c',
+  'ietf',
+  'tc39',
+  'ecmascript',
+  'node',
+  'deno',
+  'bun',
+  'erlang',
+  'elixir',
+  'haskell',
+  'ocaml',
+  'scala',
+  'kotlin',
+  'swift-lang',
+  'c',
+  'cpp',
+  'zig',
+  'nix',
+  'bazel',
+  'monorepo',
+  'code-review',
+  'pairing',
+  'tdd',
+  'bdd',
+  'contracts',
+  'openapi',
+  'grpc',
+  'rest',
+  'websockets',
+  'http3',
+  'cdn',
+  'dns-sec',
+  'mail-security',
+  'passkeys',
+  'oauth',
+  'saml',
+  'rbac',
+  'abac',
+  'zero-trust',
+  'vpn',
+  'firewalls',
+  'ids',
+  'siem',
+  'forensics',
+  'malware',
+  'ransomware',
+  'bug-bounty',
+  'disclosure',
+  'policy',
+  'law',
+  'ethics',
+  'ai-safety',
+  'bias',
+  'explainability',
+  'notebooks',
+  'visualization',
+  'dashboards',
+  'spreadsheets',
+  'low-code',
+  'no-code',
+  'workflow',
+  'bpm',
+  'erp',
+  'crm',
+  'sap',
+  'mainframe',
+  'cobol',
+  'batch',
+  'scheduling-jobs',
+  'cron',
+  'backups-testing',
+  'disaster-recovery',
+  'capacity',
+  'finops',
+  'procurement',
+  'sustainability',
+  'hardware-design',
+  'fpga',
+  'risc-v',
+  'arm',
+  'gpu',
+  'tpu',
+  'networking-hardware',
+  'sensors',
 ];
 
 /** A few hundred tags: topics, topic/subtopic children, and flat ones. */
@@ -124,8 +317,50 @@ const WORDS = (
   'compiler runtime memory thread async future borrow checker type interface module package build test coverage fuzzing ' +
   'works breaks scales fails recovers ships lands improves regresses needs wants expects measured reported showed'
 ).split(' ');
-const FIRST = ['Ada', 'Grace', 'Linus', 'Margaret', 'Ken', 'Barbara', 'Dennis', 'Frances', 'Alan', 'Radia', 'Kurt', 'Jane', 'Yukihiro', 'Guido', 'Anders', 'Hedy', 'Katherine', 'Tim', 'Sophie', 'Mary'];
-const LAST = ['Lovelace', 'Hopper', 'Torvalds', 'Hamilton', 'Thompson', 'Liskov', 'Ritchie', 'Allen', 'Kay', 'Perlman', 'Smith', 'Roe', 'Matsumoto', 'van Rossum', 'Hejlsberg', 'Lamarr', 'Johnson', 'Berners-Lee', 'Wilson', 'Shaw'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Linus',
+  'Margaret',
+  'Ken',
+  'Barbara',
+  'Dennis',
+  'Frances',
+  'Alan',
+  'Radia',
+  'Kurt',
+  'Jane',
+  'Yukihiro',
+  'Guido',
+  'Anders',
+  'Hedy',
+  'Katherine',
+  'Tim',
+  'Sophie',
+  'Mary',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Torvalds',
+  'Hamilton',
+  'Thompson',
+  'Liskov',
+  'Ritchie',
+  'Allen',
+  'Kay',
+  'Perlman',
+  'Smith',
+  'Roe',
+  'Matsumoto',
+  'van Rossum',
+  'Hejlsberg',
+  'Lamarr',
+  'Johnson',
+  'Berners-Lee',
+  'Wilson',
+  'Shaw',
+];
 const TYPES = [
   ['session', 40, 60],
   ['keynote', 30, 6],
@@ -136,12 +371,33 @@ const TYPES = [
   ['expo', 30, 4],
   ['meetup', 60, 4],
 ];
-const TRACKS = ['Storage', 'Networking', 'Security', 'Operations', 'Developer', 'Community', 'Cloud Native', 'Data', ''];
-const TITLE_VERBS = ['Scaling', 'Debugging', 'Securing', 'Migrating', 'Observing', 'Testing', 'Building', 'Operating', 'Rethinking', 'Shipping'];
+const TRACKS = [
+  'Storage',
+  'Networking',
+  'Security',
+  'Operations',
+  'Developer',
+  'Community',
+  'Cloud Native',
+  'Data',
+  '',
+];
+const TITLE_VERBS = [
+  'Scaling',
+  'Debugging',
+  'Securing',
+  'Migrating',
+  'Observing',
+  'Testing',
+  'Building',
+  'Operating',
+  'Rethinking',
+  'Shipping',
+];
 
 /** YAML for a front-matter value the way `confnotes new` writes it (flow lists, quoted times). */
 function yamlList(items) {
-  return `[${items.map((item) => (/^[\w][\w .\/-]*$/.test(item) && !/ $/.test(item) ? item : JSON.stringify(item))).join(', ')}]`;
+  return `[${items.map((item) => (/^[\w][\w ./-]*$/.test(item) && !/ $/.test(item) ? item : JSON.stringify(item))).join(', ')}]`;
 }
 
 function slugOf(text) {
@@ -176,8 +432,14 @@ function sentence(rand, min, max) {
 function body(rand, size, start) {
   const lines = ['## Key takeaways', ''];
   for (let i = rand.int(2, 4); i > 0; i--) lines.push(`- ${sentence(rand, 6, 14)}.`);
-  lines.push('', '## Follow-ups', '', '<!-- Open items as "- [ ] ...": the trip report lists every one not yet ticked. -->');
-  for (let i = rand.int(0, 3); i > 0; i--) lines.push(`- [${rand.next() < 0.3 ? 'x' : ' '}] ${sentence(rand, 3, 8)}`);
+  lines.push(
+    '',
+    '## Follow-ups',
+    '',
+    '<!-- Open items as "- [ ] ...": the trip report lists every one not yet ticked. -->',
+  );
+  for (let i = rand.int(0, 3); i > 0; i--)
+    lines.push(`- [${rand.next() < 0.3 ? 'x' : ' '}] ${sentence(rand, 3, 8)}`);
   lines.push('', '## Notes', '');
   let minute = Number(start.slice(0, 2)) * 60 + Number(start.slice(3));
   let text = `${lines.join('\n')}\n`;
@@ -194,7 +456,10 @@ function tagPicker(rand, vocabulary) {
   const total = weights.reduce((sum, w) => sum + w, 0);
   const cumulative = [];
   let acc = 0;
-  for (const w of weights) cumulative.push((acc += w / total));
+  for (const w of weights) {
+    acc += w / total;
+    cumulative.push(acc);
+  }
   return () => {
     const r = rand.next();
     let lo = 0;
@@ -259,13 +524,17 @@ function noteText(note) {
  * benchmark needs to know about it.
  */
 export function generateCorpus(root, { notes, seed = DEFAULT_SEED }) {
-  if (!Number.isInteger(notes) || notes < REPORT_CONFERENCE_NOTES) throw new Error(`a corpus needs at least ${REPORT_CONFERENCE_NOTES} notes`);
+  if (!Number.isInteger(notes) || notes < REPORT_CONFERENCE_NOTES)
+    throw new Error(`a corpus needs at least ${REPORT_CONFERENCE_NOTES} notes`);
   const rand = prng(seed);
   const vocabulary = tagVocabulary();
   const nextTag = tagPicker(rand, vocabulary);
   fs.mkdirSync(path.join(root, '.confnotes'), { recursive: true });
   fs.mkdirSync(path.join(root, 'templates'), { recursive: true });
-  fs.writeFileSync(path.join(root, '.confnotes', 'config.yml'), '# confnotes workspace (synthetic, for the benchmark)\nauthor: Bench Writer\n');
+  fs.writeFileSync(
+    path.join(root, '.confnotes', 'config.yml'),
+    '# confnotes workspace (synthetic, for the benchmark)\nauthor: Bench Writer\n',
+  );
 
   const sizes = [REPORT_CONFERENCE_NOTES];
   for (let left = notes - REPORT_CONFERENCE_NOTES; left > 0; ) {
@@ -287,7 +556,15 @@ export function generateCorpus(root, { notes, seed = DEFAULT_SEED }) {
     usedSlugs.add(slug);
     const start = `${year}-${pad(rand.int(1, 11))}-${pad(rand.int(1, 25))}`;
     const days = rand.int(2, 4);
-    const conf = { slug, name: `${series} ${year}`, timezone, location, start, end: addDays(start, days - 1), notes: count };
+    const conf = {
+      slug,
+      name: `${series} ${year}`,
+      timezone,
+      location,
+      start,
+      end: addDays(start, days - 1),
+      notes: count,
+    };
     const dir = path.join(root, slug);
     fs.mkdirSync(dir, { recursive: true });
     const confText = conferenceText(conf);
@@ -313,8 +590,10 @@ export function generateCorpus(root, { notes, seed = DEFAULT_SEED }) {
       for (let t = rand.int(1, 6); t > 0; t--) tags.add(nextTag());
       if ([...tags].some((tag) => tag === BENCH_TAG || tag.startsWith(`${BENCH_TAG}/`))) tagged++;
       const speakers = [];
-      for (let s = type[0] === 'hallway' ? 0 : rand.int(1, 3); s > 0; s--) speakers.push(`${rand.pick(FIRST)} ${rand.pick(LAST)}`);
-      const title = `${rand.pick(TITLE_VERBS)} ${sentence(rand, 2, 6).toLowerCase()} ${rand.next() < 0.2 ? 'at scale' : ''}`.trim();
+      for (let s = type[0] === 'hallway' ? 0 : rand.int(1, 3); s > 0; s--)
+        speakers.push(`${rand.pick(FIRST)} ${rand.pick(LAST)}`);
+      const title =
+        `${rand.pick(TITLE_VERBS)} ${sentence(rand, 2, 6).toLowerCase()} ${rand.next() < 0.2 ? 'at scale' : ''}`.trim();
       const rating = rand.next() < 0.6 ? rand.int(1, 5) : null;
       const note = {
         title,
@@ -330,7 +609,10 @@ export function generateCorpus(root, { notes, seed = DEFAULT_SEED }) {
         rating,
         favourite: rand.next() < 0.1,
         private: rand.next() < 0.05,
-        links: rand.next() < 0.4 ? `{video: https://example.org/videos/${slug}/${i}, slides: https://example.org/slides/${i}.pdf}` : '{}',
+        links:
+          rand.next() < 0.4
+            ? `{video: https://example.org/videos/${slug}/${i}, slides: https://example.org/slides/${i}.pdf}`
+            : '{}',
         summary: rand.next() < 0.5 ? `${sentence(rand, 5, 12)}.` : '',
         body: '',
       };
@@ -368,6 +650,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.stderr.write(`${dir}: exists and is not empty; give a new folder\n`);
     process.exit(2);
   }
-  const info = generateCorpus(path.resolve(dir), { notes: Number(count), seed: seed ? Number(seed) : DEFAULT_SEED });
+  const info = generateCorpus(path.resolve(dir), {
+    notes: Number(count),
+    seed: seed ? Number(seed) : DEFAULT_SEED,
+  });
   process.stdout.write(`${JSON.stringify(info, null, 2)}\n`);
 }

@@ -35,7 +35,16 @@ const TARGETS = {
 };
 
 function parseArgs(argv) {
-  const options = { quick: false, runs: undefined, warmup: undefined, sizes: undefined, out: undefined, keep: false, seed: DEFAULT_SEED, rss: 'auto' };
+  const options = {
+    quick: false,
+    runs: undefined,
+    warmup: undefined,
+    sizes: undefined,
+    out: undefined,
+    keep: false,
+    seed: DEFAULT_SEED,
+    rss: 'auto',
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -46,7 +55,10 @@ function parseArgs(argv) {
     if (arg === '--quick') options.quick = true;
     else if (arg === '--runs') options.runs = positive(arg, value());
     else if (arg === '--warmup') options.warmup = Number(value());
-    else if (arg === '--sizes') options.sizes = value().split(',').map((n) => positive(arg, n.replace(/_/g, '')));
+    else if (arg === '--sizes')
+      options.sizes = value()
+        .split(',')
+        .map((n) => positive(arg, n.replace(/_/g, '')));
     else if (arg === '--out') options.out = path.resolve(value());
     else if (arg === '--seed') options.seed = positive(arg, value());
     else if (arg === '--keep') options.keep = true;
@@ -55,8 +67,7 @@ function parseArgs(argv) {
     else if (arg === '--rss') {
       options.rss = value();
       if (!['auto', 'time', 'preload'].includes(options.rss)) fail('--rss is auto, time or preload');
-    }
-    else if (arg === '-h' || arg === '--help') {
+    } else if (arg === '-h' || arg === '--help') {
       process.stdout.write(
         'usage: node scripts/bench.mjs [--quick] [--runs N] [--warmup N] [--sizes 100,1000,10000] [--seed N] [--out file.json] [--keep] [--rss auto|time|preload] [--cli path/to/bin/confnotes.js]\n' +
           '       node scripts/bench.mjs --markdown bench/results.json   # the README table of an earlier run\n',
@@ -97,12 +108,25 @@ function onPath(command) {
 
 /** The same environment for every child: no colour, a fixed clock, a home with no workspace in it. */
 function childEnv(home) {
-  return { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8', TZ: 'UTC', NO_COLOR: '1', CONFNOTES_NOW: FIXED_NOW };
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: home,
+    LANG: 'C.UTF-8',
+    TZ: 'UTC',
+    NO_COLOR: '1',
+    CONFNOTES_NOW: FIXED_NOW,
+  };
 }
 
 function run(argv, { cwd, env }) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(argv[0], argv.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28, encoding: 'utf8' });
+  const result = spawnSync(argv[0], argv.slice(1), {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 28,
+    encoding: 'utf8',
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.error) throw result.error;
   return { ms, status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -117,13 +141,18 @@ function makeRssMeter(scratch, choice) {
   const timeBin = '/usr/bin/time';
   const outFile = path.join(scratch, 'rss.txt');
   if (choice !== 'preload' && fs.existsSync(timeBin)) {
-    const probe = spawnSync(timeBin, ['-f', '%M', '-o', outFile, process.execPath, '-e', '0'], { stdio: 'ignore' });
+    const probe = spawnSync(timeBin, ['-f', '%M', '-o', outFile, process.execPath, '-e', '0'], {
+      stdio: 'ignore',
+    });
     if (probe.status === 0 && /^\d+\s*$/.test(safeRead(outFile))) {
       return {
         method: 'GNU time %M',
         measure(argv, options) {
           fs.rmSync(outFile, { force: true });
-          const result = spawnSync(timeBin, ['-f', '%M', '-o', outFile, ...argv], { ...options, stdio: 'ignore' });
+          const result = spawnSync(timeBin, ['-f', '%M', '-o', outFile, ...argv], {
+            ...options,
+            stdio: 'ignore',
+          });
           const kb = Number(safeRead(outFile).trim().split('\n').pop());
           return result.status === null || !Number.isFinite(kb) ? null : kb / 1024;
         },
@@ -166,7 +195,8 @@ function available(name, env) {
 
 function removeCache(ws) {
   const dir = path.join(ws, '.confnotes');
-  for (const name of fs.readdirSync(dir)) if (name.startsWith('cache')) fs.rmSync(path.join(dir, name), { force: true, recursive: true });
+  for (const name of fs.readdirSync(dir))
+    if (name.startsWith('cache')) fs.rmSync(path.join(dir, name), { force: true, recursive: true });
 }
 
 /**
@@ -180,7 +210,12 @@ function casesFor(corpus, have, rgPath) {
   const tagPattern = `^tags:.*\\b${BENCH_TAG}\\b`;
   const cases = [
     { name: 'node -e 0', argv: [process.execPath, '-e', '0'], group: 'floor' },
-    rgPath && { name: 'rg -l', argv: [rgPath, '-l', '--no-config', '-g', '*.md', tagPattern, '.'], group: 'floor', okStatus: [0, 1] },
+    rgPath && {
+      name: 'rg -l',
+      argv: [rgPath, '-l', '--no-config', '-g', '*.md', tagPattern, '.'],
+      group: 'floor',
+      okStatus: [0, 1],
+    },
     { name: '--version', argv: node('--version'), floor: 'node -e 0', target: TARGETS.quick },
     {
       name: `list --all --tag ${BENCH_TAG} --json`,
@@ -188,7 +223,8 @@ function casesFor(corpus, have, rgPath) {
       floor: scanFloor,
       target: TARGETS.scan,
       rssTarget: TARGETS.scanRssMB,
-      checkOutput: (stdout) => JSON.parse(stdout).length === corpus.tagged || `expected ${corpus.tagged} notes`,
+      checkOutput: (stdout) =>
+        JSON.parse(stdout).length === corpus.tagged || `expected ${corpus.tagged} notes`,
     },
     {
       name: `list --all --tag ${BENCH_TAG} --json (cache deleted)`,
@@ -197,19 +233,49 @@ function casesFor(corpus, have, rgPath) {
       floor: scanFloor,
       sameOutputAs: `list --all --tag ${BENCH_TAG} --json`,
     },
-    { name: 'tags --all', argv: node('tags', '--all'), floor: scanFloor, target: TARGETS.scan, rssTarget: TARGETS.scanRssMB },
+    {
+      name: 'tags --all',
+      argv: node('tags', '--all'),
+      floor: scanFloor,
+      target: TARGETS.scan,
+      rssTarget: TARGETS.scanRssMB,
+    },
     // A search needs every body, which the cache does not hold: this is the price of reading them.
-    { name: `list --all --search ${SEARCH_WORD} --json`, argv: node('list', '--all', '--search', SEARCH_WORD, '--json'), floor: scanFloor },
-    have.report && { name: `report (${corpus.reportNotes} notes)`, argv: node('report', corpus.reportConference), floor: 'node -e 0' },
+    {
+      name: `list --all --search ${SEARCH_WORD} --json`,
+      argv: node('list', '--all', '--search', SEARCH_WORD, '--json'),
+      floor: scanFloor,
+    },
+    have.report && {
+      name: `report (${corpus.reportNotes} notes)`,
+      argv: node('report', corpus.reportConference),
+      floor: 'node -e 0',
+    },
     have.check && { name: 'check --all', argv: node('check', '--all'), floor: scanFloor, okStatus: [0, 1] },
     {
       name: 'new',
       mutates: true,
-      argv: (round) => node('new', `Bench talk ${round}`, '--conf', corpus.reportConference, '--at', `${corpus.reportDay} 10:00`, '--tag', BENCH_TAG),
+      argv: (round) =>
+        node(
+          'new',
+          `Bench talk ${round}`,
+          '--conf',
+          corpus.reportConference,
+          '--at',
+          `${corpus.reportDay} 10:00`,
+          '--tag',
+          BENCH_TAG,
+        ),
       floor: 'node -e 0',
       target: TARGETS.quick,
     },
-    have.jot && { name: 'jot', mutates: true, argv: (round) => node('jot', `bench line ${round}`), floor: 'node -e 0', target: TARGETS.quick },
+    have.jot && {
+      name: 'jot',
+      mutates: true,
+      argv: (round) => node('jot', `bench line ${round}`),
+      floor: 'node -e 0',
+      target: TARGETS.quick,
+    },
   ];
   return cases.filter(Boolean);
 }
@@ -224,7 +290,9 @@ function benchSize(corpus, options, env, have, rgPath, rss) {
     const argv = typeof c.argv === 'function' ? c.argv(round) : c.argv;
     const result = run(argv, { cwd: corpus.root, env });
     if (!(c.okStatus ?? [0]).includes(result.status)) {
-      throw new Error(`${c.name} (${corpus.notes} notes) exited with ${result.status}: ${result.stderr.trim().split('\n').slice(-3).join(' / ')}`);
+      throw new Error(
+        `${c.name} (${corpus.notes} notes) exited with ${result.status}: ${result.stderr.trim().split('\n').slice(-3).join(' / ')}`,
+      );
     }
     return { ...result, argv };
   };
@@ -248,7 +316,8 @@ function benchSize(corpus, options, env, have, rgPath, rss) {
     }
   }
   for (const c of cases) {
-    if (c.sameOutputAs && outputs.get(c.name) !== outputs.get(c.sameOutputAs)) problems.push(`${c.name}: output differs from "${c.sameOutputAs}"`);
+    if (c.sameOutputAs && outputs.get(c.name) !== outputs.get(c.sameOutputAs))
+      problems.push(`${c.name}: output differs from "${c.sameOutputAs}"`);
   }
   const results = cases.map((c) => {
     const ms = samples.get(c.name);
@@ -257,7 +326,9 @@ function benchSize(corpus, options, env, have, rgPath, rss) {
     const peak = rss.measure(argv, { cwd: corpus.root, env });
     return {
       name: c.name,
-      command: argv.map((a) => (a === process.execPath ? 'node' : a === BIN ? 'bin/confnotes.js' : a)).join(' '),
+      command: argv
+        .map((a) => (a === process.execPath ? 'node' : a === BIN ? 'bin/confnotes.js' : a))
+        .join(' '),
       medianMs: round1(median(ms)),
       minMs: round1(Math.min(...ms)),
       maxMs: round1(Math.max(...ms)),
@@ -276,7 +347,10 @@ function benchSize(corpus, options, env, have, rgPath, rss) {
     const scanTarget = r.target === TARGETS.scan;
     const applies = r.target !== null && r.ratio !== null && (!scanTarget || corpus.notes >= TARGETS.scanAt);
     r.meetsTarget = applies ? r.ratio <= r.target : null;
-    r.meetsRssTarget = r.rssTarget !== null && corpus.notes >= TARGETS.scanAt && r.peakRssMB !== null ? r.peakRssMB < r.rssTarget : null;
+    r.meetsRssTarget =
+      r.rssTarget !== null && corpus.notes >= TARGETS.scanAt && r.peakRssMB !== null
+        ? r.peakRssMB < r.rssTarget
+        : null;
   }
   return { results, problems };
 }
@@ -289,8 +363,10 @@ function table(sizes) {
   for (const size of sizes) {
     for (const r of size.results) {
       // Scan targets are set for 10,000 notes; smaller sizes show their ratio without a verdict.
-      const target = r.target === null || r.meetsTarget === null ? '' : `≤${r.target}× ${r.meetsTarget ? 'ok' : 'MISSED'}`;
-      const rssTarget = r.meetsRssTarget === null ? '' : r.meetsRssTarget ? ' ok' : ` MISSED (<${r.rssTarget})`;
+      const target =
+        r.target === null || r.meetsTarget === null ? '' : `≤${r.target}× ${r.meetsTarget ? 'ok' : 'MISSED'}`;
+      const rssTarget =
+        r.meetsRssTarget === null ? '' : r.meetsRssTarget ? ' ok' : ` MISSED (<${r.rssTarget})`;
       rows.push([
         size.notes.toLocaleString('en-US'),
         r.name,
@@ -306,7 +382,10 @@ function table(sizes) {
   const right = new Set([0, 2, 4, 6]);
   return rows
     .map((row, i) => {
-      const line = row.map((cell, col) => (right.has(col) ? cell.padStart(widths[col]) : cell.padEnd(widths[col]))).join('  ').trimEnd();
+      const line = row
+        .map((cell, col) => (right.has(col) ? cell.padStart(widths[col]) : cell.padEnd(widths[col])))
+        .join('  ')
+        .trimEnd();
       return i === 0 ? `${line}\n${'-'.repeat(line.length)}` : line;
     })
     .join('\n');
@@ -344,7 +423,8 @@ function machine(rgPath) {
 }
 
 /** A case's name as Markdown: the command as code, a remark in brackets after it as text. */
-const code = (name) => name.replace(/^(.*?)( \(.*\))?$/, (_, command, remark = '') => `\`${command}\`${remark}`);
+const code = (name) =>
+  name.replace(/^(.*?)( \(.*\))?$/, (_, command, remark = '') => `\`${command}\`${remark}`);
 
 /** The README's table, from a results file. */
 function markdown(report) {
@@ -356,18 +436,30 @@ function markdown(report) {
   ];
   for (const size of report.sizes) {
     for (const r of size.results) {
-      const target = r.target === null || r.meetsTarget === null ? '' : `≤ ${r.target}× ${r.meetsTarget ? 'met' : '**missed**'}`;
-      const rss = r.peakRssMB === null ? '' : `${r.peakRssMB.toFixed(0)} MB${r.meetsRssTarget === null ? '' : r.meetsRssTarget ? ' (< 150 met)' : ' (**≥ 150**)'}`;
+      const target =
+        r.target === null || r.meetsTarget === null
+          ? ''
+          : `≤ ${r.target}× ${r.meetsTarget ? 'met' : '**missed**'}`;
+      const rss =
+        r.peakRssMB === null
+          ? ''
+          : `${r.peakRssMB.toFixed(0)} MB${r.meetsRssTarget === null ? '' : r.meetsRssTarget ? ' (< 150 met)' : ' (**≥ 150**)'}`;
       lines.push(
         `| ${size.notes.toLocaleString('en-US')} | ${code(r.name)} | ${r.medianMs.toFixed(1)} ms | ${r.floor ? `\`${r.floor}\` ${r.floorMs.toFixed(1)} ms` : ''} | ${r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`} | ${target} | ${rss} |`,
       );
     }
   }
   if (report.growth) {
-    lines.push('', `Growth from ${report.growth.from.toLocaleString('en-US')} to ${report.growth.to.toLocaleString('en-US')} notes (${report.growth.notesFactor}× the notes):`, '');
+    lines.push(
+      '',
+      `Growth from ${report.growth.from.toLocaleString('en-US')} to ${report.growth.to.toLocaleString('en-US')} notes (${report.growth.notesFactor}× the notes):`,
+      '',
+    );
     lines.push('| command | median grows | above Node start-up |', '| --- | ---: | ---: |');
     for (const [name, g] of Object.entries(report.growth.cases)) {
-      lines.push(`| ${code(name)} | ${g.factor.toFixed(2)}× | ${g.factorAboveNodeStart === null ? '' : `${g.factorAboveNodeStart.toFixed(2)}×`} |`);
+      lines.push(
+        `| ${code(name)} | ${g.factor.toFixed(2)}× | ${g.factorAboveNodeStart === null ? '' : `${g.factorAboveNodeStart.toFixed(2)}×`} |`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -380,14 +472,19 @@ function main() {
     return;
   }
   if (options.cli) BIN = options.cli;
-  else if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) fail('dist/cli.js is missing: run `npm run bench` (it builds first)');
+  else if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js')))
+    fail('dist/cli.js is missing: run `npm run bench` (it builds first)');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'confnotes-bench-'));
   const home = path.join(scratch, 'home');
   fs.mkdirSync(home);
   const env = childEnv(home);
   const rgPath = onPath('rg');
   const rss = makeRssMeter(scratch, options.rss);
-  const have = { jot: available('jot', env), report: available('report', env), check: available('check', env) };
+  const have = {
+    jot: available('jot', env),
+    report: available('report', env),
+    check: available('check', env),
+  };
   const info = machine(rgPath);
   const started = Date.now();
   process.stderr.write(
@@ -407,7 +504,9 @@ function main() {
       const reportConf = fs.readFileSync(path.join(root, corpus.reportConference, 'conference.md'), 'utf8');
       corpus.reportDay = /^start: (\S+)/m.exec(reportConf)[1];
       corpus.reportNotes = REPORT_CONFERENCE_NOTES;
-      process.stderr.write(`bench: generated ${notes} notes in ${corpus.conferences} conferences (${(corpus.bytes / 1e6).toFixed(1)} MB) in ${Date.now() - t} ms\n`);
+      process.stderr.write(
+        `bench: generated ${notes} notes in ${corpus.conferences} conferences (${(corpus.bytes / 1e6).toFixed(1)} MB) in ${Date.now() - t} ms\n`,
+      );
       return corpus;
     });
     const generated = Date.now();
@@ -429,7 +528,9 @@ function main() {
         reportConference: corpus.reportConference,
         results,
       });
-      process.stderr.write(`bench: ${corpus.notes} notes timed in ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
+      process.stderr.write(
+        `bench: ${corpus.notes} notes timed in ${((Date.now() - t) / 1000).toFixed(0)} s\n`,
+      );
     }
     const grown = growth(sizes);
     const report = {
@@ -451,13 +552,19 @@ function main() {
     };
     process.stdout.write(`\n${table(sizes)}\n`);
     if (grown) {
-      process.stdout.write(`\nGrowth ${grown.from.toLocaleString('en-US')} → ${grown.to.toLocaleString('en-US')} notes (${grown.notesFactor}× the notes): median factor, and factor above the bare Node start-up\n`);
+      process.stdout.write(
+        `\nGrowth ${grown.from.toLocaleString('en-US')} → ${grown.to.toLocaleString('en-US')} notes (${grown.notesFactor}× the notes): median factor, and factor above the bare Node start-up\n`,
+      );
       for (const [name, g] of Object.entries(grown.cases)) {
-        process.stdout.write(`  ${name.padEnd(48)} ${g.factor.toFixed(2)}×${g.factorAboveNodeStart === null ? '' : `   ${g.factorAboveNodeStart.toFixed(2)}×`}\n`);
+        process.stdout.write(
+          `  ${name.padEnd(48)} ${g.factor.toFixed(2)}×${g.factorAboveNodeStart === null ? '' : `   ${g.factorAboveNodeStart.toFixed(2)}×`}\n`,
+        );
       }
     }
     for (const problem of problems) process.stdout.write(`\nPROBLEM: ${problem}\n`);
-    process.stdout.write(`\n${info.cpu}, ${info.memoryGB} GB, ${info.os}, Node ${info.node}${info.rg ? `, ${info.rg}` : ''}; ${report.date.slice(0, 10)}; ${report.seconds} s\n`);
+    process.stdout.write(
+      `\n${info.cpu}, ${info.memoryGB} GB, ${info.os}, Node ${info.node}${info.rg ? `, ${info.rg}` : ''}; ${report.date.slice(0, 10)}; ${report.seconds} s\n`,
+    );
     fs.mkdirSync(path.dirname(options.out), { recursive: true });
     fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(`results: ${path.relative(process.cwd(), options.out) || options.out}\n`);

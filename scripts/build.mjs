@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 const stubJsYaml = {
   name: 'stub-js-yaml',
   setup(build) {
-    build.onResolve({ filter: /^js-yaml$/ }, () => ({ path: fileURLToPath(new URL('./stubs/js-yaml.cjs', import.meta.url)) }));
+    build.onResolve({ filter: /^js-yaml$/ }, () => ({
+      path: fileURLToPath(new URL('./stubs/js-yaml.cjs', import.meta.url)),
+    }));
   },
 };
 

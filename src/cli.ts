@@ -9,17 +9,21 @@ import { contextFromProcess, processIo } from './process-context.js';
 import { ConfnotesError } from './errors.js';
 import { reportError } from './exit.js';
 import { makeCommandEnv, type CommandEnv, type Io } from './io.js';
-import { NOTE_TYPES } from './core/note-types.js';
+import { NOTE_TYPES } from './core/note/note-types.js';
 import type { Prompts } from './commands/new-prompts.js';
 import { VERSION } from './version.js';
 import { protectJotText } from './quick.js';
 
 export { VERSION };
 
+// biome-ignore lint/suspicious/noExplicitAny: each command has its own argument list; commander hands them over untyped
 type Loader = () => Promise<{ run: (env: CommandEnv, ...args: any[]) => Promise<void> | void }>;
 
 /** Runs the CLI and returns the exit code; only bin/confnotes.js sets it on the process. */
-export async function main(argv: string[], overrides: { ctx?: Partial<Context>; io?: Io; prompts?: Prompts } = {}): Promise<number> {
+export async function main(
+  argv: string[],
+  overrides: { ctx?: Partial<Context>; io?: Io; prompts?: Prompts } = {},
+): Promise<number> {
   const io: Io = overrides.io ?? processIo();
   let exitCode = 0;
   try {
@@ -35,7 +39,12 @@ export async function main(argv: string[], overrides: { ctx?: Partial<Context>; 
 function report(error: unknown, io: Io, env: Record<string, string | undefined>): number {
   if (error instanceof CommanderError) {
     // Commander has printed its message (or the help) already.
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    )
+      return 0;
     return error.exitCode === 0 ? 0 : 2;
   }
   return reportError(error, io.stderr, env);
@@ -63,7 +72,10 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
   program
     .description('Take notes at a conference from the terminal, and turn them into a trip report.')
     .version(VERSION, '-V, --version', 'print the version')
-    .option('--dir <path>', 'the notes workspace to use (default: CONFNOTES_DIR, then the nearest folder with .confnotes/, then ~/confnotes)')
+    .option(
+      '--dir <path>',
+      'the notes workspace to use (default: CONFNOTES_DIR, then the nearest folder with .confnotes/, then ~/confnotes)',
+    )
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
     .exitOverride()
@@ -93,7 +105,13 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
   const conf = program
     .command('conf')
     .description('create, choose and list conferences')
-    .addHelpText('after', examples(['confnotes conf new "OpenStack Summit 2013" --start 2013-04-15 --end 2013-04-18', 'confnotes conf list']));
+    .addHelpText(
+      'after',
+      examples([
+        'confnotes conf new "OpenStack Summit 2013" --start 2013-04-15 --end 2013-04-18',
+        'confnotes conf list',
+      ]),
+    );
   conf
     .command('new')
     .description('create a conference folder with its conference.md, and make it current')
@@ -107,7 +125,9 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
     .option('--author <name>', 'who writes the trip report')
     .addHelpText(
       'after',
-      examples(['confnotes conf new "FOSDEM 2026" --start 2026-01-31 --end 2026-02-01 --location "Brussels, Belgium" --timezone Europe/Brussels']),
+      examples([
+        'confnotes conf new "FOSDEM 2026" --start 2026-01-31 --end 2026-02-01 --location "Brussels, Belgium" --timezone Europe/Brussels',
+      ]),
     )
     .action(load(() => import('./commands/conf.js').then((m) => ({ run: m.runNew }))));
   conf
@@ -131,7 +151,11 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
     .option('-s, --speaker <name>', 'a speaker (repeat for several)', collect)
     .option('--tag <tag>', 'a tag (repeat, or comma-separated)', collect)
     .option('--at <when>', 'start, "YYYY-MM-DD HH:MM" or "HH:MM" (default: now, in the conference time zone)')
-    .option('--duration <minutes>', 'length in minutes (default by type: keynote 30, session 40, workshop 90)', integer('--duration'))
+    .option(
+      '--duration <minutes>',
+      'length in minutes (default by type: keynote 30, session 40, workshop 90)',
+      integer('--duration'),
+    )
     .option('--track <track>', 'the track')
     .option('--room <room>', 'the room')
     .option('--conf <slug>', 'the conference (default: the current one)')
@@ -142,7 +166,10 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
     .option('--summary <text>', 'the one-line summary used by the report')
     .option('--template <name>', 'a template name (see `confnotes templates`) or a file')
     .option('-e, --edit', 'open the note in $VISUAL / $EDITOR afterwards')
-    .option('--from <uid|now|next>', 'fill the note from the imported programme: an entry uid, the talk on now, or the next one')
+    .option(
+      '--from <uid|now|next>',
+      'fill the note from the imported programme: an entry uid, the talk on now, or the next one',
+    )
     .addHelpText(
       'after',
       examples([
@@ -158,7 +185,10 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
     .description('add tags to a note (changes nothing else in the file)')
     .argument('<note>', 'note id, a unique prefix of it or of its title, or a path')
     .argument('<tags...>', 'tags to add')
-    .addHelpText('after', examples(['confnotes tag 2013-04-16-1100 storage enterprise', 'confnotes tag fibre "Storage/Cinder"']))
+    .addHelpText(
+      'after',
+      examples(['confnotes tag 2013-04-16-1100 storage enterprise', 'confnotes tag fibre "Storage/Cinder"']),
+    )
     .action(load(() => import('./commands/tag.js').then((m) => ({ run: m.runTag }))));
   program
     .command('untag')
@@ -184,7 +214,12 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
     .option('--json', 'print JSON for scripts')
     .addHelpText(
       'after',
-      examples(['confnotes list', 'confnotes list --tag storage --min-rating 4', 'confnotes list --all --type keynote --json', 'confnotes list --day 2013-04-16 --sort rating']),
+      examples([
+        'confnotes list',
+        'confnotes list --tag storage --min-rating 4',
+        'confnotes list --all --type keynote --json',
+        'confnotes list --day 2013-04-16 --sort rating',
+      ]),
     )
     .action(load(() => import('./commands/list.js')));
 
@@ -210,7 +245,10 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
     .command('edit')
     .description('open a note in $VISUAL, else $EDITOR, else vi')
     .argument('<note>', 'note id, a unique prefix of it or of its title, or a path')
-    .addHelpText('after', examples(['confnotes edit fibre', 'EDITOR="code -w" confnotes edit 2013-04-16-1100']))
+    .addHelpText(
+      'after',
+      examples(['confnotes edit fibre', 'EDITOR="code -w" confnotes edit 2013-04-16-1100']),
+    )
     .action(load(() => import('./commands/edit.js')));
 
   program
@@ -223,11 +261,26 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
     .command('report')
     .description("compile a conference's notes into one trip report (Markdown, HTML or PDF)")
     .argument('[conf-slug]', 'the conference (default: the current one)')
-    .addOption(new Option('-f, --format <format>', 'md, html or pdf (default: from the -o file name, else md)').choices(['md', 'html', 'pdf']))
-    .option('-o, --output <file>', 'write to this file (md goes to stdout without it; html and pdf default to <slug>-trip-report.<ext>)')
-    .option('--template <file>', 'a report template file or name (default: templates/report.md of the workspace, else the built-in one)')
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'md, html or pdf (default: from the -o file name, else md)',
+      ).choices(['md', 'html', 'pdf']),
+    )
+    .option(
+      '-o, --output <file>',
+      'write to this file (md goes to stdout without it; html and pdf default to <slug>-trip-report.<ext>)',
+    )
+    .option(
+      '--template <file>',
+      'a report template file or name (default: templates/report.md of the workspace, else the built-in one)',
+    )
     .option('--include-private', 'include private notes and <!-- private --> blocks')
-    .addOption(new Option('--group-by <key>', 'group the sessions by type, day or track').choices(['type', 'day', 'track']).default('type'))
+    .addOption(
+      new Option('--group-by <key>', 'group the sessions by type, day or track')
+        .choices(['type', 'day', 'track'])
+        .default('type'),
+    )
     .option('--force', 'replace an existing -o file even if it is not a confnotes report')
     .addHelpText(
       'after',
@@ -247,17 +300,34 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
     .description('find every problem in the notes (exit 1 if any), and repair the safe ones with --fix')
     .option('--conf <slug>', 'one conference (default: the current one)')
     .option('--all', 'every conference')
-    .option('--json', 'print JSON for scripts: {checked, problems: [{path, line, rule, message, fixable}], fixed}')
+    .option(
+      '--json',
+      'print JSON for scripts: {checked, problems: [{path, line, rule, message, fixable}], fixed}',
+    )
     .option('--fix', 'normalise tags and remove white space around front-matter keys, changing nothing else')
-    .addHelpText('after', examples(['confnotes check --all', 'confnotes check --fix', 'confnotes check --conf fosdem-2026 --json']))
+    .addHelpText(
+      'after',
+      examples([
+        'confnotes check --all',
+        'confnotes check --fix',
+        'confnotes check --conf fosdem-2026 --json',
+      ]),
+    )
     .action(load(() => import('./commands/check.js')));
   // @check-commands (issue 7)
   program
     .command('import')
-    .description("import the conference programme (iCalendar .ics, or pretalx/frab schedule.json) into the conference's programme.yml")
+    .description(
+      "import the conference programme (iCalendar .ics, or pretalx/frab schedule.json) into the conference's programme.yml",
+    )
     .argument('<file>', 'the exported programme; - reads stdin')
     .option('--conf <slug>', 'the conference (default: the current one)')
-    .addOption(new Option('--format <format>', 'the file format (default: detected from the content)').choices(['ics', 'pretalx']))
+    .addOption(
+      new Option('--format <format>', 'the file format (default: detected from the content)').choices([
+        'ics',
+        'pretalx',
+      ]),
+    )
     .option('--replace', 'import even when the file shares no talk with the programme already imported')
     .addHelpText(
       'after',
@@ -271,12 +341,17 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
 
   program
     .command('agenda')
-    .description("the imported programme in the conference's time zone: talks with a note (✎), the one on now (▶), starred ones (★)")
+    .description(
+      "the imported programme in the conference's time zone: talks with a note (✎), the one on now (▶), starred ones (★)",
+    )
     .option('--day <date>', 'only this day, YYYY-MM-DD')
     .option('--today', 'only today (in the conference time zone)')
     .option('--tag <tag>', 'only entries with this tag or track')
     .option('--room <room>', 'only entries in this room')
-    .option('--search <text>', 'only entries whose title, speakers, abstract, room or track contain this (any case)')
+    .option(
+      '--search <text>',
+      'only entries whose title, speakers, abstract, room or track contain this (any case)',
+    )
     .option('--starred', 'only the talks you starred')
     .option('--star <uid>', 'star a talk you plan to attend (repeat for several)', collect)
     .option('--unstar <uid>', 'remove the star (repeat for several)', collect)
@@ -325,7 +400,10 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
     .description('make a note the current one and open it in the editor')
     .argument('<note>', 'note id, a unique prefix of it or of its title, or a path')
     .option('--no-edit', 'only make it current')
-    .addHelpText('after', examples(['confnotes open fibre-channel', 'confnotes open 2013-04-16-1100 --no-edit']))
+    .addHelpText(
+      'after',
+      examples(['confnotes open fibre-channel', 'confnotes open 2013-04-16-1100 --no-edit']),
+    )
     .action(load(() => import('./commands/open.js')));
 
   program
@@ -336,11 +414,18 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
       'after',
       examples([
         'confnotes completion bash > ~/.local/share/bash-completion/completions/confnotes',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh expansion in an example command, not a template
         'confnotes completion zsh > "${fpath[1]}/_confnotes"',
         'confnotes completion fish > ~/.config/fish/completions/confnotes.fish',
       ]),
     )
-    .action(load(() => import('./commands/completion.js').then((m) => ({ run: (env: CommandEnv, shell: string) => m.run(env, shell, program) }))));
+    .action(
+      load(() =>
+        import('./commands/completion.js').then((m) => ({
+          run: (env: CommandEnv, shell: string) => m.run(env, shell, program),
+        })),
+      ),
+    );
 
   program
     .command('__complete', { hidden: true })

@@ -17,7 +17,10 @@ export function nowFromEnv(env: Record<string, string | undefined>): () => Date 
   if (!fixed) return () => new Date();
   const instant = new Date(fixed);
   if (Number.isNaN(instant.getTime())) {
-    throw new ConfnotesError(`CONFNOTES_NOW is not an ISO 8601 instant (e.g. 2013-04-16T11:05:00-07:00): ${fixed}`, 2);
+    throw new ConfnotesError(
+      `CONFNOTES_NOW is not an ISO 8601 instant (e.g. 2013-04-16T11:05:00-07:00): ${fixed}`,
+      2,
+    );
   }
   return () => new Date(instant);
 }

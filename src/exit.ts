@@ -6,7 +6,11 @@ import { visible } from './visible.js';
 /** Exit code for a crash: a bug in confnotes, not the user's input (EX_SOFTWARE). */
 export const EXIT_BUG = 70;
 
-export function reportError(error: unknown, stderr: OutStream, env: Record<string, string | undefined>): number {
+export function reportError(
+  error: unknown,
+  stderr: OutStream,
+  env: Record<string, string | undefined>,
+): number {
   if (error instanceof ConfnotesError) {
     stderr.write(`confnotes: ${visible(error.message)}\n`);
     return error.exitCode;

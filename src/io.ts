@@ -44,7 +44,12 @@ export function colorFor(stream: OutStream, env: Context['env']): ChalkInstance 
   return new Chalk({ level: level as 0 | 2 | 3 });
 }
 
-export function makeCommandEnv(ctx: Context, io: Io, dir?: string, prompts?: CommandEnv['prompts']): CommandEnv {
+export function makeCommandEnv(
+  ctx: Context,
+  io: Io,
+  dir?: string,
+  prompts?: CommandEnv['prompts'],
+): CommandEnv {
   const color = colorFor(io.stdout, ctx.env);
   const errColor = colorFor(io.stderr, ctx.env);
   // Without colour, no escape character of ours is ever printed, so every one is shown.

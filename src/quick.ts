@@ -22,7 +22,12 @@ const GLOBAL: Options = { dir: { type: 'string' } };
 
 /** The options of each quick command, as declared in src/cli.ts (plus the global --dir). */
 export const QUICK_COMMANDS: Record<string, Options> = {
-  jot: { at: { type: 'string' }, note: { type: 'string' }, todo: { type: 'boolean' }, quote: { type: 'boolean' } },
+  jot: {
+    at: { type: 'string' },
+    note: { type: 'string' },
+    todo: { type: 'boolean' },
+    quote: { type: 'boolean' },
+  },
   current: { absolute: { type: 'boolean' } },
 };
 
@@ -49,7 +54,11 @@ export function protectJotText(argv: string[]): string[] {
     else if (argv[i]!.startsWith('-')) i += 1;
     else return argv; // another command
   }
-  const takesValue = new Set(Object.entries({ ...GLOBAL, ...QUICK_COMMANDS.jot }).filter(([, o]) => o.type === 'string').map(([name]) => `--${name}`));
+  const takesValue = new Set(
+    Object.entries({ ...GLOBAL, ...QUICK_COMMANDS.jot })
+      .filter(([, o]) => o.type === 'string')
+      .map(([name]) => `--${name}`),
+  );
   for (let j = i + 1; j < argv.length; j++) {
     const arg = argv[j]!;
     if (arg === '--') return argv;
@@ -62,7 +71,8 @@ export function protectJotText(argv: string[]): string[] {
 /** Parses a command line the quick lane can take, or returns undefined for the full CLI. */
 export function parseQuick(argv: string[]): QuickCall | undefined {
   argv = protectJotText(argv);
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return { command: 'version', positionals: [], options: {} };
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V'))
+    return { command: 'version', positionals: [], options: {} };
   // Global options come before the command; only --dir is known here.
   let i = 0;
   let dir: string | undefined;
@@ -80,25 +90,30 @@ export function parseQuick(argv: string[]): QuickCall | undefined {
   const rest = argv.slice(i + 1);
   // Help, or a lone dash, among the options is the full CLI's business.
   const end = rest.indexOf('--');
-  if ((end === -1 ? rest : rest.slice(0, end)).some((arg) => arg === '-h' || arg === '--help' || arg === '-')) return undefined;
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options: { ...GLOBAL, ...QUICK_COMMANDS[name] }, allowPositionals: true, strict: true });
-  } catch {
+  if ((end === -1 ? rest : rest.slice(0, end)).some((arg) => arg === '-h' || arg === '--help' || arg === '-'))
     return undefined;
-  }
+  const parsed = tryParse(rest, name);
+  if (!parsed) return undefined;
   const { dir: laterDir, ...options } = parsed.values;
   if (name === 'current' && parsed.positionals.length > 0) return undefined;
   // Aiming at another note resolves a reference through the store, which the quick lane does not carry.
   if (options.note !== undefined) return undefined;
-  return { command: name as QuickCall['command'], dir: (laterDir as string | undefined) ?? dir, positionals: parsed.positionals, options: options as QuickCall['options'] };
+  return {
+    command: name as QuickCall['command'],
+    dir: (laterDir as string | undefined) ?? dir,
+    positionals: parsed.positionals,
+    options: options as QuickCall['options'],
+  };
 }
 
 /**
  * Runs a quick command and returns its exit code, or undefined when the
  * command line is not one for the quick lane.
  */
-export async function quickMain(argv: string[], overrides: { ctx?: Partial<Context>; io?: Io } = {}): Promise<number | undefined> {
+export async function quickMain(
+  argv: string[],
+  overrides: { ctx?: Partial<Context>; io?: Io } = {},
+): Promise<number | undefined> {
   const call = parseQuick(argv);
   if (!call) return undefined;
   const io = overrides.io ?? processIo();
@@ -108,7 +123,8 @@ export async function quickMain(argv: string[], overrides: { ctx?: Partial<Conte
   }
   try {
     const env = plainEnv(contextFromProcess(overrides.ctx), io, call.dir);
-    if (call.command === 'jot') await (await import('./commands/jot-lines.js')).jotLines(env, call.positionals, call.options);
+    if (call.command === 'jot')
+      await (await import('./commands/jot-lines.js')).jotLines(env, call.positionals, call.options);
     else (await import('./commands/current.js')).run(env, call.options);
     return 0;
   } catch (error) {
@@ -137,4 +153,18 @@ function plainEnv(ctx: Context, io: Io, dir: string | undefined): CommandEnv {
       return Boolean(io.stdin.isTTY && io.stderr.isTTY);
     },
   };
+}
+
+/** parseArgs in strict mode, or undefined for anything it refuses (the full CLI explains those). */
+function tryParse(args: string[], name: keyof typeof QUICK_COMMANDS) {
+  try {
+    return parseArgs({
+      args,
+      options: { ...GLOBAL, ...QUICK_COMMANDS[name] },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch {
+    return undefined;
+  }
 }

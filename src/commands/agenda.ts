@@ -1,9 +1,17 @@
 import { wallTime } from '../core/clock.js';
-import { chooseConference, readConference } from '../core/conference.js';
-import { isValidDate } from '../core/note.js';
-import { displayZone, filterEntries, findEntry, isRunning, readProgramme, updateProgramme, type ProgrammeEntry } from '../core/programme.js';
-import { notesByEntry, type LinkedNote } from '../core/programme-notes.js';
-import { readState } from '../core/workspace.js';
+import { chooseConference, readConference } from '../core/workspace/conference.js';
+import { isValidDate } from '../core/note/note.js';
+import {
+  displayZone,
+  filterEntries,
+  findEntry,
+  isRunning,
+  readProgramme,
+  updateProgramme,
+  type ProgrammeEntry,
+} from '../core/programme/programme.js';
+import { notesByEntry, type LinkedNote } from '../core/programme/programme-notes.js';
+import { readState } from '../core/workspace/workspace.js';
 import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { renderTable } from '../ui/table.js';
@@ -23,13 +31,19 @@ interface AgendaOptions {
 }
 
 export async function run(env: CommandEnv, options: AgendaOptions): Promise<void> {
-  if (options.day !== undefined && options.today) throw new UsageError('--day and --today cannot be used together');
-  if (options.day !== undefined && !isValidDate(options.day)) throw new UsageError(`--day "${options.day}" is not a date (YYYY-MM-DD)`);
-  if (options.star !== undefined && options.unstar !== undefined) throw new UsageError('--star and --unstar cannot be used together');
+  if (options.day !== undefined && options.today)
+    throw new UsageError('--day and --today cannot be used together');
+  if (options.day !== undefined && !isValidDate(options.day))
+    throw new UsageError(`--day "${options.day}" is not a date (YYYY-MM-DD)`);
+  if (options.star !== undefined && options.unstar !== undefined)
+    throw new UsageError('--star and --unstar cannot be used together');
   const ws = workspaceOf(env);
   const conference = readConference(ws, chooseConference(ws, readState(ws), options.conf));
   const programme = await readProgramme(ws, conference);
-  if (!programme) throw new ConfnotesError(`${conference.name} has no programme yet; import one with: confnotes import <schedule.ics | schedule.json>`);
+  if (!programme)
+    throw new ConfnotesError(
+      `${conference.name} has no programme yet; import one with: confnotes import <schedule.ics | schedule.json>`,
+    );
   const zone = displayZone(conference, programme);
 
   const toStar = options.star ?? options.unstar;
@@ -41,18 +55,32 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
     await updateProgramme(ws, conference, (current) => {
       if (!current) return null;
       if (!current.entries.some((one) => uids.has(one.uid) && one.starred !== starred)) return null;
-      return { ...current, entries: current.entries.map((one) => (uids.has(one.uid) ? { ...one, starred } : one)) };
+      return {
+        ...current,
+        entries: current.entries.map((one) => (uids.has(one.uid) ? { ...one, starred } : one)),
+      };
     });
-    for (const entry of entries) env.say(`${starred ? '★ starred' : 'unstarred'}: ${entry.title} (${when(entry, zone)})`);
+    for (const entry of entries)
+      env.say(`${starred ? '★ starred' : 'unstarred'}: ${entry.title} (${when(entry, zone)})`);
     return;
   }
 
   const now = env.ctx.now();
   const day = options.today ? wallTime(now, zone).date : options.day;
-  const chosen = filterEntries(programme.entries, { day, tag: options.tag, room: options.room, search: options.search, starred: options.starred }, zone);
+  const chosen = filterEntries(
+    programme.entries,
+    { day, tag: options.tag, room: options.room, search: options.search, starred: options.starred },
+    zone,
+  );
   const notes = notesByEntry(ws, conference.slug);
   if (options.json) {
-    env.out(JSON.stringify(chosen.map((entry) => entryJson(entry, notes.get(entry.uid), now)), null, 2));
+    env.out(
+      JSON.stringify(
+        chosen.map((entry) => entryJson(entry, notes.get(entry.uid), now)),
+        null,
+        2,
+      ),
+    );
     return;
   }
   if (chosen.length === 0) {
@@ -60,13 +88,21 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
     return;
   }
   env.out(await agendaTable(env, chosen, notes, now, zone));
-  env.say(env.errColor.dim(`times in ${zone ?? 'the machine time zone'} · ▶ on now  ✎ has a note  ★ starred`));
+  env.say(
+    env.errColor.dim(`times in ${zone ?? 'the machine time zone'} · ▶ on now  ✎ has a note  ★ starred`),
+  );
 }
 
 function resolve(entries: ProgrammeEntry[], ref: string): ProgrammeEntry {
   const found = findEntry(entries, ref.trim());
   if (found === null) throw new ConfnotesError(`no entry "${ref}" in the programme; see: confnotes agenda`);
-  if (Array.isArray(found)) throw new UsageError(`"${ref}" matches ${found.length} entries: ${found.slice(0, 10).map((entry) => entry.uid).join(', ')}; give more of the uid`);
+  if (Array.isArray(found))
+    throw new UsageError(
+      `"${ref}" matches ${found.length} entries: ${found
+        .slice(0, 10)
+        .map((entry) => entry.uid)
+        .join(', ')}; give more of the uid`,
+    );
   return found;
 }
 
@@ -92,21 +128,43 @@ function entryJson(entry: ProgrammeEntry, note: LinkedNote | undefined, now: Dat
 }
 
 function when(entry: ProgrammeEntry, zone: string | null): string {
-  if (entry.all_day) return entry.start === entry.end ? `${entry.start} all day` : `${entry.start} to ${entry.end}`;
+  if (entry.all_day)
+    return entry.start === entry.end ? `${entry.start} all day` : `${entry.start} to ${entry.end}`;
   const start = wallTime(new Date(entry.start), zone);
   const end = wallTime(new Date(entry.end), zone);
   return `${start.date} ${start.time}–${end.date === start.date ? end.time : `${end.date} ${end.time}`}`;
 }
 
-async function agendaTable(env: CommandEnv, entries: ProgrammeEntry[], notes: Map<string, LinkedNote>, now: Date, zone: string | null): Promise<string> {
+async function agendaTable(
+  env: CommandEnv,
+  entries: ProgrammeEntry[],
+  notes: Map<string, LinkedNote>,
+  now: Date,
+  zone: string | null,
+): Promise<string> {
   const { color } = env;
   const rows = entries.map((entry) => {
     const running = entry.status === 'confirmed' && isRunning(entry, now);
     const marks = `${running ? color.green('▶') : ' '}${notes.has(entry.uid) ? color.cyan('✎') : ' '}${entry.starred ? color.yellow('★') : ' '}`;
     const off = entry.status !== 'confirmed';
-    const title = off ? color.dim(`${entry.title} (${entry.status})`) : running ? color.bold(entry.title) : entry.title;
-    return [marks, color.dim(when(entry, zone)), entry.room ?? '', title, color.dim(entry.speakers.join(', ')), color.dim(entry.uid)];
+    const title = off
+      ? color.dim(`${entry.title} (${entry.status})`)
+      : running
+        ? color.bold(entry.title)
+        : entry.title;
+    return [
+      marks,
+      color.dim(when(entry, zone)),
+      entry.room ?? '',
+      title,
+      color.dim(entry.speakers.join(', ')),
+      color.dim(entry.uid),
+    ];
   });
   const width = env.io.stdout.isTTY ? env.io.stdout.columns : undefined;
-  return renderTable(['', 'when', 'room', 'title', 'speakers', 'uid'], rows, { width, shrink: [4, 3, 2], minWidth: 8 });
+  return renderTable(['', 'when', 'room', 'title', 'speakers', 'uid'], rows, {
+    width,
+    shrink: [4, 3, 2],
+    minWidth: 8,
+  });
 }

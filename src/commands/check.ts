@@ -1,7 +1,13 @@
 import path from 'node:path';
-import { checkProgrammes, checkWorkspace, fixText, sortProblems, type CheckProblem } from '../core/check.js';
+import {
+  checkProgrammes,
+  checkWorkspace,
+  fixText,
+  sortProblems,
+  type CheckProblem,
+} from '../core/check/check.js';
 import { rewrite } from '../core/safe-write.js';
-import { readNoteText } from '../core/store.js';
+import { readNoteText } from '../core/note/store.js';
 import { ConfnotesError, NoteFileError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { scopeOf, workspaceOf } from './shared.js';
@@ -21,17 +27,22 @@ interface Fixed {
 
 export async function run(env: CommandEnv, options: CheckOptions): Promise<void> {
   const ws = workspaceOf(env);
-  const slugs = scopeOf(env, ws, options);
+  const slugs = scopeOf(ws, options);
   // A note outside every conference is a workspace matter: looked for unless one conference is named.
   const check = async () => {
     const found = checkWorkspace(ws, { slugs, workspaceWide: !options.conf });
-    found.problems = sortProblems([...found.problems, ...(await checkProgrammes(ws, slugs, found.programmeRefs))]);
+    found.problems = sortProblems([
+      ...found.problems,
+      ...(await checkProgrammes(ws, slugs, found.programmeRefs)),
+    ]);
     return found;
   };
   let result = await check();
   const fixed: Fixed[] = [];
   if (options.fix) {
-    const files = [...new Set(result.problems.filter((problem) => problem.fixable).map((problem) => problem.path))];
+    const files = [
+      ...new Set(result.problems.filter((problem) => problem.fixable).map((problem) => problem.path)),
+    ];
     for (const rel of files) {
       const file = path.join(ws.root, ...rel.split('/'));
       let changes: string[] = [];
@@ -68,7 +79,10 @@ export async function run(env: CommandEnv, options: CheckOptions): Promise<void>
   const fixable = problems.filter((problem) => problem.fixable).length;
   const hint = fixable > 0 && !options.fix ? `; ${fixable} can be repaired with: confnotes check --fix` : '';
   // Exit code 1: the problems are the output; this line sums them up on stderr.
-  throw new ConfnotesError(`checked ${plural(checked, 'file')}: ${plural(problems.length, 'problem')} in ${plural(files, 'file')}${hint}`, 1);
+  throw new ConfnotesError(
+    `checked ${plural(checked, 'file')}: ${plural(problems.length, 'problem')} in ${plural(files, 'file')}${hint}`,
+    1,
+  );
 }
 
 /** `path:line: message [rule]`, the shape editors and grep understand. */

@@ -5,12 +5,12 @@ import {
   readConference,
   validateNewConference,
   type Conference,
-} from '../core/conference.js';
-import { noteFiles } from '../core/store.js';
+} from '../core/workspace/conference.js';
+import { noteFiles } from '../core/note/store.js';
 import { findTemplate, renderTemplate, tidyFrontMatter } from '../core/templates.js';
-import { readState, updateState } from '../core/workspace.js';
-import { workspaceConfig } from '../core/workspace-config.js';
-import { yamlValue } from '../core/yaml-text.js';
+import { readState, updateState } from '../core/workspace/workspace.js';
+import { workspaceConfig } from '../core/workspace/workspace-config.js';
+import { yamlValue } from '../core/front-matter/yaml-text.js';
 import { NoteFileError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { renderTable } from '../ui/table.js';
@@ -47,8 +47,14 @@ export function runNew(env: CommandEnv, name: string, options: NewConfOptions): 
     disclaimer: null,
   };
   // Dates stay unquoted, as other Markdown tools expect; they were checked above.
-  const yaml = { ...Object.fromEntries(Object.entries(values).map(([key, value]) => [key, yamlValue(value)])), start: values.start, end: values.end };
-  const text = tidyFrontMatter(renderTemplate(findTemplate(ws, 'conference', env.ctx.cwd), { ...values, yaml }));
+  const yaml = {
+    ...Object.fromEntries(Object.entries(values).map(([key, value]) => [key, yamlValue(value)])),
+    start: values.start,
+    end: values.end,
+  };
+  const text = tidyFrontMatter(
+    renderTemplate(findTemplate(ws, 'conference', env.ctx.cwd), { ...values, yaml }),
+  );
   const file = createConference(ws, slug, text);
   updateState(ws, { conference: slug, note: undefined });
   env.say(`created ${name.trim()} (${slug}); it is now the current conference`);
@@ -67,7 +73,11 @@ export async function runList(env: CommandEnv, options: { json?: boolean }): Pro
   const ws = workspaceOf(env);
   const state = readState(ws);
   const slugs = conferenceSlugs(ws);
-  const current = slugs.includes(state.conference ?? '') ? state.conference : slugs.length === 1 ? slugs[0] : undefined;
+  const current = slugs.includes(state.conference ?? '')
+    ? state.conference
+    : slugs.length === 1
+      ? slugs[0]
+      : undefined;
   const rows: (Conference & { notes: number; current: boolean })[] = [];
   for (const slug of slugs) {
     try {
@@ -98,7 +108,9 @@ export async function runList(env: CommandEnv, options: { json?: boolean }): Pro
     return;
   }
   if (rows.length === 0) {
-    env.say('no conferences yet; start one with: confnotes conf new "Name" --start YYYY-MM-DD --end YYYY-MM-DD');
+    env.say(
+      'no conferences yet; start one with: confnotes conf new "Name" --start YYYY-MM-DD --end YYYY-MM-DD',
+    );
     return;
   }
   const { color } = env;
@@ -113,7 +125,11 @@ export async function runList(env: CommandEnv, options: { json?: boolean }): Pro
         row.location ?? '',
         String(row.notes),
       ]),
-      { width: env.io.stdout.isTTY ? env.io.stdout.columns : undefined, shrink: [2, 4], align: { 5: 'right' } },
+      {
+        width: env.io.stdout.isTTY ? env.io.stdout.columns : undefined,
+        shrink: [2, 4],
+        align: { 5: 'right' },
+      },
     ),
   );
 }

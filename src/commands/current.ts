@@ -1,5 +1,5 @@
-import { currentNoteFile } from '../core/current-note.js';
-import { findWorkspace } from '../core/workspace.js';
+import { currentNoteFile } from '../core/jot/current-note.js';
+import { findWorkspace } from '../core/workspace/workspace.js';
 import type { CommandEnv } from '../io.js';
 import { pathForUser } from './paths.js';
 

@@ -1,4 +1,4 @@
-import { readNote, resolveNote } from '../core/store.js';
+import { readNote, resolveNote } from '../core/note/store.js';
 import { NoteFileError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { openInEditor } from './editor.js';

@@ -15,10 +15,17 @@ export function openInEditor(env: CommandEnv, file: string): Promise<void> {
       env: env.ctx.env as NodeJS.ProcessEnv,
       cwd: env.ctx.cwd,
     });
-    child.on('error', (error) => reject(new ConfnotesError(`cannot start the editor "${editor}": ${error.message}`)));
+    child.on('error', (error) =>
+      reject(new ConfnotesError(`cannot start the editor "${editor}": ${error.message}`)),
+    );
     child.on('exit', (code, signal) => {
       if (code === 0) resolve();
-      else reject(new ConfnotesError(`the editor "${editor}" ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}; the note is kept at ${file}`));
+      else
+        reject(
+          new ConfnotesError(
+            `the editor "${editor}" ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}; the note is kept at ${file}`,
+          ),
+        );
     });
   });
 }

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { wallTime } from '../core/clock.js';
-import { chooseConference, readConference } from '../core/conference.js';
-import type { EntryChange, ProgrammeEntry } from '../core/programme.js';
-import { importProgramme } from '../core/programme-import.js';
-import { decodeSchedule, type ScheduleFormat } from '../core/schedule.js';
-import { readState } from '../core/workspace.js';
+import { chooseConference, readConference } from '../core/workspace/conference.js';
+import type { EntryChange, ProgrammeEntry } from '../core/programme/programme.js';
+import { importProgramme } from '../core/programme/programme-import.js';
+import { decodeSchedule, type ScheduleFormat } from '../core/programme/schedule.js';
+import { readState } from '../core/workspace/workspace.js';
 import { ConfnotesError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { workspaceOf } from './shared.js';
@@ -24,18 +24,37 @@ export async function run(env: CommandEnv, file: string, options: ImportOptions)
   const shown = fromStdin ? '<stdin>' : file;
   const bytes = fromStdin ? await buffer(env.io.stdin) : readFile(path.resolve(env.ctx.cwd, file), shown);
   const text = decodeSchedule(bytes, shown);
-  const outcome = await importProgramme(ws, conference, text, { format: options.format, shown, source: fromStdin ? 'stdin' : path.basename(file), replace: options.replace });
+  const outcome = await importProgramme(ws, conference, text, {
+    format: options.format,
+    shown,
+    source: fromStdin ? 'stdin' : path.basename(file),
+    replace: options.replace,
+  });
   for (const warning of outcome.parsed.warnings) env.warn(`${shown}: ${warning}`);
   const { merge, zone } = outcome;
-  const when = (entry: ProgrammeEntry) => (entry.all_day ? `${entry.start} (all day)` : shownTime(entry.start, zone));
+  const when = (entry: ProgrammeEntry) =>
+    entry.all_day ? `${entry.start} (all day)` : shownTime(entry.start, zone);
   const { color } = env;
-  for (const { entry } of merge.added) env.out(`${color.green('added    ')} ${entry.uid}  ${when(entry)}  ${entry.title}${entry.status === 'cancelled' ? ' (cancelled)' : ''}`);
-  for (const change of merge.changed) env.out(`${color.yellow('changed  ')} ${change.entry.uid}  ${change.entry.title}: ${describeChange(change, zone)}`);
-  for (const { entry } of merge.removed) env.out(`${color.red('removed  ')} ${entry.uid}  ${when(entry)}  ${entry.title}`);
+  for (const { entry } of merge.added)
+    env.out(
+      `${color.green('added    ')} ${entry.uid}  ${when(entry)}  ${entry.title}${entry.status === 'cancelled' ? ' (cancelled)' : ''}`,
+    );
+  for (const change of merge.changed)
+    env.out(
+      `${color.yellow('changed  ')} ${change.entry.uid}  ${change.entry.title}: ${describeChange(change, zone)}`,
+    );
+  for (const { entry } of merge.removed)
+    env.out(`${color.red('removed  ')} ${entry.uid}  ${when(entry)}  ${entry.title}`);
   const total = merge.entries.filter((entry) => entry.status !== 'removed').length;
   const counts = `${merge.added.length} added, ${merge.changed.length} changed, ${merge.removed.length} removed, ${merge.cancelled.length} newly cancelled`;
-  if (outcome.written) env.say(`${outcome.file}: ${total} ${total === 1 ? 'entry' : 'entries'} (${counts}); times in ${zone ?? 'the machine time zone'}`);
-  else env.say(`${outcome.file}: already up to date (${total} ${total === 1 ? 'entry' : 'entries'}, nothing changed)`);
+  if (outcome.written)
+    env.say(
+      `${outcome.file}: ${total} ${total === 1 ? 'entry' : 'entries'} (${counts}); times in ${zone ?? 'the machine time zone'}`,
+    );
+  else
+    env.say(
+      `${outcome.file}: already up to date (${total} ${total === 1 ? 'entry' : 'entries'}, nothing changed)`,
+    );
 }
 
 function shownTime(iso: string, zone: string | null): string {
@@ -46,11 +65,22 @@ function shownTime(iso: string, zone: string | null): string {
 function describeChange(change: EntryChange, zone: string | null): string {
   return (change.fields ?? [])
     .map(({ field, from, to }) => {
-      if ((field === 'start' || field === 'end') && typeof from === 'string' && typeof to === 'string' && from.includes('T') && to.includes('T')) {
+      if (
+        (field === 'start' || field === 'end') &&
+        typeof from === 'string' &&
+        typeof to === 'string' &&
+        from.includes('T') &&
+        to.includes('T')
+      ) {
         return `${field} ${shownTime(from, zone)} → ${shownTime(to, zone)}`;
       }
       if (field === 'abstract') return 'abstract';
-      const show = (value: unknown) => (Array.isArray(value) ? value.join(', ') || '(none)' : value === null || value === '' ? '(none)' : String(value));
+      const show = (value: unknown) =>
+        Array.isArray(value)
+          ? value.join(', ') || '(none)'
+          : value === null || value === ''
+            ? '(none)'
+            : String(value);
       return `${field} ${show(from)} → ${show(to)}`;
     })
     .join('; ');
@@ -64,6 +94,8 @@ function readFile(file: string, shown: string): Buffer {
   } catch (error) {
     if (error instanceof ConfnotesError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfnotesError(`${shown}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error)}`);
+    throw new ConfnotesError(
+      `${shown}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error)}`,
+    );
   }
 }

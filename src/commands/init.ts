@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defaultWorkspaceDir, initWorkspace } from '../core/workspace.js';
+import { defaultWorkspaceDir, initWorkspace } from '../core/workspace/workspace.js';
 import type { CommandEnv } from '../io.js';
 
 export function run(env: CommandEnv, target: string | undefined): void {

@@ -1,10 +1,15 @@
 import { parseWhen, wallTime } from '../core/clock.js';
-import { currentNoteFile } from '../core/current-note.js';
-import { findFrontMatter, FrontMatterError } from '../core/front-matter-bounds.js';
-import { checkJotTarget, checkJotText } from '../core/jot-target.js';
-import { FOLLOW_UPS_HEADING, jotLine, NOTES_HEADING, planJot, type JotKind } from '../core/jot.js';
+import { currentNoteFile } from '../core/jot/current-note.js';
+import { findFrontMatter, FrontMatterError } from '../core/front-matter/front-matter-bounds.js';
+import { checkJotTarget, checkJotText } from '../core/jot/jot-target.js';
+import { FOLLOW_UPS_HEADING, jotLine, NOTES_HEADING, planJot, type JotKind } from '../core/jot/jot.js';
 import { extend } from '../core/safe-write.js';
-import { findWorkspace, readState, relativeToWorkspace, type Workspace } from '../core/workspace.js';
+import {
+  findWorkspace,
+  readState,
+  relativeToWorkspace,
+  type Workspace,
+} from '../core/workspace/workspace.js';
 import { NoteFileError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 
@@ -28,9 +33,11 @@ export async function jotLines(
   if (options.todo && options.quote) throw new UsageError('--todo and --quote cannot be used together');
   const kind: JotKind = options.todo ? 'todo' : options.quote ? 'quote' : 'note';
   let texts = [words.join(' ')];
-  if (words.length === 0 && !env.io.stdin.isTTY) texts = (await (await import('node:stream/consumers')).text(env.io.stdin)).split(/\r?\n/);
+  if (words.length === 0 && !env.io.stdin.isTTY)
+    texts = (await (await import('node:stream/consumers')).text(env.io.stdin)).split(/\r?\n/);
   texts = texts.map((text) => text.trim()).filter(Boolean);
-  if (texts.length === 0) throw new UsageError('an empty jot is not saved: confnotes jot <text...> (or pipe lines in)');
+  if (texts.length === 0)
+    throw new UsageError('an empty jot is not saved: confnotes jot <text...> (or pipe lines in)');
 
   const ws = findWorkspace(env.ctx, env.dir);
   const file = await pickNote(ws);
@@ -39,7 +46,8 @@ export async function jotLines(
   let time = today.time;
   if (options.at !== undefined) {
     const at = parseWhen(options.at, today.date);
-    if (!at || !/^\d{1,2}:\d{2}$/.test(options.at.trim())) throw new UsageError(`--at "${options.at}" is not a time (HH:MM)`);
+    if (!at || !/^\d{1,2}:\d{2}$/.test(options.at.trim()))
+      throw new UsageError(`--at "${options.at}" is not a time (HH:MM)`);
     time = at.time;
   }
   const lines = texts.map((text) => jotLine(kind, text, time));
@@ -54,7 +62,8 @@ export async function jotLines(
         : planJot(old, bodyStart, NOTES_HEADING, lines);
     });
   } catch (error) {
-    if (error instanceof FrontMatterError) throw new NoteFileError(shown, error.line, `${error.message}; nothing was added`);
+    if (error instanceof FrontMatterError)
+      throw new NoteFileError(shown, error.line, `${error.message}; nothing was added`);
     throw error;
   }
   env.say(`${shown}: ${lines.length === 1 ? lines[0] : `${lines.length} lines`}`);

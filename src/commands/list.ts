@@ -1,6 +1,6 @@
-import { isValidDate, type Note, type NoteType } from '../core/note.js';
-import { filterNotes, noteSummaryJson, sortNotes, type NoteSort } from '../core/note-query.js';
-import { scanNotes } from '../core/store.js';
+import { isValidDate, type Note, type NoteType } from '../core/note/note.js';
+import { filterNotes, noteSummaryJson, sortNotes, type NoteSort } from '../core/note/note-query.js';
+import { scanNotes } from '../core/note/store.js';
 import { UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { renderTable } from '../ui/table.js';
@@ -21,12 +21,13 @@ interface ListOptions {
 }
 
 export async function run(env: CommandEnv, options: ListOptions): Promise<void> {
-  if (options.day !== undefined && !isValidDate(options.day)) throw new UsageError(`--day "${options.day}" is not a date (YYYY-MM-DD)`);
+  if (options.day !== undefined && !isValidDate(options.day))
+    throw new UsageError(`--day "${options.day}" is not a date (YYYY-MM-DD)`);
   if (options.minRating !== undefined && (options.minRating < 1 || options.minRating > 5)) {
     throw new UsageError(`--min-rating ${options.minRating} is not from 1 to 5`);
   }
   const ws = workspaceOf(env);
-  const { notes, problems } = scanNotes(ws, scopeOf(env, ws, options));
+  const { notes, problems } = scanNotes(ws, scopeOf(ws, options));
   printProblems(env, problems);
   const chosen = sortNotes(
     filterNotes(notes, {
@@ -44,7 +45,9 @@ export async function run(env: CommandEnv, options: ListOptions): Promise<void> 
     return;
   }
   if (chosen.length === 0) {
-    env.say(notes.length === 0 ? 'no notes yet; start one with: confnotes new "Talk title"' : 'no notes match');
+    env.say(
+      notes.length === 0 ? 'no notes yet; start one with: confnotes new "Talk title"' : 'no notes match',
+    );
     return;
   }
   env.out(await noteTable(env, chosen));
@@ -55,11 +58,17 @@ export function noteTable(env: CommandEnv, notes: Note[]): Promise<string> {
   const rows = notes.map((note) => [
     color.dim(`${note.date} ${note.start ?? '     '}`),
     color.cyan(note.type),
-    (note.favourite ? color.red('♥ ') : '') + (note.private ? color.dim('(private) ') : '') + visible(note.title),
+    (note.favourite ? color.red('♥ ') : '') +
+      (note.private ? color.dim('(private) ') : '') +
+      visible(note.title),
     color.dim(visible(note.tags.join(' '))),
     note.rating ? color.yellow('★'.repeat(note.rating)) + color.dim('☆'.repeat(5 - note.rating)) : '',
     color.dim(visible(note.id)),
   ]);
   const width = env.io.stdout.isTTY ? env.io.stdout.columns : undefined;
-  return renderTable(['when', 'type', 'title', 'tags', 'rating', 'id'], rows, { width, shrink: [3, 2, 1], minWidth: 10 });
+  return renderTable(['when', 'type', 'title', 'tags', 'rating', 'id'], rows, {
+    width,
+    shrink: [3, 2, 1],
+    minWidth: 10,
+  });
 }

@@ -1,12 +1,25 @@
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseWhen, wallTime } from '../core/clock.js';
-import { chooseConference, readConference, type Conference } from '../core/conference.js';
-import { draftNote, noteTemplate, renderNote, writeNewNote, type NewNoteInput } from '../core/note-new.js';
-import { parseNote } from '../core/note.js';
-import { displayZone, findEntry, nextAfter, readProgramme, runningAt, type ProgrammeEntry } from '../core/programme.js';
-import { addProgrammeFields, noteInputOf, notesByEntry } from '../core/programme-notes.js';
-import { readState, relativeToWorkspace, updateState } from '../core/workspace.js';
+import { chooseConference, readConference, type Conference } from '../core/workspace/conference.js';
+import {
+  draftNote,
+  noteTemplate,
+  renderNote,
+  writeNewNote,
+  type NewNoteInput,
+} from '../core/note/note-new.js';
+import { parseNote } from '../core/note/note.js';
+import {
+  displayZone,
+  findEntry,
+  nextAfter,
+  readProgramme,
+  runningAt,
+  type ProgrammeEntry,
+} from '../core/programme/programme.js';
+import { addProgrammeFields, noteInputOf, notesByEntry } from '../core/programme/programme-notes.js';
+import { readState, relativeToWorkspace, updateState } from '../core/workspace/workspace.js';
 import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { openInEditor } from './editor.js';
@@ -26,7 +39,9 @@ export async function run(env: CommandEnv, titleWords: string[], options: NewOpt
   const conference = readConference(ws, chooseConference(ws, readState(ws), options.conf));
   const programme = await readProgramme(ws, conference);
   if (!programme || programme.entries.length === 0) {
-    throw new ConfnotesError(`${conference.name} has no programme yet; import one with: confnotes import <schedule.ics | schedule.json>`);
+    throw new ConfnotesError(
+      `${conference.name} has no programme yet; import one with: confnotes import <schedule.ics | schedule.json>`,
+    );
   }
   const zone = displayZone(conference, programme);
   const now = env.ctx.now();
@@ -35,7 +50,11 @@ export async function run(env: CommandEnv, titleWords: string[], options: NewOpt
   const existing = notesByEntry(ws, conference.slug).get(entry.uid);
   if (existing) {
     // One note per talk: a second `new --from` takes you back to the first instead of starting a duplicate.
-    updateState(ws, { conference: conference.slug, note: existing.path, timezone: conference.timezone ?? undefined });
+    updateState(ws, {
+      conference: conference.slug,
+      note: existing.path,
+      timezone: conference.timezone ?? undefined,
+    });
     env.say(`"${entry.title}" already has a note, ${existing.id}; it is the current note again`);
     const file = path.join(ws.root, existing.path);
     env.out(pathForUser(env, file));
@@ -43,7 +62,10 @@ export async function run(env: CommandEnv, titleWords: string[], options: NewOpt
     return;
   }
   if (entry.status !== 'confirmed') env.warn(`"${entry.title}" is ${entry.status} in the programme`);
-  if (entry.all_day) throw new ConfnotesError(`${entry.uid} ("${entry.title}") is an all-day entry, not a talk; start its note with: confnotes new "${entry.title}" --at HH:MM`);
+  if (entry.all_day)
+    throw new ConfnotesError(
+      `${entry.uid} ("${entry.title}") is an all-day entry, not a talk; start its note with: confnotes new "${entry.title}" --at HH:MM`,
+    );
 
   const fromProgramme = noteInputOf(entry, zone);
   const input: NewNoteInput = {
@@ -62,10 +84,18 @@ export async function run(env: CommandEnv, titleWords: string[], options: NewOpt
     summary: options.summary,
   };
   const draft = draftNote(input, conference, now);
-  const text = addProgrammeFields(renderNote(noteTemplate(ws, draft, env.ctx.cwd, options.template), draft), entry);
-  if (parseNote(text).meta.programme !== entry.uid) throw new ConfnotesError('the note template left no room for the programme field');
+  const text = addProgrammeFields(
+    renderNote(noteTemplate(ws, draft, env.ctx.cwd, options.template), draft),
+    entry,
+  );
+  if (parseNote(text).meta.programme !== entry.uid)
+    throw new ConfnotesError('the note template left no room for the programme field');
   const file = writeNewNote(conference, draft, text);
-  updateState(ws, { conference: conference.slug, note: relativeToWorkspace(ws, file), timezone: conference.timezone ?? undefined });
+  updateState(ws, {
+    conference: conference.slug,
+    note: relativeToWorkspace(ws, file),
+    timezone: conference.timezone ?? undefined,
+  });
   env.say(`${entry.title} (${draft.date} ${draft.start}–${draft.end}${draft.room ? `, ${draft.room}` : ''})`);
   env.out(pathForUser(env, file));
   if (options.edit) await openInEditor(env, file);
@@ -77,7 +107,14 @@ function parseAt(value: string, now: Date, zone: string | null) {
   return at;
 }
 
-async function chooseEntry(env: CommandEnv, entries: ProgrammeEntry[], ref: string, now: Date, zone: string | null, conference: Conference): Promise<ProgrammeEntry> {
+async function chooseEntry(
+  env: CommandEnv,
+  entries: ProgrammeEntry[],
+  ref: string,
+  now: Date,
+  zone: string | null,
+  conference: Conference,
+): Promise<ProgrammeEntry> {
   const at = (entry: ProgrammeEntry) => {
     const wall = wallTime(new Date(entry.start), zone);
     return `${wall.date} ${wall.time}`;
@@ -87,20 +124,42 @@ async function chooseEntry(env: CommandEnv, entries: ProgrammeEntry[], ref: stri
     const candidates = ref === 'now' ? runningAt(entries, now) : nextAfter(entries, now);
     if (candidates.length === 1) return candidates[0]!;
     if (candidates.length === 0) {
-      if (ref === 'next') throw new ConfnotesError(`nothing in the programme starts after ${nowText} (${zone ?? 'machine time'})`);
+      if (ref === 'next')
+        throw new ConfnotesError(
+          `nothing in the programme starts after ${nowText} (${zone ?? 'machine time'})`,
+        );
       const next = nextAfter(entries, now)[0];
       throw new ConfnotesError(
         `no talk is on at ${nowText} (${zone ?? 'machine time'})${next ? `; next: ${next.uid} "${next.title}" at ${at(next)} (confnotes new --from next)` : ''}`,
       );
     }
-    if (env.interactive) return pick(env, candidates, ref === 'now' ? `${candidates.length} talks are on now; which one are you in?` : `${candidates.length} talks start at ${at(candidates[0]!)}; which one?`);
-    const listed = candidates.map((entry) => `${entry.uid} "${entry.title}"${entry.room ? ` (${entry.room})` : ''}`).join(', ');
-    throw new UsageError(`${candidates.length} talks are ${ref === 'now' ? 'on now' : 'next'}, choose one with --from <uid>: ${listed}`);
+    if (env.interactive)
+      return pick(
+        env,
+        candidates,
+        ref === 'now'
+          ? `${candidates.length} talks are on now; which one are you in?`
+          : `${candidates.length} talks start at ${at(candidates[0]!)}; which one?`,
+      );
+    const listed = candidates
+      .map((entry) => `${entry.uid} "${entry.title}"${entry.room ? ` (${entry.room})` : ''}`)
+      .join(', ');
+    throw new UsageError(
+      `${candidates.length} talks are ${ref === 'now' ? 'on now' : 'next'}, choose one with --from <uid>: ${listed}`,
+    );
   }
   const found = findEntry(entries, ref);
-  if (found === null) throw new ConfnotesError(`no entry "${ref}" in the programme of ${conference.name}; see: confnotes agenda`);
+  if (found === null)
+    throw new ConfnotesError(
+      `no entry "${ref}" in the programme of ${conference.name}; see: confnotes agenda`,
+    );
   if (Array.isArray(found)) {
-    throw new UsageError(`"${ref}" matches ${found.length} entries: ${found.slice(0, 10).map((entry) => entry.uid).join(', ')}${found.length > 10 ? ', …' : ''}; give more of the uid`);
+    throw new UsageError(
+      `"${ref}" matches ${found.length} entries: ${found
+        .slice(0, 10)
+        .map((entry) => entry.uid)
+        .join(', ')}${found.length > 10 ? ', …' : ''}; give more of the uid`,
+    );
   }
   return found;
 }

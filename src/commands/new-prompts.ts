@@ -4,8 +4,8 @@
  * @inquirer prompts on their own streams.
  */
 import { parseWhen, roundToSlot, wallTime, type WallTime } from '../core/clock.js';
-import { NOTE_TYPES } from '../core/note-types.js';
-import { DEFAULT_DURATION } from '../core/note-new.js';
+import { NOTE_TYPES } from '../core/note/note-types.js';
+import { DEFAULT_DURATION } from '../core/note/note-new.js';
 
 export interface Choice<T> {
   name: string;
@@ -14,7 +14,12 @@ export interface Choice<T> {
 }
 
 export interface Prompts {
-  input(config: { message: string; default?: string; required?: boolean; validate?: (value: string) => boolean | string }): Promise<string>;
+  input(config: {
+    message: string;
+    default?: string;
+    required?: boolean;
+    validate?: (value: string) => boolean | string;
+  }): Promise<string>;
   select<T>(config: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
   checkbox<T>(config: { message: string; choices: Choice<T>[] }): Promise<T[]>;
   confirm(config: { message: string; default?: boolean }): Promise<boolean>;
@@ -56,22 +61,50 @@ const splitList = (text: string) =>
     .filter(Boolean);
 
 /** Asks for each piece not given on the command line; `tagSuggestions` are the workspace's tags, most used first. */
-export async function askForMissing(prompts: Prompts, known: GuidedKnown, tagSuggestions: string[], now: Date, timeZone: string | null): Promise<GuidedAnswers> {
-  const title = known.title ?? (await prompts.input({ message: 'Title of the session', required: true, validate: (value) => value.trim() !== '' || 'a note needs a title' }));
+export async function askForMissing(
+  prompts: Prompts,
+  known: GuidedKnown,
+  tagSuggestions: string[],
+  now: Date,
+  timeZone: string | null,
+): Promise<GuidedAnswers> {
+  const title =
+    known.title ??
+    (await prompts.input({
+      message: 'Title of the session',
+      required: true,
+      validate: (value) => value.trim() !== '' || 'a note needs a title',
+    }));
   const type =
     known.type ??
     (await prompts.select({
       message: 'Type',
-      choices: NOTE_TYPES.map((value) => ({ name: value, value: value as string, description: `${TYPE_HINTS[value]} (${DEFAULT_DURATION[value]} min)` })),
+      choices: NOTE_TYPES.map((value) => ({
+        name: value,
+        value: value as string,
+        description: `${TYPE_HINTS[value]} (${DEFAULT_DURATION[value]} min)`,
+      })),
       default: 'session',
     }));
-  const speakers = known.speakers?.length ? known.speakers : splitList(await prompts.input({ message: 'Speakers (comma-separated, empty for none)' }));
+  const speakers = known.speakers?.length
+    ? known.speakers
+    : splitList(await prompts.input({ message: 'Speakers (comma-separated, empty for none)' }));
   let tags = known.tags ?? [];
   if (tags.length === 0) {
     if (tagSuggestions.length > 0) {
-      tags = await prompts.checkbox({ message: 'Tags', choices: tagSuggestions.slice(0, 20).map((tag) => ({ name: tag, value: tag })) });
+      tags = await prompts.checkbox({
+        message: 'Tags',
+        choices: tagSuggestions.slice(0, 20).map((tag) => ({ name: tag, value: tag })),
+      });
     }
-    tags = [...tags, ...splitList(await prompts.input({ message: tagSuggestions.length ? 'Other tags (comma-separated)' : 'Tags (comma-separated)' }))];
+    tags = [
+      ...tags,
+      ...splitList(
+        await prompts.input({
+          message: tagSuggestions.length ? 'Other tags (comma-separated)' : 'Tags (comma-separated)',
+        }),
+      ),
+    ];
   }
   let at = known.at;
   if (!at) {
@@ -83,12 +116,16 @@ export async function askForMissing(prompts: Prompts, known: GuidedKnown, tagSug
     });
     at = parseWhen(answer, today.date)!;
   }
-  const edit = known.edit ?? (await prompts.confirm({ message: 'Open it in your editor now?', default: false }));
+  const edit =
+    known.edit ?? (await prompts.confirm({ message: 'Open it in your editor now?', default: false }));
   return { title, type, speakers, tags, at, edit };
 }
 
 /** The real prompts, drawn on stderr so stdout keeps only the new note's path. */
-export async function terminalPrompts(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<Prompts> {
+export async function terminalPrompts(
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+): Promise<Prompts> {
   const inquirer = await import('@inquirer/prompts');
   const context = { input, output };
   return {

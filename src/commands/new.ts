@@ -1,8 +1,14 @@
 import type { Writable } from 'node:stream';
 import { parseWhen, wallTime, type WallTime } from '../core/clock.js';
-import { chooseConference, readConference, type Conference } from '../core/conference.js';
-import { draftNote, noteTemplate, renderNote, writeNewNote, type NewNoteInput } from '../core/note-new.js';
-import { readState, relativeToWorkspace, updateState, type Workspace } from '../core/workspace.js';
+import { chooseConference, readConference, type Conference } from '../core/workspace/conference.js';
+import {
+  draftNote,
+  noteTemplate,
+  renderNote,
+  writeNewNote,
+  type NewNoteInput,
+} from '../core/note/note-new.js';
+import { readState, relativeToWorkspace, updateState, type Workspace } from '../core/workspace/workspace.js';
 import { UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { openInEditor } from './editor.js';
@@ -54,7 +60,10 @@ export async function run(env: CommandEnv, titleWords: string[], options: NewOpt
   };
   let edit = options.edit ?? false;
   if (!input.title.trim()) {
-    if (!env.interactive) throw new UsageError('missing the title: confnotes new "Talk title" [options] (prompts need a terminal)');
+    if (!env.interactive)
+      throw new UsageError(
+        'missing the title: confnotes new "Talk title" [options] (prompts need a terminal)',
+      );
     // Only a bare `confnotes new` on a terminal asks questions; with a title it stays instant.
     const answers = await askOnTerminal(env, ws, input, options, now, conference);
     input = { ...input, ...answers };
@@ -67,7 +76,11 @@ export async function run(env: CommandEnv, titleWords: string[], options: NewOpt
   }
   const text = renderNote(noteTemplate(ws, draft, env.ctx.cwd, options.template), draft);
   const file = writeNewNote(conference, draft, text);
-  updateState(ws, { conference: conference.slug, note: relativeToWorkspace(ws, file), timezone: conference.timezone ?? undefined });
+  updateState(ws, {
+    conference: conference.slug,
+    note: relativeToWorkspace(ws, file),
+    timezone: conference.timezone ?? undefined,
+  });
   env.out(pathForUser(env, file));
   if (edit) await openInEditor(env, file);
 }
@@ -78,11 +91,18 @@ function parseAt(value: string, now: Date, conference: Conference): WallTime {
   return at;
 }
 
-async function askOnTerminal(env: CommandEnv, ws: Workspace, input: NewNoteInput, options: NewOptions, now: Date, conference: Conference) {
+async function askOnTerminal(
+  env: CommandEnv,
+  ws: Workspace,
+  input: NewNoteInput,
+  options: NewOptions,
+  now: Date,
+  conference: Conference,
+) {
   const [{ askForMissing, terminalPrompts }, { scanNotes }, { countTags }] = await Promise.all([
     import('./new-prompts.js'),
-    import('../core/store.js'),
-    import('../core/note-query.js'),
+    import('../core/note/store.js'),
+    import('../core/note/note-query.js'),
   ]);
   const suggestions = countTags(scanNotes(ws).notes).map(({ tag }) => tag);
   const prompts = env.prompts ?? (await terminalPrompts(env.io.stdin, env.io.stderr as unknown as Writable));

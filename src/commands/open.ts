@@ -1,7 +1,7 @@
-import { readConference } from '../core/conference.js';
-import type { Note } from '../core/note.js';
-import { readNote, resolveNote } from '../core/store.js';
-import { relativeToWorkspace, updateState, type Workspace } from '../core/workspace.js';
+import { readConference } from '../core/workspace/conference.js';
+import type { Note } from '../core/note/note.js';
+import { readNote, resolveNote } from '../core/note/store.js';
+import { relativeToWorkspace, updateState, type Workspace } from '../core/workspace/workspace.js';
 import type { CommandEnv } from '../io.js';
 import { openInEditor } from './editor.js';
 import { pathForUser, workspaceOf } from './shared.js';
@@ -25,5 +25,9 @@ export function makeCurrent(ws: Workspace, note: Note): void {
       // A note outside a readable conference can still be current; jot then uses the machine's zone.
     }
   }
-  updateState(ws, { note: relativeToWorkspace(ws, note.file), conference: note.folder ?? undefined, timezone });
+  updateState(ws, {
+    note: relativeToWorkspace(ws, note.file),
+    conference: note.folder ?? undefined,
+    timezone,
+  });
 }

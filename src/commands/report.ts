@@ -3,13 +3,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { chooseConference, conferenceSlugs, readConference } from '../core/conference.js';
-import { buildReport, GROUP_BY, type GroupBy } from '../core/report-model.js';
-import { defaultReportName, existingOutput, formatFromName, REPORT_FORMATS, writeReport, type ReportFormat } from '../core/report-output.js';
-import { findChrome, NO_CHROME_MESSAGE, printPdf } from '../core/pdf.js';
-import { markMarkdownReport, renderHtmlReport, renderMarkdownReport, reportTemplate } from '../core/report-render.js';
-import { scanNotes } from '../core/store.js';
-import { readState, type Workspace } from '../core/workspace.js';
+import { chooseConference, conferenceSlugs, readConference } from '../core/workspace/conference.js';
+import { buildReport, GROUP_BY, type GroupBy } from '../core/report/report-model.js';
+import {
+  defaultReportName,
+  existingOutput,
+  formatFromName,
+  REPORT_FORMATS,
+  writeReport,
+  type ReportFormat,
+} from '../core/report/report-output.js';
+import { findChrome, NO_CHROME_MESSAGE, printPdf } from '../core/report/pdf.js';
+import {
+  markMarkdownReport,
+  renderHtmlReport,
+  renderMarkdownReport,
+  reportTemplate,
+} from '../core/report/report-render.js';
+import { scanNotes } from '../core/note/store.js';
+import { readState, type Workspace } from '../core/workspace/workspace.js';
 import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { pathForUser, printProblems, workspaceOf } from './shared.js';
@@ -32,12 +44,17 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
 
   const ws = workspaceOf(env);
   const conference = readConference(ws, chooseConference(ws, readState(ws), slug));
-  const target = toStdout ? null : path.resolve(env.ctx.cwd, options.output ?? defaultReportName(conference.slug, format));
+  const target = toStdout
+    ? null
+    : path.resolve(env.ctx.cwd, options.output ?? defaultReportName(conference.slug, format));
   if (target) await checkTarget(env, ws, target, options.force ?? false);
 
   const { notes, problems } = scanNotes(ws, [conference.slug]);
   printProblems(env, problems);
-  const model = buildReport(conference, notes, { includePrivate: options.includePrivate, groupBy: options.groupBy as GroupBy | undefined });
+  const model = buildReport(conference, notes, {
+    includePrivate: options.includePrivate,
+    groupBy: options.groupBy as GroupBy | undefined,
+  });
   const markdown = renderMarkdownReport(reportTemplate(ws, env.ctx.cwd, options.template), model);
 
   let data: string | Buffer = target ? markMarkdownReport(markdown) : markdown;
@@ -53,9 +70,16 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
 
   const left = notes.filter((note) => note.private).length;
   const summary = `${model.notes.length} note${model.notes.length === 1 ? '' : 's'}${
-    options.includePrivate ? (left ? `, ${left} of them private` : '') : left ? `, ${left} private left out` : ''
+    options.includePrivate
+      ? left
+        ? `, ${left} of them private`
+        : ''
+      : left
+        ? `, ${left} private left out`
+        : ''
   }`;
-  if (options.includePrivate) env.warn('private notes and private blocks are included; read the report before you share it');
+  if (options.includePrivate)
+    env.warn('private notes and private blocks are included; read the report before you share it');
   if (target === null) {
     env.io.stdout.write(data as string);
     return;
@@ -68,7 +92,8 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
 function chooseFormat(options: ReportOptions): ReportFormat {
   if (options.format !== undefined) {
     const wanted = options.format.toLowerCase() === 'markdown' ? 'md' : options.format.toLowerCase();
-    if (!(REPORT_FORMATS as readonly string[]).includes(wanted)) throw new UsageError(`--format "${options.format}" is not one of ${REPORT_FORMATS.join(', ')}`);
+    if (!(REPORT_FORMATS as readonly string[]).includes(wanted))
+      throw new UsageError(`--format "${options.format}" is not one of ${REPORT_FORMATS.join(', ')}`);
     return wanted as ReportFormat;
   }
   return options.output && options.output !== '-' ? formatFromName(options.output) : 'md';
@@ -86,20 +111,38 @@ async function checkTarget(env: CommandEnv, ws: Workspace, target: string, force
   const shown = pathForUser(env, target);
   const inWorkspace = path.relative(ws.root, target);
   const top = inWorkspace.split(path.sep)[0] ?? '';
-  if (!inWorkspace.startsWith('..') && !path.isAbsolute(inWorkspace) && inWorkspace.includes(path.sep) && conferenceSlugs(ws).includes(top) && /\.md$/i.test(target)) {
-    throw new UsageError(`${shown}: a Markdown file inside a conference folder would be read as a note; write the report elsewhere`);
+  if (
+    !inWorkspace.startsWith('..') &&
+    !path.isAbsolute(inWorkspace) &&
+    inWorkspace.includes(path.sep) &&
+    conferenceSlugs(ws).includes(top) &&
+    /\.md$/i.test(target)
+  ) {
+    throw new UsageError(
+      `${shown}: a Markdown file inside a conference folder would be read as a note; write the report elsewhere`,
+    );
   }
   // A typo in the folder should fail, not leave a new folder behind.
-  if (!isFolder(path.dirname(target))) throw new ConfnotesError(`${shown}: the folder ${pathForUser(env, path.dirname(target))} does not exist`);
+  if (!isFolder(path.dirname(target)))
+    throw new ConfnotesError(`${shown}: the folder ${pathForUser(env, path.dirname(target))} does not exist`);
   const existing = existingOutput(target);
   if (existing === 'none' || existing === 'report') return;
   if (existing === 'folder') throw new UsageError(`${shown} is a folder; give a file name with -o`);
   if (force) return;
   if (!env.interactive) {
-    throw new ConfnotesError(`${shown} exists and is not a confnotes report; pass --force to replace it, or choose another file with -o`);
+    throw new ConfnotesError(
+      `${shown} exists and is not a confnotes report; pass --force to replace it, or choose another file with -o`,
+    );
   }
-  const prompts = env.prompts ?? (await (await import('./new-prompts.js')).terminalPrompts(env.io.stdin, env.io.stderr as unknown as Writable));
-  const replace = await prompts.confirm({ message: `${shown} exists and is not a confnotes report. Replace it?`, default: false });
+  const prompts =
+    env.prompts ??
+    (await (
+      await import('./new-prompts.js')
+    ).terminalPrompts(env.io.stdin, env.io.stderr as unknown as Writable));
+  const replace = await prompts.confirm({
+    message: `${shown} exists and is not a confnotes report. Replace it?`,
+    default: false,
+  });
   if (!replace) throw new ConfnotesError(`${shown} left as it is`);
 }
 

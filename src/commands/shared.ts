@@ -1,9 +1,9 @@
 /** Small helpers several commands share (quick commands import paths.ts only: this one loads the store). */
 export { pathForUser } from './paths.js';
-import { chooseConference, conferenceSlugs } from '../core/conference.js';
+import { chooseConference, conferenceSlugs } from '../core/workspace/conference.js';
 import type { NoteFileError } from '../errors.js';
 import { UsageError } from '../errors.js';
-import { findWorkspace, readState, type Workspace } from '../core/workspace.js';
+import { findWorkspace, readState, type Workspace } from '../core/workspace/workspace.js';
 import type { CommandEnv } from '../io.js';
 
 export function workspaceOf(env: CommandEnv): Workspace {
@@ -11,7 +11,7 @@ export function workspaceOf(env: CommandEnv): Workspace {
 }
 
 /** Conferences a listing covers: --all, --conf, else the current (or only) one, else all. */
-export function scopeOf(env: CommandEnv, ws: Workspace, options: { conf?: string; all?: boolean }): string[] {
+export function scopeOf(ws: Workspace, options: { conf?: string; all?: boolean }): string[] {
   if (options.all && options.conf) throw new UsageError('--conf and --all cannot be used together');
   if (options.all) return conferenceSlugs(ws);
   if (options.conf) return [chooseConference(ws, {}, options.conf)];

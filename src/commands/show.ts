@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { readNote, resolveNote } from '../core/store.js';
+import { readNote, resolveNote } from '../core/note/store.js';
 import type { CommandEnv } from '../io.js';
 import { pathForUser, workspaceOf } from './shared.js';
 

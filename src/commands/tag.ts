@@ -1,9 +1,9 @@
-import { FrontMatterError } from '../core/front-matter.js';
+import { FrontMatterError } from '../core/front-matter/front-matter.js';
 import { rewrite } from '../core/safe-write.js';
 import { normaliseTag } from '../core/slug.js';
-import { resolveNote, readNoteText } from '../core/store.js';
-import { editTags, type TagEdit, type TagEditResult } from '../core/tag-edit.js';
-import { relativeToWorkspace } from '../core/workspace.js';
+import { resolveNote, readNoteText } from '../core/note/store.js';
+import { editTags, type TagEdit, type TagEditResult } from '../core/front-matter/tag-edit.js';
+import { relativeToWorkspace } from '../core/workspace/workspace.js';
 import { NoteFileError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { workspaceOf } from './shared.js';
@@ -19,7 +19,8 @@ export function runUntag(env: CommandEnv, ref: string, tags: string[]): void {
 function checked(tags: string[]): string[] {
   const parts = tags.flatMap((tag) => tag.split(','));
   for (const tag of parts) {
-    if (!normaliseTag(tag)) throw new UsageError(`"${tag}" is not a tag: nothing is left of it once normalised`);
+    if (!normaliseTag(tag))
+      throw new UsageError(`"${tag}" is not a tag: nothing is left of it once normalised`);
   }
   return parts;
 }

@@ -1,12 +1,15 @@
-import { countTags } from '../core/note-query.js';
-import { scanNotes } from '../core/store.js';
+import { countTags } from '../core/note/note-query.js';
+import { scanNotes } from '../core/note/store.js';
 import type { CommandEnv } from '../io.js';
 import { renderTable } from '../ui/table.js';
 import { printProblems, scopeOf, workspaceOf } from './shared.js';
 
-export async function run(env: CommandEnv, options: { conf?: string; all?: boolean; json?: boolean }): Promise<void> {
+export async function run(
+  env: CommandEnv,
+  options: { conf?: string; all?: boolean; json?: boolean },
+): Promise<void> {
   const ws = workspaceOf(env);
-  const { notes, problems } = scanNotes(ws, scopeOf(env, ws, options));
+  const { notes, problems } = scanNotes(ws, scopeOf(ws, options));
   printProblems(env, problems);
   const counts = countTags(notes);
   if (options.json) {
@@ -17,5 +20,11 @@ export async function run(env: CommandEnv, options: { conf?: string; all?: boole
     env.say('no tags yet; add some with: confnotes tag <note> <tag>...');
     return;
   }
-  env.out(await renderTable(['tag', 'notes'], counts.map(({ tag, count }) => [tag, String(count)]), { align: { 1: 'right' } }));
+  env.out(
+    await renderTable(
+      ['tag', 'notes'],
+      counts.map(({ tag, count }) => [tag, String(count)]),
+      { align: { 1: 'right' } },
+    ),
+  );
 }

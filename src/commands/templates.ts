@@ -1,5 +1,5 @@
 import { listTemplates } from '../core/templates.js';
-import { findWorkspace, type Workspace } from '../core/workspace.js';
+import { findWorkspace, type Workspace } from '../core/workspace/workspace.js';
 import { ConfnotesError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { renderTable } from '../ui/table.js';

@@ -113,7 +113,11 @@ export function addMinutes(time: string, minutes: number): string {
 export function parseWhen(value: string, today: string): WallTime | null {
   const full = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$/.exec(value.trim());
   const timeOnly = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
-  const [date, hours, minutes] = full ? [full[1]!, full[2]!, full[3]!] : timeOnly ? [today, timeOnly[1]!, timeOnly[2]!] : [];
+  const [date, hours, minutes] = full
+    ? [full[1]!, full[2]!, full[3]!]
+    : timeOnly
+      ? [today, timeOnly[1]!, timeOnly[2]!]
+      : [];
   if (!date || Number(hours) > 23 || Number(minutes) > 59 || !isRealDate(date)) return null;
   return { date, time: `${hours!.padStart(2, '0')}:${minutes}` };
 }

@@ -41,7 +41,10 @@ export function ensureDir(dir: string): void {
  * `.name.tmp-…` file that no listing reads.
  */
 export function createExclusive(file: string, text: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`,
+  );
   try {
     writeNew(temp, text);
   } catch {
@@ -54,7 +57,14 @@ export function createExclusive(file: string, text: string): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new FileExistsError(file);
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EMLINK') throw error;
+    if (
+      code !== 'EPERM' &&
+      code !== 'ENOTSUP' &&
+      code !== 'EOPNOTSUPP' &&
+      code !== 'ENOSYS' &&
+      code !== 'EMLINK'
+    )
+      throw error;
     // A file system without hard links: the plain exclusive create.
     writeNew(file, text);
   } finally {
@@ -174,7 +184,9 @@ export function withLock<T>(file: string, work: () => T): T {
         continue;
       }
       if (Date.now() > deadline) {
-        throw new ConfnotesError(`${file}: another confnotes is still writing it (lock ${lock}); try again, or delete the lock if no confnotes is running`);
+        throw new ConfnotesError(
+          `${file}: another confnotes is still writing it (lock ${lock}); try again, or delete the lock if no confnotes is running`,
+        );
       }
       Atomics.wait(pause, 0, 0, delay);
       delay = Math.min(delay * 2, 20);

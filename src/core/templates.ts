@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
 import { ConfnotesError } from '../errors.js';
-import type { Workspace } from './workspace.js';
+import type { Workspace } from './workspace/workspace.js';
 
 export interface TemplateSource {
   name: string;
@@ -23,12 +23,16 @@ export function builtinTemplatesDir(): string {
   if (builtinDir) return builtinDir;
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'templates', 'note.md'))) {
+    if (
+      fs.existsSync(path.join(dir, 'package.json')) &&
+      fs.existsSync(path.join(dir, 'templates', 'note.md'))
+    ) {
       builtinDir = path.join(dir, 'templates');
       return builtinDir;
     }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('the built-in templates folder is missing from this confnotes installation');
+    if (parent === dir)
+      throw new Error('the built-in templates folder is missing from this confnotes installation');
     dir = parent;
   }
 }
@@ -38,7 +42,12 @@ export function builtinTemplatesDir(): string {
  * looked up in the workspace's `templates/` first, then among the built-ins;
  * `fallbacks` are tried in turn when the name itself is not found.
  */
-export function findTemplate(ws: Workspace | null, nameOrPath: string, cwd: string, fallbacks: string[] = []): TemplateSource {
+export function findTemplate(
+  ws: Workspace | null,
+  nameOrPath: string,
+  cwd: string,
+  fallbacks: string[] = [],
+): TemplateSource {
   if (/[\\/]/.test(nameOrPath) || /\.(md|mustache|html)$/i.test(nameOrPath)) {
     const file = path.resolve(cwd, nameOrPath);
     try {
@@ -48,7 +57,8 @@ export function findTemplate(ws: Workspace | null, nameOrPath: string, cwd: stri
     }
   }
   for (const name of [nameOrPath, ...fallbacks]) {
-    if (!/^[\w-]+$/.test(name)) throw new ConfnotesError(`"${name}" is not a template name (letters, digits, - and _)`, 2);
+    if (!/^[\w-]+$/.test(name))
+      throw new ConfnotesError(`"${name}" is not a template name (letters, digits, - and _)`, 2);
     const places: [string, TemplateSource['origin']][] = [];
     if (ws) places.push([path.join(ws.root, 'templates', `${name}.md`), 'workspace']);
     places.push([path.join(builtinTemplatesDir(), `${name}.md`), 'built-in']);
@@ -56,7 +66,9 @@ export function findTemplate(ws: Workspace | null, nameOrPath: string, cwd: stri
       if (fs.existsSync(file)) return { name, file, text: fs.readFileSync(file, 'utf8'), origin };
     }
   }
-  const where = ws ? `${path.join(ws.root, 'templates')} or the built-in templates` : 'the built-in templates';
+  const where = ws
+    ? `${path.join(ws.root, 'templates')} or the built-in templates`
+    : 'the built-in templates';
   throw new ConfnotesError(`no template "${nameOrPath}" in ${where}`, 2);
 }
 
@@ -76,20 +88,27 @@ export function renderTemplate(template: TemplateSource, view: object): string {
 export function tidyFrontMatter(text: string): string {
   const match = /^(---\r?\n)([\s\S]*?\r?\n)(---)/.exec(text);
   if (!match) return text;
-  return match[1] + match[2]!.replace(/[ \t]+(\r?\n)/g, '$1') + text.slice(match[1]!.length + match[2]!.length);
+  return (
+    match[1] + match[2]!.replace(/[ \t]+(\r?\n)/g, '$1') + text.slice(match[1]!.length + match[2]!.length)
+  );
 }
 
 /** Names of every template the workspace can use, with where each comes from. */
-export function listTemplates(ws: Workspace | null): { name: string; origin: TemplateSource['origin']; file: string }[] {
+export function listTemplates(
+  ws: Workspace | null,
+): { name: string; origin: TemplateSource['origin']; file: string }[] {
   const found = new Map<string, { name: string; origin: TemplateSource['origin']; file: string }>();
   const add = (dir: string, origin: TemplateSource['origin']) => {
     let names: string[] = [];
     try {
-      names = fs.readdirSync(dir).filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md');
+      names = fs
+        .readdirSync(dir)
+        .filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md');
     } catch {
       return;
     }
-    for (const file of names) found.set(file.slice(0, -3), { name: file.slice(0, -3), origin, file: path.join(dir, file) });
+    for (const file of names)
+      found.set(file.slice(0, -3), { name: file.slice(0, -3), origin, file: path.join(dir, file) });
   };
   add(builtinTemplatesDir(), 'built-in');
   if (ws) add(path.join(ws.root, 'templates'), 'workspace');

@@ -12,7 +12,6 @@ export interface TableOptions {
 export type Measure = (text: string) => number;
 
 const GAP = '  ';
-// eslint-disable-next-line no-control-regex
 const COLOUR = /\u001b\[[0-9;]*m/g;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
@@ -31,7 +30,11 @@ export async function measureFor(cells: Iterable<string>): Promise<Measure> {
 }
 
 /** An aligned plain-text table; cells may hold colour codes. */
-export async function renderTable(headers: string[], rows: string[][], options: TableOptions = {}): Promise<string> {
+export async function renderTable(
+  headers: string[],
+  rows: string[][],
+  options: TableOptions = {},
+): Promise<string> {
   const all = [headers, ...rows];
   const width = await measureFor(all.flat());
   return layoutTable(all, options, width);
@@ -40,7 +43,8 @@ export async function renderTable(headers: string[], rows: string[][], options: 
 function layoutTable(all: string[][], options: TableOptions, stringWidth: Measure): string {
   const widths = all[0]!.map((_, column) => Math.max(...all.map((row) => stringWidth(row[column] ?? ''))));
   if (options.width) {
-    let excess = widths.reduce((sum, width) => sum + width, 0) + GAP.length * (widths.length - 1) - options.width;
+    let excess =
+      widths.reduce((sum, width) => sum + width, 0) + GAP.length * (widths.length - 1) - options.width;
     const minimum = options.minWidth ?? 8;
     for (const column of options.shrink ?? []) {
       if (excess <= 0) break;
@@ -56,7 +60,12 @@ function layoutTable(all: string[][], options: TableOptions, stringWidth: Measur
     return options.align?.[column] === 'right' ? pad + fitted : fitted + pad;
   };
   return all
-    .map((row) => row.map((text, column) => cell(text ?? '', column)).join(GAP).trimEnd())
+    .map((row) =>
+      row
+        .map((text, column) => cell(text ?? '', column))
+        .join(GAP)
+        .trimEnd(),
+    )
     .join('\n');
 }
 

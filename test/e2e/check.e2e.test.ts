@@ -20,7 +20,10 @@ describe('confnotes check', () => {
 
   it('reports every problem with path, line and rule, exits 1, and prints JSON for scripts', () => {
     const { root, confDir } = makeWorkspace();
-    fs.writeFileSync(path.join(confDir, 'a.md'), note({ start: '"11:00"', end: '"10:00"', tags: '[Storage]' }));
+    fs.writeFileSync(
+      path.join(confDir, 'a.md'),
+      note({ start: '"11:00"', end: '"10:00"', tags: '[Storage]' }),
+    );
     fs.writeFileSync(path.join(confDir, 'b.md'), '---\ntitle: b\ndate: [2013\n---\n');
     const text = confnotes(['check'], { cwd: root });
     expect(text.code).toBe(1);
@@ -29,18 +32,27 @@ describe('confnotes check', () => {
       'conf/a.md:8: tag "Storage" is not normalised: "storage" [tag-not-normalised, fixable]',
       expect.stringMatching(/^conf\/b\.md:3: broken YAML: .* \[broken-yaml\]$/),
     ]);
-    expect(text.stderr).toBe('confnotes: checked 3 files: 3 problems in 2 files; 1 can be repaired with: confnotes check --fix\n');
+    expect(text.stderr).toBe(
+      'confnotes: checked 3 files: 3 problems in 2 files; 1 can be repaired with: confnotes check --fix\n',
+    );
     const json = confnotes(['check', '--json'], { cwd: root });
     expect(json.code).toBe(1);
     const data = JSON.parse(json.stdout);
     expect(data.checked).toBe(3);
     expect(data.fixed).toEqual([]);
-    expect(data.problems[1]).toEqual({ path: 'conf/a.md', line: 8, rule: 'tag-not-normalised', message: 'tag "Storage" is not normalised: "storage"', fixable: true });
+    expect(data.problems[1]).toEqual({
+      path: 'conf/a.md',
+      line: 8,
+      rule: 'tag-not-normalised',
+      message: 'tag "Storage" is not normalised: "storage"',
+      fixable: true,
+    });
   });
 
   it('--fix repairs tags and keys only, prints what it changed, and leaves the rest byte for byte', () => {
     const { root, confDir } = makeWorkspace();
-    const original = '---\ntitle: "Fibre"   # keep me\ntitle2 : x\ndate: 2013-04-16\ntags: [Storage, "#HA", storage]\nmood: {a: 1}\n---\n## Notes  \n- 10:01 hi\n';
+    const original =
+      '---\ntitle: "Fibre"   # keep me\ntitle2 : x\ndate: 2013-04-16\ntags: [Storage, "#HA", storage]\nmood: {a: 1}\n---\n## Notes  \n- 10:01 hi\n';
     fs.writeFileSync(path.join(confDir, 'a.md'), original);
     fs.writeFileSync(path.join(confDir, 'b.md'), note({ end: '"09:00"' }));
     const before = snapshot(root);
@@ -49,7 +61,9 @@ describe('confnotes check', () => {
     expect(result.stderr).toContain('fixed conf/a.md: line 3: key "title2" without white space\n');
     expect(result.stderr).toContain('fixed conf/a.md: line 5: tag "Storage" → "storage"\n');
     expect(result.stdout).toBe('conf/b.md:7: end 09:00 is before start 10:00 [end-before-start]\n');
-    expect(fs.readFileSync(path.join(confDir, 'a.md'), 'utf8')).toBe(original.replace('title2 :', 'title2:').replace('[Storage, "#HA", storage]', '[storage, ha]'));
+    expect(fs.readFileSync(path.join(confDir, 'a.md'), 'utf8')).toBe(
+      original.replace('title2 :', 'title2:').replace('[Storage, "#HA", storage]', '[storage, ha]'),
+    );
     const after = snapshot(root);
     after.delete(path.join('conf', 'a.md'));
     before.delete(path.join('conf', 'a.md'));
@@ -61,6 +75,9 @@ describe('confnotes check', () => {
 
   it('refuses --conf with --all', () => {
     const { root } = makeWorkspace();
-    expect(confnotes(['check', '--all', '--conf', 'conf'], { cwd: root })).toMatchObject({ code: 2, stderr: 'confnotes: --conf and --all cannot be used together\n' });
+    expect(confnotes(['check', '--all', '--conf', 'conf'], { cwd: root })).toMatchObject({
+      code: 2,
+      stderr: 'confnotes: --conf and --all cannot be used together\n',
+    });
   });
 });

@@ -18,14 +18,20 @@ function workspace() {
 function bashComplete(ws: string, home: string, line: string): string[] {
   const bin = path.join(home, 'bin');
   fs.mkdirSync(bin, { recursive: true });
-  fs.writeFileSync(path.join(bin, 'confnotes'), `#!/bin/sh\nexec node ${JSON.stringify(BIN)} "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(path.join(bin, 'confnotes'), `#!/bin/sh\nexec node ${JSON.stringify(BIN)} "$@"\n`, {
+    mode: 0o755,
+  });
   const script = confnotes(['completion', 'bash'], { cwd: ws }).stdout;
   fs.writeFileSync(path.join(home, 'c.bash'), script);
   const words = line.split(' ');
   const driver = `source ${JSON.stringify(path.join(home, 'c.bash'))}
 COMP_WORDS=(${words.map((word) => JSON.stringify(word)).join(' ')}); COMP_CWORD=${words.length - 1}
 _confnotes; printf '%s\\n' "\${COMPREPLY[@]}"`;
-  const result = spawnSync('bash', ['-c', driver], { cwd: ws, env: { PATH: `${bin}:${process.env.PATH}`, HOME: home }, encoding: 'utf8' });
+  const result = spawnSync('bash', ['-c', driver], {
+    cwd: ws,
+    env: { PATH: `${bin}:${process.env.PATH}`, HOME: home },
+    encoding: 'utf8',
+  });
   return result.stdout.split('\n').filter(Boolean);
 }
 

@@ -17,12 +17,16 @@ const HEAP_MB = 128;
 const MAX_RSS_KB = 400 * 1024;
 const MAX_OUTPUT = 256 * 1024;
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-const IGNORED = new Set([path.join('ws', '.confnotes', 'cache-v1.json'), path.join('ws', '.confnotes', 'state.json')]);
+const IGNORED = new Set([
+  path.join('ws', '.confnotes', 'cache-v1.json'),
+  path.join('ws', '.confnotes', 'state.json'),
+]);
 
 let corpus: HostileCorpus;
 let runs = 0;
 let peakRssKb = 0;
-const hasCommand = (name: string) => fs.readFileSync(path.resolve(path.dirname(BIN), '../src/cli.ts'), 'utf8').includes(`.command('${name}')`);
+const hasCommand = (name: string) =>
+  fs.readFileSync(path.resolve(path.dirname(BIN), '../src/cli.ts'), 'utf8').includes(`.command('${name}')`);
 
 interface Run {
   code: number | null;
@@ -37,7 +41,14 @@ function run(args: string[]): Run {
   const [command, ...rest] = TIME ? [TIME, '-f', '@@maxrss %M', ...node] : node;
   const result = spawnSync(command!, rest, {
     cwd: corpus.top,
-    env: { PATH: process.env.PATH, HOME: corpus.top, LANG: 'C.UTF-8', TZ: 'UTC', NO_COLOR: '1', CONFNOTES_NOW: '2013-04-16T18:02:00Z' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: corpus.top,
+      LANG: 'C.UTF-8',
+      TZ: 'UTC',
+      NO_COLOR: '1',
+      CONFNOTES_NOW: '2013-04-16T18:02:00Z',
+    },
     input: '',
     encoding: 'utf8',
     timeout: 20_000,
@@ -52,7 +63,9 @@ function run(args: string[]): Run {
     maxRssKb = Number(rss[1]);
     peakRssKb = Math.max(peakRssKb, maxRssKb);
     // GNU time also reports a non-zero exit on its own line.
-    stderr = stderr.slice(0, rss.index).replace(/^Command (exited with non-zero status|terminated by signal) \d+\n?/m, '');
+    stderr = stderr
+      .slice(0, rss.index)
+      .replace(/^Command (exited with non-zero status|terminated by signal) \d+\n?/m, '');
   }
   return { code: result.status, stdout: result.stdout, stderr, maxRssKb };
 }
@@ -60,15 +73,24 @@ function run(args: string[]): Run {
 /** What every run must satisfy, whatever it was asked. */
 function expectWellBehaved(result: Run, label: string): void {
   expect(result.stderr, `${label}: stack trace`).not.toMatch(/^\s+at /m);
-  expect(result.stdout + result.stderr, `${label}: a raw escape character reached the terminal`).not.toContain('\x1b');
-  expect(result.stderr, `${label}: crash`).not.toMatch(/unexpected error|FATAL ERROR|JavaScript heap|RangeError|TypeError/);
-  expect(result.stdout.length + result.stderr.length, `${label}: output not bounded`).toBeLessThan(MAX_OUTPUT);
+  expect(
+    result.stdout + result.stderr,
+    `${label}: a raw escape character reached the terminal`,
+  ).not.toContain('\x1b');
+  expect(result.stderr, `${label}: crash`).not.toMatch(
+    /unexpected error|FATAL ERROR|JavaScript heap|RangeError|TypeError/,
+  );
+  expect(result.stdout.length + result.stderr.length, `${label}: output not bounded`).toBeLessThan(
+    MAX_OUTPUT,
+  );
   if (result.maxRssKb !== null) expect(result.maxRssKb, `${label}: memory`).toBeLessThan(MAX_RSS_KB);
 }
 
 /** Files changed by a run, but the tool's own state and cache. */
 function changedFiles(before: Map<string, string>, after: Map<string, string>): string[] {
-  return [...new Set([...before.keys(), ...after.keys()])].filter((rel) => !IGNORED.has(rel) && before.get(rel) !== after.get(rel)).sort();
+  return [...new Set([...before.keys(), ...after.keys()])]
+    .filter((rel) => !IGNORED.has(rel) && before.get(rel) !== after.get(rel))
+    .sort();
 }
 
 function runChecked(args: string[], expected: { code: number; writes?: string[] }): Run {
@@ -78,8 +100,11 @@ function runChecked(args: string[], expected: { code: number; writes?: string[] 
   expectWellBehaved(result, label);
   expect(result.code, `${label}\n${result.stderr}`).toBe(expected.code);
   const changed = changedFiles(before, digestTree(corpus.top));
-  expect(changed, `${label}: changed other files`).toEqual((expected.writes ?? []).map((rel) => path.join('ws', rel)).sort());
-  for (const canary of corpus.canaries) expect(fs.existsSync(canary), `${label}: ran code from a note (${canary})`).toBe(false);
+  expect(changed, `${label}: changed other files`).toEqual(
+    (expected.writes ?? []).map((rel) => path.join('ws', rel)).sort(),
+  );
+  for (const canary of corpus.canaries)
+    expect(fs.existsSync(canary), `${label}: ran code from a note (${canary})`).toBe(false);
   return result;
 }
 
@@ -95,8 +120,11 @@ beforeAll(() => {
 
 afterAll(() => {
   // The closing note of issue 7 reports these numbers.
-  console.log(`hostile inputs: ${corpus.files.length} files (+1 broken conference.md); command runs checked: ${runs}; permissions enforced: ${corpus.permissionsEnforced}; peak memory of one run: ${TIME ? `${Math.round(peakRssKb / 1024)} MB` : 'not measured (no /usr/bin/time)'}`);
-  for (const file of corpus.files) if (file.name === 'unreadable.md') fs.chmodSync(path.join(corpus.root, file.path), 0o644);
+  console.log(
+    `hostile inputs: ${corpus.files.length} files (+1 broken conference.md); command runs checked: ${runs}; permissions enforced: ${corpus.permissionsEnforced}; peak memory of one run: ${TIME ? `${Math.round(peakRssKb / 1024)} MB` : 'not measured (no /usr/bin/time)'}`,
+  );
+  for (const file of corpus.files)
+    if (file.name === 'unreadable.md') fs.chmodSync(path.join(corpus.root, file.path), 0o644);
   // The corpus holds a 50 MB file: never leave it behind.
   fs.rmSync(corpus.top, { recursive: true, force: true });
 });
@@ -108,7 +136,12 @@ describe('listing commands over the hostile corpus', () => {
     expect(corpus.files.length).toBeGreaterThanOrEqual(30);
   });
 
-  for (const args of [['list', '--all'], ['list', '--all', '--json'], ['tags', '--all'], ['tags', '--all', '--json']]) {
+  for (const args of [
+    ['list', '--all'],
+    ['list', '--all', '--json'],
+    ['tags', '--all'],
+    ['tags', '--all', '--json'],
+  ]) {
     it(`${args.join(' ')}: lists the good notes, warns about each bad file by name, exit 0`, () => {
       const result = runChecked(args, { code: 0 });
       for (const file of unreadable()) {
@@ -119,24 +152,38 @@ describe('listing commands over the hostile corpus', () => {
       }
       if (args[0] === 'list' && args.includes('--json')) {
         const ids = (JSON.parse(result.stdout) as { id: string }[]).map((note) => note.id).sort();
-        expect(ids).toEqual(readable().map((file) => file.name.replace(/\.md$/, '')).sort());
+        expect(ids).toEqual(
+          readable()
+            .map((file) => file.name.replace(/\.md$/, ''))
+            .sort(),
+        );
       }
     });
   }
 
-  for (const args of [['check', '--all'], ['check', '--all', '--json']]) {
+  for (const args of [
+    ['check', '--all'],
+    ['check', '--all', '--json'],
+  ]) {
     it(`${args.join(' ')}: names every bad file with its rule, exit 1`, () => {
       const result = runChecked(args, { code: 1 });
       const paths = args.includes('--json')
-        ? (JSON.parse(result.stdout) as { problems: { path: string }[] }).problems.map((problem) => problem.path)
+        ? (JSON.parse(result.stdout) as { problems: { path: string }[] }).problems.map(
+            (problem) => problem.path,
+          )
         : result.stdout.split('\n').map((line) => line.split(/:\d*:? /)[0]!);
-      for (const file of unreadable()) if (file.name !== 'fifo.md') expect(paths.map(shownName), `${file.path} not reported`).toContain(shownName(file.path));
+      for (const file of unreadable())
+        if (file.name !== 'fifo.md')
+          expect(paths.map(shownName), `${file.path} not reported`).toContain(shownName(file.path));
       for (const file of readable()) expect(paths).not.toContain(file.path);
       expect(paths).toContain('broken-conf/conference.md');
     });
   }
 
-  for (const args of [['conf', 'list'], ['conf', 'list', '--json']]) {
+  for (const args of [
+    ['conf', 'list'],
+    ['conf', 'list', '--json'],
+  ]) {
     it(`${args.join(' ')}: shows the good conference and names the broken conference.md, exit 0`, () => {
       const result = runChecked(args, { code: 0 });
       expect(result.stderr).toMatch(/broken-conf\/conference\.md:2: broken YAML/);
@@ -151,7 +198,8 @@ describe('listing commands over the hostile corpus', () => {
     }
     const result = runChecked(['report', 'conf'], { code: 0 });
     expect(result.stdout).toContain('A plain note');
-    for (const file of unreadable()) if (file.name !== 'fifo.md') expect(result.stderr).toContain(shownName(file.path));
+    for (const file of unreadable())
+      if (file.name !== 'fifo.md') expect(result.stderr).toContain(shownName(file.path));
   });
 });
 
@@ -164,8 +212,12 @@ describe('reading and writing commands aimed at each hostile file', () => {
         const result = runChecked(args, { code: bad ? 1 : 0, writes: !bad && writes ? [file.path] : [] });
         if (bad) {
           expect(result.stderr, `${args.join(' ')}`).toContain(shownName(file.name));
-          if (file.message && file.name !== 'fifo.md') expect(result.stderr, args.join(' ')).toMatch(file.message);
-          expect(result.stderr.trim().split('\n'), `${args.join(' ')}: one line\n${result.stderr}`).toHaveLength(1);
+          if (file.message && file.name !== 'fifo.md')
+            expect(result.stderr, args.join(' ')).toMatch(file.message);
+          expect(
+            result.stderr.trim().split('\n'),
+            `${args.join(' ')}: one line\n${result.stderr}`,
+          ).toHaveLength(1);
         }
         return result;
       };
@@ -192,7 +244,18 @@ describe('hostile titles and tags through new and tag', () => {
   for (const title of titles) {
     it(`new ${JSON.stringify(title)}: a safe file name inside the conference folder, nothing else written`, () => {
       const before = new Set(fs.readdirSync(path.join(corpus.root, 'conf')));
-      const result = run(['new', title, '--conf', 'conf', '--at', '2013-04-16 16:00', '--tag', title, '--speaker', title]);
+      const result = run([
+        'new',
+        title,
+        '--conf',
+        'conf',
+        '--at',
+        '2013-04-16 16:00',
+        '--tag',
+        title,
+        '--speaker',
+        title,
+      ]);
       expectWellBehaved(result, `new ${title}`);
       if (!/[\p{L}\p{N}]/u.test(title)) {
         // Nothing to name a file after: refused, or named "untitled".
@@ -211,18 +274,28 @@ describe('hostile titles and tags through new and tag', () => {
         const show = run(['show', path.join('ws', 'conf', created[0]!), '--json']);
         expect(show.code, show.stderr).toBe(0);
         // As typed, but for bidirectional controls, which are dropped (they could disguise the title).
-        expect(JSON.parse(show.stdout).title).toBe(title.replace(/[\u202A-\u202E\u2066-\u2069]/gu, '').trim());
+        expect(JSON.parse(show.stdout).title).toBe(
+          title.replace(/[\u202A-\u202E\u2066-\u2069]/gu, '').trim(),
+        );
         fs.rmSync(path.join(corpus.root, 'conf', created[0]!));
       } else {
         expect(created).toEqual([]);
       }
-      for (const canary of ['PWNED', 'PWNED2', ...corpus.canaries]) expect(fs.existsSync(path.join(corpus.top, canary)) || fs.existsSync(canary)).toBe(false);
+      for (const canary of ['PWNED', 'PWNED2', ...corpus.canaries])
+        expect(fs.existsSync(path.join(corpus.top, canary)) || fs.existsSync(canary)).toBe(false);
       expect(fs.existsSync(path.join(corpus.top, 'etc'))).toBe(false);
     });
   }
 
   it('tag with ../, absolute, shell and invisible tags: normalised to safe tags in that note only', () => {
-    const tags = ['../../escape', '/etc/passwd', '$(touch PWNED)', ';rm -rf ~', '\u202Eevil\u200B', 'C:\\temp'];
+    const tags = [
+      '../../escape',
+      '/etc/passwd',
+      '$(touch PWNED)',
+      ';rm -rf ~',
+      '\u202Eevil\u200B',
+      'C:\\temp',
+    ];
     const result = runChecked(['tag', 'conf/plain.md', ...tags], { code: 0, writes: ['conf/plain.md'] });
     const added = result.stdout.trim().split(' ');
     for (const tag of added) {

@@ -41,14 +41,21 @@ const SCENARIOS: Scenario[] = [
   { name: 'jot (append)', args: ['jot', 'iSCSI is still the default'] },
   { name: 'jot --todo (rewrite)', args: ['jot', '--todo', 'watch the Ceilometer video'] },
   { name: 'check --fix', args: ['check', '--fix', '--all'], repeatable: true },
-  { name: 'import (new programme)', args: ['import', path.join(FIXTURES, 'programme-v1.ics'), '--conf', 'conf'], repeatable: true },
+  {
+    name: 'import (new programme)',
+    args: ['import', path.join(FIXTURES, 'programme-v1.ics'), '--conf', 'conf'],
+    repeatable: true,
+  },
   {
     name: 'import (updated programme)',
     args: ['import', path.join(FIXTURES, 'programme-v2.ics'), '--conf', 'conf'],
     repeatable: true,
     prepare: [['import', path.join(FIXTURES, 'programme-v1.ics'), '--conf', 'conf']],
   },
-  { name: 'new (exclusive create)', args: ['new', 'Quantum lab', '--at', '2013-04-16 14:00', '--tag', 'networking'] },
+  {
+    name: 'new (exclusive create)',
+    args: ['new', 'Quantum lab', '--at', '2013-04-16 14:00', '--tag', 'networking'],
+  },
 ];
 
 /** Deterministic random numbers (mulberry32), so a failure can be replayed. */
@@ -85,11 +92,22 @@ interface Outcome {
 }
 
 /** Runs the CLI with the hook; kills it when it pauses, or after `delayMs`. */
-function runAndKill(cwd: string, args: string[], kill: { pauseAt?: number; delayMs?: number }): Promise<Outcome> {
+function runAndKill(
+  cwd: string,
+  args: string[],
+  kill: { pauseAt?: number; delayMs?: number },
+): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--require', HOOK, BIN, ...args], {
       cwd,
-      env: { PATH: process.env.PATH, HOME: cwd, LANG: 'C.UTF-8', TZ: 'UTC', ...ENV, CONFNOTES_TEST_PAUSE_AT: String(kill.pauseAt ?? 0) },
+      env: {
+        PATH: process.env.PATH,
+        HOME: cwd,
+        LANG: 'C.UTF-8',
+        TZ: 'UTC',
+        ...ENV,
+        CONFNOTES_TEST_PAUSE_AT: String(kill.pauseAt ?? 0),
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -150,10 +168,16 @@ function snapshotWithout(dir: string): Map<string, string> {
   return all;
 }
 
-const isVisibleNote = (rel: string) => rel.toLowerCase().endsWith('.md') && !rel.split(path.sep).some((part) => part.startsWith('.'));
+const isVisibleNote = (rel: string) =>
+  rel.toLowerCase().endsWith('.md') && !rel.split(path.sep).some((part) => part.startsWith('.'));
 
 /** Every file is its old or its new version; any other file is invisible to list and check; the next command works. */
-function assertIntact(dir: string, before: Map<string, string>, after: Map<string, string>, label: string): void {
+function assertIntact(
+  dir: string,
+  before: Map<string, string>,
+  after: Map<string, string>,
+  label: string,
+): void {
   const now = snapshotWithout(dir);
   for (const rel of new Set([...before.keys(), ...after.keys(), ...now.keys()])) {
     const bytes = now.get(rel);
@@ -169,7 +193,9 @@ function assertIntact(dir: string, before: Map<string, string>, after: Map<strin
   expect(list.code, `${label}: ${list.stderr}`).toBe(0);
   expect(list.stderr, label).toBe('');
   const ids = (JSON.parse(list.stdout) as { id: string }[]).map((entry) => entry.id).sort();
-  const known = [...new Set([...before.keys(), ...after.keys()])].filter((rel) => isVisibleNote(rel) && !rel.endsWith('conference.md') && rel !== 'README.md').map((rel) => path.basename(rel, '.md'));
+  const known = [...new Set([...before.keys(), ...after.keys()])]
+    .filter((rel) => isVisibleNote(rel) && !rel.endsWith('conference.md') && rel !== 'README.md')
+    .map((rel) => path.basename(rel, '.md'));
   for (const id of ids) expect(known, label).toContain(id);
 }
 
@@ -179,10 +205,25 @@ describe('SIGKILL at any point leaves every note whole', () => {
 
   beforeAll(() => {
     const { root, confDir } = makeWorkspace();
-    fs.writeFileSync(path.join(confDir, 'a.md'), note({ title: 'Fibre Channel in Cinder', tags: '[storage]' }, '## Key takeaways\n\n- one\n\n## Notes\n\n- 10:01 first\n'));
-    fs.writeFileSync(path.join(confDir, 'b.md'), note({ title: 'Cinder HA', tags: '[cinder, ha]  # mine', mood: 'tired' }, '## Notes\n- 10:02 x\n'));
-    fs.writeFileSync(path.join(confDir, 'c.md'), note({ title: 'Untidy', tags: '[Storage, "#HA", storage]' }, '## Notes\n'));
-    fs.writeFileSync(path.join(root, '.confnotes', 'state.json'), JSON.stringify({ conference: 'conf', note: 'conf/a.md', timezone: 'UTC' }));
+    fs.writeFileSync(
+      path.join(confDir, 'a.md'),
+      note(
+        { title: 'Fibre Channel in Cinder', tags: '[storage]' },
+        '## Key takeaways\n\n- one\n\n## Notes\n\n- 10:01 first\n',
+      ),
+    );
+    fs.writeFileSync(
+      path.join(confDir, 'b.md'),
+      note({ title: 'Cinder HA', tags: '[cinder, ha]  # mine', mood: 'tired' }, '## Notes\n- 10:02 x\n'),
+    );
+    fs.writeFileSync(
+      path.join(confDir, 'c.md'),
+      note({ title: 'Untidy', tags: '[Storage, "#HA", storage]' }, '## Notes\n'),
+    );
+    fs.writeFileSync(
+      path.join(root, '.confnotes', 'state.json'),
+      JSON.stringify({ conference: 'conf', note: 'conf/a.md', timezone: 'UTC' }),
+    );
     shared = root;
   });
 
@@ -206,13 +247,17 @@ describe('SIGKILL at any point leaves every note whole', () => {
       const next = random(SEED + scenario.name.length);
       const plans = [
         ...Array.from({ length: calls }, (_, index) => ({ pauseAt: index + 1 })),
-        ...Array.from({ length: RANDOM_RUNS_PER_SCENARIO }, () => ({ delayMs: Math.floor(next() * Math.max(ms * 1.3, 50)) })),
+        ...Array.from({ length: RANDOM_RUNS_PER_SCENARIO }, () => ({
+          delayMs: Math.floor(next() * Math.max(ms * 1.3, 50)),
+        })),
       ];
       let killedAt = 0;
       // Two at a time: the machine has two cores.
       for (let i = 0; i < plans.length; i += 2) {
         const batch = plans.slice(i, i + 2).map((plan) => ({ plan, dir: copyOf(base) }));
-        const outcomes = await Promise.all(batch.map(({ plan, dir }) => runAndKill(dir, scenario.args, plan)));
+        const outcomes = await Promise.all(
+          batch.map(({ plan, dir }) => runAndKill(dir, scenario.args, plan)),
+        );
         batch.forEach(({ plan, dir }, index) => {
           const outcome = outcomes[index]!;
           const label = `${scenario.name} ${'pauseAt' in plan ? `before write call ${plan.pauseAt}` : `after ${plan.delayMs} ms`}`;
@@ -226,13 +271,16 @@ describe('SIGKILL at any point leaves every note whole', () => {
             expect(again.code, `${label}, run again: ${again.stderr}`).toBe(0);
             if (scenario.repeatable) {
               const again = snapshotWithout(dir);
-              for (const [rel, bytes] of after) expect(again.get(rel), `${label}, run again: ${rel}`).toBe(bytes);
+              for (const [rel, bytes] of after)
+                expect(again.get(rel), `${label}, run again: ${rel}`).toBe(bytes);
             }
           }
         });
       }
       tried += plans.length;
-      perScenario.push(`${scenario.name}: ${calls} exact + ${RANDOM_RUNS_PER_SCENARIO} random, ${killedAt} killed mid-run`);
+      perScenario.push(
+        `${scenario.name}: ${calls} exact + ${RANDOM_RUNS_PER_SCENARIO} random, ${killedAt} killed mid-run`,
+      );
     }, 60_000);
   }
 });

@@ -14,7 +14,19 @@ beforeAll(() => {
   const home = tempDir();
   ws = path.join(home, 'ws');
   confnotes(['init', ws], { cwd: home });
-  expect(run(['conf', 'new', 'Summit', '--start', '2013-04-15', '--end', '2013-04-18', '--timezone', 'America/Los_Angeles']).code).toBe(0);
+  expect(
+    run([
+      'conf',
+      'new',
+      'Summit',
+      '--start',
+      '2013-04-15',
+      '--end',
+      '2013-04-18',
+      '--timezone',
+      'America/Los_Angeles',
+    ]).code,
+  ).toBe(0);
   expect(run(['new', 'Quantum deep dive']).code).toBe(0);
 });
 
@@ -32,7 +44,9 @@ describe('quick lane and full CLI', () => {
     expect(run(['jot', '--at', '11:07', 'what', 'does', '-h', 'do']).code).toBe(0);
     expect(run(['jot', '--note', 'quantum', '--at', '11:08', 'use', '--force', 'carefully']).code).toBe(0);
     const file = path.join(ws, run(['current']).stdout.trim());
-    expect(fs.readFileSync(file, 'utf8')).toMatch(/\n- 11:07 what does -h do\n- 11:08 use --force carefully\n$/);
+    expect(fs.readFileSync(file, 'utf8')).toMatch(
+      /\n- 11:07 what does -h do\n- 11:08 use --force carefully\n$/,
+    );
   });
 
   it('refuse a CONFNOTES_NOW that is not an instant, in both lanes, with exit 2', () => {
@@ -48,7 +62,9 @@ describe('quick lane and full CLI', () => {
     const typo = run(['jot', '--tood', 'x']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/unknown option '--tood'/);
-    expect(run(['--version']).stdout).toBe(`${JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version}\n`);
+    expect(run(['--version']).stdout).toBe(
+      `${JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version}\n`,
+    );
   });
 });
 
@@ -58,14 +74,21 @@ describe('a reader that stops early', () => {
     const folder = path.join(ws, 'summit');
     for (let i = 0; i < 400; i++) {
       const id = `2013-04-17-${String(1000 + i)}-talk-${i}`;
-      fs.writeFileSync(path.join(folder, `${id}.md`), `---\ntitle: Talk ${i}\ntype: session\ndate: 2013-04-17\nsummary: ${'long summary '.repeat(30)}\n---\n`);
+      fs.writeFileSync(
+        path.join(folder, `${id}.md`),
+        `---\ntitle: Talk ${i}\ntype: session\ndate: 2013-04-17\nsummary: ${'long summary '.repeat(30)}\n---\n`,
+      );
     }
     for (const args of ['list --all --json', 'list --all', '--help']) {
-      const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} | head -c 1 >/dev/null; echo "status $?" >&2`], {
-        cwd: ws,
-        encoding: 'utf8',
-        env: { PATH: process.env.PATH, HOME: ws, ...NOW },
-      });
+      const result = spawnSync(
+        'sh',
+        ['-c', `"${process.execPath}" "${BIN}" ${args} | head -c 1 >/dev/null; echo "status $?" >&2`],
+        {
+          cwd: ws,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, HOME: ws, ...NOW },
+        },
+      );
       expect(result.stderr, args).toBe('status 0\n');
     }
   });
@@ -76,8 +99,19 @@ describe('the quick lane build', () => {
     const bundle = fs.readFileSync(new URL('../../dist/quick.cjs', import.meta.url), 'utf8');
     const modules = [...bundle.matchAll(/^\/\/ (\S+)$/gm)].map((match) => match[1]);
     expect(modules).toContain('src/commands/jot-lines.ts');
-    for (const heavy of ['node_modules/yaml/', 'node_modules/gray-matter/', 'node_modules/commander/', 'node_modules/chalk/', '@inquirer', 'src/core/store.ts', 'src/core/front-matter.ts']) {
-      expect(modules.filter((name) => name!.includes(heavy)), heavy).toEqual([]);
+    for (const heavy of [
+      'node_modules/yaml/',
+      'node_modules/gray-matter/',
+      'node_modules/commander/',
+      'node_modules/chalk/',
+      '@inquirer',
+      'src/core/note/store.ts',
+      'src/core/front-matter/front-matter.ts',
+    ]) {
+      expect(
+        modules.filter((name) => name!.includes(heavy)),
+        heavy,
+      ).toEqual([]);
     }
     expect(bundle.length).toBeLessThan(64 * 1024);
   });

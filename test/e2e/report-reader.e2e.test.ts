@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChrome } from '../../src/core/pdf.js';
+import { findChrome } from '../../src/core/report/pdf.js';
 import { confnotes } from '../helpers/cli.js';
 import { tempDir } from '../helpers/workspace.js';
 
@@ -26,7 +26,9 @@ let out: string;
 beforeAll(async () => {
   const executablePath = findChrome(process.env);
   if (!executablePath) {
-    throw new Error('no Chromium or Chrome found (CONFNOTES_CHROME, or chromium / google-chrome on PATH); the reader tests need it (Debian: apt install chromium)');
+    throw new Error(
+      'no Chromium or Chrome found (CONFNOTES_CHROME, or chromium / google-chrome on PATH); the reader tests need it (Debian: apt install chromium)',
+    );
   }
   out = tempDir();
   const dir = path.join(out, 'notes');
@@ -45,7 +47,9 @@ afterAll(async () => {
 describe('the sample report in a browser', () => {
   for (const viewport of VIEWPORTS) {
     it(`reads at ${viewport.width}px (${viewport.name}): headings, contents, nothing wider than the screen, nothing private`, async () => {
-      const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
+      const context = await browser.newContext({
+        viewport: { width: viewport.width, height: viewport.height },
+      });
       const tab = await context.newPage();
       const requests: string[] = [];
       tab.on('request', (request) => requests.push(request.url()));
@@ -68,7 +72,9 @@ describe('the sample report in a browser', () => {
         'Follow-ups',
         'Videos and slides',
       ]);
-      expect(await tab.locator('main > h3').allInnerTexts()).toContain('Orchestrating Fibre Channel in Cinder');
+      expect(await tab.locator('main > h3').allInnerTexts()).toContain(
+        'Orchestrating Fibre Channel in Cinder',
+      );
       expect(await tab.locator('nav.toc > ol > li').count()).toBe(h2.length);
 
       const widths = await tab.evaluate(() => ({
@@ -76,16 +82,24 @@ describe('the sample report in a browser', () => {
         client: document.documentElement.clientWidth,
         // Any element whose box sticks out past the right edge of the page.
         overflowing: [...document.querySelectorAll('main *')]
-          .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 && !element.closest('.table, pre'))
+          .filter(
+            (element) =>
+              element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 &&
+              !element.closest('.table, pre'),
+          )
           .map((element) => `${element.tagName}: ${(element.textContent ?? '').slice(0, 40)}`),
       }));
       expect(widths.scroll).toBeLessThanOrEqual(viewport.width);
       expect(widths.overflowing).toEqual([]);
-      const tableFits = await tab.locator('.table').first().evaluate((wrapper) => wrapper.scrollWidth <= wrapper.clientWidth);
+      const tableFits = await tab
+        .locator('.table')
+        .first()
+        .evaluate((wrapper) => wrapper.scrollWidth <= wrapper.clientWidth);
       expect(tableFits).toBe(true);
 
       const text = await tab.locator('body').innerText();
-      for (const secret of ['Coffee with a Large Retailer', 'licence renewal', 'NVP is priced']) expect(text).not.toContain(secret);
+      for (const secret of ['Coffee with a Large Retailer', 'licence renewal', 'NVP is priced'])
+        expect(text).not.toContain(secret);
       expect(await tab.locator('script, img, iframe, link[rel="stylesheet"]').count()).toBe(0);
       expect(requests).toEqual([page]);
       expect(errors).toEqual([]);
@@ -108,9 +122,18 @@ describe('the sample report in a browser', () => {
     await tab.pdf({ path: file, format: 'A4' });
     await tab.close();
     const found = spawnSync('sh', ['-c', 'command -v pdftotext'], { encoding: 'utf8' }).stdout.trim();
-    if (!found) throw new Error('pdftotext is not installed; this test needs it (Debian: apt install poppler-utils)');
+    if (!found)
+      throw new Error('pdftotext is not installed; this test needs it (Debian: apt install poppler-utils)');
     const text = spawnSync(found, [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
-    for (const heading of ['OpenStack Summit 2013 trip report', 'Contents', 'At a glance', 'Keynotes', 'Observations', 'Follow-ups', 'Videos and slides']) {
+    for (const heading of [
+      'OpenStack Summit 2013 trip report',
+      'Contents',
+      'At a glance',
+      'Keynotes',
+      'Observations',
+      'Follow-ups',
+      'Videos and slides',
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).not.toContain('Coffee with a Large Retailer');

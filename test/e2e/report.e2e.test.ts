@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findChrome } from '../../src/core/pdf.js';
+import { findChrome } from '../../src/core/report/pdf.js';
 import { confnotes } from '../helpers/cli.js';
 import { tempDir } from '../helpers/workspace.js';
 
@@ -19,7 +19,13 @@ const GOLDEN = path.resolve(HERE, '../golden');
 const SLUG = 'openstack-summit-2013';
 
 /** What must never leave the laptop: the private hallway note and the private block of the expo-hall note. */
-const PRIVATE_TEXT = ['Coffee with a Large Retailer', 'licence renewal', 'swapped cards', 'NVP is priced per hypervisor', 'three people. not for the blog'];
+const PRIVATE_TEXT = [
+  'Coffee with a Large Retailer',
+  'licence renewal',
+  'swapped cards',
+  'NVP is priced per hypervisor',
+  'three people. not for the blog',
+];
 
 function sampleCopy(): { dir: string; cwd: string } {
   const cwd = tempDir();
@@ -39,11 +45,16 @@ function expectGolden(name: string, actual: string): void {
     fs.mkdirSync(GOLDEN, { recursive: true });
     fs.writeFileSync(file, actual);
   }
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing; create it with UPDATE_GOLDEN=1 npx vitest run test/e2e/report.e2e.test.ts`);
+  if (!fs.existsSync(file))
+    throw new Error(
+      `${file} is missing; create it with UPDATE_GOLDEN=1 npx vitest run test/e2e/report.e2e.test.ts`,
+    );
   const expected = fs.readFileSync(file, 'utf8');
   if (actual !== expected) {
     // The full diff is in the assertion below; this says how to accept a deliberate change.
-    console.error(`${name} differs from the golden file; if the change is deliberate: UPDATE_GOLDEN=1 npx vitest run test/e2e/report.e2e.test.ts`);
+    console.error(
+      `${name} differs from the golden file; if the change is deliberate: UPDATE_GOLDEN=1 npx vitest run test/e2e/report.e2e.test.ts`,
+    );
   }
   expect(actual).toBe(expected);
 }
@@ -57,7 +68,10 @@ function tool(name: string, pkg: string): string {
 
 function chrome(): string {
   const found = findChrome(process.env);
-  if (!found) throw new Error('no Chromium or Chrome found (CONFNOTES_CHROME, or chromium / google-chrome on PATH); the PDF tests need it (Debian: apt install chromium)');
+  if (!found)
+    throw new Error(
+      'no Chromium or Chrome found (CONFNOTES_CHROME, or chromium / google-chrome on PATH); the PDF tests need it (Debian: apt install chromium)',
+    );
   return found;
 }
 
@@ -82,7 +96,11 @@ describe('Markdown', () => {
 
   it('gives the same bytes every time, in any time zone, locale or clock', () => {
     const first = report([]).stdout;
-    const second = report([SLUG], sampleCopy(), { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', CONFNOTES_NOW: '2031-01-01T00:00:00Z' }).stdout;
+    const second = report([SLUG], sampleCopy(), {
+      TZ: 'Pacific/Kiritimati',
+      LANG: 'tr_TR.UTF-8',
+      CONFNOTES_NOW: '2031-01-01T00:00:00Z',
+    }).stdout;
     expect(second).toBe(first);
   });
 
@@ -90,18 +108,28 @@ describe('Markdown', () => {
     const result = report(['--include-private']);
     expect(result.code).toBe(0);
     // The expo-hall note's private block sits in its raw Notes section, which no report quotes.
-    for (const secret of ['Coffee with a Large Retailer', 'licence renewal']) expect(result.stdout).toContain(secret);
-    expect(result.stdout).toContain('- Coffee with a Large Retailer Cloud Team\n  - Pass the contact to our account team');
+    for (const secret of ['Coffee with a Large Retailer', 'licence renewal'])
+      expect(result.stdout).toContain(secret);
+    expect(result.stdout).toContain(
+      '- Coffee with a Large Retailer Cloud Team\n  - Pass the contact to our account team',
+    );
     expect(result.stdout).not.toContain('<!-- private');
     expect(result.stderr).toMatch(/private notes and private blocks are included/);
   });
 
   it('groups by day and by track', () => {
     const byDay = report(['--group-by', 'day']).stdout;
-    expect(byDay.match(/^## (Monday|Tuesday|Wednesday|Thursday) .*$/gm)).toEqual(['## Monday 15 April', '## Tuesday 16 April', '## Wednesday 17 April', '## Thursday 18 April']);
+    expect(byDay.match(/^## (Monday|Tuesday|Wednesday|Thursday) .*$/gm)).toEqual([
+      '## Monday 15 April',
+      '## Tuesday 16 April',
+      '## Wednesday 17 April',
+      '## Thursday 18 April',
+    ]);
     expect(byDay).toContain('*Keynote · Dana Whitfield · 09:00–09:25 · Exhibit Hall keynote stage*');
     const byTrack = report(['--group-by', 'track']).stdout;
-    expect(byTrack).toMatch(/^## OpenStack 101\n[\s\S]*^## Design Summit\n[\s\S]*^## Workshops\n[\s\S]*^## Keynotes\n/m);
+    expect(byTrack).toMatch(
+      /^## OpenStack 101\n[\s\S]*^## Design Summit\n[\s\S]*^## Workshops\n[\s\S]*^## Keynotes\n/m,
+    );
     expect(byTrack).not.toContain('## Hallway\n\n### Coffee');
   });
 
@@ -119,7 +147,10 @@ describe('Markdown', () => {
 
   it('uses the workspace template and --template', () => {
     const where = sampleCopy();
-    fs.writeFileSync(path.join(where.dir, 'templates', 'report.md'), '{{{title}}}: {{stats.sessions}} sessions, {{followUpCount}} follow-ups\n');
+    fs.writeFileSync(
+      path.join(where.dir, 'templates', 'report.md'),
+      '{{{title}}}: {{stats.sessions}} sessions, {{followUpCount}} follow-ups\n',
+    );
     expect(report([], where).stdout).toBe('OpenStack Summit 2013 trip report: 12 sessions, 29 follow-ups\n');
     fs.writeFileSync(path.join(where.cwd, 'mine.md'), '{{#favourites}}{{{title}}}\n{{/favourites}}');
     expect(report(['--template', 'mine.md'], where).stdout.split('\n')).toHaveLength(6);
@@ -156,7 +187,16 @@ describe('PDF', () => {
     const file = path.join(where.cwd, `${SLUG}-trip-report.pdf`);
     expect(result.stdout).toBe(`${SLUG}-trip-report.pdf\n`);
     const text = pdfText(file);
-    for (const heading of ['OpenStack Summit 2013 trip report', 'Introduction', 'At a glance', 'Keynotes', 'Observations', 'Personal favourites', 'Follow-ups', 'Videos and slides']) {
+    for (const heading of [
+      'OpenStack Summit 2013 trip report',
+      'Introduction',
+      'At a glance',
+      'Keynotes',
+      'Observations',
+      'Personal favourites',
+      'Follow-ups',
+      'Videos and slides',
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toContain('Orchestrating Fibre Channel in Cinder');
@@ -174,7 +214,9 @@ describe('PDF', () => {
     chrome();
     const result = report(['-o', 'all.pdf', '--include-private']);
     expect(result.code).toBe(0);
-    expect(pdfText(path.join(result.cwd, 'all.pdf')).replace(/\s+/g, ' ')).toContain('Coffee with a Large Retailer');
+    expect(pdfText(path.join(result.cwd, 'all.pdf')).replace(/\s+/g, ' ')).toContain(
+      'Coffee with a Large Retailer',
+    );
   });
 
   it('fails in one line saying how to install Chromium when there is none', () => {
@@ -185,7 +227,9 @@ describe('PDF', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/apt install chromium.*CONFNOTES_CHROME/);
     expect(fs.existsSync(path.join(result.cwd, `${SLUG}-trip-report.pdf`))).toBe(false);
-    const wrong = report(['--format', 'pdf'], sampleCopy(), { CONFNOTES_CHROME: path.join(empty, 'nothing') });
+    const wrong = report(['--format', 'pdf'], sampleCopy(), {
+      CONFNOTES_CHROME: path.join(empty, 'nothing'),
+    });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/CONFNOTES_CHROME .*not an executable file/);
   });
@@ -213,7 +257,9 @@ describe('writing over a file', () => {
 
     expect(report(['-o', 'notes-for-boss.md', '--force'], where).code).toBe(0);
     expect(fs.readFileSync(mine, 'utf8')).toMatch(/<!-- confnotes report -->\n$/);
-    expect(fs.readdirSync(where.cwd).filter((name) => name.includes('.tmp') || name.startsWith('.'))).toEqual([]);
+    expect(fs.readdirSync(where.cwd).filter((name) => name.includes('.tmp') || name.startsWith('.'))).toEqual(
+      [],
+    );
   });
 
   it('will not write a Markdown report into a conference folder, or over a folder', () => {
@@ -245,6 +291,15 @@ describe('help', () => {
   it('documents every option with examples', () => {
     const result = confnotes(['report', '--help'], { cwd: tempDir() });
     expect(result.code).toBe(0);
-    for (const option of ['--format', '--output', '--template', '--include-private', '--group-by', '--force', 'Examples:']) expect(result.stdout).toContain(option);
+    for (const option of [
+      '--format',
+      '--output',
+      '--template',
+      '--include-private',
+      '--group-by',
+      '--force',
+      'Examples:',
+    ])
+      expect(result.stdout).toContain(option);
   });
 });

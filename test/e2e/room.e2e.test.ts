@@ -3,20 +3,33 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parseNote } from '../../src/core/note.js';
+import { parseNote } from '../../src/core/note/note.js';
 import { BIN, confnotes } from '../helpers/cli.js';
 import { tempDir } from '../helpers/workspace.js';
 
 let home: string;
 let ws: string;
 const NOW = { CONFNOTES_NOW: '2013-04-16T18:02:00Z' };
-const run = (args: string[], env: Record<string, string | undefined> = {}, input?: string) => confnotes(args, { cwd: ws, env: { ...NOW, ...env }, input });
+const run = (args: string[], env: Record<string, string | undefined> = {}, input?: string) =>
+  confnotes(args, { cwd: ws, env: { ...NOW, ...env }, input });
 
 beforeEach(() => {
   home = tempDir();
   ws = path.join(home, 'ws');
   confnotes(['init', ws], { cwd: home });
-  expect(run(['conf', 'new', 'Summit', '--start', '2013-04-15', '--end', '2013-04-18', '--timezone', 'America/Los_Angeles']).code).toBe(0);
+  expect(
+    run([
+      'conf',
+      'new',
+      'Summit',
+      '--start',
+      '2013-04-15',
+      '--end',
+      '2013-04-18',
+      '--timezone',
+      'America/Los_Angeles',
+    ]).code,
+  ).toBe(0);
 });
 
 const newNote = (title: string, extra: string[] = []) => {
@@ -67,12 +80,19 @@ describe('jot', () => {
   it('appends "- HH:MM text" in the conference time zone, whatever the machine zone', () => {
     const file = newNote('Talk');
     const before = fs.readFileSync(file, 'utf8');
-    expect(run(['jot', 'iSCSI', 'is', 'the', 'default'], { TZ: 'Asia/Tokyo', CONFNOTES_NOW: '2013-04-16T18:05:00Z' }).code).toBe(0);
+    expect(
+      run(['jot', 'iSCSI', 'is', 'the', 'default'], {
+        TZ: 'Asia/Tokyo',
+        CONFNOTES_NOW: '2013-04-16T18:05:00Z',
+      }).code,
+    ).toBe(0);
     expect(run(['jot', '--at', '11:30', 'zoning is the hard part']).code).toBe(0);
     expect(run(['jot', '--quote', 'easy enough for a goat']).code).toBe(0);
     const after = fs.readFileSync(file, 'utf8');
     expect(after.startsWith(before)).toBe(true);
-    expect(after.slice(before.length)).toBe('- 11:05 iSCSI is the default\n- 11:30 zoning is the hard part\n- 11:02 > "easy enough for a goat"\n');
+    expect(after.slice(before.length)).toBe(
+      '- 11:05 iSCSI is the default\n- 11:30 zoning is the hard part\n- 11:02 > "easy enough for a goat"\n',
+    );
   });
 
   it('adds follow-ups to the Follow-ups section and keeps the rest', () => {
@@ -113,27 +133,41 @@ describe('jot', () => {
   it('lands every one of 50 concurrent jots, each whole and once', async () => {
     const file = newNote('Busy talk');
     const header = fs.readFileSync(file, 'utf8');
-    const jobs = Array.from({ length: 50 }, (_, i) =>
-      new Promise<number>((resolve) => {
-        const child = spawn(process.execPath, [BIN, 'jot', `thought number ${i}:${'x'.repeat(i * 20)}`], { cwd: ws, env: { PATH: process.env.PATH, HOME: home, ...NOW }, stdio: 'ignore' });
-        child.on('exit', (code) => resolve(code ?? -1));
-      }),
+    const jobs = Array.from(
+      { length: 50 },
+      (_, i) =>
+        new Promise<number>((resolve) => {
+          const child = spawn(process.execPath, [BIN, 'jot', `thought number ${i}:${'x'.repeat(i * 20)}`], {
+            cwd: ws,
+            env: { PATH: process.env.PATH, HOME: home, ...NOW },
+            stdio: 'ignore',
+          });
+          child.on('exit', (code) => resolve(code ?? -1));
+        }),
     );
     expect(await Promise.all(jobs)).toEqual(Array(50).fill(0));
     const text = fs.readFileSync(file, 'utf8');
     expect(text.startsWith(header)).toBe(true);
     const lines = text.slice(header.length).split('\n').filter(Boolean);
     expect(lines).toHaveLength(50);
-    for (let i = 0; i < 50; i++) expect(lines.filter((line) => line === `- 11:02 thought number ${i}:${'x'.repeat(i * 20)}`)).toHaveLength(1);
+    for (let i = 0; i < 50; i++)
+      expect(
+        lines.filter((line) => line === `- 11:02 thought number ${i}:${'x'.repeat(i * 20)}`),
+      ).toHaveLength(1);
     expect(fs.readdirSync(path.dirname(file)).filter((name) => name.includes('.lock'))).toEqual([]);
   });
 
   it('keeps the order of a shell loop', () => {
     const file = newNote('Loop');
     const script = `for i in $(seq 1 20); do node ${JSON.stringify(BIN)} jot "line $i" || exit 1; done`;
-    const result = spawnSync('sh', ['-c', script], { cwd: ws, env: { PATH: process.env.PATH, HOME: home, ...NOW } });
+    const result = spawnSync('sh', ['-c', script], {
+      cwd: ws,
+      env: { PATH: process.env.PATH, HOME: home, ...NOW },
+    });
     expect(result.status).toBe(0);
-    expect(notesSection(file)).toBe(`\n${Array.from({ length: 20 }, (_, i) => `- 11:02 line ${i + 1}\n`).join('')}`);
+    expect(notesSection(file)).toBe(
+      `\n${Array.from({ length: 20 }, (_, i) => `- 11:02 line ${i + 1}\n`).join('')}`,
+    );
   });
 
   it('leaves a valid note when killed mid-jot, and the next jot still lands', async () => {
@@ -141,7 +175,11 @@ describe('jot', () => {
     const original = fs.readFileSync(file, 'utf8');
     let landed = 0;
     for (let round = 0; round < 30; round++) {
-      const child = spawn(process.execPath, [BIN, 'jot', `round ${round}`], { cwd: ws, env: { PATH: process.env.PATH, HOME: home, ...NOW }, stdio: 'ignore' });
+      const child = spawn(process.execPath, [BIN, 'jot', `round ${round}`], {
+        cwd: ws,
+        env: { PATH: process.env.PATH, HOME: home, ...NOW },
+        stdio: 'ignore',
+      });
       const exited = new Promise((resolve) => child.on('exit', resolve));
       // Kill points spread over the process's life, from start-up to the write.
       await new Promise((resolve) => setTimeout(resolve, 20 + ((round * 7) % 90)));

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parseNote } from '../../src/core/note.js';
+import { parseNote } from '../../src/core/note/note.js';
 import { confnotes } from '../helpers/cli.js';
 import { tempDir } from '../helpers/workspace.js';
 
@@ -29,7 +29,17 @@ beforeEach(() => {
   home = tempDir();
   ws = path.join(home, 'ws');
   confnotes(['init', ws], { cwd: home });
-  const made = run(['conf', 'new', 'Spree Cloud Summit 2026', '--start', '2026-06-16', '--end', '2026-06-18', '--timezone', 'Europe/Berlin']);
+  const made = run([
+    'conf',
+    'new',
+    'Spree Cloud Summit 2026',
+    '--start',
+    '2026-06-16',
+    '--end',
+    '2026-06-18',
+    '--timezone',
+    'Europe/Berlin',
+  ]);
   expect(made.code, made.stderr).toBe(0);
 });
 
@@ -37,15 +47,21 @@ describe('import, agenda, new --from now', () => {
   it('imports the iCalendar programme and shows it in Berlin time on a machine in Auckland', () => {
     const imported = run(['import', fixture('programme-v1.ics')]);
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stdout).toContain('added     SCS26-T1@spree-cloud.example.org  2026-06-16 10:00  Backups, restores; and other lies\n');
-    expect(imported.stderr).toContain(`${SLUG}/programme.yml: 21 entries (21 added, 0 changed, 0 removed, 0 newly cancelled); times in Europe/Berlin`);
+    expect(imported.stdout).toContain(
+      'added     SCS26-T1@spree-cloud.example.org  2026-06-16 10:00  Backups, restores; and other lies\n',
+    );
+    expect(imported.stderr).toContain(
+      `${SLUG}/programme.yml: 21 entries (21 added, 0 changed, 0 removed, 0 newly cancelled); times in Europe/Berlin`,
+    );
 
     const agenda = run(['agenda', '--day', '2026-06-16']);
     expect(agenda.code).toBe(0);
     const lines = agenda.stdout.split('\n');
     expect(lines[0]).toMatch(/^\s+when\s+room\s+title\s+speakers\s+uid$/);
     const row = (title: string) => lines.find((line) => line.includes(title))!;
-    expect(row('Opening keynote')).toMatch(/^ {3}\s+2026-06-16 09:00–09:45\s+Main Hall\s+Opening keynote: Clouds over the Spree\s+Grace Hopper/);
+    expect(row('Opening keynote')).toMatch(
+      /^ {3}\s+2026-06-16 09:00–09:45\s+Main Hall\s+Opening keynote: Clouds over the Spree\s+Grace Hopper/,
+    );
     expect(row('Backups')).toMatch(/^▶\s+2026-06-16 10:00–10:40\s+Hall A/);
     expect(row('Zero-downtime')).toMatch(/^▶/);
     expect(row('Kubernetes operators')).toMatch(/^ /);
@@ -56,9 +72,28 @@ describe('import, agenda, new --from now', () => {
 
     const entries = agendaJson();
     expect(entries).toHaveLength(21);
-    for (const key of ['uid', 'title', 'start', 'end', 'room', 'track', 'speakers', 'url', 'abstract', 'status', 'note']) expect(entries[0]).toHaveProperty(key);
+    for (const key of [
+      'uid',
+      'title',
+      'start',
+      'end',
+      'room',
+      'track',
+      'speakers',
+      'url',
+      'abstract',
+      'status',
+      'note',
+    ])
+      expect(entries[0]).toHaveProperty(key);
     const keynote = entries.find((one) => one.uid === 'SCS26-K1@spree-cloud.example.org')!;
-    expect(keynote).toMatchObject({ start: '2026-06-16T09:00:00+02:00', end: '2026-06-16T09:45:00+02:00', status: 'confirmed', note: null, speakers: ['Grace Hopper'] });
+    expect(keynote).toMatchObject({
+      start: '2026-06-16T09:00:00+02:00',
+      end: '2026-06-16T09:45:00+02:00',
+      status: 'confirmed',
+      note: null,
+      speakers: ['Grace Hopper'],
+    });
   });
 
   it('without a terminal, lists the parallel talks as an error (exit 2); with a uid, scaffolds that one', () => {
@@ -67,7 +102,12 @@ describe('import, agenda, new --from now', () => {
     expect(now.code).toBe(2);
     expect(now.stderr.trim().split('\n')).toHaveLength(1);
     expect(now.stderr).toContain('3 talks are on now');
-    for (const uid of ['SCS26-T1@spree-cloud.example.org', 'SCS26-T2@spree-cloud.example.org', 'SCS26-T3@spree-cloud.example.org']) expect(now.stderr).toContain(uid);
+    for (const uid of [
+      'SCS26-T1@spree-cloud.example.org',
+      'SCS26-T2@spree-cloud.example.org',
+      'SCS26-T3@spree-cloud.example.org',
+    ])
+      expect(now.stderr).toContain(uid);
     expect(fs.readdirSync(path.join(ws, SLUG)).sort()).toEqual(['conference.md', 'programme.yml']);
 
     const chosen = run(['new', '--from', 'SCS26-T3']);
@@ -75,7 +115,11 @@ describe('import, agenda, new --from now', () => {
     // The title's path characters never reach the file name.
     expect(chosen.stdout).toBe(`${SLUG}/2026-06-16-1000-etc-passwd-naming-things-is-hard.md\n`);
     const text = fs.readFileSync(path.join(ws, chosen.stdout.trim()), 'utf8');
-    expect(parseNote(text).meta).toMatchObject({ title: '../../etc/passwd: naming things is hard', programme: 'SCS26-T3@spree-cloud.example.org', room: 'Room 3' });
+    expect(parseNote(text).meta).toMatchObject({
+      title: '../../etc/passwd: naming things is hard',
+      programme: 'SCS26-T3@spree-cloud.example.org',
+      room: 'Room 3',
+    });
     expect(text).not.toMatch(/<script|<img|<p>/);
     expect(text).toContain('> We really mean it.');
   });
@@ -101,14 +145,20 @@ describe('import, agenda, new --from now', () => {
       links: { link: 'https://spree-cloud.example.org/2026/talk/W1/' },
       programme: 'SCS26-W1@spree-cloud.example.org',
     });
-    expect(text).toContain('## Abstract\n\n> Bring a laptop with Linux 6.x. We trace a slow service from syscalls to flame graphs.\n\n## Key takeaways');
+    expect(text).toContain(
+      '## Abstract\n\n> Bring a laptop with Linux 6.x. We trace a slow service from syscalls to flame graphs.\n\n## Key takeaways',
+    );
     expect(run(['current']).stdout).toBe(`${rel}\n`);
     expect(run(['jot', 'bpftrace one-liners first'], { CONFNOTES_NOW: WORKSHOP }).code).toBe(0);
     expect(fs.readFileSync(path.join(ws, rel), 'utf8')).toContain('- 14:30 bpftrace one-liners first\n');
 
-    const entry = agendaJson([], { CONFNOTES_NOW: WORKSHOP }).find((one) => one.uid === 'SCS26-W1@spree-cloud.example.org')!;
+    const entry = agendaJson([], { CONFNOTES_NOW: WORKSHOP }).find(
+      (one) => one.uid === 'SCS26-W1@spree-cloud.example.org',
+    )!;
     expect(entry.note).toBe('2026-06-16-1400-hands-on-ebpf-tracing');
-    expect(run(['agenda', '--today'], { CONFNOTES_NOW: WORKSHOP }).stdout).toMatch(/^▶✎ +2026-06-16 14:00–15:30 +Room 3 +Hands-on: eBPF tracing/m);
+    expect(run(['agenda', '--today'], { CONFNOTES_NOW: WORKSHOP }).stdout).toMatch(
+      /^▶✎ +2026-06-16 14:00–15:30 +Room 3 +Hands-on: eBPF tracing/m,
+    );
 
     // A second time: the same note becomes current again, no duplicate.
     run(['new', 'Something else']);
@@ -128,11 +178,15 @@ describe('import, agenda, new --from now', () => {
 
     const unknown = run(['new', '--from', 'no-such-talk']);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toBe('confnotes: no entry "no-such-talk" in the programme of Spree Cloud Summit 2026; see: confnotes agenda\n');
+    expect(unknown.stderr).toBe(
+      'confnotes: no entry "no-such-talk" in the programme of Spree Cloud Summit 2026; see: confnotes agenda\n',
+    );
 
     const evening = run(['new', '--from', 'now'], { CONFNOTES_NOW: '2026-06-16T20:00:00Z' });
     expect(evening.code).toBe(1);
-    expect(evening.stderr).toMatch(/^confnotes: no talk is on at 2026-06-16 22:00 \(Europe\/Berlin\); next: SCS26-K2@spree-cloud\.example\.org .*\n$/);
+    expect(evening.stderr).toMatch(
+      /^confnotes: no talk is on at 2026-06-16 22:00 \(Europe\/Berlin\); next: SCS26-K2@spree-cloud\.example\.org .*\n$/,
+    );
 
     const both = run(['new', 'Title', '--from', 'now']);
     expect(both.code).toBe(2);
@@ -157,19 +211,31 @@ describe('re-importing', () => {
 
     const second = run(['import', fixture('programme-v2.ics')]);
     expect(second.code, second.stderr).toBe(0);
-    expect(second.stdout).toContain('added     SCS26-L1@spree-cloud.example.org  2026-06-18 11:00  Lightning talks');
+    expect(second.stdout).toContain(
+      'added     SCS26-L1@spree-cloud.example.org  2026-06-18 11:00  Lightning talks',
+    );
     expect(second.stdout).toContain(
       'changed   SCS26-T5@spree-cloud.example.org  Edge caching for the rest of us: start 2026-06-16 11:00 → 2026-06-16 15:00; end 2026-06-16 11:40 → 2026-06-16 15:40; room Hall B → Hall A',
     );
-    expect(second.stdout).toContain('changed   SCS26-T7@spree-cloud.example.org  Rust in the control plane: status confirmed → cancelled');
-    expect(second.stdout).toContain('removed   SCS26-T9@spree-cloud.example.org  2026-06-17 14:00  Multi-region Kafka');
+    expect(second.stdout).toContain(
+      'changed   SCS26-T7@spree-cloud.example.org  Rust in the control plane: status confirmed → cancelled',
+    );
+    expect(second.stdout).toContain(
+      'removed   SCS26-T9@spree-cloud.example.org  2026-06-17 14:00  Multi-region Kafka',
+    );
     expect(second.stderr).toContain('(1 added, 2 changed, 1 removed, 1 newly cancelled)');
     expect([fs.readFileSync(noteFile), fs.readFileSync(edgeFile)]).toEqual(before);
 
     const byUid = new Map(agendaJson().map((one) => [one.uid, one]));
-    expect(byUid.get('SCS26-T9@spree-cloud.example.org')).toMatchObject({ status: 'removed', note: path.basename(noteFile, '.md') });
+    expect(byUid.get('SCS26-T9@spree-cloud.example.org')).toMatchObject({
+      status: 'removed',
+      note: path.basename(noteFile, '.md'),
+    });
     expect(byUid.get('SCS26-T7@spree-cloud.example.org')!.status).toBe('cancelled');
-    expect(byUid.get('SCS26-T5@spree-cloud.example.org')).toMatchObject({ start: '2026-06-16T15:00:00+02:00', room: 'Hall A' });
+    expect(byUid.get('SCS26-T5@spree-cloud.example.org')).toMatchObject({
+      start: '2026-06-16T15:00:00+02:00',
+      room: 'Hall A',
+    });
     expect(run(['agenda', '--day', '2026-06-17']).stdout).toMatch(/Rust in the control plane \(cancelled\)/);
 
     // The same export again: nothing to say, nothing written.
@@ -215,7 +281,9 @@ describe('an import that would empty the programme', () => {
     expect(none.stderr).toMatch(/empty\.ics: holds no talks; the programme was left as it was\n$/);
     const other = path.join(ws, 'other.json');
     const json = JSON.parse(fs.readFileSync(fixture('schedule-v1.json'), 'utf8'));
-    for (const day of json.schedule.conference.days) for (const talks of Object.values(day.rooms) as { guid: string }[][]) for (const talk of talks) talk.guid = `other-${talk.guid}`;
+    for (const day of json.schedule.conference.days)
+      for (const talks of Object.values(day.rooms) as { guid: string }[][])
+        for (const talk of talks) talk.guid = `other-${talk.guid}`;
     fs.writeFileSync(other, JSON.stringify(json));
     const refused = run(['import', other]);
     expect(refused.code).toBe(1);
@@ -237,21 +305,29 @@ describe('bad input', () => {
     fs.writeFileSync(truncated, cut);
     const result = run(['import', truncated]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`confnotes: ${truncated}:${cut.split('\r\n').length}: the file ends inside BEGIN:VEVENT of line ${cut.split('\r\n').length - 1} (truncated?)\n`);
+    expect(result.stderr).toBe(
+      `confnotes: ${truncated}:${cut.split('\r\n').length}: the file ends inside BEGIN:VEVENT of line ${cut.split('\r\n').length - 1} (truncated?)\n`,
+    );
     expect(fs.readFileSync(programmeFile())).toEqual(bytes);
 
     const json = path.join(home, 'bad.json');
     fs.writeFileSync(json, '{\n  "schedule": {\n    "conference": \n  }\n}\n');
     const bad = run(['import', json]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(new RegExp(`^confnotes: ${json.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:4: not valid JSON: unexpected "}"\n$`));
+    expect(bad.stderr).toMatch(
+      new RegExp(
+        `^confnotes: ${json.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:4: not valid JSON: unexpected "}"\n$`,
+      ),
+    );
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(fs.readFileSync(programmeFile())).toEqual(bytes);
 
     const other = path.join(home, 'notes.txt');
     fs.writeFileSync(other, 'just some text\n');
     expect(run(['import', other]).stderr).toMatch(/:1: neither iCalendar .* nor pretalx/);
-    expect(run(['import', path.join(home, 'missing.ics')]).stderr).toMatch(/missing\.ics: cannot read: no such file/);
+    expect(run(['import', path.join(home, 'missing.ics')]).stderr).toMatch(
+      /missing\.ics: cannot read: no such file/,
+    );
     expect(run(['import', other, '--format', 'xml']).code).toBe(2);
   });
 });
@@ -264,14 +340,21 @@ describe('stdin', () => {
     const entries = agendaJson(['--room', 'hall a']);
     expect(entries.map((one) => one.title)).toContain('Backups, restores; and other lies');
     expect(entries.every((one) => one.room === 'Hall A')).toBe(true);
-    expect(agendaJson(['--tag', 'security']).map((one) => one.title)).toEqual(['../../etc/passwd: naming things is hard', 'Secrets management at scale']);
-    expect(agendaJson(['--search', 'LOVELACE']).map((one) => one.title)).toEqual(['Backups, restores; and other lies']);
+    expect(agendaJson(['--tag', 'security']).map((one) => one.title)).toEqual([
+      '../../etc/passwd: naming things is hard',
+      'Secrets management at scale',
+    ]);
+    expect(agendaJson(['--search', 'LOVELACE']).map((one) => one.title)).toEqual([
+      'Backups, restores; and other lies',
+    ]);
   });
 
   it('reports a malformed stdin as <stdin>', () => {
     const result = run(['import', '-'], {}, 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n');
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('confnotes: <stdin>:2: the file ends inside BEGIN:VEVENT of line 2 (truncated?)\n');
+    expect(result.stderr).toBe(
+      'confnotes: <stdin>:2: the file ends inside BEGIN:VEVENT of line 2 (truncated?)\n',
+    );
     expect(fs.existsSync(programmeFile())).toBe(false);
   });
 });
@@ -294,19 +377,39 @@ describe('the sample conference', () => {
   it('ships a programme consistent with its .ics and its notes', () => {
     const sample = path.join(tempDir(), 'notes');
     fs.cpSync(path.resolve(__dirname, '../../notes'), sample, { recursive: true });
-    const inSample = (args: string[]) => confnotes(['--dir', sample, ...args], { cwd: sample, env: { TZ: 'Asia/Tokyo', CONFNOTES_NOW: '2013-04-16T18:15:00Z' } });
+    const inSample = (args: string[]) =>
+      confnotes(['--dir', sample, ...args], {
+        cwd: sample,
+        env: { TZ: 'Asia/Tokyo', CONFNOTES_NOW: '2013-04-16T18:15:00Z' },
+      });
     const agenda = inSample(['agenda', '--conf', 'openstack-summit-2013', '--json']);
     expect(agenda.code, agenda.stderr).toBe(0);
-    const entries = JSON.parse(agenda.stdout) as { uid: string; title: string; start: string; note: string | null; now: boolean }[];
+    const entries = JSON.parse(agenda.stdout) as {
+      uid: string;
+      title: string;
+      start: string;
+      note: string | null;
+      now: boolean;
+    }[];
     const linked = entries.filter((entry) => entry.note !== null);
     expect(linked).toHaveLength(12);
     for (const entry of linked) {
-      const { meta } = parseNote(fs.readFileSync(path.join(sample, 'openstack-summit-2013', `${entry.note}.md`), 'utf8'));
+      const { meta } = parseNote(
+        fs.readFileSync(path.join(sample, 'openstack-summit-2013', `${entry.note}.md`), 'utf8'),
+      );
       expect(meta.title).toBe(entry.title);
       expect(`${meta.date}T${meta.start}:00-07:00`).toBe(entry.start);
     }
-    expect(entries.filter((entry) => entry.now).map((entry) => entry.title)).toEqual(['Orchestrating Fibre Channel in Cinder', 'Keystone Federation Deep Dive']);
-    const again = inSample(['import', fixture('openstack-summit-2013.ics'), '--conf', 'openstack-summit-2013']);
+    expect(entries.filter((entry) => entry.now).map((entry) => entry.title)).toEqual([
+      'Orchestrating Fibre Channel in Cinder',
+      'Keystone Federation Deep Dive',
+    ]);
+    const again = inSample([
+      'import',
+      fixture('openstack-summit-2013.ics'),
+      '--conf',
+      'openstack-summit-2013',
+    ]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain('already up to date (25 entries');
   });

@@ -30,7 +30,20 @@ beforeEach(() => {
   const home = tempDir();
   ws = path.join(home, 'ws');
   confnotes(['init', ws], { cwd: home });
-  confnotes(['conf', 'new', 'Summit', '--start', '2013-04-15', '--end', '2013-04-18', '--timezone', 'America/Los_Angeles'], { cwd: ws });
+  confnotes(
+    [
+      'conf',
+      'new',
+      'Summit',
+      '--start',
+      '2013-04-15',
+      '--end',
+      '2013-04-18',
+      '--timezone',
+      'America/Los_Angeles',
+    ],
+    { cwd: ws },
+  );
 });
 
 afterAll(() => {

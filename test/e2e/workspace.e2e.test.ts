@@ -19,7 +19,19 @@ function setUp() {
   home = tempDir();
   ws = path.join(home, 'ws');
   expect(confnotes(['init', ws], { cwd: home }).code).toBe(0);
-  const made = run(['conf', 'new', 'OpenStack Summit 2013', '--start', '2013-04-15', '--end', '2013-04-18', '--timezone', 'America/Los_Angeles', '--location', 'Portland, Oregon']);
+  const made = run([
+    'conf',
+    'new',
+    'OpenStack Summit 2013',
+    '--start',
+    '2013-04-15',
+    '--end',
+    '2013-04-18',
+    '--timezone',
+    'America/Los_Angeles',
+    '--location',
+    'Portland, Oregon',
+  ]);
   expect(made.code).toBe(0);
 }
 
@@ -29,7 +41,9 @@ describe('init and finding the workspace', () => {
   it('creates a workspace once and never touches it again', () => {
     expect(fs.existsSync(path.join(ws, '.confnotes', 'config.yml'))).toBe(true);
     // Shared through git, a workspace leaves out this machine's state, cache and locks.
-    expect(fs.readFileSync(path.join(ws, '.confnotes', '.gitignore'), 'utf8')).toMatch(/^state\.json\ncache-\*\.json\n/);
+    expect(fs.readFileSync(path.join(ws, '.confnotes', '.gitignore'), 'utf8')).toMatch(
+      /^state\.json\ncache-\*\.json\n/,
+    );
     const before = snapshot(ws);
     const again = confnotes(['init', ws], { cwd: home });
     expect(again.code).toBe(0);
@@ -61,8 +75,18 @@ describe('conferences', () => {
   it('lists conferences as JSON with the promised keys', () => {
     const result = run(['conf', 'list', '--json']);
     const [conf] = JSON.parse(result.stdout);
-    expect(Object.keys(conf).sort()).toEqual(['current', 'end', 'location', 'name', 'notes', 'path', 'slug', 'start', 'timezone'].sort());
-    expect(conf).toMatchObject({ slug: 'openstack-summit-2013', name: 'OpenStack Summit 2013', start: '2013-04-15', end: '2013-04-18', current: true, notes: 0, timezone: 'America/Los_Angeles' });
+    expect(Object.keys(conf).sort()).toEqual(
+      ['current', 'end', 'location', 'name', 'notes', 'path', 'slug', 'start', 'timezone'].sort(),
+    );
+    expect(conf).toMatchObject({
+      slug: 'openstack-summit-2013',
+      name: 'OpenStack Summit 2013',
+      start: '2013-04-15',
+      end: '2013-04-18',
+      current: true,
+      notes: 0,
+      timezone: 'America/Los_Angeles',
+    });
   });
 
   it('switches the current conference and refuses unknown ones', () => {
@@ -78,9 +102,20 @@ describe('conferences', () => {
   it('refuses bad input with exit code 2 and an existing conference with 1', () => {
     expect(run(['conf', 'new', 'X', '--start', '2013-02-30', '--end', '2013-03-01']).code).toBe(2);
     expect(run(['conf', 'new', 'X', '--start', '2013-03-02', '--end', '2013-03-01']).code).toBe(2);
-    expect(run(['conf', 'new', 'X', '--start', '2013-03-01', '--end', '2013-03-01', '--timezone', 'Mars/Olympus']).code).toBe(2);
+    expect(
+      run(['conf', 'new', 'X', '--start', '2013-03-01', '--end', '2013-03-01', '--timezone', 'Mars/Olympus'])
+        .code,
+    ).toBe(2);
     expect(run(['conf', 'new', 'X', '--start', '2013-03-01']).code).toBe(2);
-    const again = run(['conf', 'new', 'OpenStack Summit 2013', '--start', '2013-04-15', '--end', '2013-04-18']);
+    const again = run([
+      'conf',
+      'new',
+      'OpenStack Summit 2013',
+      '--start',
+      '2013-04-15',
+      '--end',
+      '2013-04-18',
+    ]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
   });
@@ -90,9 +125,27 @@ describe('new', () => {
   beforeEach(setUp);
 
   it('prints the path of the new note as the only line on stdout', () => {
-    const result = run(['new', 'Orchestrating Fibre Channel in Cinder', '--speaker', 'Jane Roe', '--speaker', 'Kurt Smith', '--tag', 'Storage', '--tag', 'cinder', '--rating', '5', '--favourite', '--link', 'https://example.org/videos/fc']);
+    const result = run([
+      'new',
+      'Orchestrating Fibre Channel in Cinder',
+      '--speaker',
+      'Jane Roe',
+      '--speaker',
+      'Kurt Smith',
+      '--tag',
+      'Storage',
+      '--tag',
+      'cinder',
+      '--rating',
+      '5',
+      '--favourite',
+      '--link',
+      'https://example.org/videos/fc',
+    ]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('openstack-summit-2013/2013-04-16-1102-orchestrating-fibre-channel-in-cinder.md\n');
+    expect(result.stdout).toBe(
+      'openstack-summit-2013/2013-04-16-1102-orchestrating-fibre-channel-in-cinder.md\n',
+    );
     const text = fs.readFileSync(path.join(ws, result.stdout.trim()), 'utf8');
     expect(text).toContain('title: Orchestrating Fibre Channel in Cinder\n');
     expect(text).toContain('speakers: [Jane Roe, Kurt Smith]\n');
@@ -138,7 +191,10 @@ describe('new', () => {
   });
 
   it('uses a workspace template over the built-in one', () => {
-    fs.writeFileSync(path.join(ws, 'templates', 'note.md'), '---\ntitle: {{{yaml.title}}}\ndate: {{{yaml.date}}}\nstart: {{{yaml.start}}}\n---\n# {{title}} (my own layout)\n');
+    fs.writeFileSync(
+      path.join(ws, 'templates', 'note.md'),
+      '---\ntitle: {{{yaml.title}}}\ndate: {{{yaml.date}}}\nstart: {{{yaml.start}}}\n---\n# {{title}} (my own layout)\n',
+    );
     const result = run(['new', 'Mine']);
     expect(fs.readFileSync(path.join(ws, result.stdout.trim()), 'utf8')).toContain('# Mine (my own layout)');
   });
@@ -168,7 +224,9 @@ describe('tag and untag', () => {
     const tagged = run(['tag', 'ceilometer', 'Billing', '#metering']);
     expect(tagged.code).toBe(0);
     expect(tagged.stdout.trim()).toBe('metering ceilometer billing');
-    expect(fs.readFileSync(file, 'utf8')).toBe(handWritten.replace('  - ceilometer\n', '  - ceilometer\n  - billing\n'));
+    expect(fs.readFileSync(file, 'utf8')).toBe(
+      handWritten.replace('  - ceilometer\n', '  - ceilometer\n  - billing\n'),
+    );
     expect(run(['untag', '2013-04-16-1400', 'billing']).code).toBe(0);
     expect(fs.readFileSync(file, 'utf8')).toBe(handWritten);
   });
@@ -181,7 +239,9 @@ describe('tag and untag', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^confnotes: openstack-summit-2013\/broken\.md:\d+: broken YAML/);
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
-    expect(fs.readdirSync(path.dirname(file)).filter((name) => name.includes('.lock') || /\.md\.\w+$/.test(name))).toEqual([]);
+    expect(
+      fs.readdirSync(path.dirname(file)).filter((name) => name.includes('.lock') || /\.md\.\w+$/.test(name)),
+    ).toEqual([]);
   });
 
   it('says which notes an ambiguous reference matches', () => {
@@ -197,19 +257,76 @@ describe('list and tags', () => {
   beforeEach(() => {
     setUp();
     const add = (args: string[]) => expect(run(['new', ...args]).code).toBe(0);
-    add(['Rackspace keynote', '--type', 'keynote', '--at', '2013-04-16 09:00', '--tag', 'keynote', '--tag', 'community', '--rating', '3']);
-    add(['Fibre Channel in Cinder', '--at', '2013-04-16 11:00', '--tag', 'storage/cinder', '--tag', 'enterprise', '--rating', '5', '--favourite', '--speaker', 'Jane Roe']);
+    add([
+      'Rackspace keynote',
+      '--type',
+      'keynote',
+      '--at',
+      '2013-04-16 09:00',
+      '--tag',
+      'keynote',
+      '--tag',
+      'community',
+      '--rating',
+      '3',
+    ]);
+    add([
+      'Fibre Channel in Cinder',
+      '--at',
+      '2013-04-16 11:00',
+      '--tag',
+      'storage/cinder',
+      '--tag',
+      'enterprise',
+      '--rating',
+      '5',
+      '--favourite',
+      '--speaker',
+      'Jane Roe',
+    ]);
     add(['Swift at scale', '--at', '2013-04-17 10:00', '--tag', 'storage/swift', '--rating', '4']);
-    add(['Quantum lab', '--type', 'workshop', '--at', '2013-04-17 13:00', '--tag', 'networking', '--rating', '5', '--favourite']);
+    add([
+      'Quantum lab',
+      '--type',
+      'workshop',
+      '--at',
+      '2013-04-17 13:00',
+      '--tag',
+      'networking',
+      '--rating',
+      '5',
+      '--favourite',
+    ]);
     add(['Hallway chat', '--type', 'hallway', '--at', '2013-04-18 15:00', '--private']);
   });
 
-  const titles = (args: string[]) => JSON.parse(run(['list', '--json', ...args]).stdout).map((n: { title: string }) => n.title);
+  const titles = (args: string[]) =>
+    JSON.parse(run(['list', '--json', ...args]).stdout).map((n: { title: string }) => n.title);
 
   it('gives scripts exactly the promised keys', () => {
     const [first] = JSON.parse(run(['list', '--json']).stdout);
-    expect(Object.keys(first)).toEqual(['id', 'path', 'conference', 'title', 'type', 'date', 'start', 'end', 'speakers', 'tags', 'rating', 'favourite', 'private']);
-    expect(first).toMatchObject({ id: '2013-04-16-0900-rackspace-keynote', path: 'openstack-summit-2013/2013-04-16-0900-rackspace-keynote.md', conference: 'openstack-summit-2013', rating: 3, private: false });
+    expect(Object.keys(first)).toEqual([
+      'id',
+      'path',
+      'conference',
+      'title',
+      'type',
+      'date',
+      'start',
+      'end',
+      'speakers',
+      'tags',
+      'rating',
+      'favourite',
+      'private',
+    ]);
+    expect(first).toMatchObject({
+      id: '2013-04-16-0900-rackspace-keynote',
+      path: 'openstack-summit-2013/2013-04-16-0900-rackspace-keynote.md',
+      conference: 'openstack-summit-2013',
+      rating: 3,
+      private: false,
+    });
   });
 
   it('filters by tag (with children, all of them), type, day, favourite, rating and text', () => {
@@ -219,7 +336,11 @@ describe('list and tags', () => {
     expect(titles(['--type', 'workshop'])).toEqual(['Quantum lab']);
     expect(titles(['--day', '2013-04-17'])).toEqual(['Swift at scale', 'Quantum lab']);
     expect(titles(['--favourite'])).toEqual(['Fibre Channel in Cinder', 'Quantum lab']);
-    expect(titles(['--min-rating', '4', '--sort', 'rating'])).toEqual(['Fibre Channel in Cinder', 'Quantum lab', 'Swift at scale']);
+    expect(titles(['--min-rating', '4', '--sort', 'rating'])).toEqual([
+      'Fibre Channel in Cinder',
+      'Quantum lab',
+      'Swift at scale',
+    ]);
     expect(titles(['--search', 'jane roe'])).toEqual(['Fibre Channel in Cinder']);
     expect(titles(['--sort', 'title'])[0]).toBe('Fibre Channel in Cinder');
   });
@@ -244,7 +365,10 @@ describe('list and tags', () => {
     const dir = path.join(ws, 'openstack-summit-2013');
     fs.writeFileSync(path.join(dir, 'broken.md'), '---\ntitle: [\n---\n');
     fs.writeFileSync(path.join(dir, 'binary.md'), Buffer.from([0, 1, 2, 3]));
-    fs.writeFileSync(path.join(dir, 'js.md'), `---js\n{ title: require('fs').writeFileSync(${JSON.stringify(path.join(ws, 'pwned'))}, 'x') }\n---\n`);
+    fs.writeFileSync(
+      path.join(dir, 'js.md'),
+      `---js\n{ title: require('fs').writeFileSync(${JSON.stringify(path.join(ws, 'pwned'))}, 'x') }\n---\n`,
+    );
     const result = run(['list', '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toHaveLength(5);
@@ -272,7 +396,10 @@ describe('show and edit', () => {
     const made = run(['new', 'Heat and TripleO', '--tag', 'heat']).stdout.trim();
     const shown = run(['show', 'heat']);
     expect(shown.stdout).toBe(fs.readFileSync(path.join(ws, made), 'utf8'));
-    expect(JSON.parse(run(['show', 'heat', '--json']).stdout)).toMatchObject({ title: 'Heat and TripleO', tags: ['heat'] });
+    expect(JSON.parse(run(['show', 'heat', '--json']).stdout)).toMatchObject({
+      title: 'Heat and TripleO',
+      tags: ['heat'],
+    });
     expect(run(['show', 'nothing']).code).toBe(1);
   });
 
@@ -301,8 +428,17 @@ describe('help and terminal manners', () => {
         walk(sub, [...prefix, sub.name()]);
       }
     };
-    walk(buildProgram(testContext(cwd), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }), []);
-    expect(commands.map((c) => c.join(' '))).toEqual(expect.arrayContaining(['report', 'jot', 'conf new', 'completion']));
+    walk(
+      buildProgram(testContext(cwd), {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        stdin: process.stdin,
+      }),
+      [],
+    );
+    expect(commands.map((c) => c.join(' '))).toEqual(
+      expect.arrayContaining(['report', 'jot', 'conf new', 'completion']),
+    );
     for (const command of commands) {
       const result = confnotes([...command, '--help'], { cwd });
       expect(result.code, command.join(' ')).toBe(0);

@@ -11,7 +11,10 @@ export interface RunResult {
   stderr: string;
 }
 
-export function confnotes(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; input?: string } & SpawnSyncOptions): RunResult {
+export function confnotes(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined>; input?: string } & SpawnSyncOptions,
+): RunResult {
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOME: options.cwd,

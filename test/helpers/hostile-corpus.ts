@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { initWorkspace } from '../../src/core/workspace.js';
+import { initWorkspace } from '../../src/core/workspace/workspace.js';
 import { defaultConference, tempDir } from './workspace.js';
 
 export interface HostileFile {
@@ -40,8 +40,16 @@ export interface HostileCorpus {
   permissionsEnforced: boolean;
 }
 
-const front = (lines: string[], eol = '\n') => `---${eol}${lines.join(eol)}${eol}---${eol}## Notes${eol}- 10:01 hi${eol}`;
-const fields = (title: string) => [`title: ${title}`, 'type: session', 'conference: conf', 'date: 2013-04-16', 'start: "10:00"', 'end: "10:40"'];
+const front = (lines: string[], eol = '\n') =>
+  `---${eol}${lines.join(eol)}${eol}---${eol}## Notes${eol}- 10:01 hi${eol}`;
+const fields = (title: string) => [
+  `title: ${title}`,
+  'type: session',
+  'conference: conf',
+  'date: 2013-04-16',
+  'start: "10:00"',
+  'end: "10:40"',
+];
 
 export function buildHostileCorpus(): HostileCorpus {
   const top = tempDir('confnotes-hostile-');
@@ -54,7 +62,13 @@ export function buildHostileCorpus(): HostileCorpus {
   fs.writeFileSync(path.join(conf, 'conference.md'), defaultConference);
   const files: HostileFile[] = [];
   const canaries: string[] = [];
-  const add = (name: string, content: string | Buffer, readable: boolean, message?: RegExp, jotAccepts = readable) => {
+  const add = (
+    name: string,
+    content: string | Buffer,
+    readable: boolean,
+    message?: RegExp,
+    jotAccepts = readable,
+  ) => {
     fs.writeFileSync(path.join(conf, name), content);
     files.push({ name, path: `conf/${name}`, readable, message, jotAccepts });
   };
@@ -66,28 +80,84 @@ export function buildHostileCorpus(): HostileCorpus {
   add('never-closes.md', `---\n${fields('Open').join('\n')}\n## Notes\n- 10:01 hi\n`, false, /never closes/);
   add('not-a-map.md', '---\n- a\n- b\n---\n', false, /not a set of "key: value" fields/, true);
   const laughs = ['lol0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < 10; i++) laughs.push(`lol${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(',')}]`);
+  for (let i = 1; i < 10; i++)
+    laughs.push(
+      `lol${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(',')}]`,
+    );
   add('billion-laughs.md', front([...fields('Laughs'), ...laughs]), false, /alias|broken YAML/i, true);
-  add('deep-flow.md', `---\ntitle: Deep\ndate: 2013-04-16\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n`, false, /nested too deeply/, true);
-  add('deep-block.md', `---\ntitle: Deep\ndate: 2013-04-16\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} x\n---\n`, false, /nested too deeply/, true);
+  add(
+    'deep-flow.md',
+    `---\ntitle: Deep\ndate: 2013-04-16\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n`,
+    false,
+    /nested too deeply/,
+    true,
+  );
+  add(
+    'deep-block.md',
+    `---\ntitle: Deep\ndate: 2013-04-16\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} x\n---\n`,
+    false,
+    /nested too deeply/,
+    true,
+  );
   // 50 MB: a valid front matter and a huge body, to prove nothing reads it whole.
   const big = Buffer.alloc(50 * 1024 * 1024, 'all work and no play makes a very long note\n');
   add('fifty-megabytes.md', Buffer.concat([Buffer.from(front(fields('Huge'))), big]), false, /too large/);
-  add('binary.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe]), false, /binary/);
+  add(
+    'binary.md',
+    Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff,
+      0xfe,
+    ]),
+    false,
+    /binary/,
+  );
   add('empty.md', '', false, /empty file|no front matter/);
   add('whitespace-only.md', '  \n\t\n', false, /empty file|no front matter/);
   add('bom.md', `\uFEFF${front(fields('With a byte-order mark'))}`, true);
   add('crlf.md', front(fields('Windows line ends'), '\r\n'), true);
-  add('mixed-eol.md', `---\r\n${fields('Mixed line ends').join('\n')}\r\n---\n## Notes\r\n- 10:01 hi\n`, true);
-  add('latin1.md', Buffer.concat([Buffer.from(`---\n${fields('Caf').join('\n')}\nsummary: caf`), Buffer.from([0xe9]), Buffer.from('\n---\n')]), false, /not UTF-8/);
+  add(
+    'mixed-eol.md',
+    `---\r\n${fields('Mixed line ends').join('\n')}\r\n---\n## Notes\r\n- 10:01 hi\n`,
+    true,
+  );
+  add(
+    'latin1.md',
+    Buffer.concat([
+      Buffer.from(`---\n${fields('Caf').join('\n')}\nsummary: caf`),
+      Buffer.from([0xe9]),
+      Buffer.from('\n---\n'),
+    ]),
+    false,
+    /not UTF-8/,
+  );
   add('nul-bytes.md', `${front(fields('Nul'))}text\0more\n`, false, /binary/);
   const canaryJs = path.join(top, 'pwned-by-js');
   const canaryCoffee = path.join(top, 'pwned-by-coffee');
   canaries.push(canaryJs, canaryCoffee);
-  add('front-matter-js.md', `---js\n{ title: require('fs').writeFileSync(${JSON.stringify(canaryJs)}, 'x') || 'js', date: '2013-04-16' }\n---\nbody\n`, false, /"js" is not read/);
-  add('front-matter-coffee.md', `---coffee\ntitle: require('fs').writeFileSync(${JSON.stringify(canaryCoffee)}, 'x')\n---\nbody\n`, false, /"coffee" is not read/);
-  add('rtl-and-zero-width.md', front(fields('"\u202Egnp.exe \u200Bzero\u200Dwidth \u05E9\u05DC\u05D5\u05DD"')), true);
-  add('shell-metacharacters.md', front(fields(`'$(touch ${path.join(top, 'pwned-by-shell')}); \`id\` | rm -rf ~ && echo > /dev/null'`)), true);
+  add(
+    'front-matter-js.md',
+    `---js\n{ title: require('fs').writeFileSync(${JSON.stringify(canaryJs)}, 'x') || 'js', date: '2013-04-16' }\n---\nbody\n`,
+    false,
+    /"js" is not read/,
+  );
+  add(
+    'front-matter-coffee.md',
+    `---coffee\ntitle: require('fs').writeFileSync(${JSON.stringify(canaryCoffee)}, 'x')\n---\nbody\n`,
+    false,
+    /"coffee" is not read/,
+  );
+  add(
+    'rtl-and-zero-width.md',
+    front(fields('"\u202Egnp.exe \u200Bzero\u200Dwidth \u05E9\u05DC\u05D5\u05DD"')),
+    true,
+  );
+  add(
+    'shell-metacharacters.md',
+    front(fields(`'$(touch ${path.join(top, 'pwned-by-shell')}); \`id\` | rm -rf ~ && echo > /dev/null'`)),
+    true,
+  );
   canaries.push(path.join(top, 'pwned-by-shell'));
   add('control-chars-\x1b[31m.md', front(fields('Escape in the name')), true);
 
@@ -117,7 +187,12 @@ export function buildHostileCorpus(): HostileCorpus {
   } catch {
     // EACCES: permissions are enforced for this user
   }
-  files.push({ name: 'unreadable.md', path: 'conf/unreadable.md', readable: !permissionsEnforced, message: permissionsEnforced ? /permission denied/ : undefined });
+  files.push({
+    name: 'unreadable.md',
+    path: 'conf/unreadable.md',
+    readable: !permissionsEnforced,
+    message: permissionsEnforced ? /permission denied/ : undefined,
+  });
 
   // A second conference whose conference.md is itself broken.
   fs.mkdirSync(path.join(root, 'broken-conf'));
@@ -142,10 +217,14 @@ export function digestTree(dir: string): Map<string, string> {
         walk(full);
       } else if (entry.isSymbolicLink()) out.set(rel, `link ${fs.readlinkSync(full)}`);
       else if (!entry.isFile()) out.set(rel, `special ${stat.mode}`);
-      else if (stat.size > 1024 * 1024) out.set(rel, `big ${stat.size} ${stat.ino} ${stat.mtimeMs} ${stat.mode}`);
+      else if (stat.size > 1024 * 1024)
+        out.set(rel, `big ${stat.size} ${stat.ino} ${stat.mtimeMs} ${stat.mode}`);
       else {
         try {
-          out.set(rel, `file ${stat.mode} ${crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex')}`);
+          out.set(
+            rel,
+            `file ${stat.mode} ${crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex')}`,
+          );
         } catch {
           out.set(rel, `unreadable ${stat.size} ${stat.mtimeMs} ${stat.mode}`);
         }

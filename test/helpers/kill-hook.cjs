@@ -20,7 +20,12 @@ const writtenFds = new Set();
 const forever = new Int32Array(new SharedArrayBuffer(4));
 
 function writes(flags) {
-  if (typeof flags === 'number') return (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_APPEND)) !== 0;
+  if (typeof flags === 'number')
+    return (
+      (flags &
+        (fs.constants.O_WRONLY | fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_APPEND)) !==
+      0
+    );
   return typeof flags === 'string' && /[wa+]/.test(flags);
 }
 
@@ -34,29 +39,43 @@ function point(name) {
 
 const wrap = {
   openSync: (call) =>
-    function (file, flags, mode) {
-      if (!writes(flags)) return call.apply(this, arguments);
+    function (...args) {
+      const flags = args[1];
+      if (!writes(flags)) return call.apply(this, args);
       point(`open(${String(flags)})`);
-      const fd = call.apply(this, arguments);
+      const fd = call.apply(this, args);
       writtenFds.add(fd);
       return fd;
     },
   closeSync: (call) =>
-    function (fd) {
-      if (writtenFds.delete(fd)) point('close');
-      return call.apply(this, arguments);
+    function (...args) {
+      if (writtenFds.delete(args[0])) point('close');
+      return call.apply(this, args);
     },
   writeSync: (call) =>
-    function (fd) {
-      if (fd > 2) point('write');
-      return call.apply(this, arguments);
+    function (...args) {
+      if (args[0] > 2) point('write');
+      return call.apply(this, args);
     },
 };
-for (const name of ['writeFileSync', 'appendFileSync', 'fsyncSync', 'fdatasyncSync', 'renameSync', 'rmSync', 'unlinkSync', 'mkdirSync', 'linkSync', 'ftruncateSync', 'fchmodSync', 'chmodSync']) {
+for (const name of [
+  'writeFileSync',
+  'appendFileSync',
+  'fsyncSync',
+  'fdatasyncSync',
+  'renameSync',
+  'rmSync',
+  'unlinkSync',
+  'mkdirSync',
+  'linkSync',
+  'ftruncateSync',
+  'fchmodSync',
+  'chmodSync',
+]) {
   wrap[name] = (call) =>
-    function () {
+    function (...args) {
       point(name.replace(/Sync$/, ''));
-      return call.apply(this, arguments);
+      return call.apply(this, args);
     };
 }
 for (const [name, make] of Object.entries(wrap)) {

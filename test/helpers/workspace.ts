@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Context } from '../../src/context.js';
-import { initWorkspace, findWorkspace, type Workspace } from '../../src/core/workspace.js';
+import { initWorkspace, findWorkspace, type Workspace } from '../../src/core/workspace/workspace.js';
 
 export function tempDir(prefix = 'confnotes-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -20,7 +20,11 @@ export function testContext(cwd: string, extra: Partial<Context> = {}): Context 
 }
 
 /** A workspace with one conference folder (`conf`) whose conference.md is given. */
-export function makeWorkspace(conference = defaultConference): { root: string; ws: Workspace; confDir: string } {
+export function makeWorkspace(conference = defaultConference): {
+  root: string;
+  ws: Workspace;
+  confDir: string;
+} {
   const root = path.join(tempDir(), 'ws');
   initWorkspace(root);
   const confDir = path.join(root, 'conf');
@@ -42,7 +46,14 @@ Hello.
 `;
 
 export function note(fields: Record<string, string>, body = '## Notes\n'): string {
-  const base: Record<string, string> = { title: 'A talk', type: 'session', conference: 'conf', date: '2013-04-16', start: '"10:00"', end: '"10:40"' };
+  const base: Record<string, string> = {
+    title: 'A talk',
+    type: 'session',
+    conference: 'conf',
+    date: '2013-04-16',
+    start: '"10:00"',
+    end: '"10:40"',
+  };
   const all = { ...base, ...fields };
   const lines = Object.entries(all)
     .filter(([, value]) => value !== undefined)

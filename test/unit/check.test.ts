@@ -1,14 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkNoteText, checkWorkspace, fixText, isUrl, nearMiss } from '../../src/core/check.js';
+import { checkNoteText, checkWorkspace, fixText, isUrl, nearMiss } from '../../src/core/check/check.js';
 import { makeWorkspace, note, snapshot } from '../helpers/workspace.js';
 
-const rules = (text: string) => checkNoteText(text, 'conf/x.md').map((problem) => `${problem.line}:${problem.rule}`);
+const rules = (text: string) =>
+  checkNoteText(text, 'conf/x.md').map((problem) => `${problem.line}:${problem.rule}`);
 
 describe('checkNoteText', () => {
   it('finds nothing wrong with a complete note', () => {
-    expect(checkNoteText(note({ tags: '[storage, cinder/fc]', links: '{slides: "https://example.org/s"}' }), 'x.md')).toEqual([]);
+    expect(
+      checkNoteText(
+        note({ tags: '[storage, cinder/fc]', links: '{slides: "https://example.org/s"}' }),
+        'x.md',
+      ),
+    ).toEqual([]);
   });
 
   it('reports broken YAML and a front matter that never closes, with their lines', () => {
@@ -23,7 +29,11 @@ describe('checkNoteText', () => {
     expect(rules(note({ date: '2013-02-30' }))).toEqual(['5:invalid-date']);
     expect(rules(note({ start: '"25:00"', end: '"9:5"' }))).toEqual(['6:invalid-time', '7:invalid-time']);
     expect(rules(note({ start: '"11:00"', end: '"10:40"' }))).toEqual(['7:end-before-start']);
-    expect(rules(note({ type: 'talk', rating: '9', favourite: 'yes' }))).toEqual(['3:invalid-value', '8:invalid-value', '9:invalid-value']);
+    expect(rules(note({ type: 'talk', rating: '9', favourite: 'yes' }))).toEqual([
+      '3:invalid-value',
+      '8:invalid-value',
+      '9:invalid-value',
+    ]);
   });
 
   it('reports tags that are not normalised, repeated or empty, as fixable', () => {
@@ -37,17 +47,20 @@ describe('checkNoteText', () => {
   });
 
   it('reports links that are not URLs', () => {
-    expect(rules(note({ links: '{slides: example.org/slides, video: "https://example.org/v", bad: "javascript:alert(1)"}' }))).toEqual([
-      '8:link-not-url',
-      '8:link-not-url',
-    ]);
+    expect(
+      rules(
+        note({
+          links: '{slides: example.org/slides, video: "https://example.org/v", bad: "javascript:alert(1)"}',
+        }),
+      ),
+    ).toEqual(['8:link-not-url', '8:link-not-url']);
     expect(isUrl('https://example.org/a')).toBe(true);
     expect(isUrl('mailto:a@example.org')).toBe(true);
     expect(isUrl('https://')).toBe(false);
     expect(isUrl('see slides')).toBe(false);
   });
 
-  it('keeps the user\'s own fields, but names a likely misspelling of a known one', () => {
+  it("keeps the user's own fields, but names a likely misspelling of a known one", () => {
     expect(rules(note({ mood: 'tired', 'my-notes': '{a: 1}' }))).toEqual([]);
     expect(rules(note({ tag: 'storage' }))).toEqual(['8:unknown-field']);
     expect(rules(note({ speaker: 'Ada' }))).toEqual(['8:unknown-field']);
@@ -69,7 +82,8 @@ describe('checkNoteText', () => {
 
 describe('fixText', () => {
   it('normalises tags in a flow list and changes no other byte', () => {
-    const before = '---\ntitle: "Q"  # mine\ntags: [Storage,  "#Cinder", storage, keep]\nmood: {a: 1}\n---\nbody  \n';
+    const before =
+      '---\ntitle: "Q"  # mine\ntags: [Storage,  "#Cinder", storage, keep]\nmood: {a: 1}\n---\nbody  \n';
     const { text, changes } = fixText(before);
     expect(text).toBe(before.replace('[Storage,  "#Cinder", storage, keep]', '[storage,  cinder, keep]'));
     expect(changes).toHaveLength(3);
@@ -77,8 +91,11 @@ describe('fixText', () => {
   });
 
   it('normalises a block list, keeping comments and CRLF line ends', () => {
-    const before = '---\r\ntitle: t\r\ntags:\r\n  - Storage   # why\r\n  - "  "\r\n  - ha\r\n---\r\n## Notes\r\n';
-    expect(fixText(before).text).toBe('---\r\ntitle: t\r\ntags:\r\n  - storage   # why\r\n  - ha\r\n---\r\n## Notes\r\n');
+    const before =
+      '---\r\ntitle: t\r\ntags:\r\n  - Storage   # why\r\n  - "  "\r\n  - ha\r\n---\r\n## Notes\r\n';
+    expect(fixText(before).text).toBe(
+      '---\r\ntitle: t\r\ntags:\r\n  - storage   # why\r\n  - ha\r\n---\r\n## Notes\r\n',
+    );
   });
 
   it('normalises a single tag and trims keys', () => {
@@ -87,7 +104,8 @@ describe('fixText', () => {
   });
 
   it('leaves a note it cannot read alone', () => {
-    for (const text of ['---\ntags: [A\n---\n', 'no front matter', '']) expect(fixText(text)).toEqual({ text, changes: [] });
+    for (const text of ['---\ntags: [A\n---\n', 'no front matter', ''])
+      expect(fixText(text)).toEqual({ text, changes: [] });
   });
 });
 
@@ -117,7 +135,9 @@ describe('checkWorkspace', () => {
 
   it('reports a conference.md whose end is before its start', () => {
     const { ws } = makeWorkspace('---\nname: X\nstart: 2013-04-18\nend: 2013-04-15\n---\n');
-    expect(checkWorkspace(ws).problems.map((problem) => `${problem.path}:${problem.line}:${problem.rule}`)).toEqual(['conf/conference.md:4:end-before-start']);
+    expect(
+      checkWorkspace(ws).problems.map((problem) => `${problem.path}:${problem.line}:${problem.rule}`),
+    ).toEqual(['conf/conference.md:4:end-before-start']);
   });
 });
 
@@ -129,23 +149,33 @@ describe('checkProgrammes', () => {
     const { ws, confDir } = makeWorkspace();
     fs.writeFileSync(path.join(confDir, 'a.md'), note({ programme: 'talk-1' }));
     fs.writeFileSync(path.join(confDir, 'b.md'), note({ programme: 'talk-2' }));
-    const { checkProgrammes } = await import('../../src/core/check.js');
+    const { checkProgrammes } = await import('../../src/core/check/check.js');
     const found = () => checkWorkspace(ws);
     expect(found().programmeRefs).toEqual([
       { path: 'conf/a.md', line: 8, uid: 'talk-1', slug: 'conf' },
       { path: 'conf/b.md', line: 8, uid: 'talk-2', slug: 'conf' },
     ]);
     // No programme imported yet: both point at nothing.
-    expect((await checkProgrammes(ws, ['conf'], found().programmeRefs)).map((problem) => `${problem.path}:${problem.rule}`)).toEqual([
-      'conf/a.md:programme-entry-missing',
-      'conf/b.md:programme-entry-missing',
-    ]);
-    fs.writeFileSync(path.join(confDir, 'programme.yml'), `timezone: America/Los_Angeles\nsource: ~\nentries:\n${entry('talk-1')}`);
+    expect(
+      (await checkProgrammes(ws, ['conf'], found().programmeRefs)).map(
+        (problem) => `${problem.path}:${problem.rule}`,
+      ),
+    ).toEqual(['conf/a.md:programme-entry-missing', 'conf/b.md:programme-entry-missing']);
+    fs.writeFileSync(
+      path.join(confDir, 'programme.yml'),
+      `timezone: America/Los_Angeles\nsource: ~\nentries:\n${entry('talk-1')}`,
+    );
     const problems = await checkProgrammes(ws, ['conf'], found().programmeRefs);
-    expect(problems.map((problem) => `${problem.path}:${problem.line}:${problem.rule}`)).toEqual(['conf/b.md:8:programme-entry-missing']);
+    expect(problems.map((problem) => `${problem.path}:${problem.line}:${problem.rule}`)).toEqual([
+      'conf/b.md:8:programme-entry-missing',
+    ]);
     expect(problems[0]!.message).toContain('"talk-2" is not in conf/programme.yml');
     fs.writeFileSync(path.join(confDir, 'programme.yml'), 'entries: [\n');
-    expect((await checkProgrammes(ws, ['conf'], found().programmeRefs)).map((problem) => `${problem.path}:${problem.rule}`)).toEqual(['conf/programme.yml:programme']);
+    expect(
+      (await checkProgrammes(ws, ['conf'], found().programmeRefs)).map(
+        (problem) => `${problem.path}:${problem.rule}`,
+      ),
+    ).toEqual(['conf/programme.yml:programme']);
   });
 });
 
@@ -153,7 +183,10 @@ describe('front matter nested too deeply (a fix found by the hostile suite)', ()
   it('says so, with a line, instead of the parser\'s "Maximum call stack size exceeded"', () => {
     const deep = `---\ntitle: Deep\ndate: 2013-04-16\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n`;
     const [problem] = checkNoteText(deep, 'x.md');
-    expect(problem).toMatchObject({ rule: 'broken-yaml', message: 'the front matter is nested too deeply to read' });
+    expect(problem).toMatchObject({
+      rule: 'broken-yaml',
+      message: 'the front matter is nested too deeply to read',
+    });
     expect(problem!.line).toBeGreaterThanOrEqual(4);
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findFrontMatter, FrontMatterError, splitNote } from '../../src/core/front-matter.js';
+import { findFrontMatter, FrontMatterError, splitNote } from '../../src/core/front-matter/front-matter.js';
 import { tempDir } from '../helpers/workspace.js';
 
 function errorOf(text: string): FrontMatterError {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { roundToSlot } from '../../src/core/clock.js';
-import { findFrontMatter } from '../../src/core/front-matter-bounds.js';
-import { headings, jotLine, planJot } from '../../src/core/jot.js';
+import { findFrontMatter } from '../../src/core/front-matter/front-matter-bounds.js';
+import { headings, jotLine, planJot } from '../../src/core/jot/jot.js';
 
 const FM = '---\ntitle: t\ndate: 2013-04-16\n---\n';
 const plan = (body: string, heading: string, lines: string[], before?: string) => {
@@ -21,20 +21,30 @@ describe('jotLine', () => {
 
 describe('planJot', () => {
   it('appends at the end when Notes is the last section', () => {
-    expect(plan('## Key takeaways\n\n## Notes\n\n- 11:00 a\n', '## Notes', ['- 11:05 b']).decision).toEqual({ append: '- 11:05 b\n' });
-    expect(plan('## Notes\n- 11:00 a', '## Notes', ['- 11:05 b']).decision).toEqual({ append: '\n- 11:05 b\n' });
+    expect(plan('## Key takeaways\n\n## Notes\n\n- 11:00 a\n', '## Notes', ['- 11:05 b']).decision).toEqual({
+      append: '- 11:05 b\n',
+    });
+    expect(plan('## Notes\n- 11:00 a', '## Notes', ['- 11:05 b']).decision).toEqual({
+      append: '\n- 11:05 b\n',
+    });
   });
 
   it('inserts at the end of the section when another section follows', () => {
-    const { decision } = plan('## Notes\n\n- 11:00 a\n\n## Key takeaways\n\n- x\n', '## Notes', ['- 11:05 b']);
-    expect(decision).toEqual({ replace: `${FM}## Notes\n\n- 11:00 a\n- 11:05 b\n\n## Key takeaways\n\n- x\n` });
+    const { decision } = plan('## Notes\n\n- 11:00 a\n\n## Key takeaways\n\n- x\n', '## Notes', [
+      '- 11:05 b',
+    ]);
+    expect(decision).toEqual({
+      replace: `${FM}## Notes\n\n- 11:00 a\n- 11:05 b\n\n## Key takeaways\n\n- x\n`,
+    });
   });
 
   it('starts a missing section: Follow-ups above Notes, Notes at the end', () => {
     expect(plan('## Notes\n\n- 11:00 a\n', '## Follow-ups', ['- [ ] c'], '## Notes').decision).toEqual({
       replace: `${FM}## Follow-ups\n\n- [ ] c\n\n## Notes\n\n- 11:00 a\n`,
     });
-    expect(plan('Just text\n', '## Notes', ['- 11:05 b']).decision).toEqual({ append: '\n## Notes\n\n- 11:05 b\n' });
+    expect(plan('Just text\n', '## Notes', ['- 11:05 b']).decision).toEqual({
+      append: '\n## Notes\n\n- 11:05 b\n',
+    });
   });
 
   it('gives a bare heading a blank line under it', () => {
@@ -44,12 +54,16 @@ describe('planJot', () => {
 
   it('keeps CRLF line ends', () => {
     const text = '---\r\ntitle: t\r\n---\r\n## Notes\r\n\r\n- 11:00 a\r\n';
-    expect(planJot(text, findFrontMatter(text).bodyStart, '## Notes', ['- 11:05 b'])).toEqual({ append: '- 11:05 b\r\n' });
+    expect(planJot(text, findFrontMatter(text).bodyStart, '## Notes', ['- 11:05 b'])).toEqual({
+      append: '- 11:05 b\r\n',
+    });
   });
 
   it('ignores headings inside fenced code', () => {
     expect(headings('```\n## Notes\n```\n## Real\n').map((h) => h.title)).toEqual(['Real']);
-    expect(plan('## Notes\n\n```md\n## Key takeaways\n```\n', '## Notes', ['- 11:05 b']).decision).toEqual({ append: '- 11:05 b\n' });
+    expect(plan('## Notes\n\n```md\n## Key takeaways\n```\n', '## Notes', ['- 11:05 b']).decision).toEqual({
+      append: '- 11:05 b\n',
+    });
   });
 });
 

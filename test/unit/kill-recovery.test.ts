@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FrontMatterError } from '../../src/core/front-matter-bounds.js';
-import { checkJotTarget, checkJotText } from '../../src/core/jot-target.js';
+import { FrontMatterError } from '../../src/core/front-matter/front-matter-bounds.js';
+import { checkJotTarget, checkJotText } from '../../src/core/jot/jot-target.js';
 import { createExclusive, FileExistsError, withLock } from '../../src/core/safe-write.js';
-import { noteFiles, resolveNote } from '../../src/core/store.js';
+import { noteFiles, resolveNote } from '../../src/core/note/store.js';
 import { NoteFileError } from '../../src/errors.js';
 import { makeWorkspace, note, tempDir } from '../helpers/workspace.js';
 
@@ -56,7 +56,9 @@ describe('links out of the workspace are never followed by a command', () => {
     fs.symlinkSync(path.join(confDir, 'loop1.md'), path.join(confDir, 'loop2.md'));
     fs.writeFileSync(path.join(confDir, 'real.md'), note({}));
     fs.symlinkSync(path.join(confDir, 'real.md'), path.join(confDir, 'inside.md'));
-    expect(() => resolveNote(ws, 'conf/out.md', root)).toThrow(/out\.md: symbolic link to .*, outside the workspace/);
+    expect(() => resolveNote(ws, 'conf/out.md', root)).toThrow(
+      /out\.md: symbolic link to .*, outside the workspace/,
+    );
     expect(() => resolveNote(ws, 'conf/loop1.md', root)).toThrow(NoteFileError);
     expect(resolveNote(ws, 'conf/inside.md', root)).toBe(path.join(confDir, 'inside.md'));
     expect(resolveNote(ws, 'conf/real.md', root)).toBe(path.join(confDir, 'real.md'));

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { readConference } from '../../src/core/conference.js';
-import { parseNote } from '../../src/core/note.js';
-import { updateProgramme, type ProgrammeEntry } from '../../src/core/programme.js';
+import { readConference } from '../../src/core/workspace/conference.js';
+import { parseNote } from '../../src/core/note/note.js';
+import { updateProgramme, type ProgrammeEntry } from '../../src/core/programme/programme.js';
 import { fakeTerminal } from '../helpers/terminal.js';
 import { makeWorkspace, testContext } from '../helpers/workspace.js';
 
@@ -32,7 +32,11 @@ async function workspaceWithParallelTalks() {
   await updateProgramme(made.ws, conference, () => ({
     timezone: null,
     source: 'test',
-    entries: [talk('p-1', 'Fibre Channel in Cinder', 'Room A'), talk('p-2', 'Ceilometer deep dive', 'Room B'), talk('p-3', 'Heat templates', 'Room C')],
+    entries: [
+      talk('p-1', 'Fibre Channel in Cinder', 'Room A'),
+      talk('p-2', 'Ceilometer deep dive', 'Room B'),
+      talk('p-3', 'Heat templates', 'Room C'),
+    ],
   }));
   return made;
 }
@@ -44,7 +48,10 @@ describe('confnotes new --from now on a terminal', () => {
   it('asks which of the parallel talks, then writes that one', async () => {
     const { root, confDir } = await workspaceWithParallelTalks();
     const terminal = fakeTerminal();
-    const done = main(['--dir', root, 'new', '--from', 'now'], { io: terminal.io, ctx: testContext(root, { now: NOW, env: { NO_COLOR: '1' } }) });
+    const done = main(['--dir', root, 'new', '--from', 'now'], {
+      io: terminal.io,
+      ctx: testContext(root, { now: NOW, env: { NO_COLOR: '1' } }),
+    });
 
     await screen.next();
     const shown = screen.getScreen();
@@ -57,14 +64,23 @@ describe('confnotes new --from now on a terminal', () => {
     expect(await done).toBe(0);
     const file = path.join(confDir, '2013-04-16-1100-ceilometer-deep-dive.md');
     expect(terminal.out.join('')).toContain('2013-04-16-1100-ceilometer-deep-dive.md');
-    expect(parseNote(fs.readFileSync(file, 'utf8')).meta).toMatchObject({ programme: 'p-2', room: 'Room B', speakers: ['Speaker p-2'], start: '11:00', end: '11:40' });
+    expect(parseNote(fs.readFileSync(file, 'utf8')).meta).toMatchObject({
+      programme: 'p-2',
+      room: 'Room B',
+      speakers: ['Speaker p-2'],
+      start: '11:00',
+      end: '11:40',
+    });
   });
 
   it('Ctrl-C at the question leaves nothing behind and exits 130', async () => {
     const { root, confDir } = await workspaceWithParallelTalks();
     const before = fs.readdirSync(confDir).sort();
     const terminal = fakeTerminal();
-    const done = main(['--dir', root, 'new', '--from', 'now'], { io: terminal.io, ctx: testContext(root, { now: NOW }) });
+    const done = main(['--dir', root, 'new', '--from', 'now'], {
+      io: terminal.io,
+      ctx: testContext(root, { now: NOW }),
+    });
     await screen.next();
     screen.keypress({ name: 'c', ctrl: true });
     expect(await done).toBe(130);

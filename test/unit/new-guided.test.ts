@@ -9,7 +9,10 @@ import { makeWorkspace, note, testContext } from '../helpers/workspace.js';
 
 function workspaceWithTags() {
   const made = makeWorkspace();
-  fs.writeFileSync(path.join(made.confDir, '2013-04-15-1000-a.md'), note({ title: 'A', tags: '[storage, ha]' }));
+  fs.writeFileSync(
+    path.join(made.confDir, '2013-04-15-1000-a.md'),
+    note({ title: 'A', tags: '[storage, ha]' }),
+  );
   fs.writeFileSync(path.join(made.confDir, '2013-04-15-1100-b.md'), note({ title: 'B', tags: '[storage]' }));
   return made;
 }
@@ -18,7 +21,10 @@ describe('confnotes new on a terminal', () => {
   it('asks for every missing piece and writes the note', async () => {
     const { root, confDir } = workspaceWithTags();
     const terminal = fakeTerminal();
-    const done = main(['--dir', root, 'new'], { io: terminal.io, ctx: testContext(root, { env: { NO_COLOR: '1' } }) });
+    const done = main(['--dir', root, 'new'], {
+      io: terminal.io,
+      ctx: testContext(root, { env: { NO_COLOR: '1' } }),
+    });
 
     await screen.next();
     expect(screen.getScreen()).toContain('Title of the session');
@@ -69,10 +75,13 @@ describe('confnotes new on a terminal', () => {
   it('asks only for what the options left out', async () => {
     const { root, confDir } = workspaceWithTags();
     const terminal = fakeTerminal();
-    const done = main(['--dir', root, 'new', '--type', 'keynote', '--speaker', 'Mark', '--tag', 'keynote', '--at', '09:00'], {
-      io: terminal.io,
-      ctx: testContext(root),
-    });
+    const done = main(
+      ['--dir', root, 'new', '--type', 'keynote', '--speaker', 'Mark', '--tag', 'keynote', '--at', '09:00'],
+      {
+        io: terminal.io,
+        ctx: testContext(root),
+      },
+    );
     await screen.next();
     expect(screen.getScreen()).toContain('Title of the session');
     screen.type('Opening');

@@ -2,10 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NOTE_CACHE_FILE, NOTE_CACHE_FORMAT, NoteCache, RECENT_MS, statStamp } from '../../src/core/note-cache.js';
-import { filterNotes } from '../../src/core/note-query.js';
-import { scanNotes, type ScanResult } from '../../src/core/store.js';
-import type { Workspace } from '../../src/core/workspace.js';
+import {
+  NOTE_CACHE_FILE,
+  NOTE_CACHE_FORMAT,
+  NoteCache,
+  RECENT_MS,
+  statStamp,
+} from '../../src/core/note/note-cache.js';
+import { filterNotes } from '../../src/core/note/note-query.js';
+import { scanNotes, type ScanResult } from '../../src/core/note/store.js';
+import type { Workspace } from '../../src/core/workspace/workspace.js';
 import { defaultConference, makeWorkspace, note } from '../helpers/workspace.js';
 
 /** Files written by a test are seconds old at most; a scan "a minute later" may cache them. */
@@ -34,8 +40,14 @@ function setUp() {
     a: path.join(confDir, '2013-04-16-1000-a.md'),
     b: path.join(confDir, '2013-04-16-1100-b.md'),
   };
-  fs.writeFileSync(files.a, note({ title: 'Alpha', tags: '[storage, cinder]' }, '## Notes\n\n- about fibre channel\n'));
-  fs.writeFileSync(files.b, note({ title: 'Bravo', tags: '[networking]', rating: '4' }, '## Notes\n\n- about neutron\n'));
+  fs.writeFileSync(
+    files.a,
+    note({ title: 'Alpha', tags: '[storage, cinder]' }, '## Notes\n\n- about fibre channel\n'),
+  );
+  fs.writeFileSync(
+    files.b,
+    note({ title: 'Bravo', tags: '[networking]', rating: '4' }, '## Notes\n\n- about neutron\n'),
+  );
   return { ws, confDir, files };
 }
 
@@ -72,14 +84,20 @@ describe('the front-matter cache', () => {
     const { ws, files } = setUp();
     scanNotes(ws, undefined, later());
     fs.writeFileSync(files.a, note({ title: 'Alpha, longer title', tags: '[storage]' }));
-    expect(scanNotes(ws, undefined, later()).notes.map((n) => n.title)).toEqual(['Alpha, longer title', 'Bravo']);
+    expect(scanNotes(ws, undefined, later()).notes.map((n) => n.title)).toEqual([
+      'Alpha, longer title',
+      'Bravo',
+    ]);
   });
 
   it('reads a note again when only its mtime changed (same size)', () => {
     const { ws, files } = setUp();
     scanNotes(ws, undefined, later());
     const { size, mtime } = fs.statSync(files.a);
-    fs.writeFileSync(files.a, note({ title: 'Alphx', tags: '[storage, cinder]' }, '## Notes\n\n- about fibre channel\n'));
+    fs.writeFileSync(
+      files.a,
+      note({ title: 'Alphx', tags: '[storage, cinder]' }, '## Notes\n\n- about fibre channel\n'),
+    );
     fs.utimesSync(files.a, mtime, new Date(mtime.getTime() + 5000));
     expect(fs.statSync(files.a).size).toBe(size);
     expect(scanNotes(ws, undefined, later()).notes[0]!.title).toBe('Alphx');
@@ -92,7 +110,10 @@ describe('the front-matter cache', () => {
     fs.utimesSync(files.a, when, when);
     scanNotes(ws, undefined, later());
     const replacement = `${files.a}.new`;
-    fs.writeFileSync(replacement, note({ title: 'Alphx', tags: '[storage, cinder]' }, '## Notes\n\n- about fibre channel\n'));
+    fs.writeFileSync(
+      replacement,
+      note({ title: 'Alphx', tags: '[storage, cinder]' }, '## Notes\n\n- about fibre channel\n'),
+    );
     fs.utimesSync(replacement, when, when);
     fs.renameSync(replacement, files.a);
     expect(fs.statSync(files.a).mtimeMs).toBe(when.getTime());
@@ -103,7 +124,10 @@ describe('the front-matter cache', () => {
     const { ws, confDir, files } = setUp();
     scanNotes(ws, undefined, later());
     fs.rmSync(files.a);
-    fs.writeFileSync(path.join(confDir, '2013-04-17-0900-c.md'), note({ title: 'Charlie', date: '2013-04-17' }));
+    fs.writeFileSync(
+      path.join(confDir, '2013-04-17-0900-c.md'),
+      note({ title: 'Charlie', date: '2013-04-17' }),
+    );
     const { notes } = scanNotes(ws, undefined, later());
     expect(notes.map((n) => n.title)).toEqual(['Bravo', 'Charlie']);
     expect(cachedPaths(ws)).toEqual(['conf/2013-04-16-1100-b.md', 'conf/2013-04-17-0900-c.md']);
@@ -115,7 +139,9 @@ describe('the front-matter cache', () => {
     fs.writeFileSync(files.a, '---\ntitle: [broken\n---\n');
     const { notes, problems } = scanNotes(ws, undefined, later());
     expect(notes.map((n) => n.title)).toEqual(['Bravo']);
-    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^conf\/2013-04-16-1000-a\.md:\d+: broken YAML/)]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^conf\/2013-04-16-1000-a\.md:\d+: broken YAML/),
+    ]);
     expect(cachedPaths(ws)).toEqual(['conf/2013-04-16-1100-b.md']);
   });
 
@@ -124,7 +150,10 @@ describe('the front-matter cache', () => {
     ['empty', ''],
     ['another format', JSON.stringify({ format: 'confnotes note cache 0', rows: [] })],
     ['rows that are not a list', JSON.stringify({ format: NOTE_CACHE_FORMAT, rows: 'no' })],
-    ['rows that are not rows', JSON.stringify({ format: NOTE_CACHE_FORMAT, rows: [1, 'conf/2013-04-16-1000-a.md', null, [], [7]] })],
+    [
+      'rows that are not rows',
+      JSON.stringify({ format: NOTE_CACHE_FORMAT, rows: [1, 'conf/2013-04-16-1000-a.md', null, [], [7]] }),
+    ],
   ])('ignores a damaged cache (%s) and rebuilds it', (_, text) => {
     const { ws } = setUp();
     const expected = comparable(scanNotes(ws, undefined, { cache: false }));
@@ -146,7 +175,9 @@ describe('the front-matter cache', () => {
 
   it('does not store a note changed in the last two seconds (its stamp could repeat)', () => {
     const { ws, files } = setUp();
-    const newest = Math.max(...[files.a, files.b].flatMap((file) => [fs.statSync(file).mtimeMs, fs.statSync(file).ctimeMs]));
+    const newest = Math.max(
+      ...[files.a, files.b].flatMap((file) => [fs.statSync(file).mtimeMs, fs.statSync(file).ctimeMs]),
+    );
     scanNotes(ws, undefined, { cache: { now: newest + RECENT_MS - 100 } });
     expect(fs.existsSync(cacheFile(ws))).toBe(false);
     scanNotes(ws, undefined, { cache: { now: newest + RECENT_MS + 100 } });
@@ -158,7 +189,10 @@ describe('the front-matter cache', () => {
     for (const slug of ['one', 'two']) {
       fs.mkdirSync(path.join(root, slug));
       fs.writeFileSync(path.join(root, slug, 'conference.md'), defaultConference);
-      fs.writeFileSync(path.join(root, slug, '2013-04-16-1000-x.md'), note({ title: `In ${slug}`, conference: slug }));
+      fs.writeFileSync(
+        path.join(root, slug, '2013-04-16-1000-x.md'),
+        note({ title: `In ${slug}`, conference: slug }),
+      );
     }
     scanNotes(ws, undefined, later());
     expect(cachedPaths(ws)).toEqual(['one/2013-04-16-1000-x.md', 'two/2013-04-16-1000-x.md']);
@@ -230,7 +264,10 @@ describe('the front-matter cache', () => {
       fc.record({ kind: fc.constant('flip-case' as const), slot: fc.nat(3) }),
       fc.record({ kind: fc.constant('delete' as const), slot: fc.nat(3) }),
       fc.constant({ kind: 'damage-cache' as const }),
-      fc.record({ kind: fc.constant('scan' as const), conference: fc.constantFrom('one' as const, 'all' as const) }),
+      fc.record({
+        kind: fc.constant('scan' as const),
+        conference: fc.constantFrom('one' as const, 'all' as const),
+      }),
     );
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 14 }), (steps) => {
@@ -238,7 +275,8 @@ describe('the front-matter cache', () => {
         fs.mkdirSync(path.join(root, 'one'));
         fs.writeFileSync(path.join(root, 'one', 'conference.md'), defaultConference);
         // Slots 0-1 in "conf", 2-3 in "one"; mtimes move forward a second per write, as edits do.
-        const fileOf = (slot: number) => path.join(root, slot < 2 ? 'conf' : 'one', `2013-04-16-10${slot}0-note-${slot}.md`);
+        const fileOf = (slot: number) =>
+          path.join(root, slot < 2 ? 'conf' : 'one', `2013-04-16-10${slot}0-note-${slot}.md`);
         let clock = Date.now() - 3_600_000;
         const touch = (file: string) => {
           clock += 1000;
@@ -255,20 +293,26 @@ describe('the front-matter cache', () => {
             // The same number of bytes with a different title: only the stamp's times tell.
             if (!fs.existsSync(fileOf(s.slot))) continue;
             const text = fs.readFileSync(fileOf(s.slot), 'utf8');
-            const flipped = text.replace(/^title: ([A-Za-z])/m, (_, c: string) => `title: ${c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()}`);
+            const flipped = text.replace(
+              /^title: ([A-Za-z])/m,
+              (_, c: string) => `title: ${c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()}`,
+            );
             fs.writeFileSync(fileOf(s.slot), flipped);
             touch(fileOf(s.slot));
           } else if (s.kind === 'delete') {
             fs.rmSync(fileOf(s.slot), { force: true });
           } else if (s.kind === 'damage-cache') {
-            if (fs.existsSync(cacheFile(ws))) fs.writeFileSync(cacheFile(ws), fs.readFileSync(cacheFile(ws), 'utf8').slice(0, 40));
+            if (fs.existsSync(cacheFile(ws)))
+              fs.writeFileSync(cacheFile(ws), fs.readFileSync(cacheFile(ws), 'utf8').slice(0, 40));
           } else {
             const slugs = s.conference === 'one' ? ['one'] : undefined;
             const cached = comparable(scanNotes(ws, slugs, later()));
             expect(cached).toEqual(comparable(scanNotes(ws, slugs, { cache: false })));
           }
         }
-        expect(comparable(scanNotes(ws, undefined, later()))).toEqual(comparable(scanNotes(ws, undefined, { cache: false })));
+        expect(comparable(scanNotes(ws, undefined, later()))).toEqual(
+          comparable(scanNotes(ws, undefined, { cache: false })),
+        );
       }),
       { numRuns: 80 },
     );

@@ -2,9 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readConference } from '../../src/core/conference.js';
-import { cleanTitle, draftNote, noteTemplate, parseLinks, renderNote, writeNewNote } from '../../src/core/note-new.js';
-import { parseNote } from '../../src/core/note.js';
+import { readConference } from '../../src/core/workspace/conference.js';
+import {
+  cleanTitle,
+  draftNote,
+  noteTemplate,
+  parseLinks,
+  renderNote,
+  writeNewNote,
+} from '../../src/core/note/note-new.js';
+import { parseNote } from '../../src/core/note/note.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
 const now = new Date('2013-04-16T18:02:00Z'); // 11:02 in Portland
@@ -19,14 +26,26 @@ describe('draftNote', () => {
   it('uses the type to pick a default duration', () => {
     const { ws } = makeWorkspace();
     const conference = readConference(ws, 'conf');
-    expect(draftNote({ title: 'Lab', type: 'workshop', at: { date: '2013-04-17', time: '13:00' } }, conference, now).end).toBe('14:30');
-    expect(draftNote({ title: 'Late', duration: 120, at: { date: '2013-04-17', time: '23:00' } }, conference, now).end).toBe('23:59');
+    expect(
+      draftNote(
+        { title: 'Lab', type: 'workshop', at: { date: '2013-04-17', time: '13:00' } },
+        conference,
+        now,
+      ).end,
+    ).toBe('14:30');
+    expect(
+      draftNote({ title: 'Late', duration: 120, at: { date: '2013-04-17', time: '23:00' } }, conference, now)
+        .end,
+    ).toBe('23:59');
   });
 
   it('normalises tags and refuses bad values', () => {
     const { ws } = makeWorkspace();
     const conference = readConference(ws, 'conf');
-    expect(draftNote({ title: 'x', tags: ['#Storage, HA', 'storage'] }, conference, now).tags).toEqual(['storage', 'ha']);
+    expect(draftNote({ title: 'x', tags: ['#Storage, HA', 'storage'] }, conference, now).tags).toEqual([
+      'storage',
+      'ha',
+    ]);
     expect(() => draftNote({ title: 'x', type: 'party' }, conference, now)).toThrow(/--type/);
     expect(() => draftNote({ title: 'x', rating: 6 }, conference, now)).toThrow(/--rating/);
     expect(() => draftNote({ title: '   ' }, conference, now)).toThrow(/title/);
@@ -39,7 +58,15 @@ describe('draftNote', () => {
 
 describe('parseLinks', () => {
   it('guesses the kind of a link or takes kind=URL', () => {
-    expect(parseLinks(['https://www.youtube.com/watch?v=1', 'https://example.org/slides/x.pdf', 'notes=https://example.org/n', 'https://example.org/a', 'https://example.org/b'])).toEqual({
+    expect(
+      parseLinks([
+        'https://www.youtube.com/watch?v=1',
+        'https://example.org/slides/x.pdf',
+        'notes=https://example.org/n',
+        'https://example.org/a',
+        'https://example.org/b',
+      ]),
+    ).toEqual({
       video: 'https://www.youtube.com/watch?v=1',
       slides: 'https://example.org/slides/x.pdf',
       notes: 'https://example.org/n',
@@ -56,20 +83,42 @@ describe('writing a new note', () => {
     const { ws, root } = makeWorkspace();
     const conference = readConference(ws, 'conf');
     const draft = draftNote(
-      { title: 'Quantum: hands-on lab', type: 'workshop', speakers: ['Dan Wendlandt'], tags: ['quantum'], rating: 4, favourite: true, links: ['https://example.org/videos/q'], track: 'yes', room: '09:00' },
+      {
+        title: 'Quantum: hands-on lab',
+        type: 'workshop',
+        speakers: ['Dan Wendlandt'],
+        tags: ['quantum'],
+        rating: 4,
+        favourite: true,
+        links: ['https://example.org/videos/q'],
+        track: 'yes',
+        room: '09:00',
+      },
       conference,
       now,
     );
     const text = renderNote(noteTemplate(ws, draft, root), draft);
     const { meta } = parseNote(text);
-    expect(meta).toMatchObject({ title: 'Quantum: hands-on lab', type: 'workshop', speakers: ['Dan Wendlandt'], tags: ['quantum'], rating: 4, favourite: true, track: 'yes', room: '09:00' });
+    expect(meta).toMatchObject({
+      title: 'Quantum: hands-on lab',
+      type: 'workshop',
+      speakers: ['Dan Wendlandt'],
+      tags: ['quantum'],
+      rating: 4,
+      favourite: true,
+      track: 'yes',
+      room: '09:00',
+    });
     expect(text).toMatch(/^## Notes\n$/m);
     expect(text.trimEnd().endsWith('## Notes')).toBe(true);
   });
 
   it('lets a workspace template override the built-in one', () => {
     const { ws, root } = makeWorkspace();
-    fs.writeFileSync(path.join(root, 'templates', 'session.md'), '---\ntitle: {{{yaml.title}}}\ndate: {{{yaml.date}}}\nmine: yes\n---\nMy layout for {{title}}\n');
+    fs.writeFileSync(
+      path.join(root, 'templates', 'session.md'),
+      '---\ntitle: {{{yaml.title}}}\ndate: {{{yaml.date}}}\nmine: yes\n---\nMy layout for {{title}}\n',
+    );
     const draft = draftNote({ title: 'T' }, readConference(ws, 'conf'), now);
     expect(renderNote(noteTemplate(ws, draft, root), draft)).toContain('My layout for T');
   });
@@ -78,7 +127,9 @@ describe('writing a new note', () => {
     const { ws, root } = makeWorkspace();
     fs.writeFileSync(path.join(root, 'templates', 'bad.md'), '---\ntitle: {{title}}\ndate: {{date}}\n---\n');
     const draft = draftNote({ title: 'a: b: c' }, readConference(ws, 'conf'), now);
-    expect(() => renderNote(noteTemplate(ws, draft, root, 'bad'), draft)).toThrow(/does not make a valid note/);
+    expect(() => renderNote(noteTemplate(ws, draft, root, 'bad'), draft)).toThrow(
+      /does not make a valid note/,
+    );
   });
 
   it('never overwrites: the same title and time get distinct files', () => {
@@ -96,13 +147,16 @@ describe('writing a new note', () => {
     const { ws, root } = makeWorkspace();
     const conference = readConference(ws, 'conf');
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 120 }).filter((t) => cleanTitle(t) !== ''), (title) => {
-        const draft = draftNote({ title, tags: ['x'], speakers: [title] }, conference, now);
-        const text = renderNote(noteTemplate(ws, draft, root), draft);
-        const file = writeNewNote(conference, draft, text);
-        expect(path.dirname(file)).toBe(conference.dir);
-        expect(parseNote(fs.readFileSync(file, 'utf8')).meta.title).toBe(cleanTitle(title));
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 120 }).filter((t) => cleanTitle(t) !== ''),
+        (title) => {
+          const draft = draftNote({ title, tags: ['x'], speakers: [title] }, conference, now);
+          const text = renderNote(noteTemplate(ws, draft, root), draft);
+          const file = writeNewNote(conference, draft, text);
+          expect(path.dirname(file)).toBe(conference.dir);
+          expect(parseNote(fs.readFileSync(file, 'utf8')).meta.title).toBe(cleanTitle(title));
+        },
+      ),
       { numRuns: 150 },
     );
   });

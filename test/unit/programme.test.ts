@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readConference } from '../../src/core/conference.js';
-import { parseNote } from '../../src/core/note.js';
+import { readConference } from '../../src/core/workspace/conference.js';
+import { parseNote } from '../../src/core/note/note.js';
 import {
   filterEntries,
   findEntry,
@@ -16,10 +16,15 @@ import {
   runningAt,
   updateProgramme,
   type ProgrammeEntry,
-} from '../../src/core/programme.js';
-import { importProgramme } from '../../src/core/programme-import.js';
-import { abstractText, addProgrammeFields, noteInputOf, typeOfEntry } from '../../src/core/programme-notes.js';
-import { noteFiles } from '../../src/core/store.js';
+} from '../../src/core/programme/programme.js';
+import { importProgramme } from '../../src/core/programme/programme-import.js';
+import {
+  abstractText,
+  addProgrammeFields,
+  noteInputOf,
+  typeOfEntry,
+} from '../../src/core/programme/programme-notes.js';
+import { noteFiles } from '../../src/core/note/store.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
 const entry = (uid: string, fields: Partial<ProgrammeEntry> = {}): ProgrammeEntry => ({
@@ -41,11 +46,22 @@ const entry = (uid: string, fields: Partial<ProgrammeEntry> = {}): ProgrammeEntr
 
 describe('matching a new export against the previous programme', () => {
   it('adds new uids, updates changed ones, keeps the star, and marks missing ones removed', () => {
-    const before = [entry('a', { starred: true }), entry('b'), entry('c'), entry('gone', { status: 'removed' })];
-    const after = [entry('a', { room: 'Hall B', start: '2026-06-16T11:00:00+02:00', end: '2026-06-16T11:40:00+02:00' }), entry('b', { status: 'cancelled' }), entry('d')];
+    const before = [
+      entry('a', { starred: true }),
+      entry('b'),
+      entry('c'),
+      entry('gone', { status: 'removed' }),
+    ];
+    const after = [
+      entry('a', { room: 'Hall B', start: '2026-06-16T11:00:00+02:00', end: '2026-06-16T11:40:00+02:00' }),
+      entry('b', { status: 'cancelled' }),
+      entry('d'),
+    ];
     const result = mergeProgramme(before, after);
     expect(result.added.map((change) => change.entry.uid)).toEqual(['d']);
-    expect(result.changed.map((change) => [change.entry.uid, change.fields!.map((field) => field.field)])).toEqual([
+    expect(
+      result.changed.map((change) => [change.entry.uid, change.fields!.map((field) => field.field)]),
+    ).toEqual([
       ['a', ['start', 'end', 'room']],
       ['b', ['status']],
     ]);
@@ -72,7 +88,15 @@ describe('matching a new export against the previous programme', () => {
   });
 
   it('sorts by start, all-day entries first on their day, then uid', () => {
-    const result = mergeProgramme([], [entry('z'), entry('b'), entry('day', { all_day: true, start: '2026-06-16', end: '2026-06-16' }), entry('early', { start: '2026-06-16T09:00:00+02:00' })]);
+    const result = mergeProgramme(
+      [],
+      [
+        entry('z'),
+        entry('b'),
+        entry('day', { all_day: true, start: '2026-06-16', end: '2026-06-16' }),
+        entry('early', { start: '2026-06-16T09:00:00+02:00' }),
+      ],
+    );
     expect(result.entries.map((one) => one.uid)).toEqual(['day', 'early', 'b', 'z']);
   });
 });
@@ -80,12 +104,20 @@ describe('matching a new export against the previous programme', () => {
 describe('programme.yml', () => {
   it('reads back exactly what it wrote, awkward values included', async () => {
     const entries = [
-      entry('x@y', { title: 'yes: no # not a comment', speakers: ['Null', 'true'], abstract: 'Line one\n\n  - line: two\n---\n', url: 'https://e.org/?a=1&b=2', tags: ['on'] }),
+      entry('x@y', {
+        title: 'yes: no # not a comment',
+        speakers: ['Null', 'true'],
+        abstract: 'Line one\n\n  - line: two\n---\n',
+        url: 'https://e.org/?a=1&b=2',
+        tags: ['on'],
+      }),
       entry('day', { all_day: true, start: '2026-06-16', end: '2026-06-17', room: null }),
     ];
     const text = await programmeText({ timezone: 'Europe/Berlin', source: 'x.ics', entries });
     const back = await parseProgrammeText(text, 'programme.yml');
-    expect(back.entries).toEqual([...entries].sort((a, b) => (a.uid === 'day' ? -1 : b.uid === 'day' ? 1 : 0)));
+    expect(back.entries).toEqual(
+      [...entries].sort((a, b) => (a.uid === 'day' ? -1 : b.uid === 'day' ? 1 : 0)),
+    );
     expect(back.timezone).toBe('Europe/Berlin');
     // Quoted so YAML 1.1 readers keep times and dates as text.
     expect(text).toContain('start: "2026-06-16T10:00:00+02:00"');
@@ -97,15 +129,33 @@ describe('programme.yml', () => {
     const line = lines.indexOf('  - uid: b') + 1;
     const allDay = lines.indexOf('    all_day: false', line);
     lines[allDay] = '    all_day: maybe';
-    await expect(parseProgrammeText(lines.join('\n'), 'p.yml')).rejects.toThrow(new RegExp(`^p\\.yml:${line}: entry b: all_day is not true or false$`));
+    await expect(parseProgrammeText(lines.join('\n'), 'p.yml')).rejects.toThrow(
+      new RegExp(`^p\\.yml:${line}: entry b: all_day is not true or false$`),
+    );
     await expect(parseProgrammeText('entries: [\n', 'p.yml')).rejects.toThrow(/^p\.yml:\d+: /);
   });
 
   it('is written only when it changes, and an import leaves notes alone', async () => {
     const { ws, confDir } = makeWorkspace();
     const conference = readConference(ws, 'conf');
-    fs.writeFileSync(path.join(confDir, '2013-04-16-1000-a.md'), '---\ntitle: A\ndate: 2013-04-16\nprogramme: e1\n---\n');
-    const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:x', 'BEGIN:VEVENT', 'UID:e1', 'DTSTAMP:20130401T000000Z', 'DTSTART:20130416T170000Z', 'DURATION:PT40M', 'SUMMARY:A', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    fs.writeFileSync(
+      path.join(confDir, '2013-04-16-1000-a.md'),
+      '---\ntitle: A\ndate: 2013-04-16\nprogramme: e1\n---\n',
+    );
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:x',
+      'BEGIN:VEVENT',
+      'UID:e1',
+      'DTSTAMP:20130401T000000Z',
+      'DTSTART:20130416T170000Z',
+      'DURATION:PT40M',
+      'SUMMARY:A',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
     const first = await importProgramme(ws, conference, ics, { shown: 'a.ics', source: 'a.ics' });
     expect(first.written).toBe(true);
     const file = path.join(confDir, 'programme.yml');
@@ -123,7 +173,12 @@ describe('programme.yml', () => {
     const conference = readConference(ws, 'conf');
     await updateProgramme(ws, conference, () => ({ timezone: null, source: null, entries: [entry('a')] }));
     const before = fs.readFileSync(path.join(confDir, 'programme.yml'));
-    await expect(importProgramme(ws, conference, 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\n', { shown: 'bad.ics', source: 'bad.ics' })).rejects.toThrow(/^bad\.ics:3: /);
+    await expect(
+      importProgramme(ws, conference, 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\n', {
+        shown: 'bad.ics',
+        source: 'bad.ics',
+      }),
+    ).rejects.toThrow(/^bad\.ics:3: /);
     expect(fs.readFileSync(path.join(confDir, 'programme.yml'))).toEqual(before);
     expect(fs.readdirSync(confDir).sort()).toEqual(['conference.md', 'programme.yml']);
   });
@@ -149,8 +204,18 @@ describe('choosing talks', () => {
     expect(nextAfter(entries, new Date('2026-06-17T00:00:00Z'))).toEqual([]);
   });
   it('filters by day in the display zone, tag or track, room, search and star', () => {
-    expect(filterEntries(entries, { day: '2026-06-17' }, 'Europe/Berlin').map((one) => one.uid)).toEqual(['e']);
-    expect(filterEntries(entries, { day: '2026-06-16' }, 'UTC').map((one) => one.uid)).toEqual(['day', 'a', 'b', 'x', 'c', 'd', 'e']);
+    expect(filterEntries(entries, { day: '2026-06-17' }, 'Europe/Berlin').map((one) => one.uid)).toEqual([
+      'e',
+    ]);
+    expect(filterEntries(entries, { day: '2026-06-16' }, 'UTC').map((one) => one.uid)).toEqual([
+      'day',
+      'a',
+      'b',
+      'x',
+      'c',
+      'd',
+      'e',
+    ]);
     expect(filterEntries(entries, { tag: '#Storage' }, null).map((one) => one.uid)).toEqual(['a']);
     expect(filterEntries(entries, { room: 'hall b' }, null).map((one) => one.uid)).toEqual(['b', 'd']);
     expect(filterEntries(entries, { search: 'LOVELACE' }, null).map((one) => one.uid)).toEqual(['b']);
@@ -170,14 +235,24 @@ describe('from an entry to a note', () => {
   });
 
   it('gives new the wall times in the conference zone, and a type from the track', () => {
-    const keynote = entry('k', { track: 'Keynote', start: '2026-06-16T07:00:00Z', end: '2026-06-16T07:45:00Z' });
+    const keynote = entry('k', {
+      track: 'Keynote',
+      start: '2026-06-16T07:00:00Z',
+      end: '2026-06-16T07:45:00Z',
+    });
     expect(typeOfEntry(keynote)).toBe('keynote');
     expect(typeOfEntry(entry('w', { tags: ['observability', 'workshop'] }))).toBe('workshop');
-    expect(noteInputOf(keynote, 'Europe/Berlin')).toMatchObject({ type: 'keynote', at: { date: '2026-06-16', time: '09:00' }, duration: 45 });
+    expect(noteInputOf(keynote, 'Europe/Berlin')).toMatchObject({
+      type: 'keynote',
+      at: { date: '2026-06-16', time: '09:00' },
+      duration: 45,
+    });
   });
 
   it('turns an HTML abstract into inert text', () => {
-    const text = abstractText('<p>We <b>really</b> mean it &amp; more.</p><script>alert("x")</script><img src=x onerror=alert(1)>&lt;iframe src=evil&gt;');
+    const text = abstractText(
+      '<p>We <b>really</b> mean it &amp; more.</p><script>alert("x")</script><img src=x onerror=alert(1)>&lt;iframe src=evil&gt;',
+    );
     expect(text).toBe('We really mean it & more.\n\\<iframe src=evil>');
     expect(abstractText('a < b and **bold**')).toBe('a \\< b and **bold**');
   });

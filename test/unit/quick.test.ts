@@ -23,26 +23,56 @@ describe('parseQuick', () => {
   it('takes plain jot, current and --version lines', () => {
     expect(parseQuick(['--version'])).toMatchObject({ command: 'version' });
     expect(parseQuick(['-V'])).toMatchObject({ command: 'version' });
-    expect(parseQuick(['jot', 'FC', 'needs', 'zoning'])).toMatchObject({ command: 'jot', positionals: ['FC', 'needs', 'zoning'] });
+    expect(parseQuick(['jot', 'FC', 'needs', 'zoning'])).toMatchObject({
+      command: 'jot',
+      positionals: ['FC', 'needs', 'zoning'],
+    });
     expect(parseQuick(['--dir', 'w', 'jot', '--at', '10:05', '--todo', 'x'])).toMatchObject({
       command: 'jot',
       dir: 'w',
       positionals: ['x'],
       options: { at: '10:05', todo: true },
     });
-    expect(parseQuick(['--dir=w', 'current', '--absolute'])).toMatchObject({ command: 'current', dir: 'w', options: { absolute: true } });
+    expect(parseQuick(['--dir=w', 'current', '--absolute'])).toMatchObject({
+      command: 'current',
+      dir: 'w',
+      options: { absolute: true },
+    });
     expect(parseQuick(['jot', '--dir', 'later', 'x'])).toMatchObject({ dir: 'later', positionals: ['x'] });
     expect(parseQuick(['jot', '--', '-5', 'degrees'])).toMatchObject({ positionals: ['-5', 'degrees'] });
   });
 
   it('keeps everything after the first word of a jot as text, whatever it looks like', () => {
-    expect(protectJotText(['jot', 'what', 'does', '-h', 'do'])).toEqual(['jot', '--', 'what', 'does', '-h', 'do']);
-    expect(protectJotText(['--dir', 'w', 'jot', '--at', '10:05', '--todo', 'use', '--force'])).toEqual(['--dir', 'w', 'jot', '--at', '10:05', '--todo', '--', 'use', '--force']);
+    expect(protectJotText(['jot', 'what', 'does', '-h', 'do'])).toEqual([
+      'jot',
+      '--',
+      'what',
+      'does',
+      '-h',
+      'do',
+    ]);
+    expect(protectJotText(['--dir', 'w', 'jot', '--at', '10:05', '--todo', 'use', '--force'])).toEqual([
+      '--dir',
+      'w',
+      'jot',
+      '--at',
+      '10:05',
+      '--todo',
+      '--',
+      'use',
+      '--force',
+    ]);
     expect(protectJotText(['jot', '--', 'x', '-h'])).toEqual(['jot', '--', 'x', '-h']);
     expect(protectJotText(['jot', '--help'])).toEqual(['jot', '--help']);
     expect(protectJotText(['list', '--search', 'jot', 'x'])).toEqual(['list', '--search', 'jot', 'x']);
-    expect(parseQuick(['jot', 'speaker', 'said', 'use', '--force', 'carefully'])).toMatchObject({ positionals: ['speaker', 'said', 'use', '--force', 'carefully'], options: {} });
-    expect(parseQuick(['jot', '--quote', 'never', 'type', '-h'])).toMatchObject({ positionals: ['never', 'type', '-h'], options: { quote: true } });
+    expect(parseQuick(['jot', 'speaker', 'said', 'use', '--force', 'carefully'])).toMatchObject({
+      positionals: ['speaker', 'said', 'use', '--force', 'carefully'],
+      options: {},
+    });
+    expect(parseQuick(['jot', '--quote', 'never', 'type', '-h'])).toMatchObject({
+      positionals: ['never', 'type', '-h'],
+      options: { quote: true },
+    });
   });
 
   it('hands everything else to the full CLI', () => {
@@ -71,7 +101,9 @@ describe('parseQuick', () => {
       const declared = command.options.map((o) => o.long!.slice(2)).filter((o) => o !== 'help');
       expect(Object.keys(options).sort(), name).toEqual(declared.sort());
       for (const option of command.options) {
-        expect(options[option.long!.slice(2)]?.type, `${name} ${option.long}`).toBe(option.required || option.optional ? 'string' : 'boolean');
+        expect(options[option.long!.slice(2)]?.type, `${name} ${option.long}`).toBe(
+          option.required || option.optional ? 'string' : 'boolean',
+        );
       }
       expect(QUICK_WORDS).toContain(name);
     }
@@ -89,7 +121,14 @@ describe('quickMain', () => {
     const { root, confDir } = makeWorkspace();
     const file = path.join(confDir, '2013-04-16-1000-a-talk.md');
     fs.writeFileSync(file, note({}, '## Notes\n'));
-    fs.writeFileSync(path.join(root, '.confnotes', 'state.json'), JSON.stringify({ conference: 'conf', note: 'conf/2013-04-16-1000-a-talk.md', timezone: 'America/Los_Angeles' }));
+    fs.writeFileSync(
+      path.join(root, '.confnotes', 'state.json'),
+      JSON.stringify({
+        conference: 'conf',
+        note: 'conf/2013-04-16-1000-a-talk.md',
+        timezone: 'America/Los_Angeles',
+      }),
+    );
     const ctx = testContext(root);
 
     const io = capture();

@@ -9,7 +9,10 @@ import { makeWorkspace, note, testContext } from '../helpers/workspace.js';
 
 function setUp() {
   const made = makeWorkspace();
-  fs.writeFileSync(path.join(made.confDir, '2013-04-16-1000-a.md'), note({ title: 'A talk', summary: 'Good.' }, '## Key takeaways\n\n- one\n'));
+  fs.writeFileSync(
+    path.join(made.confDir, '2013-04-16-1000-a.md'),
+    note({ title: 'A talk', summary: 'Good.' }, '## Key takeaways\n\n- one\n'),
+  );
   const target = path.join(made.root, 'mine.md');
   fs.writeFileSync(target, 'my own words\n');
   return { ...made, target };
@@ -19,7 +22,10 @@ describe('report -o on a terminal', () => {
   it('asks before replacing a file that is not a report, and leaves it when the answer is no', async () => {
     const { root, target } = setUp();
     const terminal = fakeTerminal();
-    const done = main(['--dir', root, 'report', '-o', target], { io: terminal.io, ctx: testContext(root, { env: { NO_COLOR: '1' } }) });
+    const done = main(['--dir', root, 'report', '-o', target], {
+      io: terminal.io,
+      ctx: testContext(root, { env: { NO_COLOR: '1' } }),
+    });
     await screen.next();
     expect(screen.getScreen()).toMatch(/mine\.md exists and is not a confnotes report\. Replace it\?/);
     screen.type('n');
@@ -32,7 +38,10 @@ describe('report -o on a terminal', () => {
   it('replaces it when the answer is yes', async () => {
     const { root, target } = setUp();
     const terminal = fakeTerminal();
-    const done = main(['--dir', root, 'report', '-o', target], { io: terminal.io, ctx: testContext(root, { env: { NO_COLOR: '1' } }) });
+    const done = main(['--dir', root, 'report', '-o', target], {
+      io: terminal.io,
+      ctx: testContext(root, { env: { NO_COLOR: '1' } }),
+    });
     await screen.next();
     screen.type('y');
     screen.keypress('enter');
@@ -47,8 +56,12 @@ describe('report -o on a terminal', () => {
     const { root } = setUp();
     const terminal = fakeTerminal();
     const fresh = path.join(root, 'fresh.html');
-    expect(await main(['--dir', root, 'report', '-o', fresh], { io: terminal.io, ctx: testContext(root) })).toBe(0);
-    expect(await main(['--dir', root, 'report', '-o', fresh], { io: terminal.io, ctx: testContext(root) })).toBe(0);
+    expect(
+      await main(['--dir', root, 'report', '-o', fresh], { io: terminal.io, ctx: testContext(root) }),
+    ).toBe(0);
+    expect(
+      await main(['--dir', root, 'report', '-o', fresh], { io: terminal.io, ctx: testContext(root) }),
+    ).toBe(0);
     expect(fs.readFileSync(fresh, 'utf8')).toContain('<meta name="generator" content="confnotes report">');
   });
 });

@@ -1,9 +1,9 @@
 /** The trip report's data model and every section rule, in process, on notes built from text. */
 import { describe, expect, it } from 'vitest';
-import type { Conference } from '../../src/core/conference.js';
-import { parseNote, type Note } from '../../src/core/note.js';
-import { buildReport, splitConferenceBody, type ReportModel } from '../../src/core/report-model.js';
-import { renderMarkdownReport } from '../../src/core/report-render.js';
+import type { Conference } from '../../src/core/workspace/conference.js';
+import { parseNote, type Note } from '../../src/core/note/note.js';
+import { buildReport, splitConferenceBody, type ReportModel } from '../../src/core/report/report-model.js';
+import { renderMarkdownReport } from '../../src/core/report/report-render.js';
 import { findTemplate } from '../../src/core/templates.js';
 import { note as noteText } from '../helpers/workspace.js';
 
@@ -29,7 +29,14 @@ let counter = 0;
 function mk(fields: Record<string, string>, body = '## Notes\n'): Note {
   const { meta, split } = parseNote(noteText(fields, body));
   const id = `note-${++counter}`;
-  return { ...meta, id, file: `/nowhere/conf/${id}.md`, path: `conf/${id}.md`, folder: 'conf', body: split.body };
+  return {
+    ...meta,
+    id,
+    file: `/nowhere/conf/${id}.md`,
+    path: `conf/${id}.md`,
+    folder: 'conf',
+    body: split.body,
+  };
 }
 
 const builtin = findTemplate(null, 'report', process.cwd());
@@ -37,23 +44,49 @@ const markdownOf = (model: ReportModel) => renderMarkdownReport(builtin, model);
 
 describe('sections', () => {
   it('leaves out every empty section, keeping only the title block', () => {
-    const model = buildReport(conference('## Introduction\n\n<!-- Why you went. -->\n\n## Observations\n\n<!-- Trends. -->\n'), []);
+    const model = buildReport(
+      conference('## Introduction\n\n<!-- Why you went. -->\n\n## Observations\n\n<!-- Trends. -->\n'),
+      [],
+    );
     expect(model.introduction).toBeNull();
     expect(model.observations).toBeNull();
     expect(model.stats).toBeNull();
     expect(model.groups).toEqual([]);
     const markdown = markdownOf(model);
-    expect(markdown).toBe('# Test Conf 2013 trip report\n\n**15–18 April 2013** · Portland  \nBy Ann Writer\n');
+    expect(markdown).toBe(
+      '# Test Conf 2013 trip report\n\n**15–18 April 2013** · Portland  \nBy Ann Writer\n',
+    );
   });
 
   it('prints the sections in the order the issue gives', () => {
     const notes = [
-      mk({ title: 'Keynote', type: 'keynote', favourite: 'true', summary: 'Big news', links: '{video: https://example.org/v}' }, '## Key takeaways\n\n- one\n\n## Follow-ups\n\n- [ ] watch it\n'),
+      mk(
+        {
+          title: 'Keynote',
+          type: 'keynote',
+          favourite: 'true',
+          summary: 'Big news',
+          links: '{video: https://example.org/v}',
+        },
+        '## Key takeaways\n\n- one\n\n## Follow-ups\n\n- [ ] watch it\n',
+      ),
       mk({ title: 'Talk', date: '2013-04-17' }, '## Key takeaways\n\n- two\n'),
     ];
     const body = 'Before.\n\n## Observations\n\n### Trends\n\n- clouds\n';
     const markdown = markdownOf(buildReport(conference(body, { disclaimer: 'My own views.' }), notes));
-    const order = ['# Test Conf', '> My own views.', '## Introduction', '## At a glance', '## Keynotes', '## Sessions', '## Observations', '### Trends', '## Personal favourites', '## Follow-ups', '## Videos and slides'];
+    const order = [
+      '# Test Conf',
+      '> My own views.',
+      '## Introduction',
+      '## At a glance',
+      '## Keynotes',
+      '## Sessions',
+      '## Observations',
+      '### Trends',
+      '## Personal favourites',
+      '## Follow-ups',
+      '## Videos and slides',
+    ];
     const positions = order.map((text) => markdown.indexOf(text));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -76,8 +109,14 @@ describe('sections', () => {
 describe('follow-ups', () => {
   it('lists every unchecked item with its note, and leaves checked ones out', () => {
     const model = buildReport(conference(), [
-      mk({ title: 'B talk', start: '"11:00"' }, '## Follow-ups\n\n- [ ] second\n- [x] done already\n- [X] also done\n'),
-      mk({ title: 'A talk' }, '## Follow-ups\n\n- [ ] first\n  * [ ] nested one\n\n## Notes\n\n- [ ] a todo jotted in the notes\n\n```\n- [ ] inside code\n```\n'),
+      mk(
+        { title: 'B talk', start: '"11:00"' },
+        '## Follow-ups\n\n- [ ] second\n- [x] done already\n- [X] also done\n',
+      ),
+      mk(
+        { title: 'A talk' },
+        '## Follow-ups\n\n- [ ] first\n  * [ ] nested one\n\n## Notes\n\n- [ ] a todo jotted in the notes\n\n```\n- [ ] inside code\n```\n',
+      ),
     ]);
     expect(model.followUps.map((group) => [group.title, group.items.map((item) => item.text)])).toEqual([
       ['A talk', ['first', 'nested one', 'a todo jotted in the notes']],
@@ -96,9 +135,28 @@ describe('follow-ups', () => {
 
 describe('private stays private', () => {
   const notes = () => [
-    mk({ title: 'Public talk', tags: '[shared, public]', links: '{video: https://example.org/public}', favourite: 'true' }, '## Key takeaways\n\n- public point\n<!-- private -->\n- secret point\n- [ ] secret todo\n<!-- /private -->\n- last public point\n\n## Follow-ups\n\n- [ ] public todo\n'),
     mk(
-      { title: 'Secret coffee', type: 'hallway', private: 'true', tags: '[shared, secret-tag]', rating: '5', favourite: 'true', date: '2013-04-18', start: '"17:00"', end: '"18:00"', links: '{video: https://example.org/secret}' },
+      {
+        title: 'Public talk',
+        tags: '[shared, public]',
+        links: '{video: https://example.org/public}',
+        favourite: 'true',
+      },
+      '## Key takeaways\n\n- public point\n<!-- private -->\n- secret point\n- [ ] secret todo\n<!-- /private -->\n- last public point\n\n## Follow-ups\n\n- [ ] public todo\n',
+    ),
+    mk(
+      {
+        title: 'Secret coffee',
+        type: 'hallway',
+        private: 'true',
+        tags: '[shared, secret-tag]',
+        rating: '5',
+        favourite: 'true',
+        date: '2013-04-18',
+        start: '"17:00"',
+        end: '"18:00"',
+        links: '{video: https://example.org/secret}',
+      },
       '## Key takeaways\n\n- the client name\n\n## Follow-ups\n\n- [ ] call the client\n',
     ),
   ];
@@ -106,7 +164,16 @@ describe('private stays private', () => {
   it('keeps private notes out of sessions, statistics, favourites, follow-ups and links', () => {
     const model = buildReport(conference(), notes());
     const markdown = markdownOf(model);
-    for (const secret of ['Secret coffee', 'the client name', 'call the client', 'secret-tag', 'example.org/secret', 'secret point', 'secret todo', 'Thursday']) {
+    for (const secret of [
+      'Secret coffee',
+      'the client name',
+      'call the client',
+      'secret-tag',
+      'example.org/secret',
+      'secret point',
+      'secret todo',
+      'Thursday',
+    ]) {
       expect(markdown).not.toContain(secret);
     }
     expect(model.stats).toMatchObject({ notes: 1, sessions: 1, other: 0, days: 1, minutes: 40 });
@@ -119,7 +186,15 @@ describe('private stays private', () => {
   it('includes everything with includePrivate, without the markers', () => {
     const model = buildReport(conference(), notes(), { includePrivate: true });
     const markdown = markdownOf(model);
-    for (const secret of ['Secret coffee', 'the client name', 'call the client', 'example.org/secret', 'secret point', 'secret todo', 'Thursday 18 April']) {
+    for (const secret of [
+      'Secret coffee',
+      'the client name',
+      'call the client',
+      'example.org/secret',
+      'secret point',
+      'secret todo',
+      'Thursday 18 April',
+    ]) {
       expect(markdown).toContain(secret);
     }
     expect(markdown).not.toMatch(/<!--\s*\/?private/);
@@ -128,9 +203,17 @@ describe('private stays private', () => {
   });
 
   it('drops an unclosed private block to the end of the note, and private parts of conference.md', () => {
-    const model = buildReport(conference('Intro.\n<!-- private -->\nour budget\n<!-- /private -->\n\n## Observations\n\n- seen <!-- private -->inline secret<!-- /private --> trend\n'), [
-      mk({ title: 'T' }, '## Key takeaways\n\n- kept\n<!-- private -->\n- gone\n\n## Follow-ups\n\n- [ ] gone too\n'),
-    ]);
+    const model = buildReport(
+      conference(
+        'Intro.\n<!-- private -->\nour budget\n<!-- /private -->\n\n## Observations\n\n- seen <!-- private -->inline secret<!-- /private --> trend\n',
+      ),
+      [
+        mk(
+          { title: 'T' },
+          '## Key takeaways\n\n- kept\n<!-- private -->\n- gone\n\n## Follow-ups\n\n- [ ] gone too\n',
+        ),
+      ],
+    );
     expect(model.introduction).toBe('Intro.');
     expect(model.observations).toBe('- seen  trend');
     expect(model.notes[0]!.takeaways).toBe('- kept');
@@ -156,7 +239,10 @@ describe('ordering and grouping', () => {
   });
 
   it('groups by type: keynotes, sessions, design summit, workshops and 101s, then the rest', () => {
-    const groups = buildReport(conference(), week()).groups.map((group) => [group.title, group.notes.map((note) => note.title)]);
+    const groups = buildReport(conference(), week()).groups.map((group) => [
+      group.title,
+      group.notes.map((note) => note.title),
+    ]);
     expect(groups).toEqual([
       ['Keynotes', ['Opening']],
       ['Sessions', ['Alpha', 'Zeta']],
@@ -174,7 +260,9 @@ describe('ordering and grouping', () => {
       ['Wednesday 17 April', 1],
     ]);
     expect(model.groups[1]!.notes[0]!.meta).toBe('Keynote · 09:00–10:40');
-    expect(markdownOf(model)).toContain('## Monday 15 April\n\n### Plans\n\n*Design summit session · 09:00–10:40*');
+    expect(markdownOf(model)).toContain(
+      '## Monday 15 April\n\n### Plans\n\n*Design summit session · 09:00–10:40*',
+    );
   });
 
   it('groups by track in order of first appearance, notes without a track last', () => {
@@ -193,9 +281,23 @@ describe('statistics', () => {
     const model = buildReport(conference(), [
       mk({ title: 'K', type: 'keynote', start: '"09:00"', end: '"09:30"', tags: '[cloud, ha]' }),
       mk({ title: 'S', start: '"10:00"', end: '"10:40"', tags: '[cloud, storage]' }),
-      mk({ title: 'W', type: 'workshop', date: '2013-04-17', start: '"14:00"', end: '"15:30"', tags: '[cloud, ha]' }),
+      mk({
+        title: 'W',
+        type: 'workshop',
+        date: '2013-04-17',
+        start: '"14:00"',
+        end: '"15:30"',
+        tags: '[cloud, ha]',
+      }),
       mk({ title: 'No end', date: '2013-04-17', start: '"16:00"', end: 'null', tags: '[once]' }),
-      mk({ title: 'H', type: 'hallway', date: '2013-04-17', start: '"17:00"', end: '"18:00"', tags: '[storage]' }),
+      mk({
+        title: 'H',
+        type: 'hallway',
+        date: '2013-04-17',
+        start: '"17:00"',
+        end: '"18:00"',
+        tags: '[storage]',
+      }),
     ]);
     const stats = model.stats!;
     expect(stats).toMatchObject({ notes: 5, sessions: 4, other: 1, days: 2, minutes: 160, hours: '2.7' });
@@ -212,8 +314,18 @@ describe('statistics', () => {
 describe('favourites and links', () => {
   it('recommends notes marked favourite or rated 5, with their video, else their slides', () => {
     const model = buildReport(conference(), [
-      mk({ title: 'Fav with slides', favourite: 'true', summary: 'Good.', links: '{slides: https://example.org/s, etherpad: https://example.org/e}' }),
-      mk({ title: 'Five stars', rating: '5', start: '"11:00"', links: '{slides: https://example.org/s2, video: https://example.org/v2}' }),
+      mk({
+        title: 'Fav with slides',
+        favourite: 'true',
+        summary: 'Good.',
+        links: '{slides: https://example.org/s, etherpad: https://example.org/e}',
+      }),
+      mk({
+        title: 'Five stars',
+        rating: '5',
+        start: '"11:00"',
+        links: '{slides: https://example.org/s2, video: https://example.org/v2}',
+      }),
       mk({ title: 'Four stars', rating: '4', start: '"12:00"', links: '{video: https://example.org/v3}' }),
     ]);
     expect(model.favourites.map(({ title, link }) => [title, link?.url])).toEqual([
@@ -225,22 +337,34 @@ describe('favourites and links', () => {
 
   it('lists every video and slides link once, leaving other kinds out', () => {
     const model = buildReport(conference(), [
-      mk({ title: 'One', links: '{video: https://example.org/v, slides: https://example.org/shared, etherpad: https://example.org/pad}' }),
+      mk({
+        title: 'One',
+        links:
+          '{video: https://example.org/v, slides: https://example.org/shared, etherpad: https://example.org/pad}',
+      }),
       mk({ title: 'Two', start: '"11:00"', links: '{slides: https://example.org/shared}' }),
-      mk({ title: 'Three', start: '"12:00"', links: '{slides: "https://example.org/a(b)", video: "javascript:alert(1)", other: https://example.org/o}' }),
+      mk({
+        title: 'Three',
+        start: '"12:00"',
+        links:
+          '{slides: "https://example.org/a(b)", video: "javascript:alert(1)", other: https://example.org/o}',
+      }),
     ]);
     expect(model.links.map((group) => [group.title, group.items.map((item) => item.url)])).toEqual([
       ['One', ['https://example.org/v', 'https://example.org/shared']],
       ['Three', ['https://example.org/a%28b%29']],
     ]);
     expect(model.linkCount).toBe(3);
-    expect(markdownOf(model)).toContain('- One: [video](https://example.org/v) · [slides](https://example.org/shared)');
+    expect(markdownOf(model)).toContain(
+      '- One: [video](https://example.org/v) · [slides](https://example.org/shared)',
+    );
   });
 });
 
 describe("conference.md's introduction and observations", () => {
   it('splits at the Observations heading and drops the Introduction heading', () => {
-    const body = '## Introduction\n\nWhy I went.\n\n## Travel\n\nTrains.\n\n## Observations\n\n### Vendors\n\n- many\n\n## Startups\n\n- few\n';
+    const body =
+      '## Introduction\n\nWhy I went.\n\n## Travel\n\nTrains.\n\n## Observations\n\n### Vendors\n\n- many\n\n## Startups\n\n- few\n';
     expect(splitConferenceBody(body)).toEqual({
       introduction: 'Why I went.\n\n### Travel\n\nTrains.',
       observations: '### Vendors\n\n- many\n\n### Startups\n\n- few',
@@ -248,18 +372,27 @@ describe("conference.md's introduction and observations", () => {
   });
 
   it('takes the whole body as the introduction when there is no Observations heading', () => {
-    expect(splitConferenceBody('Just a paragraph.\n')).toEqual({ introduction: 'Just a paragraph.', observations: null });
+    expect(splitConferenceBody('Just a paragraph.\n')).toEqual({
+      introduction: 'Just a paragraph.',
+      observations: null,
+    });
     expect(splitConferenceBody('')).toEqual({ introduction: null, observations: null });
   });
 
   it('accepts "Impressions" and any heading level', () => {
-    expect(splitConferenceBody('Intro.\n\n# Impressions of the week\n\nBusy.\n')).toEqual({ introduction: 'Intro.', observations: 'Busy.' });
+    expect(splitConferenceBody('Intro.\n\n# Impressions of the week\n\nBusy.\n')).toEqual({
+      introduction: 'Intro.',
+      observations: 'Busy.',
+    });
   });
 });
 
 describe('determinism', () => {
   it('gives the same bytes for the same notes, and dates from the notes when conference.md has none', () => {
-    const make = () => [mk({ title: 'B', start: '"11:00"' }, '## Follow-ups\n\n- [ ] x\n'), mk({ title: 'A' })];
+    const make = () => [
+      mk({ title: 'B', start: '"11:00"' }, '## Follow-ups\n\n- [ ] x\n'),
+      mk({ title: 'A' }),
+    ];
     const bare = conference('', { start: null, end: null, author: null, location: null });
     const first = markdownOf(buildReport(bare, make()));
     expect(markdownOf(buildReport(bare, make().reverse()))).toBe(first);

@@ -3,21 +3,34 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readConference } from '../../src/core/conference.js';
-import { parseNote, type Note } from '../../src/core/note.js';
-import { findChrome, isReportPdf, markPdf } from '../../src/core/pdf.js';
-import { buildReport } from '../../src/core/report-model.js';
-import { formatFromName, isPreviousReport } from '../../src/core/report-output.js';
-import { HTML_MARKER, markMarkdownReport, renderHtmlReport, renderMarkdownReport, reportTemplate } from '../../src/core/report-render.js';
-import { scanNotes } from '../../src/core/store.js';
-import { findWorkspace } from '../../src/core/workspace.js';
+import { readConference } from '../../src/core/workspace/conference.js';
+import { parseNote, type Note } from '../../src/core/note/note.js';
+import { findChrome, isReportPdf, markPdf } from '../../src/core/report/pdf.js';
+import { buildReport } from '../../src/core/report/report-model.js';
+import { formatFromName, isPreviousReport } from '../../src/core/report/report-output.js';
+import {
+  HTML_MARKER,
+  markMarkdownReport,
+  renderHtmlReport,
+  renderMarkdownReport,
+  reportTemplate,
+} from '../../src/core/report/report-render.js';
+import { scanNotes } from '../../src/core/note/store.js';
+import { findWorkspace } from '../../src/core/workspace/workspace.js';
 import { makeWorkspace, note as noteText, tempDir, testContext } from '../helpers/workspace.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 function mk(fields: Record<string, string>, body: string): Note {
   const { meta, split } = parseNote(noteText(fields, body));
-  return { ...meta, id: 'n', file: '/nowhere/conf/n.md', path: 'conf/n.md', folder: 'conf', body: split.body };
+  return {
+    ...meta,
+    id: 'n',
+    file: '/nowhere/conf/n.md',
+    path: 'conf/n.md',
+    folder: 'conf',
+    body: split.body,
+  };
 }
 
 const conf = readConference(makeWorkspace().ws, 'conf');
@@ -46,7 +59,9 @@ describe('HTML', () => {
   });
 
   it('is one self-contained page: inline CSS with a print stylesheet, a strict CSP, the generator mark', async () => {
-    const html = await htmlFor([mk({ title: 'T', links: '{video: https://example.org/v}' }, '## Key takeaways\n\n- x\n')]);
+    const html = await htmlFor([
+      mk({ title: 'T', links: '{video: https://example.org/v}' }, '## Key takeaways\n\n- x\n'),
+    ]);
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
@@ -57,7 +72,10 @@ describe('HTML', () => {
   });
 
   it('has a table of contents linking every section and note, with unique ids', async () => {
-    const html = await htmlFor([mk({ title: 'Same' }, '## Key takeaways\n\n- a\n'), mk({ title: 'Same', start: '"11:00"' }, '## Key takeaways\n\n- b\n')]);
+    const html = await htmlFor([
+      mk({ title: 'Same' }, '## Key takeaways\n\n- a\n'),
+      mk({ title: 'Same', start: '"11:00"' }, '## Key takeaways\n\n- b\n'),
+    ]);
     const toc = /<nav class="toc"[\s\S]*?<\/nav>/.exec(html)![0];
     const targets = [...toc.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]!);
     expect(targets).toEqual(['introduction', 'at-a-glance', 'sessions', 'same', 'same-2']);
@@ -66,7 +84,9 @@ describe('HTML', () => {
   });
 
   it('wraps tables so a narrow screen scrolls the table, not the page', async () => {
-    expect(await htmlFor([mk({ title: 'T' }, '')])).toMatch(/<div class="table"><table>[\s\S]*<\/table><\/div>/);
+    expect(await htmlFor([mk({ title: 'T' }, '')])).toMatch(
+      /<div class="table"><table>[\s\S]*<\/table><\/div>/,
+    );
   });
 });
 
@@ -80,7 +100,9 @@ describe('templates', () => {
     expect(renderMarkdownReport(reportTemplate(ws, root), model)).toBe('Mine: Test Conf 2013 trip report\n');
     const other = path.join(tempDir(), 'short.md');
     fs.writeFileSync(other, '{{{conference.name}}} ({{conference.slug}})\n\n\n\nend\n');
-    expect(renderMarkdownReport(reportTemplate(ws, root, other), model)).toBe('Test Conf 2013 (conf)\n\nend\n');
+    expect(renderMarkdownReport(reportTemplate(ws, root, other), model)).toBe(
+      'Test Conf 2013 (conf)\n\nend\n',
+    );
   });
 
   it('renders the email template of the README on the sample to exactly the text shown there', () => {
@@ -101,8 +123,12 @@ describe('recognising a previous report', () => {
   it('knows each format by its content, not its name', () => {
     expect(isPreviousReport(Buffer.from(markMarkdownReport('# A trip report\n')))).toBe(true);
     expect(isPreviousReport(Buffer.from('# My essay\n\nconfnotes report is mentioned here.\n'))).toBe(false);
-    expect(isPreviousReport(Buffer.from(`<!DOCTYPE html>\n<html><head>${HTML_MARKER}</head><body></body></html>`))).toBe(true);
-    expect(isPreviousReport(Buffer.from(`<html><head></head><body>${HTML_MARKER}</body></html>`))).toBe(false);
+    expect(
+      isPreviousReport(Buffer.from(`<!DOCTYPE html>\n<html><head>${HTML_MARKER}</head><body></body></html>`)),
+    ).toBe(true);
+    expect(isPreviousReport(Buffer.from(`<html><head></head><body>${HTML_MARKER}</body></html>`))).toBe(
+      false,
+    );
     expect(formatFromName('x/report.HTM')).toBe('html');
     expect(formatFromName('report.pdf')).toBe('pdf');
     expect(formatFromName('report.txt')).toBe('md');
@@ -111,10 +137,15 @@ describe('recognising a previous report', () => {
 
 describe('the PDF marker', () => {
   const pdf = (info: string) =>
-    Buffer.from(`%PDF-1.4\n%\xe2\xe3\n1 0 obj\n${info}\nendobj\n2 0 obj\n<</Type /Catalog>>\nendobj\ntrailer\n<</Size 3\n/Root 2 0 R\n/Info 1 0 R>>\nstartxref\n0\n%%EOF\n`, 'latin1');
+    Buffer.from(
+      `%PDF-1.4\n%\xe2\xe3\n1 0 obj\n${info}\nendobj\n2 0 obj\n<</Type /Catalog>>\nendobj\ntrailer\n<</Size 3\n/Root 2 0 R\n/Info 1 0 R>>\nstartxref\n0\n%%EOF\n`,
+      'latin1',
+    );
 
   it('rewrites Creator and blanks the dates without moving a byte', () => {
-    const original = pdf('<</Title (Report)\n/Creator (Mozilla/5.0 \\(X11\\) HeadlessChrome/156.0.0.0 Safari/537.36)\n/Producer (Skia/PDF m156)\n/CreationDate (D:20261125153435+00\'00\')\n/ModDate (D:20261125153435+00\'00\')>>');
+    const original = pdf(
+      "<</Title (Report)\n/Creator (Mozilla/5.0 \\(X11\\) HeadlessChrome/156.0.0.0 Safari/537.36)\n/Producer (Skia/PDF m156)\n/CreationDate (D:20261125153435+00'00')\n/ModDate (D:20261125153435+00'00')>>",
+    );
     const marked = markPdf(original);
     expect(marked.length).toBe(original.length);
     const text = marked.toString('latin1');
@@ -149,6 +180,8 @@ describe('finding Chromium', () => {
     expect(findChrome({ PATH: bin })).toBe(chromium);
     expect(findChrome({ PATH: bin, CONFNOTES_CHROME: stable })).toBe(stable);
     fs.writeFileSync(path.join(bin, 'not-executable'), '', { mode: 0o644 });
-    expect(() => findChrome({ PATH: bin, CONFNOTES_CHROME: path.join(bin, 'not-executable') })).toThrow(/CONFNOTES_CHROME .* not an executable/);
+    expect(() => findChrome({ PATH: bin, CONFNOTES_CHROME: path.join(bin, 'not-executable') })).toThrow(
+      /CONFNOTES_CHROME .* not an executable/,
+    );
   });
 });

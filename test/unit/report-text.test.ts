@@ -1,12 +1,26 @@
 /** The report's text helpers: private blocks, comments, sections, headings, tasks and dates. */
 import { describe, expect, it } from 'vitest';
-import { dateRange, dayLabel, hoursText, markdownSections, openTasks, shiftHeadings, stripComments, stripPrivate, tidyBlankLines } from '../../src/core/report-text.js';
+import {
+  dateRange,
+  dayLabel,
+  hoursText,
+  markdownSections,
+  openTasks,
+  shiftHeadings,
+  stripComments,
+  stripPrivate,
+  tidyBlankLines,
+} from '../../src/core/report/report-text.js';
 
 describe('private blocks', () => {
   it('removes whole lines when the markers stand alone, and only the span when they are inline', () => {
     expect(stripPrivate('a\n<!-- private -->\nsecret\n<!--/private-->\nb\n')).toBe('a\nb\n');
     expect(stripPrivate('a <!-- private -->secret<!-- /private --> b\n')).toBe('a  b\n');
-    expect(stripPrivate('a\n  <!--   private   -->\nx\n<!-- /private -->\nb\n<!-- private -->\ny\n<!-- /private -->\n')).toBe('a\nb\n');
+    expect(
+      stripPrivate(
+        'a\n  <!--   private   -->\nx\n<!-- /private -->\nb\n<!-- private -->\ny\n<!-- /private -->\n',
+      ),
+    ).toBe('a\nb\n');
   });
 
   it('runs an unclosed block to the end, and keeps the text without markers when asked', () => {
@@ -17,12 +31,20 @@ describe('private blocks', () => {
 
 describe('Markdown structure', () => {
   it('drops comments outside code, never inside', () => {
-    expect(stripComments('a\n<!-- hint\n  two lines -->\nb <!-- x --> c\n```\n<!-- kept -->\n```\n')).toBe('a\nb  c\n```\n<!-- kept -->\n```\n');
+    expect(stripComments('a\n<!-- hint\n  two lines -->\nb <!-- x --> c\n```\n<!-- kept -->\n```\n')).toBe(
+      'a\nb  c\n```\n<!-- kept -->\n```\n',
+    );
   });
 
   it('finds sections outside code, each ending at the next heading of its level or higher', () => {
     const text = '# A\n\nx\n\n## B\n\n```\n## not a heading\n```\n\n### C\n\n## D\n';
-    expect(markdownSections(text).map(({ level, heading, end }) => [level, heading, text.slice(0, end).split('\n').length])).toEqual([
+    expect(
+      markdownSections(text).map(({ level, heading, end }) => [
+        level,
+        heading,
+        text.slice(0, end).split('\n').length,
+      ]),
+    ).toEqual([
       [1, 'A', 14],
       [2, 'B', 13],
       [3, 'C', 13],
@@ -31,11 +53,17 @@ describe('Markdown structure', () => {
   });
 
   it('lowers headings above a level, leaving code alone', () => {
-    expect(shiftHeadings('# a\n## b\n#### c\n```\n# code\n```\n', 3)).toBe('### a\n### b\n#### c\n```\n# code\n```\n');
+    expect(shiftHeadings('# a\n## b\n#### c\n```\n# code\n```\n', 3)).toBe(
+      '### a\n### b\n#### c\n```\n# code\n```\n',
+    );
   });
 
   it('finds unchecked tasks in any list style, not checked ones or code', () => {
-    expect(openTasks('- [ ] one\n* [ ]  two \n+ [x] done\n  - [ ] nested\n- [] not a task\n~~~\n- [ ] code\n~~~\n')).toEqual(['one', 'two', 'nested']);
+    expect(
+      openTasks(
+        '- [ ] one\n* [ ]  two \n+ [x] done\n  - [ ] nested\n- [] not a task\n~~~\n- [ ] code\n~~~\n',
+      ),
+    ).toEqual(['one', 'two', 'nested']);
   });
 
   it('collapses blank runs but keeps a hard line break', () => {

@@ -10,25 +10,44 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { checkNoteText, fixText } from '../../src/core/check.js';
-import { splitNote } from '../../src/core/front-matter.js';
-import { editTags, renderTag } from '../../src/core/tag-edit.js';
+import { checkNoteText, fixText } from '../../src/core/check/check.js';
+import { splitNote } from '../../src/core/front-matter/front-matter.js';
+import { editTags, renderTag } from '../../src/core/front-matter/tag-edit.js';
 import { makeWorkspace, testContext } from '../helpers/workspace.js';
 import { PassThrough } from 'node:stream';
 
-const key = fc.stringMatching(/^[a-z][a-z0-9_-]{0,10}$/).filter((k) => !['tags', 'title', 'date'].includes(k));
+const key = fc
+  .stringMatching(/^[a-z][a-z0-9_-]{0,10}$/)
+  .filter((k) => !['tags', 'title', 'date'].includes(k));
 const plain = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 .,!?()-]{0,24}$/).map((s) => s.trim() || 'x');
 const scalar = fc.oneof(
   plain,
   fc.integer().map(String),
   fc.string({ maxLength: 20 }).map((s) => JSON.stringify(s)),
   fc.string({ unit: 'binary', maxLength: 12 }).map((s) => JSON.stringify(s)),
-  fc.constantFrom('[1, 2,3 ]', "'single quoted'", '{a: 1, b: [x, y]}', 'true', '~', '2013-04-16', '"10:00"', '|-\n  literal\n  block'),
+  fc.constantFrom(
+    '[1, 2,3 ]',
+    "'single quoted'",
+    '{a: 1, b: [x, y]}',
+    'true',
+    '~',
+    '2013-04-16',
+    '"10:00"',
+    '|-\n  literal\n  block',
+  ),
 );
 const nested = plain.map((v) => `\n  inner: ${v}\n  list:\n    - ${v}`);
-const comment = fc.option(fc.stringMatching(/^[ a-z#!]{0,15}$/).map((c) => `  # ${c}`), { nil: '' });
-const ownLineComment = fc.option(fc.stringMatching(/^[ a-z]{0,15}$/).map((c) => `# ${c}`), { nil: null });
-const tag = fc.stringMatching(/^[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,4})?(\/[a-z0-9]{1,5})?$/).filter((t) => renderTag(t) === t);
+const comment = fc.option(
+  fc.stringMatching(/^[ a-z#!]{0,15}$/).map((c) => `  # ${c}`),
+  { nil: '' },
+);
+const ownLineComment = fc.option(
+  fc.stringMatching(/^[ a-z]{0,15}$/).map((c) => `# ${c}`),
+  { nil: null },
+);
+const tag = fc
+  .stringMatching(/^[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,4})?(\/[a-z0-9]{1,5})?$/)
+  .filter((t) => renderTag(t) === t);
 const field = fc.tuple(key, fc.oneof(scalar, nested), comment, ownLineComment);
 
 const note = fc
@@ -46,10 +65,18 @@ const note = fc
     const lines = ['title: A talk  # the title', 'date: 2013-04-16'];
     for (const [k, v, c, own] of fields) {
       if (own) lines.push(own);
-      lines.push(v.startsWith('\n') || v.startsWith('|') ? `${k}:${v.startsWith('|') ? ' ' : ''}${v}` : `${k}: ${v}${c}`);
+      lines.push(
+        v.startsWith('\n') || v.startsWith('|')
+          ? `${k}:${v.startsWith('|') ? ' ' : ''}${v}`
+          : `${k}: ${v}${c}`,
+      );
     }
     const tagText =
-      style === 'block' ? `tags:\n${tags.map((t) => `${indent}- ${t}`).join('\n')}` : style === 'flow' ? `tags: [${tags.join(', ')}]` : `tags: [ ${tags.join(' ,  ')} ]`;
+      style === 'block'
+        ? `tags:\n${tags.map((t) => `${indent}- ${t}`).join('\n')}`
+        : style === 'flow'
+          ? `tags: [${tags.join(', ')}]`
+          : `tags: [ ${tags.join(' ,  ')} ]`;
     lines.splice(Math.min(position, lines.length), 0, tagText);
     const eol = crlf ? '\r\n' : '\n';
     const text = `${bom ? '\uFEFF' : ''}---${eol}${lines.join('\n').replace(/\n/g, eol)}${eol}---${eol}${body.replace(/\n/g, eol)}`;
@@ -69,7 +96,10 @@ async function cli(root: string, args: string[]): Promise<number> {
   const sink = () => Object.assign(new PassThrough(), { isTTY: false });
   const stdin = Object.assign(new PassThrough(), { isTTY: false });
   stdin.end();
-  return main(['--dir', root, ...args], { ctx: testContext(root, { env: { HOME: root, NO_COLOR: '1' } }), io: { stdout: sink(), stderr: sink(), stdin } });
+  return main(['--dir', root, ...args], {
+    ctx: testContext(root, { env: { HOME: root, NO_COLOR: '1' } }),
+    io: { stdout: sink(), stderr: sink(), stdin },
+  });
 }
 
 describe('round trips through the tag and untag commands (property)', () => {
@@ -111,7 +141,9 @@ describe('round trips through the tag and untag commands (property)', () => {
         const { tags: _after, ...restAfter } = after.data;
         expect(restAfter).toEqual(restBefore);
         expect(after.body).toBe(before.body);
-        for (const line of text.split(/\r?\n/).filter((one) => one.includes('#') && !one.trimStart().startsWith('-'))) {
+        for (const line of text
+          .split(/\r?\n/)
+          .filter((one) => one.includes('#') && !one.trimStart().startsWith('-'))) {
           expect(editTags(text, { add: [extra] }).text).toContain(line);
         }
       }),
@@ -123,12 +155,19 @@ describe('round trips through the tag and untag commands (property)', () => {
 describe('check --fix repairs (property)', () => {
   const untidy = fc.constantFrom('Storage', '#HA', ' Big  Data ', 'A/B', 'x//y', 'CAPS');
   const messy = fc
-    .record({ base: note, extra: fc.uniqueArray(untidy, { minLength: 1, maxLength: 3 }), spaced: fc.boolean() })
+    .record({
+      base: note,
+      extra: fc.uniqueArray(untidy, { minLength: 1, maxLength: 3 }),
+      spaced: fc.boolean(),
+    })
     .map(({ base, extra, spaced }) => {
       const eol = base.text.includes('\r\n') ? '\r\n' : '\n';
       let text = editTags(base.text, { add: ['placeholder-tag'] }).text;
       // Put untidy tags where the placeholder is, as a user would have typed them.
-      text = text.replace(/placeholder-tag/, extra.map((t) => JSON.stringify(t)).join(text.includes('- placeholder-tag') ? `${eol}  - ` : ', '));
+      text = text.replace(
+        /placeholder-tag/,
+        extra.map((t) => JSON.stringify(t)).join(text.includes('- placeholder-tag') ? `${eol}  - ` : ', '),
+      );
       if (spaced) text = text.replace(/(^|\n)title:/, '$1title  :');
       return text;
     })
@@ -158,7 +197,12 @@ describe('check --fix repairs (property)', () => {
         expect(checkNoteText(once.text, 'x.md').filter((problem) => problem.fixable)).toEqual([]);
         const before = splitNote(text);
         const after = splitNote(once.text);
-        const strip = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([k]) => k.trim() !== 'tags').map(([k, v]) => [k.trim(), v]));
+        const strip = (data: Record<string, unknown>) =>
+          Object.fromEntries(
+            Object.entries(data)
+              .filter(([k]) => k.trim() !== 'tags')
+              .map(([k, v]) => [k.trim(), v]),
+          );
         expect(strip(after.data)).toEqual(strip(before.data));
         expect(after.body).toBe(before.body);
         expect(text.slice(0, before.bounds.yamlStart)).toBe(once.text.slice(0, after.bounds.yamlStart));

@@ -16,7 +16,7 @@ const ALLOWED: Record<string, string> = {
   // Chromium prints a PDF only from a file: the HTML page, the browser profile and the PDF
   // live in a private mkdtemp folder under the OS temporary folder, removed afterwards.
   // The PDF reaches the workspace (if at all) through safe-write.
-  'core/pdf.ts': 'scratch folder outside the workspace for Chromium',
+  'core/report/pdf.ts': 'scratch folder outside the workspace for Chromium',
 };
 
 /** Names of Node fs / fs-extra calls that change the file system. */
@@ -98,18 +98,30 @@ function codeOnly(text: string): string {
     .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''");
 }
 
-export function writingCalls(text: string): string[] {
+function writingCalls(text: string): string[] {
   const code = codeOnly(text);
   const found: string[] = [];
   const fsObjects = /\b(fs|fsp|fse|fsExtra|promises|fs\.promises|fsPromises)\s*\.\s*([A-Za-z]+)\s*\(/g;
-  for (const match of code.matchAll(fsObjects)) if (WRITING_CALLS.includes(match[2]!)) found.push(`${match[1]}.${match[2]}`);
+  for (const match of code.matchAll(fsObjects))
+    if (WRITING_CALLS.includes(match[2]!)) found.push(`${match[1]}.${match[2]}`);
   // Named imports from node:fs, fs/promises or fs-extra: `import { writeFileSync } from 'node:fs'`.
-  for (const match of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"](?:node:)?(fs|fs\/promises|fs-extra)['"]/g)) {
-    for (const name of match[1]!.split(',').map((part) => part.trim().split(/\s+as\s+/)[0]!)) if (WRITING_CALLS.includes(name)) found.push(`import ${name}`);
+  for (const match of text.matchAll(
+    /import\s*\{([^}]*)\}\s*from\s*['"](?:node:)?(fs|fs\/promises|fs-extra)['"]/g,
+  )) {
+    for (const name of match[1]!.split(',').map((part) => part.trim().split(/\s+as\s+/)[0]!))
+      if (WRITING_CALLS.includes(name)) found.push(`import ${name}`);
   }
   // open/openSync with a flag that writes ('w', 'a', 'r+', 'wx', or O_WRONLY/O_RDWR/O_CREAT constants).
-  for (const match of text.matchAll(/\bopen(?:Sync)?\s*\([^)]*?(['"](?:w|a|r\+|wx|ax|w\+|a\+)[^'"]*['"]|O_WRONLY|O_RDWR|O_CREAT|O_APPEND)/g)) found.push(`open ${match[1]}`);
-  if (/\bfrom\s*['"]write-file-atomic['"]|require\(['"]write-file-atomic['"]\)|load\(['"]write-file-atomic['"]\)/.test(text)) found.push('write-file-atomic');
+  for (const match of text.matchAll(
+    /\bopen(?:Sync)?\s*\([^)]*?(['"](?:w|a|r\+|wx|ax|w\+|a\+)[^'"]*['"]|O_WRONLY|O_RDWR|O_CREAT|O_APPEND)/g,
+  ))
+    found.push(`open ${match[1]}`);
+  if (
+    /\bfrom\s*['"]write-file-atomic['"]|require\(['"]write-file-atomic['"]\)|load\(['"]write-file-atomic['"]\)/.test(
+      text,
+    )
+  )
+    found.push('write-file-atomic');
   return found;
 }
 
@@ -117,9 +129,13 @@ describe('safe writes everywhere', () => {
   it('finds writing calls in code, and not in comments or messages', () => {
     expect(writingCalls("fs.writeFileSync(file, 'x');")).toEqual(['fs.writeFileSync']);
     expect(writingCalls("import { renameSync as mv } from 'node:fs';")).toEqual(['import renameSync']);
-    expect(writingCalls("const fd = fs.openSync(file, 'a');")).toEqual(['open \'a\'']);
-    expect(writingCalls("await fse.outputFile(file, text)")).toEqual(['fse.outputFile']);
-    expect(writingCalls("// fs.writeFileSync(file)\nconst m = 'call fs.rmSync(x) here';\nfs.readFileSync(file);\nfs.openSync(file, 'r');")).toEqual([]);
+    expect(writingCalls("const fd = fs.openSync(file, 'a');")).toEqual(["open 'a'"]);
+    expect(writingCalls('await fse.outputFile(file, text)')).toEqual(['fse.outputFile']);
+    expect(
+      writingCalls(
+        "// fs.writeFileSync(file)\nconst m = 'call fs.rmSync(x) here';\nfs.readFileSync(file);\nfs.openSync(file, 'r');",
+      ),
+    ).toEqual([]);
   });
 
   it('lets only core/safe-write.ts write to the file system', () => {
@@ -137,6 +153,8 @@ describe('safe writes everywhere', () => {
 
   it('still sees the writes of safe-write.ts itself (the scan is not blind)', () => {
     const calls = writingCalls(fs.readFileSync(path.join(SRC, OWNER), 'utf8'));
-    expect(calls).toEqual(expect.arrayContaining(['fs.rmSync', 'fs.mkdirSync', 'fs.writeSync', 'write-file-atomic']));
+    expect(calls).toEqual(
+      expect.arrayContaining(['fs.rmSync', 'fs.mkdirSync', 'fs.writeSync', 'write-file-atomic']),
+    );
   });
 });

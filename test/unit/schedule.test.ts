@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toStored, type ProgrammeEntry } from '../../src/core/programme.js';
-import { ScheduleError } from '../../src/core/schedule-common.js';
-import { decodeSchedule, detectFormat, parseSchedule } from '../../src/core/schedule.js';
-import { jsonErrorOffset } from '../../src/core/schedule-pretalx.js';
+import { toStored, type ProgrammeEntry } from '../../src/core/programme/programme.js';
+import { ScheduleError } from '../../src/core/programme/schedule-common.js';
+import { decodeSchedule, detectFormat, parseSchedule } from '../../src/core/programme/schedule.js';
+import { jsonErrorOffset } from '../../src/core/programme/schedule-pretalx.js';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/schedule');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -52,7 +52,12 @@ describe('the iCalendar fixture', () => {
     const entries = await stored(fixture('programme-v1.ics'));
     const keynote = entries.get('SCS26-K1@spree-cloud.example.org')!;
     // DTSTART:20260616T070000Z is 09:00 in Berlin (CEST, +02:00).
-    expect(keynote).toMatchObject({ start: '2026-06-16T09:00:00+02:00', end: '2026-06-16T09:45:00+02:00', room: 'Main Hall', all_day: false });
+    expect(keynote).toMatchObject({
+      start: '2026-06-16T09:00:00+02:00',
+      end: '2026-06-16T09:45:00+02:00',
+      room: 'Main Hall',
+      all_day: false,
+    });
     const backups = entries.get('SCS26-T1@spree-cloud.example.org')!;
     expect(backups.title).toBe('Backups, restores; and other lies');
     expect(backups.start).toBe('2026-06-16T10:00:00+02:00');
@@ -81,44 +86,68 @@ describe('the iCalendar fixture', () => {
 
   it('keeps all-day events as day entries, not midnight talks', async () => {
     const day = (await stored(fixture('programme-v1.ics'))).get('day-20260617@spree-cloud.example.org')!;
-    expect(day).toMatchObject({ all_day: true, start: '2026-06-17', end: '2026-06-17', title: 'Day 2: talks' });
+    expect(day).toMatchObject({
+      all_day: true,
+      start: '2026-06-17',
+      end: '2026-06-17',
+      title: 'Day 2: talks',
+    });
   });
 
   it('expands a recurring event within the conference days only', async () => {
     const entries = await stored(fixture('programme-v1.ics'));
     const coffee = [...entries.values()].filter((entry) => entry.title === 'Coffee break');
     // COUNT=5 from the 15th: the 15th and 19th are outside the conference.
-    expect(coffee.map((entry) => entry.start)).toEqual(['2026-06-16T10:40:00+02:00', '2026-06-17T10:40:00+02:00', '2026-06-18T10:40:00+02:00']);
+    expect(coffee.map((entry) => entry.start)).toEqual([
+      '2026-06-16T10:40:00+02:00',
+      '2026-06-17T10:40:00+02:00',
+      '2026-06-18T10:40:00+02:00',
+    ]);
     expect(new Set(coffee.map((entry) => entry.uid)).size).toBe(3);
     expect(coffee[0]!.uid).toBe('coffee@spree-cloud.example.org/2026-06-16T10:40:00');
   });
 
   it('reads the BOM variant exactly as the plain file', async () => {
-    expect([...(await stored(fixture('programme-v1-bom.ics'))).values()]).toEqual([...(await stored(fixture('programme-v1.ics'))).values()]);
+    expect([...(await stored(fixture('programme-v1-bom.ics'))).values()]).toEqual([
+      ...(await stored(fixture('programme-v1.ics'))).values(),
+    ]);
     expect(detectFormat(fixture('programme-v1-bom.ics'))).toBe('ics');
   });
 
   it('reads the same programme with LF line ends', async () => {
     const lf = fixture('programme-v1.ics').replace(/\r\n/g, '\n');
-    expect([...(await stored(lf)).values()]).toEqual([...(await stored(fixture('programme-v1.ics'))).values()]);
+    expect([...(await stored(lf)).values()]).toEqual([
+      ...(await stored(fixture('programme-v1.ics'))).values(),
+    ]);
   });
 
   it('marks STATUS:CANCELLED', async () => {
     const parsed = await parseSchedule(fixture('programme-v2.ics'), CONF);
-    expect(parsed.entries.find((entry) => entry.uid === 'SCS26-T7@spree-cloud.example.org')!.cancelled).toBe(true);
+    expect(parsed.entries.find((entry) => entry.uid === 'SCS26-T7@spree-cloud.example.org')!.cancelled).toBe(
+      true,
+    );
     expect(parsed.entries.filter((entry) => entry.cancelled)).toHaveLength(1);
   });
 });
 
-const calendar = (...lines: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...lines, 'END:VCALENDAR', ''].join('\r\n');
-const event = (...lines: string[]) => ['BEGIN:VEVENT', 'UID:e1', 'DTSTAMP:20260601T000000Z', ...lines, 'END:VEVENT'];
+const calendar = (...lines: string[]) =>
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...lines, 'END:VCALENDAR', ''].join('\r\n');
+const event = (...lines: string[]) => [
+  'BEGIN:VEVENT',
+  'UID:e1',
+  'DTSTAMP:20260601T000000Z',
+  ...lines,
+  'END:VEVENT',
+];
 
 describe('iCalendar edge cases', () => {
   it('reads a TZID with no VTIMEZONE as the IANA zone it names, and floating times in the conference zone', async () => {
     const entries = await stored(
       calendar(
         ...event('DTSTART;TZID=America/New_York:20260616T090000', 'DURATION:PT1H', 'SUMMARY:East coast'),
-        ...event('DTSTART:20260616T090000', 'DTEND:20260616T093000', 'SUMMARY:Floating').map((line) => line.replace('UID:e1', 'UID:e2')),
+        ...event('DTSTART:20260616T090000', 'DTEND:20260616T093000', 'SUMMARY:Floating').map((line) =>
+          line.replace('UID:e1', 'UID:e2'),
+        ),
       ),
     );
     expect(entries.get('e1')!.start).toBe('2026-06-16T15:00:00+02:00');
@@ -126,12 +155,20 @@ describe('iCalendar edge cases', () => {
   });
 
   it('keeps no control characters in uids (they would reach the terminal)', async () => {
-    const entries = await stored(calendar(...event('DTSTART:20260616T090000Z', 'SUMMARY:x').map((line) => line.replace('UID:e1', 'UID:e\u001b[31m1'))));
+    const entries = await stored(
+      calendar(
+        ...event('DTSTART:20260616T090000Z', 'SUMMARY:x').map((line) =>
+          line.replace('UID:e1', 'UID:e\u001b[31m1'),
+        ),
+      ),
+    );
     expect([...entries.keys()]).toEqual(['e[31m1']);
   });
 
   it('drops links that are not http(s) and keeps titles as text', async () => {
-    const entries = await stored(calendar(...event('DTSTART:20260616T090000Z', 'SUMMARY:<b>x</b>', 'URL:javascript:alert(1)')));
+    const entries = await stored(
+      calendar(...event('DTSTART:20260616T090000Z', 'SUMMARY:<b>x</b>', 'URL:javascript:alert(1)')),
+    );
     expect(entries.get('e1')).toMatchObject({ title: '<b>x</b>', url: null });
   });
 
@@ -170,13 +207,22 @@ describe('iCalendar edge cases', () => {
 describe('pretalx / frab schedule JSON', () => {
   it('reads the same talks, times and people as the iCalendar export', async () => {
     const fromJson = await stored(fixture('schedule-v1.json'));
-    const fromIcs = [...(await stored(fixture('programme-v1.ics'))).values()].filter((entry) => entry.uid.startsWith('SCS26-'));
+    const fromIcs = [...(await stored(fixture('programme-v1.ics'))).values()].filter((entry) =>
+      entry.uid.startsWith('SCS26-'),
+    );
     expect(fromJson.size).toBe(fromIcs.length);
     const byTitle = new Map([...fromJson.values()].map((entry) => [entry.title, entry]));
     for (const talk of fromIcs) {
       const twin = byTitle.get(talk.title)!;
       expect(twin, talk.title).toBeDefined();
-      expect({ start: twin.start, end: twin.end, room: twin.room, track: twin.track, speakers: twin.speakers, url: twin.url }).toEqual({
+      expect({
+        start: twin.start,
+        end: twin.end,
+        room: twin.room,
+        track: twin.track,
+        speakers: twin.speakers,
+        url: twin.url,
+      }).toEqual({
         start: talk.start,
         end: talk.end,
         room: talk.room,
@@ -205,8 +251,12 @@ describe('pretalx / frab schedule JSON', () => {
     const text = fixture('schedule-v1.json');
     const cut = text.slice(0, text.indexOf('"Kubernetes operators in anger"'));
     const error = await errorOf(cut);
-    expect(error.message).toBe(`line ${cut.split('\n').length}: not valid JSON: the file ends too early (truncated?)`);
-    expect((await errorOf('{\n  "schedule": {\n    "conference": \n  }\n}\n')).message).toBe('line 4: not valid JSON: unexpected "}"');
+    expect(error.message).toBe(
+      `line ${cut.split('\n').length}: not valid JSON: the file ends too early (truncated?)`,
+    );
+    expect((await errorOf('{\n  "schedule": {\n    "conference": \n  }\n}\n')).message).toBe(
+      'line 4: not valid JSON: unexpected "}"',
+    );
     expect(jsonErrorOffset('[1, 2]')).toBe(6);
     expect(jsonErrorOffset('{"a": tru}')).toBe(9);
   });
@@ -227,6 +277,11 @@ describe('pretalx / frab schedule JSON', () => {
 describe('decoding', () => {
   it('refuses binary and non-UTF-8 input, naming the line', () => {
     expect(() => decodeSchedule(Buffer.from('BEGIN:VCALENDAR\n\0'), 'x.ics')).toThrow(/binary/);
-    expect(() => decodeSchedule(Buffer.concat([Buffer.from('BEGIN:VCALENDAR\nSUMMARY:caf'), Buffer.from([0xe9]), Buffer.from('\n')]), 'x.ics')).toThrow(/^x\.ics:2: not UTF-8/);
+    expect(() =>
+      decodeSchedule(
+        Buffer.concat([Buffer.from('BEGIN:VCALENDAR\nSUMMARY:caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+        'x.ics',
+      ),
+    ).toThrow(/^x\.ics:2: not UTF-8/);
   });
 });

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseNote } from '../../src/core/note.js';
-import { readNote, resolveNote, scanNotes } from '../../src/core/store.js';
+import { parseNote } from '../../src/core/note/note.js';
+import { readNote, resolveNote, scanNotes } from '../../src/core/note/store.js';
 import { ConfnotesError, NoteFileError } from '../../src/errors.js';
 import { makeWorkspace, note, tempDir } from '../helpers/workspace.js';
 
@@ -68,7 +68,10 @@ describe('scanNotes', () => {
     fs.writeFileSync(path.join(confDir, 'broken.md'), '---\ntitle: x\ntags: [a\n---\n');
     fs.writeFileSync(path.join(confDir, 'empty.md'), '');
     fs.writeFileSync(path.join(confDir, 'binary.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0, 1, 2]));
-    fs.writeFileSync(path.join(confDir, 'latin1.md'), Buffer.concat([Buffer.from(note({ title: 'Caf' })), Buffer.from([0xe9, 0x0a])]));
+    fs.writeFileSync(
+      path.join(confDir, 'latin1.md'),
+      Buffer.concat([Buffer.from(note({ title: 'Caf' })), Buffer.from([0xe9, 0x0a])]),
+    );
     fs.writeFileSync(path.join(confDir, 'plain.md'), '# no front matter\n');
     fs.writeFileSync(path.join(confDir, 'notes.txt'), 'not a note');
     const { notes, problems } = scanNotes(ws);
@@ -94,7 +97,9 @@ describe('scanNotes', () => {
     fs.symlinkSync(inside, path.join(confDir, 'alias.md'));
     const { notes, problems } = scanNotes(ws);
     expect(notes.map((n) => n.title).sort()).toEqual(['Real', 'Real']);
-    expect(problems.map((p) => p.message).join('\n')).toMatch(/outside\.md: symbolic link to .* outside the workspace/);
+    expect(problems.map((p) => p.message).join('\n')).toMatch(
+      /outside\.md: symbolic link to .* outside the workspace/,
+    );
     expect(problems.map((p) => p.message).join('\n')).toMatch(/loop\.md: symbolic link loop/);
   });
 });
@@ -122,7 +127,9 @@ describe('readNote and resolveNote', () => {
 
   it('lists the candidates of an ambiguous reference', () => {
     const { ws, root } = setup();
-    expect(() => resolveNote(ws, '2013-04-16', root)).toThrow(/matches 2 notes: conf\/2013-04-16-1100.*, conf\/2013-04-16-1400/);
+    expect(() => resolveNote(ws, '2013-04-16', root)).toThrow(
+      /matches 2 notes: conf\/2013-04-16-1100.*, conf\/2013-04-16-1400/,
+    );
     expect(() => resolveNote(ws, 'nothing-like-it', root)).toThrow(ConfnotesError);
   });
 

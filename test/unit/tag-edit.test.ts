@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitNote } from '../../src/core/front-matter.js';
-import { editTags, renderTag } from '../../src/core/tag-edit.js';
+import { splitNote } from '../../src/core/front-matter/front-matter.js';
+import { editTags, renderTag } from '../../src/core/front-matter/tag-edit.js';
 
 const note = (frontMatter: string, body = '## Notes\n- 10:01 hi\n') => `---\n${frontMatter}---\n${body}`;
 
@@ -42,8 +42,12 @@ describe('editTags', () => {
 
   it('keeps CRLF line ends', () => {
     const before = '---\r\ntitle: t\r\ntags:\r\n  - a\r\n---\r\nbody\r\n';
-    expect(editTags(before, { add: ['b'] }).text).toBe('---\r\ntitle: t\r\ntags:\r\n  - a\r\n  - b\r\n---\r\nbody\r\n');
-    expect(editTags('---\r\ntitle: t\r\n---\r\n', { add: ['b'] }).text).toBe('---\r\ntitle: t\r\ntags: [b]\r\n---\r\n');
+    expect(editTags(before, { add: ['b'] }).text).toBe(
+      '---\r\ntitle: t\r\ntags:\r\n  - a\r\n  - b\r\n---\r\nbody\r\n',
+    );
+    expect(editTags('---\r\ntitle: t\r\n---\r\n', { add: ['b'] }).text).toBe(
+      '---\r\ntitle: t\r\ntags: [b]\r\n---\r\n',
+    );
   });
 
   it('quotes tags that YAML would read as something else', () => {
@@ -67,16 +71,32 @@ const scalar = fc.oneof(
   fc.constant('[1, 2,3 ]'),
   fc.constant("'single quoted'"),
 );
-const comment = fc.option(fc.stringMatching(/^[ a-z]{0,15}$/).map((c) => `  # ${c}`), { nil: '' });
+const comment = fc.option(
+  fc.stringMatching(/^[ a-z]{0,15}$/).map((c) => `  # ${c}`),
+  { nil: '' },
+);
 // Tags as confnotes writes them plain (YAML 1.1 words such as `y` or `on` get quoted, so re-adding one is not byte-identical).
-const tag = fc.stringMatching(/^[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,4})?(\/[a-z0-9]{1,5})?$/).filter((t) => renderTag(t) === t);
-const tagsEntry = fc.record({ tags: fc.uniqueArray(tag, { minLength: 2, maxLength: 5 }), block: fc.boolean(), indent: fc.constantFrom('  ', '    ', '') });
+const tag = fc
+  .stringMatching(/^[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,4})?(\/[a-z0-9]{1,5})?$/)
+  .filter((t) => renderTag(t) === t);
+const tagsEntry = fc.record({
+  tags: fc.uniqueArray(tag, { minLength: 2, maxLength: 5 }),
+  block: fc.boolean(),
+  indent: fc.constantFrom('  ', '    ', ''),
+});
 
 const frontMatter = fc
-  .tuple(fc.uniqueArray(fc.tuple(key, scalar, comment), { maxLength: 6, selector: ([k]) => k }), tagsEntry, fc.nat(6), fc.boolean())
+  .tuple(
+    fc.uniqueArray(fc.tuple(key, scalar, comment), { maxLength: 6, selector: ([k]) => k }),
+    tagsEntry,
+    fc.nat(6),
+    fc.boolean(),
+  )
   .map(([fields, tags, position, crlf]) => {
     const lines = fields.map(([k, v, c]) => `${k}: ${v}${c}`);
-    const tagText = tags.block ? `tags:\n${tags.tags.map((t) => `${tags.indent}- ${t}`).join('\n')}` : `tags: [${tags.tags.join(', ')}]`;
+    const tagText = tags.block
+      ? `tags:\n${tags.tags.map((t) => `${tags.indent}- ${t}`).join('\n')}`
+      : `tags: [${tags.tags.join(', ')}]`;
     lines.splice(Math.min(position, lines.length), 0, tagText);
     const eol = crlf ? '\r\n' : '\n';
     const text = `---${eol}${lines.join('\n').replace(/\n/g, eol)}${eol}# closing comment${eol}---${eol}Body stays.${eol}`;
@@ -115,7 +135,9 @@ describe('editTags round trips (property)', () => {
         const start = text.indexOf('tags:');
         // Everything before the tags entry is identical, and the body too.
         expect(result.slice(0, start)).toBe(text.slice(0, start));
-        expect(result.slice(result.indexOf('# closing comment'))).toBe(text.slice(text.indexOf('# closing comment')));
+        expect(result.slice(result.indexOf('# closing comment'))).toBe(
+          text.slice(text.indexOf('# closing comment')),
+        );
       }),
       { numRuns: 200 },
     );

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findWorkspace, initWorkspace, readState, updateState } from '../../src/core/workspace.js';
+import { findWorkspace, initWorkspace, readState, updateState } from '../../src/core/workspace/workspace.js';
 import { tempDir, testContext } from '../helpers/workspace.js';
 
 describe('findWorkspace', () => {
@@ -22,7 +22,9 @@ describe('findWorkspace', () => {
   it('says how to create one when there is none', () => {
     const base = tempDir();
     expect(() => findWorkspace(testContext(base))).toThrow(/confnotes init/);
-    expect(() => findWorkspace(testContext(base), base)).toThrow(/is not a confnotes workspace; create it with: confnotes init/);
+    expect(() => findWorkspace(testContext(base), base)).toThrow(
+      /is not a confnotes workspace; create it with: confnotes init/,
+    );
   });
 });
 

@@ -1,0 +1,118 @@
+import matter from 'gray-matter';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+
+export { findFrontMatter, FrontMatterError, type FrontMatterBounds } from './front-matter-bounds.js';
+import { findFrontMatter, FrontMatterError, type FrontMatterBounds } from './front-matter-bounds.js';
+
+/** 1-based line number of an offset. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** Aliases allowed in one front matter: enough for real use, far too few for a "billion laughs". */
+const MAX_ALIAS_COUNT = 50;
+
+export interface ParsedYaml {
+  doc: Document.Parsed;
+  data: unknown;
+  lineCounter: LineCounter;
+  /** The file line the YAML starts on. */
+  firstLine: number;
+}
+
+/**
+ * Parses YAML with the 1.2 core schema: dates and times stay strings (no
+ * timestamps shifted by time zones), no custom tags, aliases capped.
+ * `firstLine` is the file line the YAML starts on, for messages.
+ */
+export function parseYaml(source: string, firstLine: number): ParsedYaml {
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  let data: unknown;
+  try {
+    doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
+    const error = doc.errors[0];
+    if (error) {
+      const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
+      // An error found at the very end (an unclosed bracket) is shown on the last YAML line.
+      const lastLine = Math.max(1, source.replace(/\r?\n$/, '').split('\n').length);
+      // The parser records its own stack overflow as an error at the point it gave up.
+      const what = /call stack/i.test(error.message)
+        ? 'the front matter is nested too deeply to read'
+        : `broken YAML: ${firstSentence(error.message)}`;
+      throw new FrontMatterError(what, firstLine + Math.min(line, lastLine) - 1);
+    }
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (error instanceof FrontMatterError) throw error;
+    if (error instanceof RangeError) {
+      throw new FrontMatterError('the front matter is nested too deeply to read', firstLine);
+    }
+    throw new FrontMatterError(`broken YAML: ${firstSentence((error as Error).message)}`, firstLine);
+  }
+  return { doc, data, lineCounter, firstLine };
+}
+
+function firstSentence(message: string): string {
+  return message
+    .split('\n')[0]!
+    .replace(/\s+at line \d+, column \d+:?$/, '')
+    .trim();
+}
+
+/** Every language gray-matter could hand to an engine that runs code: refused. */
+const refuse = (language: string) => () => {
+  throw new FrontMatterError(`front matter in "${language}" is never evaluated`, 1);
+};
+
+export interface SplitNote {
+  bounds: FrontMatterBounds;
+  data: Record<string, unknown>;
+  body: string;
+  yaml: ParsedYaml;
+}
+
+/**
+ * Splits and parses a note. gray-matter does the split; its JavaScript
+ * engines are replaced by ones that throw (gray-matter issues #112, #131) and
+ * an options object is always passed so its shared cache is never used (#43).
+ */
+export function splitNote(text: string): SplitNote {
+  const bounds = findFrontMatter(text);
+  const firstLine = lineAt(text, bounds.yamlStart);
+  const source = text.slice(bounds.yamlStart, bounds.yamlEnd);
+  let yaml: ParsedYaml | undefined;
+  matter(text.slice(bounds.start), {
+    language: 'yaml',
+    engines: {
+      yaml: {
+        parse: (seen: string) => {
+          // gray-matter closes at the first line *starting* with "---"; we want
+          // a line that is exactly "---", so the two must agree.
+          if (seen.trim() !== source.trim()) {
+            throw new FrontMatterError(
+              'a line starting with "---" inside the front matter',
+              lineAt(text, bounds.yamlStart + seen.length),
+            );
+          }
+          yaml = parseYaml(source, firstLine);
+          return {};
+        },
+      },
+      js: refuse('js'),
+      javascript: refuse('javascript'),
+      coffee: refuse('coffee'),
+      coffeescript: refuse('coffeescript'),
+      cson: refuse('cson'),
+    },
+  } as unknown as Parameters<typeof matter>[1]);
+  // gray-matter skips the engine for a block of only comments.
+  yaml ??= parseYaml(source, firstLine);
+  const data = yaml.data ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new FrontMatterError('the front matter is not a set of "key: value" fields', firstLine);
+  }
+  return { bounds, data: data as Record<string, unknown>, body: text.slice(bounds.bodyStart), yaml };
+}

@@ -1,0 +1,29 @@
+/**
+ * What `jot` checks before adding to a file, without loading the store (jot
+ * is a quick command): the same refusals list and show make, so a jot never
+ * lands in a file that is not a note.
+ */
+import { isUtf8 } from 'node:buffer';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FrontMatterError } from '../front-matter/front-matter-bounds.js';
+import { tooLargeForNote } from '../note/note-size.js';
+
+/** Before the lock: no link out of the workspace, nothing larger than a note can be. */
+export function checkJotTarget(root: string, file: string): void {
+  if (fs.lstatSync(file).isSymbolicLink()) {
+    const target = fs.realpathSync(file);
+    if (!target.startsWith(fs.realpathSync(root) + path.sep))
+      throw new FrontMatterError(`symbolic link to ${target}, outside the workspace`);
+  }
+  const tooLarge = tooLargeForNote(fs.statSync(file).size);
+  if (tooLarge) throw new FrontMatterError(tooLarge);
+}
+
+/** Under the lock, on the text read: not binary, and UTF-8 (U+FFFD may stand for bytes that are not). */
+export function checkJotText(file: string, old: string): void {
+  if (old.includes('\0'))
+    throw new FrontMatterError('binary file (it holds NUL bytes), not a Markdown note', 1);
+  if (old.includes('\uFFFD') && !isUtf8(fs.readFileSync(file)))
+    throw new FrontMatterError('not UTF-8 text (save it as UTF-8)', 1);
+}

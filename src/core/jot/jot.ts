@@ -1,0 +1,91 @@
+/**
+ * Jotting: lines typed during a talk, added to a note's sections. The built-in
+ * templates end with `## Notes`, so a jot is a pure append; a note arranged
+ * otherwise gets the line inserted at the end of its section instead.
+ */
+import type { Extension } from '../safe-write.js';
+
+export type JotKind = 'note' | 'todo' | 'quote';
+
+export const NOTES_HEADING = '## Notes';
+export const FOLLOW_UPS_HEADING = '## Follow-ups';
+
+/** One line as it appears in the note: `- 11:05 text`, `- [ ] text`, `- 11:05 > "text"`. */
+export function jotLine(kind: JotKind, text: string, time: string): string {
+  const clean = text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\p{Cc}]/gu, '')
+    .trim();
+  if (kind === 'todo') return `- [ ] ${clean}`;
+  if (kind === 'quote') return `- ${time} > ${/^["“'‘]/.test(clean) ? clean : `"${clean}"`}`;
+  return `- ${time} ${clean}`;
+}
+
+interface Heading {
+  level: number;
+  title: string;
+  /** Offset of the heading line's first character. */
+  start: number;
+}
+
+/** ATX headings outside fenced code blocks. */
+export function headings(text: string): Heading[] {
+  const found: Heading[] = [];
+  let fence: string | null = null;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch) {
+      if (fence === null) fence = fenceMatch[1]![0]!;
+      else if (fenceMatch[1]![0] === fence) fence = null;
+    } else if (fence === null) {
+      const heading = /^(#{1,6})[ \t]+(.*?)[ \t#]*\r?$/.exec(line);
+      if (heading) found.push({ level: heading[1]!.length, title: heading[2]!.trim(), start: offset });
+    }
+    offset += line.length + 1;
+  }
+  return found;
+}
+
+/**
+ * Decides how to add `lines` to the section titled `heading` (e.g. `## Notes`):
+ * append at the end of the file when that section is the last one, insert at
+ * the end of the section otherwise, or start the section when there is none.
+ * `bodyStart` is where the body begins (after the front matter).
+ */
+export function planJot(
+  text: string,
+  bodyStart: number,
+  heading: string,
+  lines: string[],
+  before?: string,
+): Extension {
+  if (lines.length === 0) return null;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const block = lines.join(eol) + eol;
+  const level = heading.indexOf(' ');
+  const title = heading.slice(level + 1).toLowerCase();
+  const all = headings(text.slice(bodyStart)).map((h) => ({ ...h, start: h.start + bodyStart }));
+  const index = all.findIndex((h) => h.level === level && h.title.toLowerCase() === title);
+  const endsWithBreak = text.length === 0 || text.endsWith('\n');
+  if (index === -1) {
+    // No such section: start one before `before` (Follow-ups goes above Notes), else at the end.
+    const anchor = before
+      ? all.find((h) => h.level === level && h.title.toLowerCase() === before.slice(level + 1).toLowerCase())
+      : undefined;
+    if (anchor) {
+      return {
+        replace: `${text.slice(0, anchor.start)}${heading}${eol}${eol}${block}${eol}${text.slice(anchor.start)}`,
+      };
+    }
+    return { append: `${endsWithBreak ? '' : eol}${eol}${heading}${eol}${eol}${block}` };
+  }
+  const next = all.slice(index + 1).find((h) => h.level <= level);
+  if (!next) return { append: `${endsWithBreak ? '' : eol}${block}` };
+  // Insert after the section's last non-blank line, keeping the blank line before the next heading.
+  const sectionText = text.slice(all[index]!.start, next.start);
+  const trimmed = sectionText.replace(/(\r?\n)+$/, '');
+  const at = all[index]!.start + trimmed.length;
+  const gap = trimmed.includes('\n') ? eol : eol + eol; // a bare heading gets a blank line under it
+  return { replace: `${text.slice(0, at)}${gap}${block.slice(0, -eol.length)}${text.slice(at)}` };
+}

@@ -1,0 +1,86 @@
+/** Choosing and ordering notes for listings: pure functions over Notes. */
+import type { Note, NoteType } from './note.js';
+import { byTime } from './store.js';
+import { normaliseTag, tagMatches } from '../slug.js';
+
+export interface NoteFilter {
+  /** All of these tags (or a child of each). */
+  tags?: string[];
+  type?: NoteType;
+  day?: string;
+  favourite?: boolean;
+  minRating?: number;
+  /** Words looked for, in any case, in title, speakers, summary, tags and body. */
+  search?: string;
+}
+
+export type NoteSort = 'time' | 'title' | 'rating';
+
+export function filterNotes(notes: Note[], filter: NoteFilter): Note[] {
+  const wanted = (filter.tags ?? []).map(normaliseTag).filter(Boolean);
+  const search = filter.search?.toLocaleLowerCase().trim();
+  return notes.filter(
+    (note) =>
+      wanted.every((tag) => note.tags.some((own) => tagMatches(own, tag))) &&
+      (!filter.type || note.type === filter.type) &&
+      (!filter.day || note.date === filter.day) &&
+      (!filter.favourite || note.favourite) &&
+      (filter.minRating === undefined || (note.rating ?? 0) >= filter.minRating) &&
+      (!search || searchableText(note).includes(search)),
+  );
+}
+
+function searchableText(note: Note): string {
+  return [
+    note.title,
+    note.speakers.join(' '),
+    note.summary ?? '',
+    note.tags.join(' '),
+    note.track ?? '',
+    note.room ?? '',
+    note.body,
+  ]
+    .join('\n')
+    .toLocaleLowerCase();
+}
+
+export function sortNotes(notes: Note[], sort: NoteSort = 'time'): Note[] {
+  const sorted = [...notes];
+  if (sort === 'title') sorted.sort((a, b) => a.title.localeCompare(b.title) || byTime(a, b));
+  else if (sort === 'rating') sorted.sort((a, b) => (b.rating ?? 0) - (a.rating ?? 0) || byTime(a, b));
+  else sorted.sort(byTime);
+  return sorted;
+}
+
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/** Every tag with the number of notes carrying it, most used first, then by name. */
+export function countTags(notes: Note[]): TagCount[] {
+  const counts = new Map<string, number>();
+  for (const note of notes) for (const tag of note.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
+/** The fields `list --json` promises scripts, in this order, nothing more. */
+export function noteSummaryJson(note: Note) {
+  return {
+    id: note.id,
+    path: note.path,
+    conference: note.conference ?? note.folder,
+    title: note.title,
+    type: note.type,
+    date: note.date,
+    start: note.start,
+    end: note.end,
+    speakers: note.speakers,
+    tags: note.tags,
+    rating: note.rating,
+    favourite: note.favourite,
+    private: note.private,
+  };
+}

@@ -1,0 +1,332 @@
+/**
+ * The notes store: finds note files in a workspace, reads them into Notes,
+ * and resolves what the user typed as `<note>` to one file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfnotesError, NoteFileError } from '../../errors.js';
+import { CONFERENCE_FILE, conferenceDir, conferenceSlugs } from '../workspace/conference.js';
+import { findFrontMatter, FrontMatterError } from '../front-matter/front-matter.js';
+import { NoteCache, statStamp, type NoteCacheOptions } from './note-cache.js';
+import { tooLargeForNote } from './note-size.js';
+import { parseNote, type Note, type NoteMeta } from './note.js';
+import { slugify } from '../slug.js';
+import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
+
+export { MAX_NOTE_BYTES } from './note-size.js';
+const NOT_NOTES = new Set([CONFERENCE_FILE, 'readme.md']);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export interface ScanResult {
+  notes: Note[];
+  /** One per file that could not be read as a note. */
+  problems: NoteFileError[];
+}
+
+/** Every note file of the given conferences (all when `slugs` is omitted). */
+export function noteFiles(
+  ws: Workspace,
+  slugs = conferenceSlugs(ws),
+): { files: string[]; problems: NoteFileError[] } {
+  const files: string[] = [];
+  const problems: NoteFileError[] = [];
+  const walk = (dir: string, depth: number) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push(
+        new NoteFileError(
+          relativeToWorkspace(ws, dir),
+          undefined,
+          `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? error}`,
+        ),
+      );
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      // `dir` is normalised and a name holds no separator, so this equals path.join, which showed in profiles at 10,000 notes.
+      const full = dir + path.sep + entry.name;
+      if (entry.isDirectory()) {
+        if (depth < 8) walk(full, depth + 1);
+      } else if (
+        entry.name.toLowerCase().endsWith('.md') &&
+        !(depth === 0 && NOT_NOTES.has(entry.name.toLowerCase()))
+      ) {
+        if (entry.isSymbolicLink()) {
+          const problem = checkLink(ws, full);
+          if (problem) {
+            problems.push(problem);
+            continue;
+          }
+        } else if (!entry.isFile()) {
+          continue;
+        }
+        files.push(full);
+      }
+    }
+  };
+  for (const slug of slugs) walk(conferenceDir(ws, slug), 0);
+  files.sort();
+  return { files, problems };
+}
+
+/** A link is followed only to a regular file inside the workspace. */
+function checkLink(ws: Workspace, file: string): NoteFileError | null {
+  const shown = relativeToWorkspace(ws, file);
+  let target: string;
+  try {
+    target = fs.realpathSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return new NoteFileError(
+      shown,
+      undefined,
+      code === 'ELOOP' ? 'symbolic link loop, skipped' : 'symbolic link to nothing, skipped',
+    );
+  }
+  const root = fs.realpathSync(ws.root);
+  if (!target.startsWith(root + path.sep))
+    return new NoteFileError(shown, undefined, `symbolic link to ${target}, outside the workspace, skipped`);
+  if (!fs.statSync(target).isFile())
+    return new NoteFileError(shown, undefined, 'symbolic link to something that is not a file, skipped');
+  return null;
+}
+
+/** Reads a file's text, refusing what is not a note: too large, binary, not UTF-8. */
+export function readNoteText(file: string, shown: string): string {
+  let bytes: Buffer;
+  try {
+    const tooLarge = tooLargeForNote(fs.statSync(file).size);
+    if (tooLarge) throw new NoteFileError(shown, undefined, `${tooLarge}, not read`);
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    if (error instanceof NoteFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'is a folder'
+            : String(code ?? error);
+    throw new NoteFileError(shown, undefined, `cannot read: ${why}`);
+  }
+  if (bytes.includes(0))
+    throw new NoteFileError(shown, undefined, 'binary file (it holds NUL bytes), not a Markdown note');
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new NoteFileError(shown, lineOfFirstBadByte(bytes), 'not UTF-8 text (save it as UTF-8)');
+  }
+}
+
+function lineOfFirstBadByte(bytes: Buffer): number {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 10) {
+      try {
+        utf8.decode(bytes.subarray(lineStart, i));
+      } catch {
+        return line;
+      }
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return 1;
+}
+
+/** Reads one note; throws NoteFileError naming the file and line. */
+export function readNote(ws: Workspace, file: string): Note {
+  const shown = displayPath(ws, file);
+  const text = readNoteText(file, shown);
+  try {
+    const { meta, split } = parseNote(text);
+    const rel = relativeToWorkspace(ws, file);
+    const folder = rel.includes('/') && !rel.startsWith('..') ? rel.split('/')[0]! : null;
+    return {
+      ...meta,
+      id: path.basename(file).replace(/\.md$/i, ''),
+      file,
+      path: rel,
+      folder,
+      body: split.body,
+    };
+  } catch (error) {
+    if (error instanceof FrontMatterError) throw new NoteFileError(shown, error.line, error.message);
+    throw error;
+  }
+}
+
+export interface ScanOptions {
+  /** Use and refresh the front-matter cache in `.confnotes/` (default: true); see note-cache.ts. */
+  cache?: boolean | NoteCacheOptions;
+}
+
+/**
+ * Reads every note of the given conferences; bad files become problems, not
+ * failures. Front matter comes from the cache when the file is unchanged; the
+ * body of such a note is read from its file only when something asks for it.
+ */
+export function scanNotes(ws: Workspace, slugs?: string[], options: ScanOptions = {}): ScanResult {
+  const scope = slugs ?? conferenceSlugs(ws);
+  const { files, problems } = noteFiles(ws, scope);
+  const cache =
+    options.cache === false ? null : NoteCache.load(ws, options.cache === true ? {} : options.cache);
+  const notes: Note[] = [];
+  const seen = new Set<string>();
+  const prefix = ws.root.endsWith(path.sep) ? ws.root : ws.root + path.sep;
+  for (const file of files) {
+    // noteFiles joins names onto ws.root, so a slice gives what path.relative would, at a fraction of the cost.
+    const rel =
+      file.startsWith(prefix) && path.sep === '/' ? file.slice(prefix.length) : relativeToWorkspace(ws, file);
+    seen.add(rel);
+    // Stamp before reading: a change made while the file is read leaves a stamp that no longer matches.
+    const stamp = cache ? statStamp(file) : null;
+    const cached = cache && stamp ? cache.lookup(rel, stamp) : null;
+    if (cached) {
+      notes.push(noteFromCache(ws, file, rel, cached));
+      continue;
+    }
+    try {
+      const note = readNote(ws, file);
+      notes.push(note);
+      if (cache && stamp) cache.remember(rel, stamp, note);
+    } catch (error) {
+      cache?.forget(rel);
+      if (error instanceof NoteFileError) problems.push(error);
+      else throw error;
+    }
+  }
+  if (cache) {
+    cache.prune(ws.root, scope, seen);
+    cache.save();
+  }
+  return { notes, problems };
+}
+
+/** A note from cached fields; its body is read from the file on first use (only searches and reports need it). */
+function noteFromCache(ws: Workspace, file: string, rel: string, meta: NoteMeta): Note {
+  const slash = rel.indexOf('/');
+  let body: string | undefined;
+  // A literal with an own enumerable accessor: spreading or serialising the note still gives its body.
+  return {
+    title: meta.title,
+    type: meta.type,
+    conference: meta.conference,
+    date: meta.date,
+    start: meta.start,
+    end: meta.end,
+    speakers: meta.speakers,
+    track: meta.track,
+    room: meta.room,
+    tags: meta.tags,
+    rating: meta.rating,
+    favourite: meta.favourite,
+    private: meta.private,
+    links: meta.links,
+    summary: meta.summary,
+    programme: meta.programme ?? null,
+    id: path.basename(file).replace(/\.md$/i, ''),
+    file,
+    path: rel,
+    folder: slash > 0 && !rel.startsWith('..') ? rel.slice(0, slash) : null,
+    get body(): string {
+      body ??= readBody(ws, file);
+      return body;
+    },
+    set body(value: string) {
+      body = value;
+    },
+  };
+}
+
+function readBody(ws: Workspace, file: string): string {
+  const shown = displayPath(ws, file);
+  const text = readNoteText(file, shown);
+  try {
+    return text.slice(findFrontMatter(text).bodyStart);
+  } catch (error) {
+    if (error instanceof FrontMatterError) throw new NoteFileError(shown, error.line, error.message);
+    throw error;
+  }
+}
+
+function displayPath(ws: Workspace, file: string): string {
+  const rel = relativeToWorkspace(ws, file);
+  return rel.startsWith('..') ? file : rel;
+}
+
+/** Orders notes by date, start time, then title: the order of the week. */
+export function byTime(a: Note, b: Note): number {
+  return (
+    a.date.localeCompare(b.date) ||
+    (a.start ?? '').localeCompare(b.start ?? '') ||
+    a.title.localeCompare(b.title) ||
+    a.path.localeCompare(b.path)
+  );
+}
+
+/**
+ * Resolves `<note>`: a path to a file, an exact id, a unique prefix of an id,
+ * or a unique prefix of a title's slug. Throws listing the candidates when
+ * the reference is ambiguous.
+ */
+export function resolveNote(ws: Workspace, ref: string, cwd: string, slugs?: string[]): string {
+  const trimmed = ref.trim();
+  if (!trimmed) throw new ConfnotesError('no note given');
+  const asPath = path.resolve(cwd, trimmed);
+  if (/[\\/]/.test(trimmed) || trimmed.toLowerCase().endsWith('.md')) {
+    for (const candidate of [asPath, path.resolve(ws.root, trimmed)]) {
+      let stat: fs.Stats;
+      try {
+        stat = fs.lstatSync(candidate);
+      } catch {
+        continue;
+      }
+      if (stat.isSymbolicLink()) {
+        // Followed only to a regular file inside the workspace, as when listing.
+        const problem = checkLink(ws, candidate);
+        if (problem) throw problem;
+        return candidate;
+      }
+      if (stat.isFile()) return candidate;
+    }
+    throw new ConfnotesError(`${trimmed}: no such note file`);
+  }
+  const { files } = noteFiles(ws, slugs);
+  const idOf = (file: string) => path.basename(file).replace(/\.md$/i, '');
+  const exact = files.filter((file) => idOf(file) === trimmed);
+  if (exact.length === 1) return exact[0]!;
+  const wanted = trimmed.toLowerCase();
+  let candidates =
+    exact.length > 1 ? exact : files.filter((file) => idOf(file).toLowerCase().startsWith(wanted));
+  if (candidates.length === 0) {
+    // Then the title's slug (after "YYYY-MM-DD-HHMM-"): a prefix of it, else whole words inside it.
+    const slugWanted = slugify(trimmed, '');
+    const slugParts = files.map(
+      (file) => [file, idOf(file).replace(/^\d{4}-\d{2}-\d{2}-(\d{4}-)?/, '')] as const,
+    );
+    if (slugWanted) {
+      candidates = slugParts.filter(([, slug]) => slug.startsWith(slugWanted)).map(([file]) => file);
+      if (candidates.length === 0) {
+        candidates = slugParts
+          .filter(
+            ([, slug]) => `-${slug}-`.includes(`-${slugWanted}-`) || `-${slug}`.includes(`-${slugWanted}`),
+          )
+          .map(([file]) => file);
+      }
+    }
+  }
+  if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length === 0) throw new ConfnotesError(`no note matches "${trimmed}"; see: confnotes list`);
+  const shown = candidates.slice(0, 10).map((file) => relativeToWorkspace(ws, file));
+  const more = candidates.length > 10 ? ` and ${candidates.length - 10} more` : '';
+  throw new ConfnotesError(
+    `"${trimmed}" matches ${candidates.length} notes: ${shown.join(', ')}${more}; give more of the id`,
+  );
+}

@@ -1,0 +1,72 @@
+/** `confnotes import`: an export's text in, the conference's programme.yml updated (or left alone). */
+import { ConfnotesError, NoteFileError } from '../../errors.js';
+import type { Conference } from '../workspace/conference.js';
+import {
+  mergeProgramme,
+  programmeFile,
+  toStored,
+  updateProgramme,
+  type MergeResult,
+  type ParsedSchedule,
+} from './programme.js';
+import { ScheduleError } from './schedule-common.js';
+import { parseSchedule, type ScheduleFormat } from './schedule.js';
+import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
+
+export interface ImportOutcome {
+  merge: MergeResult;
+  parsed: ParsedSchedule;
+  /** False when the programme was already exactly this (an idempotent re-import). */
+  written: boolean;
+  /** The zone the programme's times are stored and shown in. */
+  zone: string | null;
+  file: string;
+}
+
+/**
+ * Parses the export (any problem throws, naming `shown` and the line, before
+ * anything is written) and merges it into the stored programme atomically.
+ */
+export async function importProgramme(
+  ws: Workspace,
+  conference: Conference,
+  text: string,
+  options: { format?: ScheduleFormat; shown: string; source: string; replace?: boolean },
+): Promise<ImportOutcome> {
+  let parsed: ParsedSchedule;
+  try {
+    parsed = await parseSchedule(text, {
+      format: options.format,
+      zone: conference.timezone,
+      firstDay: conference.start,
+      lastDay: conference.end,
+    });
+  } catch (error) {
+    if (error instanceof ScheduleError) throw new NoteFileError(options.shown, error.line, error.reason);
+    throw error;
+  }
+  const zone = conference.timezone ?? parsed.timezone;
+  const incoming = parsed.entries.map((entry) => toStored(entry, zone));
+  // An empty export is a failed download or a wrong file, not a programme whose talks were all cancelled.
+  if (incoming.length === 0)
+    throw new NoteFileError(options.shown, undefined, 'holds no talks; the programme was left as it was');
+  let merge: MergeResult = mergeProgramme([], incoming);
+  const written = await updateProgramme(ws, conference, (current) => {
+    merge = mergeProgramme(current?.entries ?? [], incoming);
+    const live = (current?.entries ?? []).filter((entry) => entry.status !== 'removed').length;
+    if (!options.replace && live > 0 && merge.removed.length === live) {
+      // Not one talk in common: most likely another conference's export.
+      throw new ConfnotesError(
+        `${options.shown} shares no talk with the ${live} already imported for ${conference.name} (another conference's programme?); nothing was changed. Pass --replace to import it anyway`,
+      );
+    }
+    const same =
+      current !== null &&
+      merge.added.length + merge.changed.length + merge.removed.length === 0 &&
+      current.timezone === zone &&
+      current.source === options.source &&
+      current.entries.length === merge.entries.length;
+    return same ? null : { timezone: zone, source: options.source, entries: merge.entries };
+  });
+  return { merge, parsed, written, zone, file: relativeToWorkspace(ws, programmeFile(conference)) };
+}

@@ -1,0 +1,70 @@
+/** Reading a programme export: which format it is, then the right parser. */
+import { ConfnotesError } from '../../errors.js';
+import type { ParsedSchedule } from './programme.js';
+import { ScheduleError } from './schedule-common.js';
+
+export type ScheduleFormat = 'ics' | 'pretalx';
+export const SCHEDULE_FORMATS: readonly ScheduleFormat[] = ['ics', 'pretalx'];
+
+/** Programme exports larger than this are refused (the biggest real ones are a few MB). */
+export const MAX_SCHEDULE_BYTES = 50 * 1024 * 1024;
+
+/** The format from the first characters: BEGIN:VCALENDAR or a JSON object. */
+export function detectFormat(text: string): ScheduleFormat | null {
+  const start = (text.startsWith('\uFEFF') ? text.slice(1) : text).trimStart();
+  if (start.slice(0, 15).toUpperCase() === 'BEGIN:VCALENDAR') return 'ics';
+  if (start.startsWith('{')) return 'pretalx';
+  return null;
+}
+
+export interface ParseOptions {
+  format?: ScheduleFormat;
+  /** The conference's zone: floating times are read in it. */
+  zone: string | null;
+  firstDay?: string | null;
+  lastDay?: string | null;
+}
+
+/** Parses an export. Throws ScheduleError (a line and a reason) when it is malformed. */
+export async function parseSchedule(text: string, options: ParseOptions): Promise<ParsedSchedule> {
+  if (text.trim() === '') throw new ScheduleError(1, 'empty file');
+  const format = options.format ?? detectFormat(text);
+  if (!format)
+    throw new ScheduleError(
+      1,
+      'neither iCalendar (BEGIN:VCALENDAR) nor pretalx/frab schedule JSON; pass --format if it is one of them',
+    );
+  if (format === 'ics') {
+    const { parseIcs } = await import('./schedule-ics.js');
+    return parseIcs(text, options);
+  }
+  const { parsePretalx } = await import('./schedule-pretalx.js');
+  return parsePretalx(text, options);
+}
+
+/** Decodes the bytes of an export as UTF-8 (a BOM is fine); throws for binary or non-UTF-8 input. */
+export function decodeSchedule(bytes: Buffer, shown: string): string {
+  if (bytes.length > MAX_SCHEDULE_BYTES)
+    throw new ConfnotesError(
+      `${shown}: ${(bytes.length / 1048576).toFixed(1)} MB is too large for a programme`,
+    );
+  if (bytes.includes(0)) throw new ConfnotesError(`${shown}: binary file, not a programme`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] !== 10) continue;
+      try {
+        decoder.decode(bytes.subarray(lineStart, i));
+      } catch {
+        break;
+      }
+      line++;
+      lineStart = i + 1;
+    }
+    throw new ConfnotesError(`${shown}:${line}: not UTF-8 text`);
+  }
+}

@@ -1,0 +1,183 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfnotesError, NoteFileError } from '../../errors.js';
+import { FrontMatterError, splitNote } from '../front-matter/front-matter.js';
+import { isValidDate } from '../note/note.js';
+import { createExclusive, ensureDir } from '../safe-write.js';
+import { slugify } from '../slug.js';
+import { isValidTimeZone } from '../clock.js';
+import type { Workspace, WorkspaceState } from './workspace.js';
+import { relativeToWorkspace } from './workspace.js';
+import { workspaceConfig } from './workspace-config.js';
+
+export const CONFERENCE_FILE = 'conference.md';
+/** Top-level folders of a workspace that are never conferences. */
+export const RESERVED_FOLDERS = new Set(['templates', 'node_modules']);
+
+export interface Conference {
+  slug: string;
+  name: string;
+  start: string | null;
+  end: string | null;
+  location: string | null;
+  timezone: string | null;
+  url: string | null;
+  author: string | null;
+  disclaimer: string | null;
+  /** Absolute path of the folder. */
+  dir: string;
+  /** Workspace-relative path of conference.md. */
+  path: string;
+  /** conference.md's body: the writer's introduction and observations. */
+  body: string;
+}
+
+export function conferenceDir(ws: Workspace, slug: string): string {
+  return path.join(ws.root, slug);
+}
+
+/** Slugs of every folder holding a conference.md, sorted. */
+export function conferenceSlugs(ws: Workspace): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(ws.root, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter(
+      (entry) => entry.isDirectory() && !entry.name.startsWith('.') && !RESERVED_FOLDERS.has(entry.name),
+    )
+    .filter((entry) => fs.existsSync(path.join(ws.root, entry.name, CONFERENCE_FILE)))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export function readConference(ws: Workspace, slug: string): Conference {
+  const dir = conferenceDir(ws, slug);
+  const file = path.join(dir, CONFERENCE_FILE);
+  const shown = relativeToWorkspace(ws, file);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfnotesError(`no conference "${slug}" in ${ws.root}; see: confnotes conf list`);
+  }
+  try {
+    const { data, body } = splitNote(text);
+    const field = (key: string): string | null => {
+      const value = data[key];
+      if (value === undefined || value === null) return null;
+      return String(value).trim() || null;
+    };
+    for (const key of ['start', 'end']) {
+      const value = field(key);
+      if (value !== null && !isValidDate(value))
+        throw new FrontMatterError(`${key} "${value}" is not a date (YYYY-MM-DD)`);
+    }
+    const timezone = field('timezone');
+    if (timezone !== null && !isValidTimeZone(timezone)) {
+      throw new FrontMatterError(
+        `timezone "${timezone}" is not an IANA time zone (e.g. Europe/Berlin)`,
+        keyLineOf(text, 'timezone'),
+      );
+    }
+    return {
+      slug,
+      name: field('name') ?? slug,
+      start: field('start'),
+      end: field('end'),
+      location: field('location'),
+      timezone,
+      url: field('url'),
+      author: field('author') ?? workspaceConfig(ws).author ?? null,
+      disclaimer: field('disclaimer') ?? workspaceConfig(ws).disclaimer ?? null,
+      dir,
+      path: shown,
+      body,
+    };
+  } catch (error) {
+    if (error instanceof FrontMatterError) throw new NoteFileError(shown, error.line, error.message);
+    throw error;
+  }
+}
+
+/**
+ * The conference a command works on: the one named, else the current one,
+ * else the only one in the workspace. Throws with a hint when there is none.
+ */
+export function chooseConference(ws: Workspace, state: WorkspaceState, named?: string): string {
+  const slugs = conferenceSlugs(ws);
+  if (named) {
+    if (!slugs.includes(named)) {
+      throw new ConfnotesError(
+        `no conference "${named}" in ${ws.root}; known: ${slugs.join(', ') || 'none'}`,
+      );
+    }
+    return named;
+  }
+  if (state.conference && slugs.includes(state.conference)) return state.conference;
+  if (slugs.length === 1) return slugs[0]!;
+  if (slugs.length === 0) {
+    throw new ConfnotesError(
+      'no conference yet; start one with: confnotes conf new "Name" --start YYYY-MM-DD --end YYYY-MM-DD',
+    );
+  }
+  throw new ConfnotesError(
+    `no current conference; choose one with: confnotes conf use <slug> (one of ${slugs.join(', ')}), or pass --conf`,
+  );
+}
+
+export interface NewConference {
+  name: string;
+  start: string;
+  end: string;
+  location?: string;
+  timezone?: string;
+  slug?: string;
+  url?: string;
+}
+
+/** Checks a new conference's input; returns its slug. */
+export function validateNewConference(input: NewConference): string {
+  if (!input.name.trim()) throw new ConfnotesError('the conference needs a name', 2);
+  for (const [option, value] of [
+    ['--start', input.start],
+    ['--end', input.end],
+  ] as const) {
+    if (!isValidDate(value)) throw new ConfnotesError(`${option} "${value}" is not a date (YYYY-MM-DD)`, 2);
+  }
+  if (input.end < input.start)
+    throw new ConfnotesError(`--end ${input.end} is before --start ${input.start}`, 2);
+  if (input.timezone && !isValidTimeZone(input.timezone)) {
+    throw new ConfnotesError(
+      `--timezone "${input.timezone}" is not an IANA time zone (e.g. Europe/Berlin)`,
+      2,
+    );
+  }
+  const slug = slugify(input.slug ?? input.name, '');
+  if (!slug)
+    throw new ConfnotesError(
+      'the conference name has no letters or digits to make a folder name from; pass --slug',
+      2,
+    );
+  if (RESERVED_FOLDERS.has(slug)) throw new ConfnotesError(`"${slug}" is reserved; pass another --slug`, 2);
+  return slug;
+}
+
+/** Creates `<slug>/conference.md` from already rendered text; never replaces one. */
+export function createConference(ws: Workspace, slug: string, text: string): string {
+  const dir = conferenceDir(ws, slug);
+  const file = path.join(dir, CONFERENCE_FILE);
+  if (fs.existsSync(file))
+    throw new ConfnotesError(`conference "${slug}" already exists (${relativeToWorkspace(ws, file)})`);
+  ensureDir(dir);
+  createExclusive(file, text);
+  return file;
+}
+
+/** The line of a top-level key in a conference.md's front matter (for messages). */
+function keyLineOf(text: string, key: string): number | undefined {
+  const index = text.split('\n').findIndex((line) => line.startsWith(`${key}:`));
+  return index === -1 ? undefined : index + 1;
+}
