@@ -17,7 +17,9 @@ try {
 } catch {
   console.error('confnotes: installing the build tools to build dist/');
   // Not the outer command's --global or --prefix: this install is for the clone itself.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_(global|prefix|location)$/i.test(key)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^npm_config_(global|prefix|location)$/i.test(key)),
+  );
   const args = ['install', '--include=dev', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund'];
   run(npm[0], [...npm.slice(1), ...args, '--prefix', process.cwd()], env);
 }

@@ -20,7 +20,10 @@ describe('npm pack and install', () => {
   it('packs a built CLI from a fresh checkout and runs it from a global install', () => {
     const work = tempDir();
     const clone = path.join(work, 'clone');
-    const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0');
+    const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).split('\0');
     for (const file of tracked.filter(Boolean)) {
       if (!fs.existsSync(path.join(ROOT, file))) continue;
       fs.mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
