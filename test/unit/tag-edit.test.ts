@@ -51,8 +51,9 @@ describe('editTags', () => {
   });
 
   it('quotes tags that YAML would read as something else', () => {
-    const { text } = editTags(note('tags: []\n'), { add: ['2013', 'yes', 'a,b', 'x: y'] });
-    expect(splitNote(text).data.tags).toEqual(['2013', 'yes', 'a,b', 'x:-y']);
+    // A tag of digits alone is no tag (Obsidian's alphabet, issue 19); these would still read as other types.
+    const { text } = editTags(note('tags: []\n'), { add: ['yes', 'null', '1e3', '0x1f', 'a,b', 'x: y'] });
+    expect(splitNote(text).data.tags).toEqual(['yes', 'null', '1e3', '0x1f', 'a-b', 'x-y']);
   });
 
   it('does nothing for a tag already there or one not there', () => {
