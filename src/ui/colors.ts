@@ -34,10 +34,12 @@ export function colorLevel(
   return env.COLORTERM === 'truecolor' ? 3 : 2;
 }
 
-/** util.styleText always paints (Node 20 does not look at the stream), so level 0 returns text unchanged. */
+/** The level is decided above, so styleText is told not to judge process.stdout itself (Node 20.19+ would). */
 export const styleTextColors: Painter = (level) => {
   const paint = (style: Style) =>
-    level === 0 ? (text: string) => text : (text: string) => styleText(style, text);
+    level === 0
+      ? (text: string) => text
+      : (text: string) => styleText(style, text, { validateStream: false });
   return {
     level,
     bold: paint('bold'),
