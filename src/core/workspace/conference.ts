@@ -7,7 +7,7 @@ import { createExclusive, ensureDir } from '../safe-write.js';
 import { slugify } from '../slug.js';
 import { isValidTimeZone } from '../clock.js';
 import type { Workspace, WorkspaceState } from './workspace.js';
-import { relativeToWorkspace } from './workspace.js';
+import { readState, relativeToWorkspace } from './workspace.js';
 import { workspaceConfig } from './workspace-config.js';
 
 export const CONFERENCE_FILE = 'conference.md';
@@ -126,6 +126,11 @@ export function chooseConference(ws: Workspace, state: WorkspaceState, named?: s
   throw new ConfnotesError(
     `no current conference; choose one with: confnotes conf use <slug> (one of ${slugs.join(', ')}), or pass --conf`,
   );
+}
+
+/** The conference a command works on (see chooseConference), read. */
+export function chosenConference(ws: Workspace, named?: string): Conference {
+  return readConference(ws, chooseConference(ws, readState(ws), named));
 }
 
 export interface NewConference {
