@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { READ_HELPERS } from './field-values.js';
 import { NOTE_FIELDS, NOTE_SCHEMA, type FieldSpec, type NoteMeta } from './schema.js';
 import { normaliseTag } from '../slug.js';
 import { replaceOwnFile } from '../safe-write.js';
@@ -50,12 +51,12 @@ export function statStamp(file: string): FileStamp | null {
  */
 export const NOTE_CACHE_FORMAT = `confnotes note cache ${schemaHash()}: ${NOTE_FIELDS.join(',')}`;
 
-/** A hash of every field's key and code, and of the tag normaliser the tags' reader uses. */
+/** A hash of every field's key and code, and of the helpers they call. */
 function schemaHash(): string {
   const hash = createHash('sha256');
   for (const spec of NOTE_SCHEMA as readonly FieldSpec[])
     hash.update(`${spec.key}|${spec.aliases ?? ''}|${spec.read}|${spec.cached}\n`);
-  hash.update(String(normaliseTag));
+  for (const helper of [...READ_HELPERS, normaliseTag]) hash.update(String(helper));
   return hash.digest('hex').slice(0, 16);
 }
 
