@@ -203,10 +203,11 @@ export function setField(text: string, key: string, value: unknown): string {
     splice = { from: source.length, to: source.length, insert };
   } else {
     const colon = pair.key.range![1] + source.slice(pair.key.range![1]).indexOf(':') + 1;
-    const node = pair.value;
+    // An empty value (`room:`) has a zero-width node: written after the colon, as a block value is.
+    const node = pair.value?.range && pair.value.range[0] < pair.value.range[1] ? pair.value : null;
     // A scalar or flow value is replaced where it stands; a block value from the colon to its last line break.
     const inPlace =
-      node?.range &&
+      node !== null &&
       (isScalar(node)
         ? !/^[|>]/.test(source.slice(node.range[0]))
         : (isMap(node) || isSeq(node)) && node.flow);
