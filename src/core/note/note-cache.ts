@@ -49,15 +49,14 @@ export function statStamp(file: string): FileStamp | null {
  * differ (another field, tags normalised differently) is ignored. Derived from
  * the schema, so there is no version number to forget to bump.
  */
-export const NOTE_CACHE_FORMAT = `confnotes note cache ${schemaHash()}: ${NOTE_FIELDS.join(',')}`;
+export const NOTE_CACHE_FORMAT = cacheFormatOf(NOTE_SCHEMA);
 
-/** A hash of every field's key and code, and of the helpers they call. */
-function schemaHash(): string {
+/** The format a schema's cache is written in: its field list and a hash of every field's key and code, and of the helpers they call. */
+export function cacheFormatOf(schema: readonly FieldSpec[]): string {
   const hash = createHash('sha256');
-  for (const spec of NOTE_SCHEMA as readonly FieldSpec[])
-    hash.update(`${spec.key}|${spec.aliases ?? ''}|${spec.read}|${spec.cached}\n`);
+  for (const spec of schema) hash.update(`${spec.key}|${spec.aliases ?? ''}|${spec.read}|${spec.cached}\n`);
   for (const helper of [...READ_HELPERS, normaliseTag]) hash.update(String(helper));
-  return hash.digest('hex').slice(0, 16);
+  return `confnotes note cache ${hash.digest('hex').slice(0, 16)}: ${schema.map((spec) => spec.key).join(',')}`;
 }
 
 /** A row: the workspace-relative `/`-separated path, the stamp's four numbers, then the fields in schema order. */
