@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   NOTE_CACHE_FILE,
@@ -10,7 +9,6 @@ import {
   statStamp,
 } from '../../src/core/note/note-cache.js';
 import { filterNotes } from '../../src/core/note/note-query.js';
-import { NOTE_FIELDS } from '../../src/core/note/schema.js';
 import { scanNotes, type ScanResult } from '../../src/core/note/store.js';
 import type { Workspace } from '../../src/core/workspace/workspace.js';
 import { defaultConference, makeWorkspace, note } from '../helpers/workspace.js';
@@ -174,64 +172,6 @@ describe('the front-matter cache', () => {
     expect(comparable(scanNotes(ws, undefined, later()))).toEqual(expected);
   });
 
-  it('ignores a cache of another format even when its rows would match the files', () => {
-    const { ws } = setUp();
-    scanNotes(ws, undefined, later());
-    tamperTitle(ws, 'conf/2013-04-16-1000-a.md', 'From an old cache');
-    const data = JSON.parse(fs.readFileSync(cacheFile(ws), 'utf8')) as { format: string; rows: unknown[][] };
-    expect(data.rows).toHaveLength(2);
-    // The same fields under another schema's hash, as an older or newer build would write.
-    fs.writeFileSync(
-      cacheFile(ws),
-      JSON.stringify({ ...data, format: data.format.replace(/cache [0-9a-f]+/, 'cache 0123456789abcdef') }),
-    );
-    expect(scanNotes(ws, undefined, later()).notes.map((n) => n.title)).toEqual(['Alpha', 'Bravo']);
-    // Rebuilt in this build's format.
-    expect(JSON.parse(fs.readFileSync(cacheFile(ws), 'utf8')).format).toBe(NOTE_CACHE_FORMAT);
-  });
-
-  it('checks the type of every field of a row, and its length', () => {
-    const { ws } = setUp();
-    scanNotes(ws, undefined, later());
-    const good = fs.readFileSync(cacheFile(ws), 'utf8');
-    const rel = 'conf/2013-04-16-1000-a.md';
-    const stamp = statStamp(path.join(ws.root, rel))!;
-    // One wrong value per field, in schema order from row[5] (title) on.
-    const wrong: unknown[] = [
-      7,
-      'party',
-      1,
-      null,
-      900,
-      false,
-      'Ann',
-      ['B'],
-      {},
-      [1],
-      2.5,
-      'yes',
-      1,
-      ['https://example.org'],
-      [],
-      0,
-    ];
-    expect(wrong).toHaveLength(NOTE_FIELDS.length);
-    const load = (row: (rows: unknown[][]) => void) => {
-      const data = JSON.parse(good) as { rows: unknown[][] };
-      row(data.rows);
-      fs.writeFileSync(cacheFile(ws), JSON.stringify(data));
-      return NoteCache.load(ws).lookup(rel, stamp);
-    };
-    expect(load(() => {})?.title).toBe('Alpha');
-    wrong.forEach((value, index) => {
-      expect(load((rows) => (rows[0]![5 + index] = value))).toBeNull();
-    });
-    expect(load((rows) => rows[0]!.push(null))).toBeNull();
-    expect(load((rows) => rows[0]!.pop())).toBeNull();
-    expect(load((rows) => (rows[0]![18] = { slides: 3 }))).toBeNull();
-    expect(load((rows) => (rows[0]![15] = 6))).toBeNull();
-  });
-
   it('does not store a note changed in the last two seconds (its stamp could repeat)', () => {
     const { ws, files } = setUp();
     const newest = Math.max(
@@ -300,80 +240,5 @@ describe('the front-matter cache', () => {
       expect(cache.lookup(rel, { ...stamp, [key]: stamp[key] + 1 })).toBeNull();
     }
     expect(cache.lookup('conf/other.md', stamp)).toBeNull();
-  });
-
-  it('never changes what a scan returns, whatever happens to the files and the cache', () => {
-    type Step =
-      | { kind: 'write'; slot: number; title: string; tags: string[]; body: string }
-      | { kind: 'break'; slot: number }
-      | { kind: 'flip-case'; slot: number }
-      | { kind: 'delete'; slot: number }
-      | { kind: 'damage-cache' }
-      | { kind: 'scan'; conference: 'one' | 'all' };
-    const tag = fc.constantFrom('storage', 'storage/ceph', 'networking', 'Security', '#ops');
-    const step: fc.Arbitrary<Step> = fc.oneof(
-      fc.record({
-        kind: fc.constant('write' as const),
-        slot: fc.nat(3),
-        title: fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,20}$/),
-        tags: fc.array(tag, { maxLength: 4 }),
-        body: fc.string({ maxLength: 40 }),
-      }),
-      fc.record({ kind: fc.constant('break' as const), slot: fc.nat(3) }),
-      fc.record({ kind: fc.constant('flip-case' as const), slot: fc.nat(3) }),
-      fc.record({ kind: fc.constant('delete' as const), slot: fc.nat(3) }),
-      fc.constant({ kind: 'damage-cache' as const }),
-      fc.record({
-        kind: fc.constant('scan' as const),
-        conference: fc.constantFrom('one' as const, 'all' as const),
-      }),
-    );
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 14 }), (steps) => {
-        const { ws, root } = makeWorkspace();
-        fs.mkdirSync(path.join(root, 'one'));
-        fs.writeFileSync(path.join(root, 'one', 'conference.md'), defaultConference);
-        // Slots 0-1 in "conf", 2-3 in "one"; mtimes move forward a second per write, as edits do.
-        const fileOf = (slot: number) =>
-          path.join(root, slot < 2 ? 'conf' : 'one', `2013-04-16-10${slot}0-note-${slot}.md`);
-        let clock = Date.now() - 3_600_000;
-        const touch = (file: string) => {
-          clock += 1000;
-          fs.utimesSync(file, new Date(clock), new Date(clock));
-        };
-        for (const s of steps) {
-          if (s.kind === 'write') {
-            fs.writeFileSync(fileOf(s.slot), note({ title: s.title, tags: JSON.stringify(s.tags) }, s.body));
-            touch(fileOf(s.slot));
-          } else if (s.kind === 'break') {
-            fs.writeFileSync(fileOf(s.slot), '---\ntitle: [\n---\n');
-            touch(fileOf(s.slot));
-          } else if (s.kind === 'flip-case') {
-            // The same number of bytes with a different title: only the stamp's times tell.
-            if (!fs.existsSync(fileOf(s.slot))) continue;
-            const text = fs.readFileSync(fileOf(s.slot), 'utf8');
-            const flipped = text.replace(
-              /^title: ([A-Za-z])/m,
-              (_, c: string) => `title: ${c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()}`,
-            );
-            fs.writeFileSync(fileOf(s.slot), flipped);
-            touch(fileOf(s.slot));
-          } else if (s.kind === 'delete') {
-            fs.rmSync(fileOf(s.slot), { force: true });
-          } else if (s.kind === 'damage-cache') {
-            if (fs.existsSync(cacheFile(ws)))
-              fs.writeFileSync(cacheFile(ws), fs.readFileSync(cacheFile(ws), 'utf8').slice(0, 40));
-          } else {
-            const slugs = s.conference === 'one' ? ['one'] : undefined;
-            const cached = comparable(scanNotes(ws, slugs, later()));
-            expect(cached).toEqual(comparable(scanNotes(ws, slugs, { cache: false })));
-          }
-        }
-        expect(comparable(scanNotes(ws, undefined, later()))).toEqual(
-          comparable(scanNotes(ws, undefined, { cache: false })),
-        );
-      }),
-      { numRuns: 80 },
-    );
   });
 });
