@@ -1,6 +1,6 @@
 import { FrontMatterError } from '../core/front-matter/front-matter.js';
 import { rewrite } from '../core/safe-write.js';
-import { normaliseTag } from '../core/slug.js';
+import { normaliseTag, whyNotATag } from '../core/slug.js';
 import { resolveNote, readNoteText } from '../core/note/store.js';
 import { editTags, type TagEdit, type TagEditResult } from '../core/front-matter/tag-edit.js';
 import { relativeToWorkspace } from '../core/workspace/workspace.js';
@@ -20,7 +20,7 @@ function checked(tags: string[]): string[] {
   const parts = tags.flatMap((tag) => tag.split(','));
   for (const tag of parts) {
     if (!normaliseTag(tag))
-      throw new UsageError(`"${tag}" is not a tag: nothing is left of it once normalised`);
+      throw new UsageError(whyNotATag(tag));
   }
   return parts;
 }

@@ -6,7 +6,7 @@ import type { Conference } from '../workspace/conference.js';
 import { FrontMatterError } from '../front-matter/front-matter.js';
 import { isNoteType, NOTE_FIELDS, NOTE_TYPES, parseNote, type NoteType } from './note.js';
 import { createExclusive, FileExistsError } from '../safe-write.js';
-import { normaliseTag, slugify } from '../slug.js';
+import { normaliseTag, slugify, whyNotATag } from '../slug.js';
 import { findTemplate, renderTemplate, tidyFrontMatter, type TemplateSource } from '../templates.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { yamlValue } from '../front-matter/yaml-text.js';
@@ -95,7 +95,7 @@ export function draftNote(input: NewNoteInput, conference: Conference, now: Date
   for (const raw of input.tags ?? []) {
     for (const part of raw.split(',')) {
       const tag = normaliseTag(part);
-      if (!tag && part.trim()) throw new UsageError(`--tag "${part}" has nothing left once normalised`);
+      if (!tag && part.trim()) throw new UsageError(`--tag ${whyNotATag(part)}`);
       if (tag && !tags.includes(tag)) tags.push(tag);
     }
   }
