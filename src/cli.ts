@@ -429,8 +429,9 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
 
   program
     .command('__complete', { hidden: true })
-    .argument('<kind>', 'notes, tags or conferences')
-    .action(load(() => import('./commands/completion.js').then((m) => ({ run: m.runCandidates }))));
+    .argument('<shell>')
+    .argument('[words...]')
+    .action(load(() => import('./commands/completion.js').then((m) => ({ run: m.candidatesFor(program) }))));
 
   // @room-commands (issue 5)
 
