@@ -100,7 +100,10 @@ for (const shell of ['bash', 'zsh', 'fish'] as const) {
 
     afterEach(() => {
       term.close();
-      expect(ran()).toEqual([]);
+      const found = ran();
+      // Removed before the assertion, so one failure does not fail every later test.
+      for (const file of found) fs.rmSync(file, { force: true });
+      expect(found).toEqual([]);
     });
 
     /** Types `line`, presses TAB, and waits for the command line to read `expected`. */
