@@ -65,6 +65,7 @@ async function lines(env: CommandEnv, shell: string, typed: string[], program: C
       // No workspace, no programme: nothing to offer, and nothing on the screen.
     }
   }
+  if (want.prefix) items = items.map((item) => ({ ...item, value: `${want.prefix}${item.value}` }));
   const prefixOk = want.source !== undefined && PREFIX_SOURCES.has(want.source);
   return ['words', ...candidateLines(items, { prefixOk, descriptions: shell !== 'bash' })];
 }

@@ -50,6 +50,19 @@ entries:
     abstract: ~
     status: confirmed
     starred: false
+  - uid: "talk:42@example.org"
+    title: A colon in the uid
+    start: "2013-04-15T11:00:00-07:00"
+    end: "2013-04-15T11:40:00-07:00"
+    all_day: false
+    room: ~
+    track: ~
+    tags: []
+    speakers: []
+    url: ~
+    abstract: ~
+    status: confirmed
+    starred: false
 `;
 
 /** Every file under the home folder a hostile candidate would have created. */
@@ -185,9 +198,19 @@ for (const shell of ['bash', 'zsh', 'fish'] as const) {
       await complete('confnotes agenda --room ', 'confnotes agenda --room \\$\\(touch\\ PWNED4\\)');
       await term.clear();
       await complete(
-        'confnotes agenda --star ',
+        'confnotes agenda --star \\$',
         'confnotes agenda --star \\$\\(touch\\ PWNED5\\)@example.org',
       );
+    });
+
+    it('completes a value after = and after a colon (bash splits words there)', async () => {
+      await complete('confnotes report --format=h', 'confnotes report --format=html');
+      await term.clear();
+      await complete('confnotes report --output=sched', 'confnotes report --output=schedule.ics');
+      await term.clear();
+      await complete('confnotes agenda --star talk:', 'confnotes agenda --star talk:42@example.org');
+      await term.clear();
+      await complete('confnotes agenda --star=ta', 'confnotes agenda --star=talk:42@example.org');
     });
 
     it(shell === 'bash' ? 'lists the options' : 'lists the options with their descriptions', async () => {

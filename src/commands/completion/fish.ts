@@ -9,10 +9,16 @@ function __confnotes_complete
     set -e words[1]
     set -l lines (confnotes __complete fish -- $words (commandline -ct) 2>/dev/null)
     switch "$lines[1]"
-        case files
-            __fish_complete_path (commandline -ct)
-        case dirs
-            __fish_complete_directories (commandline -ct)
+        case files dirs
+            # --output=… : complete the file after the =.
+            set -l token (commandline -ct)
+            set -l option (string match -r -- '^--[^=]*=' $token)
+            set -l path (string replace -r -- '^--[^=]*=' '' $token)
+            if test $lines[1] = files
+                __fish_complete_path $path | string replace -r -- '^' "$option"
+            else
+                __fish_complete_directories $path | string replace -r -- '^' "$option"
+            end
         case '*'
             set -e lines[1]
             if set -q lines[1]

@@ -32,6 +32,8 @@ export interface Wanted {
   /** `--dir` and `--conf` seen on the line: where to look them up. */
   dir?: string;
   conf?: string;
+  /** `--format=` when the value is written in the same word: each value is offered after it. */
+  prefix?: string;
 }
 
 /** Option values by the option's name; the agenda's --tag also matches tracks. */
@@ -131,6 +133,11 @@ export function wanted(program: Command, words: string[]): Wanted {
     else positionals++;
   }
   const current = words[done] ?? '';
+  const eq = current.startsWith('--') && !dashDash ? current.indexOf('=') : -1;
+  const inline = eq > 0 ? findOption(command, current.slice(0, eq)) : undefined;
+  if (inline && takesValue(inline)) {
+    return { ...seen, ...optionValues(command, inline), prefix: current.slice(0, eq + 1) };
+  }
   if (current.startsWith('-') && !dashDash) {
     const items = optionsInScope(command).flatMap((option) =>
       [option.long, option.short]

@@ -10,7 +10,7 @@ _confnotes() {
   local line value described="" width=0
   lines=("\${(@f)$(confnotes __complete zsh -- "\${(@Q)words[2,CURRENT]}" 2>/dev/null)}")
   case $lines[1] in
-    files) _files; return ;;
+    files) compset -P '--*='; _files; return ;;
     dirs) _files -/; return ;;
   esac
   shift lines
