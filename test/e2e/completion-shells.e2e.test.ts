@@ -203,6 +203,14 @@ for (const shell of ['bash', 'zsh', 'fish'] as const) {
       );
     });
 
+    it.runIf(shell === 'bash')('completes inside quotes the user opened, closing them', async () => {
+      await complete("confnotes show '$", "confnotes show '$(touch PWNED1)'");
+      await enter(/title: Evil name/);
+      await term.clear();
+      await complete('confnotes show "$', 'confnotes show "\\$(touch PWNED1)"');
+      await enter(/title: Evil name/);
+    });
+
     it('completes a value after = and after a colon (bash splits words there)', async () => {
       await complete('confnotes report --format=h', 'confnotes report --format=html');
       await term.clear();
