@@ -133,11 +133,15 @@ export class ShellSession {
     await this.waitFor((screen) => screen.trim() === PROMPT[this.shell].trim());
   }
 
+  /** Kills this session's tmux server and removes its socket file (tmux leaves it behind). */
   close(): void {
+    let socketPath = '';
     try {
+      socketPath = this.tmux('display-message', '-p', '#{socket_path}').trim();
       this.tmux('kill-server');
     } catch {
       // already gone
     }
+    if (socketPath.endsWith(this.socket)) fs.rmSync(socketPath, { force: true });
   }
 }
