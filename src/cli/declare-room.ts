@@ -64,6 +64,7 @@ export function declareRoomCommands(program: Command, load: Load): void {
 
   program
     .command('__complete', { hidden: true })
-    .argument('<kind>', 'notes, tags or conferences')
-    .action(load(() => import('../commands/completion.js').then((m) => ({ run: m.runCandidates }))));
+    .argument('<shell>')
+    .argument('[words...]')
+    .action(load(() => import('../commands/completion.js').then((m) => ({ run: m.candidatesFor(program) }))));
 }

@@ -19,8 +19,7 @@ export function runUntag(env: CommandEnv, ref: string, tags: string[]): void {
 function checked(tags: string[]): string[] {
   const parts = tags.flatMap((tag) => tag.split(','));
   for (const tag of parts) {
-    if (!normaliseTag(tag))
-      throw new UsageError(whyNotATag(tag));
+    if (!normaliseTag(tag)) throw new UsageError(whyNotATag(tag));
   }
   return parts;
 }

@@ -279,7 +279,7 @@ const TABLE: [string[], string, unknown[], Record<string, unknown>][] = [
   [['open', 'fibre'], 'open', ['fibre'], { edit: true }],
   [['open', 'fibre', '--no-edit'], 'open', ['fibre'], { edit: false }],
   [['completion', 'zsh'], 'completion', ['zsh'], {}],
-  [['__complete', 'notes'], '__complete', ['notes'], {}],
+  [['__complete', 'bash', '--', 'show', ''], '__complete', ['bash', ['show', '']], {}],
 ];
 
 describe('argv → options', () => {
