@@ -5,7 +5,7 @@
  * is the heading, is this line code" in the report goes through here; jot's
  * quick lane uses the lean headings.ts, checked to agree with this one.
  */
-import MarkdownIt from 'markdown-it';
+import MarkdownItClass, { type MarkdownIt, type Token } from 'markdown-it';
 import type { HeadingLine } from './headings.js';
 
 export interface Heading extends HeadingLine {
@@ -44,7 +44,7 @@ let parser: MarkdownIt | undefined;
 /** CommonMark with raw HTML recognised (so comments are blocks); only the block rules run. */
 function blockParser(): MarkdownIt {
   if (!parser) {
-    parser = new MarkdownIt('commonmark');
+    parser = new MarkdownItClass('commonmark');
     parser.core.ruler.enableOnly(['normalize', 'block']);
   }
   return parser;
@@ -71,7 +71,7 @@ export function readBlocks(text: string): Blocks {
   if (known) return known;
   const tokens = blockParser().parse(text, {});
   const blocks: Blocks = { lineStarts: lineStarts(text), headings: [], code: [], html: [], tasks: [] };
-  tokens.forEach((token, index) => {
+  tokens.forEach((token: Token, index: number) => {
     const map = token.map;
     if (!map) return;
     const range = { line: map[0], endLine: map[1] };

@@ -72,7 +72,7 @@ function startsBlock(line: string): boolean {
   return (
     THEMATIC_BREAK.test(rest) ||
     ATX.test(rest) ||
-    isFenceOpen(rest) ||
+    isFenceOpen(rest) !== null ||
     rest.startsWith('>') ||
     BULLET.test(rest) ||
     ORDERED.test(rest) ||
@@ -229,7 +229,9 @@ export function documentHeadings(text: string): HeadingLine[] {
   const lines = splitLines(text);
   const found: HeadingLine[] = [];
   const doc = new Blocks(found);
-  lines.forEach((line, index) => doc.feed(expandTabs(line), index));
+  lines.forEach((line, index) => {
+    doc.feed(expandTabs(line), index);
+  });
   for (const heading of found) {
     heading.title =
       heading.endLine - heading.line === 1
