@@ -177,7 +177,7 @@ class Blocks {
     const html = HTML_BLOCKS.findIndex(([start]) => start.test(rest));
     if (html !== -1 && !(paragraph && html === 6)) {
       const end = HTML_BLOCKS[html]![1];
-      this.state = end && end.test(rest) ? { kind: 'none' } : { kind: 'html', end };
+      this.state = end?.test(rest) ? { kind: 'none' } : { kind: 'html', end };
       return;
     }
     if (!paragraph && REFERENCE.test(rest)) return;
