@@ -7,6 +7,7 @@
 import type { Conference } from '../workspace/conference.js';
 import type { Note } from '../note/note.js';
 import { cleanMarkdown, MEDIA_KINDS, reportNote } from './report-note.js';
+import { noteSource, publicField } from './report-privacy.js';
 import { buildStats, groupNotes } from './report-stats.js';
 import { dateRange, markdownSections, openTasks, stripComments, stripPrivate } from './report-text.js';
 import type {
@@ -71,14 +72,15 @@ export function buildReport(
 ): ReportModel {
   const includePrivate = options.includePrivate ?? false;
   const groupBy = options.groupBy ?? 'type';
-  const chosen = allNotes.filter((note) => includePrivate || !note.private).sort(compareNotes);
-  const notes = chosen
-    .map((note) => ({ note, body: stripPrivate(note.body, includePrivate) }))
-    .map(({ note, body }) => ({
-      note,
-      body,
-      report: reportNote(note, body, includePrivate, groupBy),
-    }));
+  const judged = allNotes.map((note) => ({ note, ...noteSource(note, options.source) }));
+  const privateNotes = judged.filter((entry) => entry.private).length;
+  const notes = judged
+    .filter((entry) => includePrivate || !entry.private)
+    .sort((a, b) => compareNotes(a.note, b.note))
+    .map(({ note, body: text, private: isPrivate }) => {
+      const body = stripPrivate(text, includePrivate);
+      return { note, body, report: reportNote(note, body, includePrivate, groupBy, isPrivate) };
+    });
   const reportNotes = notes.map((entry) => entry.report);
 
   const favourites: ReportFavourite[] = reportNotes
@@ -116,24 +118,26 @@ export function buildReport(
     })
     .filter((group) => group.items.length > 0);
 
+  const field = (text: string | null) => publicField(text, includePrivate);
+  const name = field(conference.name) ?? conference.slug;
   const { introduction, observations } = splitConferenceBody(conference.body, includePrivate);
   const dates = [...new Set(reportNotes.map((note) => note.date))].sort();
   const start = conference.start ?? dates[0] ?? null;
   const end = conference.end ?? dates[dates.length - 1] ?? start;
 
   return {
-    title: `${conference.name} trip report`,
+    title: `${name} trip report`,
     conference: {
       slug: conference.slug,
-      name: conference.name,
+      name,
       start: conference.start,
       end: conference.end,
       dates: start && end ? dateRange(start, end) : null,
-      location: conference.location,
+      location: field(conference.location),
       timezone: conference.timezone,
       url: conference.url,
-      author: conference.author,
-      disclaimer: conference.disclaimer,
+      author: field(conference.author),
+      disclaimer: field(conference.disclaimer),
     },
     introduction,
     observations,
@@ -147,5 +151,6 @@ export function buildReport(
     links,
     linkCount: links.reduce((sum, group) => sum + group.items.length, 0),
     includePrivate,
+    privateNotes,
   };
 }

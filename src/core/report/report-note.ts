@@ -8,6 +8,7 @@ import {
   stripPrivate,
   tidyBlankLines,
 } from './report-text.js';
+import { publicField } from './report-privacy.js';
 import type { GroupBy, ReportNote } from './report-types.js';
 import { capitalise, flags, joinWords, typeName } from './report-words.js';
 
@@ -48,14 +49,25 @@ function saysSomething(markdown: string): boolean {
   return markdown.split('\n').some((line) => line.trim() !== '' && !/^\s*[-*+]\s*$/.test(line));
 }
 
-export function reportNote(note: Note, body: string, includePrivate: boolean, groupBy: GroupBy): ReportNote {
+/**
+ * A note as the report shows it. `body` has its private blocks removed
+ * already; `isPrivate` is the report's own judgement (report-privacy.ts).
+ */
+export function reportNote(
+  note: Note,
+  body: string,
+  includePrivate: boolean,
+  groupBy: GroupBy,
+  isPrivate = note.private,
+): ReportNote {
+  const field = (text: string | null) => inlineOrNull(publicField(text, includePrivate));
   const takeawaysText = sectionBody(body, TAKEAWAYS_HEADING);
   const takeaways = takeawaysText === null ? null : cleanMarkdown(takeawaysText, includePrivate, 4);
   const time = noteTime(note);
   const day = dayLabel(note.date);
   const when = groupBy === 'day' ? time : [day, time].filter(Boolean).join(', ');
-  const speakers = note.speakers.map(inline);
-  const room = inlineOrNull(note.room);
+  const speakers = note.speakers.map(field).filter((name): name is string => name !== null);
+  const room = field(note.room);
   const speakersText = joinWords(speakers);
   const meta = [groupBy === 'type' ? '' : capitalise(typeName(note.type)), speakersText, when, room ?? '']
     .filter(Boolean)
@@ -63,7 +75,7 @@ export function reportNote(note: Note, body: string, includePrivate: boolean, gr
   return {
     id: note.id,
     path: note.path,
-    title: inline(note.title),
+    title: field(note.title) ?? 'Untitled note',
     type: note.type,
     typeLabel: typeName(note.type),
     date: note.date,
@@ -74,15 +86,15 @@ export function reportNote(note: Note, body: string, includePrivate: boolean, gr
     minutes: noteMinutes(note),
     speakers,
     speakersText,
-    track: inlineOrNull(note.track),
+    track: field(note.track),
     room,
     tags: note.tags,
     hashtags: note.tags.map((tag) => `#${tag}`).join(' '),
     rating: note.rating,
     stars: note.rating ? '★'.repeat(note.rating) + '☆'.repeat(5 - note.rating) : '',
     favourite: note.favourite,
-    private: note.private,
-    summary: inlineOrNull(note.summary),
+    private: isPrivate,
+    summary: field(note.summary),
     takeaways: takeaways !== null && saysSomething(takeaways) ? takeaways : null,
     links: flags(
       Object.entries(note.links)

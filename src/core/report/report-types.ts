@@ -1,5 +1,5 @@
 /** The trip report's data model: the plain values a report template renders (README, "Report templates"). */
-import type { NoteType } from '../note/note.js';
+import type { Note, NoteType } from '../note/note.js';
 
 export type GroupBy = 'type' | 'day' | 'track';
 export const GROUP_BY: readonly GroupBy[] = ['type', 'day', 'track'];
@@ -7,6 +7,12 @@ export const GROUP_BY: readonly GroupBy[] = ['type', 'day', 'track'];
 export interface ReportOptions {
   includePrivate?: boolean;
   groupBy?: GroupBy;
+  /**
+   * The full text of a note's file. With it the report reads each note's
+   * front matter as written, so `private: yes` or `Private: true` count as
+   * private (the note model reads those as false); without it, `note.private`.
+   */
+  source?: (note: Note) => string;
 }
 
 export interface ReportLink {
@@ -154,4 +160,6 @@ export interface ReportModel {
   links: ReportLinkGroup[];
   linkCount: number;
   includePrivate: boolean;
+  /** How many of the given notes the report judged private (left out unless includePrivate). */
+  privateNotes: number;
 }
