@@ -82,7 +82,8 @@ describe('sections', () => {
 
 describe('task items', () => {
   it('finds bullet items that start with [ ] or [x], not in code or comments', () => {
-    const text = '- [ ] one\n  continued\n* [x] done\n```\n- [ ] code\n```\n<!--\n- [ ] comment\n-->\n1. [ ] ordered\n';
+    const text =
+      '- [ ] one\n  continued\n* [x] done\n```\n- [ ] code\n```\n<!--\n- [ ] comment\n-->\n1. [ ] ordered\n';
     expect(readBlocks(text).tasks.map(({ text: t, done }) => [t, done])).toEqual([
       ['one continued', false],
       ['done', true],

@@ -30,7 +30,9 @@ describe('stripPrivate', () => {
   });
 
   it('removes markers inside a line without taking the line', () => {
-    expect(stripPrivate('Great talk <!-- private -->, vendor pricing<!-- /private -->.')).toBe('Great talk .');
+    expect(stripPrivate('Great talk <!-- private -->, vendor pricing<!-- /private -->.')).toBe(
+      'Great talk .',
+    );
   });
 
   it('finds a marker tucked inside another comment', () => {
@@ -63,11 +65,16 @@ describe('stripPrivate', () => {
 
 describe('privateMarkerProblems', () => {
   it('is empty for balanced markers, nested or not', () => {
-    expect(privateMarkerProblems('<!-- private -->\n<!-- PRIVATE: x -->\n<!-- /private -->\n<!--- /private --->\n')).toEqual([]);
+    expect(
+      privateMarkerProblems(
+        '<!-- private -->\n<!-- PRIVATE: x -->\n<!-- /private -->\n<!--- /private --->\n',
+      ),
+    ).toEqual([]);
   });
 
   it('reports unclosed openers, stray closers and unknown marker-like comments with their lines', () => {
-    const text = 'a\n<!-- /private -->\n<!-- privat -->\n<!-- end private -->\n<!-- private -->\n<!-- hint -->\n';
+    const text =
+      'a\n<!-- /private -->\n<!-- privat -->\n<!-- end private -->\n<!-- private -->\n<!-- hint -->\n';
     expect(privateMarkerProblems(text, 10).map((p) => [p.line, p.code])).toEqual([
       [11, 'private-stray-close'],
       [12, 'private-unknown-marker'],
