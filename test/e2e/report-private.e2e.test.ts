@@ -24,9 +24,9 @@ describe('report', () => {
   it('leaves out notes marked private in any spelling, and marked parts of fields, in Markdown and HTML', () => {
     const { root, confDir } = workspace();
     const spellings = ['"true"', 'yes', 'on', '1'];
-    spellings.forEach((value, i) =>
-      fs.writeFileSync(path.join(confDir, `secret-${i}.md`), note({ title: `Secret ${i}`, private: value })),
-    );
+    spellings.forEach((value, i) => {
+      fs.writeFileSync(path.join(confDir, `secret-${i}.md`), note({ title: `Secret ${i}`, private: value }));
+    });
     fs.writeFileSync(path.join(confDir, 'shouting.md'), note({ title: 'Secret loud', PRIVATE: 'yes' }));
     fs.writeFileSync(
       path.join(confDir, 'public.md'),
