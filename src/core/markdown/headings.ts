@@ -76,7 +76,7 @@ function startsBlock(line: string): boolean {
     rest.startsWith('>') ||
     BULLET.test(rest) ||
     ORDERED.test(rest) ||
-    HTML_BLOCKS.slice(0, 6).some(([start]) => start.test(rest))
+    (rest[0] === '<' && HTML_BLOCKS.slice(0, 6).some(([start]) => start.test(rest)))
   );
 }
 
@@ -174,13 +174,14 @@ class Blocks {
       return;
     }
     if (this.listItem(line, indent, rest, index, paragraph !== null)) return;
-    const html = HTML_BLOCKS.findIndex(([start]) => start.test(rest));
+    // Only lines starting with `<` are tried: V8 takes milliseconds to compile the tag pattern.
+    const html = rest[0] === '<' ? HTML_BLOCKS.findIndex(([start]) => start.test(rest)) : -1;
     if (html !== -1 && !(paragraph && html === 6)) {
       const end = HTML_BLOCKS[html]![1];
       this.state = end?.test(rest) ? { kind: 'none' } : { kind: 'html', end };
       return;
     }
-    if (!paragraph && REFERENCE.test(rest)) return;
+    if (!paragraph && rest[0] === '[' && REFERENCE.test(rest)) return;
     if (!paragraph) this.state = { kind: 'paragraph', start: index };
   }
 
@@ -224,10 +225,37 @@ function atxTitle(line: string): string {
   return content.trim();
 }
 
+/**
+ * A line that cannot open or hide anything: blank, an ATX heading at the
+ * margin, a bullet item with text, an HTML comment that closes on its own
+ * line, or text at the margin that starts no block. In a note made only of such lines (as jotted notes are), every ATX
+ * line is a document-level heading and there is nothing else to find.
+ */
+const EMPTY_ITEM = /^- *$/;
+const PLAIN_LINE = /^(?: *|#{1,6}(?: .*)?|- +\S.*|<!--.*-->.*|[^\s`~<>[=\d*+_|#-].*)$/;
+
 /** Every document-level heading, in order. */
 export function documentHeadings(text: string): HeadingLine[] {
   const lines = splitLines(text);
   const found: HeadingLine[] = [];
+  // The lock of a jot is held while this runs: a one-regex pass serves the usual note.
+  // An empty item (`- `, as the templates leave) is plain after a blank line or a heading; after text it is an underline.
+  const plain = (line: string, index: number) =>
+    PLAIN_LINE.test(line) ||
+    (EMPTY_ITEM.test(line) && (index === 0 || /^ *$|^#{1,6}(?: |$)/.test(lines[index - 1]!)));
+  if (lines.every(plain)) {
+    lines.forEach((line, index) => {
+      const atx = ATX.exec(line);
+      if (atx)
+        found.push({
+          level: /^#+/.exec(line)![0].length,
+          title: atxTitle(line),
+          line: index,
+          endLine: index + 1,
+        });
+    });
+    return found;
+  }
   const doc = new Blocks(found);
   lines.forEach((line, index) => {
     doc.feed(expandTabs(line), index);
