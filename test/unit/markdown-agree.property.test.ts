@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { documentHeadingsOf } from '../../src/core/markdown/blocks.js';
 import { documentHeadings } from '../../src/core/markdown/headings.js';
 
+// No `>>` lines: under nested quotes markdown-it treats lazy lines its own way (see headings.ts).
 const pieces = [
   '',
   '',

@@ -9,6 +9,8 @@
  * need it: open containers, their lazy continuation lines, fences and HTML
  * blocks. test/unit/markdown-agree.property.test.ts checks on generated
  * notes that it finds exactly the headings markdown-it does (blocks.ts).
+ * One known gap: lazy continuation lines under nested block quotes (`>>`),
+ * where markdown-it itself departs from CommonMark.
  * It imports nothing, so the quick lane may use it.
  */
 
