@@ -19,8 +19,8 @@ import {
   renderMarkdownReport,
   reportTemplate,
 } from '../core/report/report-render.js';
-import { scanNotes } from '../core/note/store.js';
-import type { Workspace } from '../core/workspace/workspace.js';
+import { readNoteText, scanNotes } from '../core/note/store.js';
+import { readState, type Workspace } from '../core/workspace/workspace.js';
 import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { promptsOf } from '../ui/prompts.js';
@@ -54,6 +54,8 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
   const model = buildReport(conference, notes, {
     includePrivate: options.includePrivate,
     groupBy: options.groupBy as GroupBy | undefined,
+    // The file as written: its front matter decides privacy in any spelling (`private: yes`).
+    source: (note) => readNoteText(note.file, note.path),
   });
   const markdown = renderMarkdownReport(reportTemplate(ws, env.ctx.cwd, options.template), model);
 
@@ -68,7 +70,7 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
     }
   }
 
-  const left = notes.filter((note) => note.private).length;
+  const left = model.privateNotes;
   const summary = `${model.notes.length} note${model.notes.length === 1 ? '' : 's'}${
     options.includePrivate
       ? left
