@@ -39,7 +39,7 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
     throw new UsageError('--star and --unstar cannot be used together');
   const ws = workspaceOf(env);
   const conference = readConference(ws, chooseConference(ws, readState(ws), options.conf));
-  const programme = await readProgramme(ws, conference);
+  const programme = readProgramme(ws, conference);
   if (!programme)
     throw new ConfnotesError(
       `${conference.name} has no programme yet; import one with: confnotes import <schedule.ics | schedule.json>`,
@@ -52,7 +52,7 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
     // Every uid is resolved before anything is written: one unknown uid changes nothing.
     const entries = toStar.map((uid) => resolve(programme.entries, uid));
     const uids = new Set(entries.map((entry) => entry.uid));
-    await updateProgramme(ws, conference, (current) => {
+    updateProgramme(ws, conference, (current) => {
       if (!current) return null;
       if (!current.entries.some((one) => uids.has(one.uid) && one.starred !== starred)) return null;
       return {
@@ -96,13 +96,6 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
 function resolve(entries: ProgrammeEntry[], ref: string): ProgrammeEntry {
   const found = findEntry(entries, ref.trim());
   if (found === null) throw new ConfnotesError(`no entry "${ref}" in the programme; see: confnotes agenda`);
-  if (Array.isArray(found))
-    throw new UsageError(
-      `"${ref}" matches ${found.length} entries: ${found
-        .slice(0, 10)
-        .map((entry) => entry.uid)
-        .join(', ')}; give more of the uid`,
-    );
   return found;
 }
 

@@ -7,7 +7,7 @@ import { wallTime } from '../clock.js';
 import { findFrontMatter } from '../front-matter/front-matter-bounds.js';
 import type { NewNoteInput } from '../note/note-new.js';
 import { isNoteType, type NoteType } from '../note/note.js';
-import type { ProgrammeEntry } from './programme.js';
+import type { ProgrammeEntry } from './programme-model.js';
 import { normaliseTag } from '../slug.js';
 import { scanNotes } from '../note/store.js';
 import type { Workspace } from '../workspace/workspace.js';

@@ -7,7 +7,7 @@
  */
 import type ICALModule from 'ical.js';
 import { cleanTitle } from '../note/note-new.js';
-import { instantOfWallTime, type ImportedEntry, type ParsedSchedule } from './programme.js';
+import { instantOfWallTime, type ImportedEntry, type ParsedSchedule } from './programme-model.js';
 import { isValidTimeZone } from '../clock.js';
 import { normaliseTag } from '../slug.js';
 import { ScheduleError, cleanText, cleanUid, httpUrl, splitSpeakerLine } from './schedule-common.js';

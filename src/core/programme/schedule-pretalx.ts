@@ -5,7 +5,7 @@
  */
 import { isValidTimeZone } from '../clock.js';
 import { cleanTitle } from '../note/note-new.js';
-import { instantOfWallTime, type ImportedEntry, type ParsedSchedule } from './programme.js';
+import { instantOfWallTime, type ImportedEntry, type ParsedSchedule } from './programme-model.js';
 import { cleanText, cleanUid, httpUrl, ScheduleError } from './schedule-common.js';
 import { normaliseTag } from '../slug.js';
 
