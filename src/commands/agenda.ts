@@ -15,6 +15,7 @@ import { readState } from '../core/workspace/workspace.js';
 import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { renderTable } from '../ui/table.js';
+import { visible } from '../visible.js';
 import { workspaceOf } from './shared.js';
 
 interface AgendaOptions {
@@ -140,18 +141,16 @@ async function agendaTable(
     const running = entry.status === 'confirmed' && isRunning(entry, now);
     const marks = `${running ? color.green('▶') : ' '}${notes.has(entry.uid) ? color.cyan('✎') : ' '}${entry.starred ? color.yellow('★') : ' '}`;
     const off = entry.status !== 'confirmed';
-    const title = off
-      ? color.dim(`${entry.title} (${entry.status})`)
-      : running
-        ? color.bold(entry.title)
-        : entry.title;
+    // programme.yml is text anyone could have edited: no escape sequence or bidi control reaches the terminal.
+    const shown = visible(entry.title);
+    const title = off ? color.dim(`${shown} (${entry.status})`) : running ? color.bold(shown) : shown;
     return [
       marks,
       color.dim(when(entry, zone)),
-      entry.room ?? '',
+      visible(entry.room ?? ''),
       title,
-      color.dim(entry.speakers.join(', ')),
-      color.dim(entry.uid),
+      color.dim(visible(entry.speakers.join(', '))),
+      color.dim(visible(entry.uid)),
     ];
   });
   const width = env.io.stdout.isTTY ? env.io.stdout.columns : undefined;
