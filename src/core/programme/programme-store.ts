@@ -158,9 +158,9 @@ function entryProblem(item: unknown): string | null {
 /**
  * Changes the stored programme under its lock and writes it atomically (a new
  * file is created exclusively). `change` gets the current programme (null when
- * none) and returns the new one, or null to leave the file alone. What is
- * written is read back first: a programme the next command could not read is
- * never written. Returns whether the file was written.
+ * none) and returns the new one, or null to leave the file alone. Entries
+ * are checked as the reader checks them: a programme the next command could
+ * not read is never written. Returns whether the file was written.
  */
 export function updateProgramme(
   ws: Workspace,
@@ -188,14 +188,15 @@ export function updateProgramme(
   return written !== null;
 }
 
-/** The text of `programme`, once it has been read back as the same programme. */
+/**
+ * The text of `programme`, once every entry has passed the check the reader
+ * makes (what the yaml library writes from valid values reads back the same;
+ * a test holds it to that), so that no command is left unable to read it.
+ */
 function checkedText(programme: Programme, shown: string): string {
-  const text = programmeText(programme);
-  try {
-    parseProgrammeText(text, shown);
-  } catch (error) {
-    if (!(error instanceof NoteFileError)) throw error;
-    throw new ConfnotesError(`${shown}: not written, it would not read back: ${error.reason}`);
+  for (const entry of programme.entries) {
+    const problem = entryProblem({ ...entry });
+    if (problem) throw new ConfnotesError(`${shown}: not written, it would not read back: ${problem}`);
   }
-  return text;
+  return programmeText(programme);
 }
