@@ -243,8 +243,8 @@ export interface HostileExport {
   text: string;
   /** 1: refused with a line; 0: imported (with warnings for what was not expanded). */
   code: 0 | 1;
-  /** What the one-line error (code 1) or a warning (code 0) says. */
-  message: RegExp;
+  /** What the one-line error (code 1) or a warning (code 0, when one is due) says. */
+  message?: RegExp;
 }
 
 const vcalendar = (lines: string[]) =>
@@ -386,13 +386,11 @@ export function hostileExports(): HostileExport[] {
       name: 'huge-interval.ics',
       text: recurring('RRULE:FREQ=WEEKLY;INTERVAL=99999999999'),
       code: 0,
-      message: /./,
     },
     {
       name: 'huge-daily-interval.ics',
       text: recurring('RRULE:FREQ=DAILY;INTERVAL=2147483647;BYHOUR=1,2,3'),
       code: 0,
-      message: /./,
     },
     {
       name: 'many-never-matching-series.ics',
@@ -418,7 +416,6 @@ export function hostileExports(): HostileExport[] {
         ),
       ),
       code: 0,
-      message: /./,
     },
   ];
 }
