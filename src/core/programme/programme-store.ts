@@ -177,7 +177,7 @@ export function updateProgramme(
       return true;
     } catch (error) {
       if (!(error instanceof FileExistsError)) throw error;
-      // Someone imported meanwhile: apply the change to theirs, under the lock.
+      // Someone imported meanwhile: apply the change to theirs (a regular file too), under the lock.
       storedFileExists(ws, file, shown);
     }
   }

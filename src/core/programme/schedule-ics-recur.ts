@@ -172,7 +172,10 @@ export function expandSeries(
         }
         const details = event.getOccurrenceDetails(next);
         if (!isRealTime(details.startDate) || !isRealTime(details.endDate))
-          throw new ScheduleError(line, `recurring event ${event.uid} repeats past the year 2199`);
+          throw new ScheduleError(
+            line,
+            `recurring event ${event.uid} has an occurrence outside the years 1900–2199`,
+          );
         const start = instantOf(details.startDate, master, zone).getTime();
         if (start >= window.end) return;
         const day = dayOf(details.startDate);
