@@ -32,7 +32,7 @@ export async function run(env: CommandEnv, titleWords: string[], options: NewOpt
   if (!ref) throw new UsageError('--from needs a programme entry uid, now or next');
   const ws = workspaceOf(env);
   const conference = chosenConference(ws, options.conf);
-  const programme = await readProgramme(ws, conference);
+  const programme = readProgramme(ws, conference);
   if (!programme || programme.entries.length === 0) {
     throw new ConfnotesError(
       `${conference.name} has no programme yet; import one with: confnotes import <schedule.ics | schedule.json>`,
@@ -136,14 +136,6 @@ async function chooseEntry(
     throw new ConfnotesError(
       `no entry "${ref}" in the programme of ${conference.name}; see: confnotes agenda`,
     );
-  if (Array.isArray(found)) {
-    throw new UsageError(
-      `"${ref}" matches ${found.length} entries: ${found
-        .slice(0, 10)
-        .map((entry) => entry.uid)
-        .join(', ')}${found.length > 10 ? ', …' : ''}; give more of the uid`,
-    );
-  }
   return found;
 }
 

@@ -1,6 +1,6 @@
 /** Reading a programme export: which format it is, then the right parser. */
 import { ConfnotesError } from '../../errors.js';
-import type { ParsedSchedule } from './programme.js';
+import type { ParsedSchedule } from './programme-model.js';
 import { ScheduleError } from './schedule-common.js';
 
 export type ScheduleFormat = 'ics' | 'pretalx';
