@@ -24,7 +24,8 @@ export interface LockOptions {
   waitMs?: number;
 }
 
-const LOCK_WAIT_MS = 5000;
+// Long enough for dozens of writers on a busy machine; a writer holds the lock for milliseconds.
+const LOCK_WAIT_MS = 10_000;
 /** An empty lock comes from a writer between creating it and writing its id (a microsecond window). */
 const LOCK_EMPTY_STALE_MS = 1000;
 /** A takeover name lives for microseconds; one older than this was left by a killed taker. */
