@@ -8,12 +8,16 @@
  * CONFNOTES_TEST_PAUSE_AT=N  before the Nth such call, print "@@paused N name"
  *                            on stderr and block forever (the test kills it).
  * CONFNOTES_TEST_TRACE=1     at exit, print "@@calls N name,name,…" on stderr.
+ * CONFNOTES_TEST_FAIL_AT=N   make the Nth such call fail instead, with the error code
+ * CONFNOTES_TEST_FAIL_CODE   given (ENOSPC, EROFS…), as the operating system would.
  */
 'use strict';
 const fs = require('node:fs');
 
 const pauseAt = Number(process.env.CONFNOTES_TEST_PAUSE_AT || 0);
 const trace = process.env.CONFNOTES_TEST_TRACE === '1';
+const failAt = Number(process.env.CONFNOTES_TEST_FAIL_AT || 0);
+const failCode = process.env.CONFNOTES_TEST_FAIL_CODE || 'ENOSPC';
 const original = {};
 const seen = [];
 const writtenFds = new Set();
@@ -34,6 +38,11 @@ function point(name) {
   if (seen.length === pauseAt) {
     original.writeSync(2, `\n@@paused ${seen.length} ${name}\n`);
     Atomics.wait(forever, 0, 0);
+  }
+  if (seen.length === failAt) {
+    const error = new Error(`${failCode}: injected by the test, ${name}`);
+    error.code = failCode;
+    throw error;
   }
 }
 
