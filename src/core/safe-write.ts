@@ -136,7 +136,8 @@ export function rewrite(
 export function replaceOwnFile(file: string, text: string | Buffer): void {
   userErrors(file, () => {
     ensureDir(path.dirname(file));
-    writeFileAtomic().sync(file, text, { fsync: true });
+    // Inside a workspace, never through a link out of it (write-file-atomic itself follows links).
+    writeFileAtomic().sync(writablePath(file), text, { fsync: true });
   });
 }
 

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { append, createExclusive, extend, rewrite } from '../../src/core/safe-write.js';
+import { append, createExclusive, extend, replaceOwnFile, rewrite } from '../../src/core/safe-write.js';
+import { reportError } from '../../src/exit.js';
 import { initWorkspace } from '../../src/core/workspace/workspace.js';
 import { ConfnotesError } from '../../src/errors.js';
 
@@ -200,5 +201,34 @@ describe('errors the user can fix are one line, exit 1, and leave nothing behind
     } catch (error) {
       expect(error).not.toBeInstanceOf(ConfnotesError);
     }
+  });
+});
+
+describe('the tool’s own files', () => {
+  it('are never written through a link out of the workspace', () => {
+    const { root, outside } = workspace();
+    const secret = path.join(outside, 'state.json');
+    fs.writeFileSync(secret, 'secret\n');
+    fs.symlinkSync(secret, path.join(root, '.confnotes', 'state.json'));
+    expect(() => replaceOwnFile(path.join(root, '.confnotes', 'state.json'), '{}')).toThrow(
+      /outside the workspace/,
+    );
+    expect(fs.readFileSync(secret, 'utf8')).toBe('secret\n');
+  });
+});
+
+describe('reportError', () => {
+  it('turns a file-system error the user can fix into one line and exit 1; anything else stays exit 70', () => {
+    const lines: string[] = [];
+    const stderr = { write: (text: string) => lines.push(text) } as unknown as Parameters<
+      typeof reportError
+    >[1];
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), {
+      code: 'ENOSPC',
+      path: '/ws/conf/a.md',
+    });
+    expect(reportError(full, stderr, {})).toBe(1);
+    expect(lines).toEqual(['confnotes: /ws/conf/a.md: no space left on the device\n']);
+    expect(reportError(failure('EBADF'), stderr, {})).toBe(70);
   });
 });
