@@ -62,13 +62,24 @@ describe('many writers behind a dead writer’s lock', () => {
     const writers = Array.from({ length: 24 }, (_, i) =>
       i % 2 === 0 ? ['tag', 'conf/a.md', `t${i}`] : ['jot', `line number ${i}`],
     );
+    // All of them meet the lock at the same moment (the hook holds each back until then).
+    const startAt = String(Date.now() + 4000);
     const results = await Promise.all(
       writers.map(
         (args) =>
           new Promise<{ args: string[]; code: number; stderr: string }>((resolve) => {
-            const child = spawn(process.execPath, [BIN, ...args], {
+            const child = spawn(process.execPath, ['--require', HOOK, BIN, ...args], {
               cwd: root,
-              env: { PATH: process.env.PATH, HOME: root, LANG: 'C.UTF-8', TZ: 'UTC', ...ENV },
+              env: {
+                PATH: process.env.PATH,
+                HOME: root,
+                LANG: 'C.UTF-8',
+                TZ: 'UTC',
+                ...ENV,
+                CONFNOTES_TEST_START_AT: startAt,
+                // Each one pauses just before removing a lock, as if descheduled there.
+                CONFNOTES_TEST_SLOW_LOCK_RM: '30',
+              },
               stdio: ['ignore', 'ignore', 'pipe'],
             });
             let stderr = '';

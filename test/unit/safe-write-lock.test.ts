@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { append, rewrite, withLock } from '../../src/core/safe-write.js';
 import { ConfnotesError } from '../../src/errors.js';
 
@@ -152,11 +152,24 @@ describe('the write lock', () => {
     expect(fs.existsSync(claim)).toBe(false);
   });
 
-  it('leaves a newer lock alone when the stale one it judged was replaced meanwhile', () => {
+  it('leaves a newer lock alone when another taker replaced the stale one between our look and our claim', () => {
     const { file, lock } = scratch();
-    // A claim naming a lock that no longer exists: the name now holds a live writer's lock.
-    fs.writeFileSync(lock, String(process.pid));
-    expect(() => withLock(file, () => 'entered', { waitMs: 150 })).toThrow(/still writing/);
+    fs.writeFileSync(lock, String(deadPid()));
+    const realLink = fs.linkSync;
+    let raced = false;
+    vi.spyOn(fs, 'linkSync').mockImplementation((from, to) => {
+      if (!raced && String(to).includes('.stale-')) {
+        // Another process takes the dead lock over and now holds its own, live one.
+        raced = true;
+        fs.rmSync(lock);
+        fs.writeFileSync(lock, String(process.pid));
+      }
+      return realLink(from, to);
+    });
+    expect(() => withLock(file, () => 'entered', { waitMs: 200 })).toThrow(/still writing/);
+    vi.restoreAllMocks();
+    expect(raced).toBe(true);
     expect(fs.readFileSync(lock, 'utf8')).toBe(String(process.pid));
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(['a.md', 'a.md.lock']);
   });
 });
