@@ -105,9 +105,13 @@ describe('a reader that stops early', () => {
       );
     }
     for (const args of ['list --all --json', 'list --all', '--help']) {
+      // PIPESTATUS[0]: the CLI's own exit status, not head's.
       const result = spawnSync(
-        'sh',
-        ['-c', `"${process.execPath}" "${BIN}" ${args} | head -c 1 >/dev/null; echo "status $?" >&2`],
+        'bash',
+        [
+          '-c',
+          `"${process.execPath}" "${BIN}" ${args} | head -c 1 >/dev/null; echo "status \${PIPESTATUS[0]}" >&2`,
+        ],
         {
           cwd: ws,
           encoding: 'utf8',

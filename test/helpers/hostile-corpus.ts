@@ -36,8 +36,10 @@ export interface HostileCorpus {
   files: HostileFile[];
   /** Files that would appear if a note's code were ever evaluated. */
   canaries: string[];
-  /** True when chmod 000 really stops this process reading a file (not so for root). */
+  /** True when chmod 000 really stops the CLI reading a file (as root: because it runs as nobody). */
   permissionsEnforced: boolean;
+  /** The command prefix that runs the CLI (setpriv as nobody, when the tests run as root), or []. */
+  runAs: string[];
 }
 
 const front = (lines: string[], eol = '\n') =>
@@ -172,32 +174,73 @@ export function buildHostileCorpus(): HostileCorpus {
   link('loop-b.md', path.join(conf, 'loop-a.md'), /loop/);
   link('dangling.md', path.join(conf, 'nothing-here.md'), /to nothing/);
   if (spawnSync('mkfifo', [path.join(conf, 'fifo.md')]).status === 0) {
-    files.push({ name: 'fifo.md', path: 'conf/fifo.md', readable: false, message: /./ });
+    // Not a regular file: listings skip it; a command aimed at it finds no note there (and never opens it).
+    files.push({
+      name: 'fifo.md',
+      path: 'conf/fifo.md',
+      readable: false,
+      message: /fifo\.md: no such note file$/m,
+    });
     link('link-to-fifo.md', path.join(conf, 'fifo.md'), /not a file/);
   }
 
-  // A note nobody may read: chmod 000. As root, permissions do not stop reads: then it is a plain note.
+  // A note nobody may read: chmod 000. Root reads it anyway, so as root (as in CI) the
+  // commands run as `nobody` (see asUser), who owns the corpus but may not read this file.
   const locked = path.join(conf, 'unreadable.md');
   fs.writeFileSync(locked, front(fields('Locked')));
   fs.chmodSync(locked, 0o000);
-  let permissionsEnforced = true;
-  try {
-    fs.readFileSync(locked);
-    permissionsEnforced = false;
-  } catch {
-    // EACCES: permissions are enforced for this user
-  }
   files.push({
     name: 'unreadable.md',
     path: 'conf/unreadable.md',
-    readable: !permissionsEnforced,
-    message: permissionsEnforced ? /permission denied/ : undefined,
+    readable: false,
+    message: /permission denied/,
   });
 
   // A second conference whose conference.md is itself broken.
   fs.mkdirSync(path.join(root, 'broken-conf'));
   fs.writeFileSync(path.join(root, 'broken-conf', 'conference.md'), '---\nname: [Broken\n---\n');
-  return { top, root, outside, files, canaries, permissionsEnforced };
+  const runAs = asUser();
+  if (runAs) chownTree(top, runAs.uid, runAs.gid);
+  const permissionsEnforced = runAs
+    ? spawnSync(runAs.prefix[0]!, [...runAs.prefix.slice(1), 'cat', locked]).status !== 0
+    : readFails(locked);
+  return { top, root, outside, files, canaries, permissionsEnforced, runAs: runAs?.prefix ?? [] };
+}
+
+function readFails(file: string): boolean {
+  try {
+    fs.readFileSync(file);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * As root, the command prefix that runs the CLI as the unprivileged `nobody`
+ * (setpriv, from util-linux), so that permissions are really enforced; none
+ * for any other user.
+ */
+export function asUser(): { prefix: string[]; uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return null;
+  const id = (flag: string) => Number(spawnSync('id', [flag, 'nobody'], { encoding: 'utf8' }).stdout.trim());
+  const uid = id('-u');
+  const gid = id('-g');
+  return {
+    prefix: ['setpriv', `--reuid=${uid}`, `--regid=${gid}`, '--clear-groups'],
+    uid,
+    gid,
+  };
+}
+
+/** Hands a folder (its links themselves, never their targets) to the given user. */
+export function chownTree(dir: string, uid: number, gid: number): void {
+  fs.lchownSync(dir, uid, gid);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) chownTree(full, uid, gid);
+    else fs.lchownSync(full, uid, gid);
+  }
 }
 
 /**
