@@ -18,9 +18,12 @@ const WHOLE_LETTERS: Record<string, string> = {
 };
 const COMBINING_MARKS = /\p{M}+/gu;
 const WHOLE = /[ßæœøłđðþı]/g;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Lower case, without accents: the form every word is indexed and looked up in. */
 export function fold(text: string): string {
+  // Most words are ASCII, and normalize() is the cost of a search's snippets.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')

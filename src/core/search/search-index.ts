@@ -15,6 +15,7 @@ import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
 import { fold, tokenize } from './fold.js';
 import { IndexFile, sameStamp, storedStamp, type StoredStamp, writeIndexFile } from './index-file.js';
 import type { SearchQuery } from './query.js';
+import { flatten } from './snippet.js';
 
 export const SEARCH_FIELDS = ['title', 'speakers', 'tags', 'summary', 'body'] as const;
 
@@ -57,6 +58,8 @@ export interface OpenOptions {
 
 export interface OpenedIndex {
   index: MiniSearch<IndexedNote>;
+  /** A note's body on one line as indexed (snippets and phrases read it), or null when not indexed. */
+  bodyOf(rel: string): string | null;
   /** How many notes were (re-)indexed, and whether the index file was written. */
   indexed: number;
   saved: boolean;
@@ -79,13 +82,16 @@ export async function openIndex(
   const stored = IndexFile.read(file);
   const old = stored?.docs ?? {};
   const docs: Record<string, StoredStamp> = {};
+  const bodies = new Map<string, string>();
   const changed: { note: Note; stamp: StoredStamp }[] = [];
   for (const note of notes) {
     // Stamp before reading: a change made while the note is read leaves a stamp that no longer matches.
     const stamp = statStamp(note.file);
     if (!stamp) continue;
-    if (sameStamp(old[note.path], stamp)) {
+    const body = stored && sameStamp(old[note.path], stamp) ? stored.text(note.path) : null;
+    if (body !== null) {
       docs[note.path] = old[note.path]!;
+      bodies.set(note.path, body);
       continue;
     }
     const recent = Math.max(stamp.mtimeMs, stamp.ctimeMs) > now - RECENT_MS;
@@ -94,7 +100,8 @@ export async function openIndex(
   const gone = Object.keys(old).filter((rel) => !(rel in docs));
   if (stored && changed.length === 0 && gone.length === 0) {
     const last = query.prefixLast ? (query.terms.at(-1) ?? null) : null;
-    return { index: stored.loadFor(INDEX_OPTIONS, query.terms, last), indexed: 0, saved: false };
+    const index = stored.loadFor(INDEX_OPTIONS, query.terms, last);
+    return { index, bodyOf: (rel) => bodies.get(rel) ?? null, indexed: 0, saved: false };
   }
   const index = stored ? stored.loadAll(INDEX_OPTIONS) : new MiniSearch(INDEX_OPTIONS);
   for (const rel of gone) if (index.has(rel)) index.discard(rel);
@@ -112,8 +119,10 @@ export async function openIndex(
     }
     index.add(documentOf(fresh));
     docs[note.path] = stamp;
+    bodies.set(note.path, flatten(fresh.body));
     indexed++;
   }
   if (index.dirtCount > 0 && index.dirtFactor > 0.1) await index.vacuum({ batchWait: 0 });
-  return { index, indexed, saved: writeIndexFile(file, index, docs) };
+  const saved = writeIndexFile(file, index, docs, bodies);
+  return { index, bodyOf: (rel) => bodies.get(rel) ?? null, indexed, saved };
 }

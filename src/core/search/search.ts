@@ -15,7 +15,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import { foldedWords } from './fold.js';
 import { holdsPhrase, parseQuery, type SearchQuery } from './query.js';
 import { type OpenOptions, openIndex } from './search-index.js';
-import { type Segment, snippetOf } from './snippet.js';
+import { flatten, type Segment, snippetOf } from './snippet.js';
 
 export interface SearchHit {
   note: Note;
@@ -62,31 +62,34 @@ export async function searchNotes(
     });
     for (const result of results) {
       const note = allowed.get(result.id as string)!;
-      if (!holdsPhrases(note, query)) continue;
-      hits.push(hitOf(note, result));
+      // The body as indexed, which the stamp check just proved current: no need to open the note again.
+      const body = opened.bodyOf(note.path) ?? flatten(note.body);
+      if (!holdsPhrases(note, body, query)) continue;
+      hits.push(hitOf(note, body, result));
     }
   }
   hits.sort((a, b) => b.score - a.score || a.note.path.localeCompare(b.note.path));
   return { hits, stats };
 }
 
-function fieldsOf(note: Note): string[] {
-  return [note.title, note.speakers.join(' \n '), note.tags.join(' '), note.summary ?? '', note.body];
-}
-
 /** Each phrase within one field, as consecutive folded words (MiniSearch found the words, not their order). */
-function holdsPhrases(note: Note, query: SearchQuery): boolean {
+function holdsPhrases(note: Note, body: string, query: SearchQuery): boolean {
   if (query.phrases.length === 0) return true;
-  const fields = fieldsOf(note).map(foldedWords);
+  const fields = [note.title, note.speakers.join(' \n '), note.tags.join(' '), note.summary ?? '', body].map(
+    foldedWords,
+  );
   return query.phrases.every((phrase) => fields.some((words) => holdsPhrase(words, phrase)));
 }
 
-function hitOf(note: Note, result: SearchResult): SearchHit {
+function hitOf(note: Note, body: string, result: SearchResult): SearchHit {
   // The words of the note that matched (for a prefix, the whole words it found).
   const terms = new Set(Object.keys(result.match));
   return {
     note,
     score: Math.round(result.score * 1000) / 1000,
-    snippet: snippetOf([note.body, note.summary ?? '', note.title, note.speakers.join(', ')], terms),
+    snippet: snippetOf(
+      [body, flatten(note.summary ?? ''), flatten(note.title), note.speakers.join(', ')],
+      terms,
+    ),
   };
 }

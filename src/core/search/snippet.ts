@@ -28,27 +28,51 @@ export function flatten(text: string): string {
 /**
  * The snippet of the first of `texts` holding one of `terms` (folded words
  * as the index found them), else the start of the first text that has any.
+ * The texts are flattened already (see flatten): the index stores bodies so.
  */
 export function snippetOf(texts: string[], terms: Set<string>, options: SnippetOptions = {}): Segment[] {
-  const flat = texts.map(flatten);
-  for (const text of flat) {
+  for (const text of texts) {
     const segments = around(text, terms, options);
     if (segments) return segments;
   }
-  const first = flat.find((text) => text !== '') ?? '';
+  const first = texts.find((text) => text !== '') ?? '';
   return first ? [{ text: cut(first, 0, options.length ?? 120), match: false }] : [];
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+const SEPARATOR = /[\s\p{Z}\p{P}]/u;
+
+/** The index of the first word of `text` in `terms`, or -1. */
+function firstMatch(text: string, terms: Set<string>): number {
+  // ASCII text folds to its lower case, index for index: look the words up with indexOf, not word by word.
+  if (ASCII.test(text)) {
+    const lower = text.toLowerCase();
+    const isWord = (at: number, length: number) =>
+      (at === 0 || SEPARATOR.test(lower[at - 1]!)) &&
+      (at + length === lower.length || SEPARATOR.test(lower[at + length]!));
+    let best = -1;
+    for (const term of terms) {
+      for (
+        let at = lower.indexOf(term);
+        at >= 0 && (best < 0 || at < best);
+        at = lower.indexOf(term, at + 1)
+      ) {
+        if (isWord(at, term.length)) {
+          best = at;
+          break;
+        }
+      }
+    }
+    return best;
+  }
+  for (const { word, index } of wordsAt(text)) if (terms.has(fold(word))) return index;
+  return -1;
 }
 
 function around(text: string, terms: Set<string>, options: SnippetOptions): Segment[] | null {
   const before = options.before ?? 40;
   const length = options.length ?? 120;
-  let first = -1;
-  for (const { word, index } of wordsAt(text)) {
-    if (terms.has(fold(word))) {
-      first = index;
-      break;
-    }
-  }
+  const first = firstMatch(text, terms);
   if (first < 0) return null;
   let start = Math.max(0, first - before);
   // Start on a word: back to the space before `start`, unless that is the match itself.
