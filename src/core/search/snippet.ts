@@ -17,12 +17,18 @@ export interface SnippetOptions {
   length?: number;
 }
 
-/** Markdown scaffolding that reads badly in one line: heading marks, list bullets, check boxes. */
-const SCAFFOLDING = /^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|>[ \t]?)/gm;
+/** Markdown scaffolding that reads badly in one line: list bullets, check boxes, quote marks. */
+const SCAFFOLDING = /^[ \t]*(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|>[ \t]?)/gm;
+/** A heading, which becomes "Heading:" before the text of its section. */
+const HEADING = /^[ \t]*#{1,6}[ \t]+(.*?)[ \t#]*$/gm;
 
-/** The text of a note's body on one line, as a snippet shows it. */
+/** The text of a note's body on one line, as a snippet shows it (the same words, in the same order). */
 export function flatten(text: string): string {
-  return text.replace(SCAFFOLDING, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(HEADING, (_, title: string) => (/[\p{P}]$/u.test(title) ? title : `${title}:`))
+    .replace(SCAFFOLDING, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

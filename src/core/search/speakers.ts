@@ -4,7 +4,7 @@ import { byTime } from '../note/store.js';
 import { fold } from './fold.js';
 
 export interface SpeakerCount {
-  /** The spelling used most often (ties: the one with accents or capitals, then alphabetical). */
+  /** The spelling used most often (ties: the one with accents, then with capitals, then alphabetical). */
   speaker: string;
   /** Notes naming the speaker. */
   count: number;
@@ -42,8 +42,14 @@ export function countSpeakers(notes: Note[]): SpeakerCount[] {
     .sort((a, b) => b.count - a.count || a.speaker.localeCompare(b.speaker));
 }
 
+/** How much a spelling tells: accents kept, then capitals where a name has them (not all lower, not all upper). */
+function richness(name: string): number {
+  const accents = fold(name) !== name.toLowerCase() ? 2 : 0;
+  const mixedCase = name !== name.toLowerCase() && name !== name.toUpperCase() ? 1 : 0;
+  return accents + mixedCase;
+}
+
 function displayName(spellings: Map<string, number>): string {
-  const richness = (name: string) => (name === fold(name) ? 0 : 1);
   return [...spellings.entries()].sort(
     ([a, countA], [b, countB]) => countB - countA || richness(b) - richness(a) || a.localeCompare(b),
   )[0]![0];
