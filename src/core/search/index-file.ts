@@ -2,9 +2,9 @@
  * The stored form of one conference's search index, `.confnotes/search/<slug>.idx`:
  * a first line of JSON (format, the stamp each note was indexed at, MiniSearch's
  * serialised index without its postings, the terms and where each one's
- * postings start), then one line of JSON postings per term, then one line per
- * note: its body on one line (a JSON string), which snippets and phrases are
- * taken from without opening every matching note again.
+ * postings line lies), then one line of JSON postings per term, then one line
+ * per note: its body on one line (a JSON string), which snippets and phrases
+ * are taken from without opening every matching note again.
  *
  * Why not `JSON.stringify(miniSearch)` as one document: loading a whole index
  * of 10,000 notes takes about a second, while a search needs only the
@@ -19,7 +19,8 @@ import type { FileStamp } from '../note/note-cache.js';
 import { replaceOwnFile } from '../safe-write.js';
 
 /** Bump when the fields, the tokenizer or folding change: an index of another format is rebuilt. */
-export const SEARCH_INDEX_FORMAT = 'confnotes search index 3: title,speakers,tags,summary,body; fold 1';
+export const SEARCH_INDEX_FORMAT =
+  'confnotes search index 4: title,speakers,tags,summary,body; fold 1; flatten 2';
 
 /** A note's stamp as stored: size, mtime, ctime, inode; null when it must be indexed again next time. */
 export type StoredStamp = [number, number, number, number] | null;
@@ -38,66 +39,85 @@ export function sameStamp(stored: StoredStamp | undefined, stamp: FileStamp): bo
   );
 }
 
+/** Where a line starts, counted in bytes from the start of the second line, and its length in bytes. */
+type Span = [number, number];
+
 interface Header {
   format: string;
   /** Workspace-relative path → the stamp the note was indexed at. */
   docs: Record<string, StoredStamp>;
   index: Omit<AsPlainObject, 'index'>;
   terms: string[];
-  /** Where each term's postings line starts, counted in bytes from the start of the second line. */
-  offsets: number[];
-  /** Where each note's body line starts, counted the same way. */
-  texts: Record<string, number>;
+  /** Each term's postings line. */
+  postings: Span[];
+  /** Each note's body line. */
+  texts: Record<string, Span>;
 }
 
-/** A read index file: its header, and its postings still as text. */
+const CHUNK = 1 << 16;
+
+/**
+ * An open index file: its header read, the other lines read from the file
+ * only when asked for (a search of 10,000 notes needs a few of its tens of MB).
+ */
 export class IndexFile {
   private constructor(
     readonly header: Header,
-    /** Kept as bytes: only the first line and the lines a search needs are decoded. */
-    private readonly content: Buffer,
+    private readonly fd: number,
     private readonly bodyStart: number,
   ) {}
 
-  /** The file's contents, or null when it is missing, damaged or of another format. Never throws. */
-  static read(file: string): IndexFile | null {
+  /** The file, or null when it is missing, damaged or of another format. Never throws. */
+  static open(file: string): IndexFile | null {
+    let fd: number;
     try {
-      const bytes = fs.readFileSync(file);
-      const newline = bytes.indexOf(10);
-      if (newline < 0) return null;
-      const header = JSON.parse(bytes.toString('utf8', 0, newline)) as Header;
+      fd = fs.openSync(file, 'r');
+    } catch {
+      return null;
+    }
+    try {
+      const { header, length } = readHeader(fd);
       const valid =
         header?.format === SEARCH_INDEX_FORMAT &&
         header.docs &&
         typeof header.docs === 'object' &&
         header.index &&
         Array.isArray(header.terms) &&
-        Array.isArray(header.offsets) &&
-        header.terms.length === header.offsets.length &&
+        Array.isArray(header.postings) &&
+        header.terms.length === header.postings.length &&
         header.texts &&
         typeof header.texts === 'object';
-      return valid ? new IndexFile(header, bytes, newline + 1) : null;
+      if (valid) return new IndexFile(header, fd, length + 1);
     } catch {
-      return null;
+      // Damaged: rebuilt.
     }
+    fs.closeSync(fd);
+    return null;
+  }
+
+  close(): void {
+    fs.closeSync(this.fd);
   }
 
   get docs(): Record<string, StoredStamp> {
     return this.header.docs;
   }
 
+  hasText(rel: string): boolean {
+    return Object.hasOwn(this.header.texts, rel) && Array.isArray(this.header.texts[rel]);
+  }
+
   /** The body of a note on one line, as it was indexed; null when the file does not hold it. */
   text(rel: string): string | null {
-    const offset = Object.hasOwn(this.header.texts, rel) ? this.header.texts[rel] : undefined;
-    if (typeof offset !== 'number') return null;
-    const text = this.line(offset);
+    if (!this.hasText(rel)) return null;
+    const text = this.line(this.header.texts[rel]!);
     return typeof text === 'string' ? text : null;
   }
 
-  private line(offset: number): unknown {
-    const start = this.bodyStart + offset;
-    const end = this.content.indexOf(10, start);
-    return JSON.parse(this.content.toString('utf8', start, end < 0 ? undefined : end));
+  private line([offset, length]: Span): unknown {
+    const bytes = Buffer.allocUnsafe(length);
+    const read = fs.readSync(this.fd, bytes, 0, length, this.bodyStart + offset);
+    return JSON.parse(bytes.toString('utf8', 0, read));
   }
 
   /** The whole index, to change it. */
@@ -112,12 +132,30 @@ export class IndexFile {
   }
 
   private load(options: Options, keep: (term: string) => boolean): MiniSearch {
-    const { terms, offsets } = this.header;
+    const { terms, postings } = this.header;
     const index: AsPlainObject['index'] = [];
     for (let i = 0; i < terms.length; i++) {
-      if (keep(terms[i]!)) index.push([terms[i]!, this.line(offsets[i]!) as AsPlainObject['index'][0][1]]);
+      if (keep(terms[i]!)) index.push([terms[i]!, this.line(postings[i]!) as AsPlainObject['index'][0][1]]);
     }
     return MiniSearch.loadJS({ ...this.header.index, index } as AsPlainObject, options);
+  }
+}
+
+/** The first line, read a chunk at a time until its end. */
+function readHeader(fd: number): { header: Header; length: number } {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    const read = fs.readSync(fd, chunk, 0, CHUNK, length);
+    if (read === 0) throw new Error('no end of header');
+    const newline = chunk.subarray(0, read).indexOf(10);
+    chunks.push(chunk.subarray(0, newline < 0 ? read : newline));
+    if (newline >= 0) {
+      length += newline;
+      return { header: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Header, length };
+    }
+    length += read;
   }
 }
 
@@ -130,24 +168,18 @@ export function writeIndexFile(
 ): boolean {
   const { index: postings, ...rest } = index.toJSON();
   const lines: string[] = [];
-  const terms: string[] = [];
-  const offsets: number[] = [];
   let offset = 0;
-  for (const [term, data] of postings) {
-    const line = JSON.stringify(data);
-    terms.push(term);
-    offsets.push(offset);
+  const span = (line: string): Span => {
+    const length = Buffer.byteLength(line);
     lines.push(line);
-    offset += Buffer.byteLength(line) + 1;
-  }
-  const texts: Record<string, number> = {};
-  for (const [rel, body] of bodies) {
-    const line = JSON.stringify(body);
-    texts[rel] = offset;
-    lines.push(line);
-    offset += Buffer.byteLength(line) + 1;
-  }
-  const header: Header = { format: SEARCH_INDEX_FORMAT, docs, index: rest, terms, offsets, texts };
+    offset += length + 1;
+    return [offset - length - 1, length];
+  };
+  const terms = postings.map(([term]) => term);
+  const spans = postings.map(([, data]) => span(JSON.stringify(data)));
+  const texts: Record<string, Span> = {};
+  for (const [rel, body] of bodies) texts[rel] = span(JSON.stringify(body));
+  const header: Header = { format: SEARCH_INDEX_FORMAT, docs, index: rest, terms, postings: spans, texts };
   try {
     replaceOwnFile(file, `${JSON.stringify(header)}\n${lines.join('\n')}\n`);
     return true;

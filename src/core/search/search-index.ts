@@ -63,6 +63,8 @@ export interface OpenedIndex {
   /** How many notes were (re-)indexed, and whether the index file was written. */
   indexed: number;
   saved: boolean;
+  /** Lets go of the index file (bodyOf reads from it until then). */
+  close(): void;
 }
 
 /**
@@ -79,19 +81,32 @@ export async function openIndex(
 ): Promise<OpenedIndex> {
   const now = options.now ?? Date.now();
   const file = indexFileOf(ws, slug);
-  const stored = IndexFile.read(file);
+  const stored = IndexFile.open(file);
+  try {
+    return await update(ws, file, stored, notes, query, now);
+  } catch (error) {
+    stored?.close();
+    throw error;
+  }
+}
+
+async function update(
+  ws: Workspace,
+  file: string,
+  stored: IndexFile | null,
+  notes: Note[],
+  query: SearchQuery,
+  now: number,
+): Promise<OpenedIndex> {
   const old = stored?.docs ?? {};
   const docs: Record<string, StoredStamp> = {};
-  const bodies = new Map<string, string>();
   const changed: { note: Note; stamp: StoredStamp }[] = [];
   for (const note of notes) {
     // Stamp before reading: a change made while the note is read leaves a stamp that no longer matches.
     const stamp = statStamp(note.file);
     if (!stamp) continue;
-    const body = stored && sameStamp(old[note.path], stamp) ? stored.text(note.path) : null;
-    if (body !== null) {
+    if (stored && sameStamp(old[note.path], stamp) && stored.hasText(note.path)) {
       docs[note.path] = old[note.path]!;
-      bodies.set(note.path, body);
       continue;
     }
     const recent = Math.max(stamp.mtimeMs, stamp.ctimeMs) > now - RECENT_MS;
@@ -101,9 +116,14 @@ export async function openIndex(
   if (stored && changed.length === 0 && gone.length === 0) {
     const last = query.prefixLast ? (query.terms.at(-1) ?? null) : null;
     const index = stored.loadFor(INDEX_OPTIONS, query.terms, last);
-    return { index, bodyOf: (rel) => bodies.get(rel) ?? null, indexed: 0, saved: false };
+    // Only the hits' bodies are ever read, one line each.
+    const bodyOf = (rel: string) => (rel in docs ? stored.text(rel) : null);
+    return { index, bodyOf, indexed: 0, saved: false, close: () => stored.close() };
   }
   const index = stored ? stored.loadAll(INDEX_OPTIONS) : new MiniSearch(INDEX_OPTIONS);
+  const bodies = new Map<string, string>();
+  for (const rel of Object.keys(docs)) bodies.set(rel, stored!.text(rel)!);
+  stored?.close();
   for (const rel of gone) if (index.has(rel)) index.discard(rel);
   let indexed = 0;
   for (const { note, stamp } of changed) {
@@ -124,5 +144,5 @@ export async function openIndex(
   }
   if (index.dirtCount > 0 && index.dirtFactor > 0.1) await index.vacuum({ batchWait: 0 });
   const saved = writeIndexFile(file, index, docs, bodies);
-  return { index, bodyOf: (rel) => bodies.get(rel) ?? null, indexed, saved };
+  return { index, bodyOf: (rel) => bodies.get(rel) ?? null, indexed, saved, close: () => {} };
 }

@@ -55,17 +55,21 @@ export async function searchNotes(
     const opened = await openIndex(ws, slug, members, query, options);
     stats.indexed += opened.indexed;
     if (opened.saved) stats.saved++;
-    const results = opened.index.search(query.terms.join(' '), {
-      combineWith: 'AND',
-      prefix: (_term, i, terms) => query.prefixLast && i === terms.length - 1,
-      filter: (result) => allowed.has(result.id as string),
-    });
-    for (const result of results) {
-      const note = allowed.get(result.id as string)!;
-      // The body as indexed, which the stamp check just proved current: no need to open the note again.
-      const body = opened.bodyOf(note.path) ?? flatten(note.body);
-      if (!holdsPhrases(note, body, query)) continue;
-      hits.push(hitOf(note, body, result));
+    try {
+      const results = opened.index.search(query.terms.join(' '), {
+        combineWith: 'AND',
+        prefix: (_term, i, terms) => query.prefixLast && i === terms.length - 1,
+        filter: (result) => allowed.has(result.id as string),
+      });
+      for (const result of results) {
+        const note = allowed.get(result.id as string)!;
+        // The body as indexed, which the stamp check just proved current: no need to open the note again.
+        const body = opened.bodyOf(note.path) ?? flatten(note.body);
+        if (!holdsPhrases(note, body, query)) continue;
+        hits.push(hitOf(note, body, result));
+      }
+    } finally {
+      opened.close();
     }
   }
   hits.sort((a, b) => b.score - a.score || a.note.path.localeCompare(b.note.path));
