@@ -95,7 +95,12 @@ export class IndexFile {
     return null;
   }
 
+  private closed = false;
+
+  /** Lets go of the file; again is harmless. */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     fs.closeSync(this.fd);
   }
 

@@ -47,7 +47,9 @@ export async function searchNotes(
   const byConference = new Map<string, Note[]>();
   for (const note of notes) {
     const slug = note.folder ?? '';
-    byConference.set(slug, [...(byConference.get(slug) ?? []), note]);
+    const members = byConference.get(slug);
+    if (members) members.push(note);
+    else byConference.set(slug, [note]);
   }
   const stats: SearchStats = { indexed: 0, saved: 0 };
   const hits: SearchHit[] = [];
