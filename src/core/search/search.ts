@@ -54,6 +54,8 @@ export async function searchNotes(
   const stats: SearchStats = { indexed: 0, saved: 0 };
   const hits: SearchHit[] = [];
   for (const [slug, members] of byConference) {
+    // A conference none of whose notes may be shown cannot give a hit: its index is left for later.
+    if (!members.some((note) => allowed.has(note.path))) continue;
     const opened = await openIndex(ws, slug, members, query, options);
     stats.indexed += opened.indexed;
     if (opened.saved) stats.saved++;
