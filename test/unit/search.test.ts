@@ -160,6 +160,28 @@ describe('search', () => {
     expect((await search(ws, ['fabrics'])).ids).toEqual([]);
   });
 
+  it('rebuilds a damaged or truncated index file, and answers the same', async () => {
+    const { ws } = workspaceWith(corpus());
+    const first = await search(ws, ['zoning']);
+    const file = indexFileOf(ws, 'conf');
+    const text = fs.readFileSync(file, 'utf8');
+    const damages = [
+      '',
+      'not json\n',
+      text.slice(0, text.indexOf('\n')),
+      `{"format":"other"}\n`,
+      text.slice(0, text.indexOf('\n') + 5),
+    ];
+    for (const damaged of damages) {
+      fs.writeFileSync(file, damaged);
+      const again = await search(ws, ['zoning']);
+      expect(again.stats).toEqual({ indexed: 4, saved: 1 });
+      expect(again.hits.map((h) => [h.note.id, h.score])).toEqual(
+        first.hits.map((h) => [h.note.id, h.score]),
+      );
+    }
+  });
+
   it('indexes a note changed in the last two seconds again next time', async () => {
     const { ws } = workspaceWith(corpus());
     const { notes } = scanNotes(ws, undefined, { cache: false });

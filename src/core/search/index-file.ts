@@ -115,8 +115,13 @@ export class IndexFile {
   /** The body of a note on one line, as it was indexed; null when the file does not hold it. */
   text(rel: string): string | null {
     if (!this.hasText(rel)) return null;
-    const text = this.line(this.header.texts[rel]!);
-    return typeof text === 'string' ? text : null;
+    try {
+      const text = this.line(this.header.texts[rel]!);
+      return typeof text === 'string' ? text : null;
+    } catch {
+      // Damaged: the caller reads the note itself.
+      return null;
+    }
   }
 
   private line([offset, length]: Span): unknown {

@@ -82,11 +82,13 @@ export async function openIndex(
   const now = options.now ?? Date.now();
   const file = indexFileOf(ws, slug);
   const stored = IndexFile.open(file);
+  if (!stored) return update(ws, file, null, notes, query, now);
   try {
     return await update(ws, file, stored, notes, query, now);
-  } catch (error) {
-    stored?.close();
-    throw error;
+  } catch {
+    // A line of the file that does not parse (truncated, damaged): built again from the notes.
+    stored.close();
+    return update(ws, file, null, notes, query, now);
   }
 }
 
