@@ -75,6 +75,11 @@ export function declareNoteCommands(program: Command, load: Load): void {
     .option('--day <date>', 'only notes of this day, YYYY-MM-DD')
     .option('--favourite', 'only favourites')
     .option('--min-rating <n>', 'only notes rated at least n', integer('--min-rating'))
+    .option(
+      '--speaker <name>',
+      'only talks by a speaker whose name holds this (any case or accents; repeat: all)',
+      collect,
+    )
     .option('--search <text>', 'only notes whose title, speakers, summary or text contain this (any case)')
     .option('--conf <slug>', 'one conference (default: the current one)')
     .option('--all', 'every conference')
@@ -87,6 +92,7 @@ export function declareNoteCommands(program: Command, load: Load): void {
         'confnotes list --tag storage --min-rating 4',
         'confnotes list --all --type keynote --json',
         'confnotes list --day 2013-04-16 --sort rating',
+        'confnotes list --all --speaker muller',
       ]),
     )
     .action(load(() => import('../commands/list.js')));
