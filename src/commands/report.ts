@@ -20,7 +20,7 @@ import {
   reportTemplate,
 } from '../core/report/report-render.js';
 import { readNoteText, scanNotes } from '../core/note/store.js';
-import { readState, type Workspace } from '../core/workspace/workspace.js';
+import type { Workspace } from '../core/workspace/workspace.js';
 import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { promptsOf } from '../ui/prompts.js';
