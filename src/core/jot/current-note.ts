@@ -25,7 +25,7 @@ export function currentNoteFile(ws: Workspace): string {
   }
   if (!stat) {
     throw new ConfnotesError(
-      `the current note ${note} is gone; ${NO_CURRENT_NOTE.slice('no current note; '.length)}`,
+      `no current note: ${note} is gone; ${NO_CURRENT_NOTE.slice('no current note; '.length)}`,
     );
   }
   // A note lives in a conference folder and is a regular file (a FIFO would hang the jot).

@@ -123,6 +123,7 @@ function isLink(file: string): boolean {
 }
 
 function tooLarge(size: number, maxBytes: number): string {
-  const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+  const mb = (bytes: number) =>
+    bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
   return `${mb(size)} is too large (limit ${mb(maxBytes)})`;
 }
