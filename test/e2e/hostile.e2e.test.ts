@@ -341,7 +341,10 @@ describe('special files: templates, conference.md, state and config that lead ou
         const label = attack.name;
         expect(result.error, `${label}: did not finish`).toBeUndefined();
         expect(Date.now() - started, `${label}: took too long`).toBeLessThan(15_000);
-        expectWellBehaved({ ...result, maxRssKb: null }, label);
+        expectWellBehaved(
+          { code: result.status, stdout: result.stdout, stderr: result.stderr, maxRssKb: null },
+          label,
+        );
         expect(result.status, `${label}\n${result.stderr}`).toBe(attack.code);
         expect(result.stderr.trim().split('\n'), `${label}: one line`).toHaveLength(1);
         expect(result.stderr, label).toMatch(attack.message);
