@@ -11,7 +11,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { buildHostileCorpus, digestTree, type HostileCorpus } from '../helpers/hostile-corpus.js';
-import { buildSpecialWorkspace, SECRET, SPECIAL_FILE_ATTACKS } from '../helpers/hostile-corpus.js';
 import { visible } from '../../src/visible.js';
 
 const HEAP_MB = 128;
@@ -307,56 +306,4 @@ describe('hostile titles and tags through new and tag', () => {
     expect((JSON.parse(list.stdout) as { id: string }[]).map((note) => note.id)).toEqual(['plain']);
     runChecked(['untag', 'conf/plain.md', ...tags], { code: 0, writes: ['conf/plain.md'] });
   });
-});
-
-describe('special files: templates, conference.md, state and config that lead out, block or never end', () => {
-  for (const attack of SPECIAL_FILE_ATTACKS) {
-    it(`${attack.name}: exit ${attack.code}, named, never read, nothing written`, () => {
-      const { top, root, outside } = buildSpecialWorkspace();
-      try {
-        attack.setup(root, outside);
-        const args = attack.args(root, outside);
-        const before = digestTree(top);
-        const started = Date.now();
-        const result = spawnSync(
-          process.execPath,
-          [`--max-old-space-size=${HEAP_MB}`, BIN, '--dir', root, ...args],
-          {
-            cwd: top,
-            env: {
-              PATH: process.env.PATH,
-              HOME: top,
-              LANG: 'C.UTF-8',
-              TZ: 'UTC',
-              NO_COLOR: '1',
-              CONFNOTES_NOW: '2013-04-16T18:02:00Z',
-            },
-            input: '',
-            encoding: 'utf8',
-            timeout: 20_000,
-            maxBuffer: 4 * MAX_OUTPUT,
-          },
-        );
-        runs++;
-        const label = attack.name;
-        expect(result.error, `${label}: did not finish`).toBeUndefined();
-        expect(Date.now() - started, `${label}: took too long`).toBeLessThan(15_000);
-        expectWellBehaved(
-          { code: result.status, stdout: result.stdout, stderr: result.stderr, maxRssKb: null },
-          label,
-        );
-        expect(result.status, `${label}\n${result.stderr}`).toBe(attack.code);
-        expect(result.stderr.trim().split('\n'), `${label}: one line`).toHaveLength(1);
-        expect(result.stderr, label).toMatch(attack.message);
-        expect(result.stdout + result.stderr, `${label}: the secret was shown`).not.toContain(SECRET);
-        // Not even the state or the cache may change: a refused run writes nothing.
-        expect(changedFiles(before, digestTree(top)), `${label}: changed files`).toEqual([]);
-        expect(digestTree(top).get(path.join('ws', '.confnotes', 'state.json')), label).toBe(
-          before.get(path.join('ws', '.confnotes', 'state.json')),
-        );
-      } finally {
-        fs.rmSync(top, { recursive: true, force: true });
-      }
-    });
-  }
 });
