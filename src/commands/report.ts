@@ -61,7 +61,7 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
 
   let data: string | Buffer = target ? markMarkdownReport(markdown) : markdown;
   if (format !== 'md') {
-    const html = await renderHtmlReport(markdown, model);
+    const html = await renderHtmlReport(markdown, model, { print: format === 'pdf' });
     data = html;
     if (format === 'pdf') {
       const chrome = findChrome(env.ctx.env);
