@@ -52,17 +52,18 @@ export function parseTrashName(name: string): TrashEntry | null {
   return { name, path: decodePath(encoded!), removedAt: `${y}-${mo}-${d}T${h}:${mi}:${s}Z` };
 }
 
-/** The workspace-relative path of a note `rm` may move; refuses anything else. */
+/** The workspace-relative path of a note `rm` may move (inside a conference folder, as notes are); refuses anything else. */
 function removablePath(ws: Workspace, file: string): string {
   const rel = relativeToWorkspace(ws, file);
   const parts = rel.split('/');
   if (
     rel.startsWith('../') ||
     path.isAbsolute(rel) ||
+    parts.length < 2 ||
     parts.some((part) => part.startsWith('.')) ||
     parts[0] === 'templates' ||
     !/\.md$/i.test(rel) ||
-    parts[parts.length - 1]!.toLowerCase() === CONFERENCE_FILE
+    (parts.length === 2 && [CONFERENCE_FILE, 'readme.md'].includes(parts[1]!.toLowerCase()))
   )
     throw new ConfnotesError(`${rel}: not a note of this workspace; rm moves only notes to the trash`);
   return rel;
@@ -118,7 +119,15 @@ export function findTrashEntry(ws: Workspace, name: string): TrashEntry {
   const exact = entries.find((entry) => entry.name === wanted);
   if (exact) return exact;
   const idOf = (entry: TrashEntry) => path.posix.basename(entry.path).replace(/\.md$/i, '');
-  const found = entries.filter((entry) => entry.name.startsWith(wanted) || idOf(entry).startsWith(wanted));
+  // As a note is named: a prefix of its id, or of the title part after `YYYY-MM-DD-HHMM-`.
+  const found = entries.filter(
+    (entry) =>
+      entry.name.startsWith(wanted) ||
+      idOf(entry).startsWith(wanted) ||
+      idOf(entry)
+        .replace(/^\d{4}-\d{2}-\d{2}-(\d{4}-)?/, '')
+        .startsWith(wanted),
+  );
   if (found.length === 1) return found[0]!;
   if (found.length === 0)
     throw new ConfnotesError(`nothing named "${wanted}" in the trash; see: confnotes restore`);
