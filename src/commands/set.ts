@@ -4,7 +4,7 @@ import { parseAssignments, setNoteFields, type SetResult } from '../core/note/no
 import { readNote, readNoteText, resolveNote } from '../core/note/store.js';
 import { rewrite } from '../core/safe-write.js';
 import { relativeToWorkspace } from '../core/workspace/workspace.js';
-import { NoteFileError } from '../errors.js';
+import { ConfnotesError, NoteFileError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { workspaceOf } from './shared.js';
 
@@ -13,6 +13,8 @@ export function run(env: CommandEnv, ref: string, words: string[], options: { js
   const ws = workspaceOf(env);
   const file = resolveNote(ws, ref, env.ctx.cwd);
   const shown = relativeToWorkspace(ws, file);
+  if (shown.startsWith('../') || shown === '..' || shown.startsWith('/'))
+    throw new ConfnotesError(`${file}: not inside the workspace ${ws.root}; set changes only its notes`);
   // Read and check first, so a file that is no note is reported before any lock is taken.
   readNoteText(file, shown);
   let result: SetResult | undefined;

@@ -165,12 +165,19 @@ describe('confnotes rm and restore', () => {
     expect(run(['current']).code).toBe(1);
   });
 
-  it('refuses to move what is not a note', () => {
+  it('refuses to move what is not a note, or to set a file outside the workspace', () => {
     const { root, run } = setUp();
     const before = snapshot(root);
     const result = run(['rm', 'conf/conference.md']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/not a note of this workspace/);
     expect(snapshot(root)).toEqual(before);
+    const outside = path.join(path.dirname(root), 'outside.md');
+    fs.writeFileSync(outside, NOTE);
+    expect(run(['rm', outside]).code).toBe(1);
+    const set = run(['set', outside, 'rating=4']);
+    expect(set.code).toBe(1);
+    expect(set.stderr).toMatch(/not inside the workspace/);
+    expect(fs.readFileSync(outside, 'utf8')).toBe(NOTE);
   });
 });
