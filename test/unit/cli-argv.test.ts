@@ -90,6 +90,12 @@ const TABLE: [string[], string, unknown[], Record<string, unknown>][] = [
   [['conf', 'use', 'fosdem'], 'conf use', ['fosdem'], {}],
   [['conf', 'list', '--json'], 'conf list', [], { json: true }],
   [
+    ['conf', 'set', 'timezone=Europe/Brussels', 'disclaimer=', '--conf', 'fosdem', '--json'],
+    'conf set',
+    [['timezone=Europe/Brussels', 'disclaimer=']],
+    { conf: 'fosdem', json: true },
+  ],
+  [
     [
       'new',
       'Scaling',
@@ -149,6 +155,20 @@ const TABLE: [string[], string, unknown[], Record<string, unknown>][] = [
   [['new', '--from', 'next', '--type', 'keynote'], 'new', [[]], { from: 'next', type: 'keynote' }],
   [['tag', 'fibre', 'storage', 'ha'], 'tag', ['fibre', ['storage', 'ha']], {}],
   [['untag', 'fibre', 'ha'], 'untag', ['fibre', ['ha']], {}],
+  [
+    ['set', 'fibre', 'rating=4', 'speakers=Jane Roe, John Doe', 'summary=', '--json'],
+    'set',
+    ['fibre', ['rating=4', 'speakers=Jane Roe, John Doe', 'summary=']],
+    { json: true },
+  ],
+  [['rm', 'fibre', '--json'], 'rm', ['fibre'], { json: true }],
+  [['restore'], 'restore', [undefined], {}],
+  [
+    ['restore', '20130416T180200Z.conf~fibre.md', '--json'],
+    'restore',
+    ['20130416T180200Z.conf~fibre.md'],
+    { json: true },
+  ],
   [['list'], 'list', [], { sort: 'time' }],
   [
     [
