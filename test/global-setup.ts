@@ -9,6 +9,8 @@ import path from 'node:path';
 
 export default function setup(): () => void {
   const run = fs.mkdtempSync(path.join(os.tmpdir(), 'confnotes-run-'));
+  // The hostile suite runs the CLI as `nobody` when the tests run as root: it must reach its folders.
+  fs.chmodSync(run, 0o755);
   // Workers start after this and inherit it; os.tmpdir() reads TMPDIR.
   process.env.TMPDIR = run;
   return () => fs.rmSync(run, { recursive: true, force: true });

@@ -95,7 +95,12 @@ export function draftNote(input: NewNoteInput, conference: Conference, now: Date
   for (const raw of input.tags ?? []) {
     for (const part of raw.split(',')) {
       const tag = normaliseTag(part);
-      if (!tag && part.trim()) throw new UsageError(`--tag ${whyNotATag(part)}`);
+      if (!tag && part.trim())
+        throw new UsageError(
+          /\p{L}/u.test(part) || !/\p{N}/u.test(part)
+            ? `--tag "${part}" has nothing left once normalised`
+            : `--tag ${whyNotATag(part)}`,
+        );
       if (tag && !tags.includes(tag)) tags.push(tag);
     }
   }
