@@ -25,7 +25,8 @@ describe('npm pack and install', () => {
       encoding: 'utf8',
     }).split('\0');
     for (const file of tracked.filter(Boolean)) {
-      if (!fs.existsSync(path.join(ROOT, file))) continue;
+      // Regular files only: a deleted file, or a link such as a symlinked node_modules, is no part of a clone.
+      if (!fs.lstatSync(path.join(ROOT, file), { throwIfNoEntry: false })?.isFile()) continue;
       fs.mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
       fs.copyFileSync(path.join(ROOT, file), path.join(clone, file));
     }
