@@ -7,6 +7,8 @@
  * returns undefined and goes to the full CLI, which owns every message about
  * usage. src/cli.ts stays the one declaration of the commands and their help;
  * test/unit/quick.test.ts checks that the options below match it.
+ * What this lane may import is listed in src/quick-lane-modules.ts (enforced
+ * on the built bundle by test/e2e/launcher.e2e.test.ts).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import quickWords from '../bin/quick-words.json' with { type: 'json' };

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { QUICK_LANE_MODULES } from '../../src/quick-lane-modules.js';
 import { BIN, confnotes } from '../helpers/cli.js';
 import { tempDir } from '../helpers/workspace.js';
 
@@ -143,5 +144,7 @@ describe('the quick lane build', () => {
       ).toEqual([]);
     }
     expect(bundle.length).toBeLessThan(64 * 1024);
+    // Only what src/quick-lane-modules.ts allows; node_modules only as Node's own built-ins (none bundled).
+    expect(modules.filter((name) => !QUICK_LANE_MODULES.includes(name!))).toEqual([]);
   });
 });
