@@ -30,6 +30,20 @@ interface EntryDetails {
   speakers: string[];
   url: string | null;
   abstract: string | null;
+  /** Published by schedule.xml, frab/pretalx and schedule v2 exports; absent when the export has none. */
+  subtitle?: string | null;
+  /** The programme's own session type (`Workshop`, `lightning talk`), as published. */
+  type?: string | null;
+  language?: string | null;
+  /** The long description, kept beside the abstract. */
+  description?: string | null;
+  /** Slides, video, recordings, feedback: other pages about the talk. */
+  links?: EntryLink[];
+}
+
+export interface EntryLink {
+  title: string;
+  url: string;
 }
 
 /** One talk (or one day entry) of the programme, as stored. */
@@ -55,7 +69,7 @@ export interface ImportedEntry extends EntryDetails {
 }
 
 export interface ParsedSchedule {
-  format: 'ics' | 'pretalx';
+  format: 'ics' | 'pretalx' | 'xml' | 'c3voc';
   entries: ImportedEntry[];
   /** The zone the source declares (VTIMEZONE, X-WR-TIMEZONE, pretalx time_zone_name), if any. */
   timezone: string | null;
@@ -131,9 +145,19 @@ export function toStored(entry: ImportedEntry, zone: string | null, starred = fa
     speakers: entry.speakers,
     url: entry.url,
     abstract: entry.abstract,
+    ...extraFields(entry),
     status: entry.cancelled ? 'cancelled' : 'confirmed',
     starred,
   };
+}
+
+/** The optional fields an export has, and only those (programme.yml of other exports stays as it was). */
+function extraFields(entry: EntryDetails): Partial<EntryDetails> {
+  const out: Partial<EntryDetails> = {};
+  for (const key of ['subtitle', 'type', 'language', 'description'] as const)
+    if (entry[key]) out[key] = entry[key];
+  if (entry.links?.length) out.links = entry.links;
+  return out;
 }
 
 /** Programme order: by start instant (all-day entries first on their day), then uid. */
@@ -169,6 +193,11 @@ const COMPARED: (keyof ProgrammeEntry)[] = [
   'speakers',
   'url',
   'abstract',
+  'subtitle',
+  'type',
+  'language',
+  'description',
+  'links',
   'status',
 ];
 
@@ -291,6 +320,8 @@ function searchText(entry: ProgrammeEntry): string {
     entry.track ?? '',
     entry.tags.join(' '),
     entry.abstract ?? '',
+    entry.subtitle ?? '',
+    entry.description ?? '',
   ]
     .join('\n')
     .toLocaleLowerCase();
@@ -421,6 +452,16 @@ function entryProblem(item: unknown): string | null {
     if (!textOrNull(entry[key])) return `${what}: ${key} is not text`;
   for (const key of ['tags', 'speakers'] as const)
     if (!textList(entry[key])) return `${what}: ${key} is not a list of text`;
+  for (const key of ['subtitle', 'type', 'language', 'description'] as const)
+    if (!textOrNull(entry[key])) return `${what}: ${key} is not text`;
+  const links = entry.links;
+  const isLink = (link: unknown) =>
+    !!link &&
+    typeof link === 'object' &&
+    isText((link as EntryLink).title) &&
+    isText((link as EntryLink).url);
+  if (links !== undefined && !(Array.isArray(links) && links.every(isLink)))
+    return `${what}: links is not a list of title and url`;
   if (!ENTRY_STATUSES.includes(entry.status as EntryStatus))
     return `${what}: status "${String(entry.status)}" is not one of ${ENTRY_STATUSES.join(', ')}`;
   if (typeof entry.starred !== 'boolean') return `${what}: starred is not true or false`;

@@ -8,6 +8,7 @@ import { cleanTitle } from '../note/note-new.js';
 import { instantOfWallTime, type ImportedEntry, type ParsedSchedule } from './programme.js';
 import { cleanText, cleanUid, httpUrl, ScheduleError } from './schedule-common.js';
 import { normaliseTag } from '../slug.js';
+import { frabExtras, trackTag } from './schedule-fields.js';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -180,10 +181,14 @@ export function parsePretalx(input: string, options: { zone: string | null }): P
           .map(cleanTitle)
           .filter(Boolean);
         const track = text(talk.track) ? cleanTitle(text(talk.track)!) : null;
-        const tags = [track, ...(Array.isArray(talk.tags) ? talk.tags.map(text) : [])]
-          .filter((tag): tag is string => tag !== null)
-          .map(normaliseTag)
-          .filter(Boolean);
+        const tags = [
+          ...(track ? [trackTag(track)] : []),
+          ...(Array.isArray(talk.tags) ? talk.tags.map(text) : [])
+            .filter((tag): tag is string => tag !== null)
+            .map(normaliseTag),
+        ].filter(Boolean);
+        const url = httpUrl(text(talk.url));
+        const abstract = cleanText(text(talk.abstract) ?? text(talk.description));
         entries.push({
           uid,
           title: cleanTitle(text(talk.title) ?? '') || '(untitled)',
@@ -193,8 +198,9 @@ export function parsePretalx(input: string, options: { zone: string | null }): P
           track,
           tags: [...new Set(tags)],
           speakers: [...new Set(speakers)],
-          url: httpUrl(text(talk.url)),
-          abstract: cleanText(text(talk.abstract) ?? text(talk.description)),
+          url,
+          abstract,
+          ...frabExtras(talk, abstract, url),
           cancelled: false,
         });
       }
