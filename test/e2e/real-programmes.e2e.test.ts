@@ -55,6 +55,40 @@ function zoned(day: string, time: string, zone: string): number {
   return guess;
 }
 
+interface XmlEvent {
+  title?: unknown;
+  date?: string;
+  start: string;
+  room?: unknown;
+  persons?: { person?: unknown[] };
+}
+interface XmlDay {
+  '@_date': string;
+  event?: XmlEvent[];
+  room?: { event?: XmlEvent[] }[];
+}
+interface FrabTalk {
+  title: string;
+  date: string;
+  room: string;
+  persons: { public_name?: string; name?: string }[];
+}
+interface V2Event {
+  title: string;
+  start: string;
+  room: { name: string };
+  participants: { name: string; role: string }[];
+}
+interface AgendaEntry {
+  uid: string;
+  title: string;
+  start: string;
+  all_day: boolean;
+  room: string | null;
+  speakers: string[];
+  abstract: string | null;
+}
+
 function readXml(file: string, zone: string): Talk[] {
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -62,19 +96,25 @@ function readXml(file: string, zone: string): Talk[] {
     isArray: (name, jpath) =>
       ['schedule.day', 'schedule.day.room'].includes(String(jpath)) || name === 'event' || name === 'person',
   });
-  const doc = parser.parse(fs.readFileSync(file, 'utf8'));
+  const doc = parser.parse(fs.readFileSync(file, 'utf8')) as { schedule: { day: XmlDay[] } };
   const text = (value: unknown) =>
-    decodeXML(String(typeof value === 'object' && value ? ((value as never)['#text'] ?? '') : (value ?? '')));
+    decodeXML(
+      String(
+        typeof value === 'object' && value
+          ? ((value as { '#text'?: unknown })['#text'] ?? '')
+          : (value ?? ''),
+      ),
+    );
   const talks: Talk[] = [];
   for (const day of doc.schedule.day) {
-    const events = [...(day.event ?? []), ...(day.room ?? []).flatMap((room: never) => room['event'] ?? [])];
+    const events = [...(day.event ?? []), ...(day.room ?? []).flatMap((room) => room.event ?? [])];
     for (const event of events) {
-      const persons = event.persons ? (event.persons.person ?? []) : [];
+      const persons = event.persons?.person ?? [];
       talks.push({
         title: title(text(event.title)),
         start: event.date ? Date.parse(event.date) : zoned(day['@_date'], event.start, zone),
         room: orNull(squash(text(event.room))),
-        speakers: persons.map((person: unknown) => squash(text(person))),
+        speakers: persons.map((person) => squash(text(person))),
       });
     }
   }
@@ -82,28 +122,28 @@ function readXml(file: string, zone: string): Talk[] {
 }
 
 function readFrabJson(file: string): Talk[] {
-  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
-  return data.schedule.conference.days.flatMap((day: { rooms: Record<string, never[]> }) =>
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    schedule: { conference: { days: { rooms: Record<string, FrabTalk[]> }[] } };
+  };
+  return data.schedule.conference.days.flatMap((day) =>
     Object.values(day.rooms).flatMap((talks) =>
-      talks.map((talk: Record<string, never>) => ({
+      talks.map((talk) => ({
         title: title(talk.title),
         start: Date.parse(talk.date),
         room: orNull(squash(talk.room)),
-        speakers: (talk.persons as { public_name?: string; name?: string }[]).map((person) =>
-          squash(person.public_name ?? person.name),
-        ),
+        speakers: talk.persons.map((person) => squash(person.public_name ?? person.name)),
       })),
     ),
   );
 }
 
 function readScheduleV2(file: string): Talk[] {
-  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
-  return data.schedule.events.map((event: Record<string, never>) => ({
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { schedule: { events: V2Event[] } };
+  return data.schedule.events.map((event) => ({
     title: title(event.title),
     start: Date.parse(event.start),
-    room: orNull(squash((event.room as { name: string }).name)),
-    speakers: (event.participants as { name: string; role: string }[])
+    room: orNull(squash(event.room.name)),
+    speakers: event.participants
       .filter((person) => person.role === 'SPEAKER')
       .map((person) => squash(person.name)),
   }));
@@ -118,7 +158,7 @@ function readIcs(file: string, zone: string): Talk[] {
       .replace(/\r?\n[ \t]/g, ''),
     'latin1',
   ).toString('utf8');
-  const unescape = (value: string) => value.replace(/\\([\\;,nN])/g, (_, c) => (/n/i.test(c) ? '\n' : c));
+  const unescapeText = (value: string) => value.replace(/\\([\\;,nN])/g, (_, c) => (/n/i.test(c) ? '\n' : c));
   return unfolded
     .split(/\r?\nBEGIN:VEVENT\r?\n/)
     .slice(1)
@@ -140,12 +180,12 @@ function readIcs(file: string, zone: string): Talk[] {
       const attendees = lines.filter((line) => /^ATTENDEE[;:]/i.test(line)).map(cn);
       const organizer = prop('ORGANIZER');
       return {
-        title: title(unescape(value(prop('SUMMARY')))),
+        title: title(unescapeText(value(prop('SUMMARY')))),
         start,
-        room: orNull(squash(unescape(value(prop('LOCATION'))))),
+        room: orNull(squash(unescapeText(value(prop('LOCATION'))))),
         // Generators escape names as text (`\\n`), and so the names are read.
         speakers: (attendees.length ? attendees : organizer ? [cn(organizer)] : [])
-          .map((name) => squash(unescape(name)))
+          .map((name) => squash(unescapeText(name)))
           .filter(Boolean),
       };
     });
@@ -262,7 +302,7 @@ describe('real programmes, every entry against the file', () => {
       expect(expected).toHaveLength(c.count);
       const agenda = run(['agenda', '--json']);
       expect(agenda.code, agenda.stderr).toBe(0);
-      const entries = JSON.parse(agenda.stdout) as Record<string, never>[];
+      const entries = JSON.parse(agenda.stdout) as AgendaEntry[];
       expect(entries).toHaveLength(c.count);
       const got = entries.map((entry) => ({
         title: entry.title,
