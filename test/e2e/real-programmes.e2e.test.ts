@@ -397,3 +397,17 @@ describe('notes from real programmes', () => {
     expect(description).toBeGreaterThan(abstract);
   });
 });
+
+describe('golden agenda', () => {
+  it('FOSDEM 2026 (schedule.xml) as `agenda` prints it, byte for byte', () => {
+    conference(CASES.find((c) => c.file === 'fosdem-2026-schedule.xml')!);
+    expect(run(['import', real('fosdem-2026-schedule.xml')]).code).toBe(0);
+    const agenda = run(['agenda']);
+    expect(agenda.code, agenda.stderr).toBe(0);
+    const file = path.resolve(__dirname, '../golden/fosdem-2026-agenda.txt');
+    if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(file, agenda.stdout);
+    if (!fs.existsSync(file))
+      throw new Error(`${file} is missing; create it with UPDATE_GOLDEN=1 npx vitest run ${__filename}`);
+    expect(agenda.stdout).toBe(fs.readFileSync(file, 'utf8'));
+  });
+});
