@@ -326,7 +326,7 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
       new Option('--format <format>', 'the file format (default: detected from the content)').choices([
         'ics',
         'pretalx',
-        'xml',
+        'pentabarf',
         'c3voc',
       ]),
     )

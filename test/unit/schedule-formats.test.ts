@@ -52,7 +52,7 @@ describe('schedule.xml', () => {
         <attachments><attachment type="slides" href="https://fosdem.org/s.pdf">Slides</attachment></attachments>
         <links><link href="https://video.fosdem.org/1.mp4">Video recording (mp4)</link><link href="javascript:alert(1)">x</link></links>
       </event>`);
-    expect(detectFormat(text)).toBe('xml');
+    expect(detectFormat(text)).toBe('pentabarf');
     const parsed = await parseSchedule(text, { zone: null });
     expect(parsed.timezone).toBe('Europe/Brussels');
     expect(toStored(parsed.entries[0]!, 'Europe/Brussels')).toMatchObject({

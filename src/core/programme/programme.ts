@@ -69,7 +69,7 @@ export interface ImportedEntry extends EntryDetails {
 }
 
 export interface ParsedSchedule {
-  format: 'ics' | 'pretalx' | 'xml' | 'c3voc';
+  format: 'ics' | 'pretalx' | 'pentabarf' | 'c3voc';
   entries: ImportedEntry[];
   /** The zone the source declares (VTIMEZONE, X-WR-TIMEZONE, pretalx time_zone_name), if any. */
   timezone: string | null;

@@ -95,7 +95,7 @@ export function parseScheduleXml(input: string, options: { zone: string | null }
   }
   if (!zone && entries.length > 0)
     warnings.push('no time zone in the file or the conference: times without an offset read as UTC');
-  return { format: 'xml', entries: distinctUids(entries, warnings), timezone: known, warnings };
+  return { format: 'pentabarf', entries: distinctUids(entries, warnings), timezone: known, warnings };
 }
 
 interface EventContext {

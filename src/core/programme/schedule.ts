@@ -5,8 +5,8 @@ import type { ParsedSchedule } from './programme.js';
 import { looksLikeIcs, mendFoldedCharacters } from './ics-unfold.js';
 import { ScheduleError } from './schedule-common.js';
 
-export type ScheduleFormat = 'ics' | 'pretalx' | 'xml' | 'c3voc';
-export const SCHEDULE_FORMATS: readonly ScheduleFormat[] = ['ics', 'pretalx', 'xml', 'c3voc'];
+export type ScheduleFormat = 'ics' | 'pretalx' | 'pentabarf' | 'c3voc';
+export const SCHEDULE_FORMATS: readonly ScheduleFormat[] = ['ics', 'pretalx', 'pentabarf', 'c3voc'];
 
 /** Programme exports larger than this are refused (the biggest real ones are a few MB). */
 export const MAX_SCHEDULE_BYTES = 50 * 1024 * 1024;
@@ -15,7 +15,7 @@ export const MAX_SCHEDULE_BYTES = 50 * 1024 * 1024;
 export function detectFormat(text: string): ScheduleFormat | null {
   const start = (text.startsWith('\uFEFF') ? text.slice(1) : text).trimStart();
   if (start.slice(0, 15).toUpperCase() === 'BEGIN:VCALENDAR') return 'ics';
-  if (start.startsWith('<')) return 'xml';
+  if (start.startsWith('<')) return 'pentabarf';
   if (start.startsWith('{'))
     return /"events"\s*:\s*\[/.test(text) && !/"rooms"\s*:\s*\{/.test(text) ? 'c3voc' : 'pretalx';
   return null;
@@ -36,13 +36,13 @@ export async function parseSchedule(text: string, options: ParseOptions): Promis
   if (!format)
     throw new ScheduleError(
       1,
-      'neither iCalendar (BEGIN:VCALENDAR), schedule.xml, pretalx/frab schedule JSON nor schedule v2 JSON; pass --format if it is one of them',
+      'neither iCalendar (BEGIN:VCALENDAR), schedule.xml, schedule v2 JSON nor pretalx/frab schedule JSON; pass --format if it is one of them',
     );
   if (format === 'ics') {
     const { parseIcs } = await import('./schedule-ics.js');
     return parseIcs(text, options);
   }
-  if (format === 'xml') {
+  if (format === 'pentabarf') {
     const { parseScheduleXml } = await import('./schedule-xml.js');
     return parseScheduleXml(text, options);
   }
