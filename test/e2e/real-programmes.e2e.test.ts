@@ -411,3 +411,28 @@ describe('golden agenda', () => {
     expect(agenda.stdout).toBe(fs.readFileSync(file, 'utf8'));
   });
 });
+
+describe('broken exports of the new formats', () => {
+  it('a truncated schedule.xml or schedule v2 file: one line with file and line, exit 1, nothing written', () => {
+    conference(CASES.find((c) => c.file === 'fosdem-2026-schedule.xml')!);
+    expect(run(['import', real('fosdem-2026-schedule.xml')]).code).toBe(0);
+    const programme = path.join(ws, 'real-conf', 'programme.yml');
+    const before = fs.readFileSync(programme);
+    const text = fs.readFileSync(real('fosdem-2026-schedule.xml'), 'utf8');
+    const cut = path.join(home, 'cut.xml');
+    fs.writeFileSync(cut, text.slice(0, text.indexOf('</event>', 20_000)));
+    const bad = run(['import', cut]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^confnotes: .*cut\.xml:\d+: not well-formed XML: .+\n$/);
+    const v2 = path.join(home, 'bad-v2.json');
+    const hub = JSON.parse(fs.readFileSync(real('hub-schedule2.json'), 'utf8'));
+    hub.schedule.events[1].start = 'soon';
+    fs.writeFileSync(v2, JSON.stringify(hub, null, 2));
+    const badV2 = run(['import', v2, '--replace']);
+    expect(badV2.code).toBe(1);
+    expect(badV2.stderr).toMatch(
+      /^confnotes: .*bad-v2\.json:\d+: event b1740c2f-.* is not an ISO 8601 date-time\n$/,
+    );
+    expect(fs.readFileSync(programme)).toEqual(before);
+  });
+});

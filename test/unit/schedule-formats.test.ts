@@ -343,3 +343,56 @@ describe('types and tags', () => {
     expect(trackTag('Bühne & Café')).toBe('bühne-café');
   });
 });
+
+describe('iCalendar details', () => {
+  const cal = (body: string, head = '') =>
+    `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${head}${body}END:VCALENDAR\r\n`;
+  const event = (lines: string) => `BEGIN:VEVENT\r\nUID:a\r\n${lines}SUMMARY:x\r\nEND:VEVENT\r\n`;
+  const read = async (text: string, zone: string | null = null) =>
+    (await parseSchedule(text, { zone, firstDay: '2026-06-16', lastDay: '2026-06-18' })).entries.map(
+      (entry) => toStored(entry, 'Europe/Berlin'),
+    );
+
+  it('reads floating times in X-WR-TIMEZONE, a missing DTEND as the start, VALUE=DATE as a day, CANCELLED', async () => {
+    const [floating] = await read(
+      cal(event('DTSTART:20260616T100000\r\nDTEND:20260616T110000\r\n'), 'X-WR-TIMEZONE:Europe/Berlin\r\n'),
+    );
+    expect(floating).toMatchObject({ start: '2026-06-16T10:00:00+02:00', end: '2026-06-16T11:00:00+02:00' });
+    const [open] = await read(cal(event('DTSTART:20260616T100000Z\r\n')));
+    expect(open).toMatchObject({ start: '2026-06-16T12:00:00+02:00', end: '2026-06-16T12:00:00+02:00' });
+    const [day] = await read(cal(event('DTSTART;VALUE=DATE:20260616\r\n')));
+    expect(day).toMatchObject({ start: '2026-06-16', end: '2026-06-16', all_day: true });
+    const [gone] = await read(cal(event('DTSTART:20260616T100000Z\r\nSTATUS:CANCELLED\r\n')));
+    expect(gone!.status).toBe('cancelled');
+  });
+
+  it('an RDATE adds to DTSTART (ical.js alone leaves DTSTART out); an EXDATE removes it', async () => {
+    const both = await read(
+      cal(event('DTSTART:20260616T100000Z\r\nDTEND:20260616T110000Z\r\nRDATE:20260617T100000Z\r\n')),
+    );
+    expect(both.map((entry) => entry.uid)).toEqual(['a/2026-06-16T10:00:00Z', 'a/2026-06-17T10:00:00Z']);
+    const moved = await read(
+      cal(
+        event(
+          'DTSTART:20260616T100000Z\r\nDTEND:20260616T110000Z\r\nRDATE:20260617T100000Z\r\nEXDATE:20260616T100000Z\r\n',
+        ),
+      ),
+    );
+    expect(moved.map((entry) => entry.uid)).toEqual(['a/2026-06-17T10:00:00Z']);
+  });
+
+  it('names the line of a malformed RDATE or EXDATE', async () => {
+    const rdate = await errorOf(cal(event('DTSTART:20260616T100000Z\r\nRDATE:2026-13-45\r\n')));
+    expect(rdate).toMatchObject({ line: 6 });
+    expect(rdate.reason).toContain('RDATE of event a is not a date');
+    const exdate = await errorOf(
+      cal(event('DTSTART:20260616T100000Z\r\nRRULE:FREQ=DAILY;COUNT=3\r\nEXDATE:garbage\r\n')),
+    );
+    expect(exdate).toMatchObject({ line: 7 });
+  });
+
+  it('refuses what the parsers cannot hold with a ScheduleError, not a crash', async () => {
+    const deep = `<schedule>${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</schedule>`;
+    expect((await errorOf(deep)).reason).toContain('not readable');
+  });
+});

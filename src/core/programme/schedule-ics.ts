@@ -10,6 +10,7 @@ import { cleanTitle } from '../note/note-new.js';
 import { instantOfWallTime, type ImportedEntry, type ParsedSchedule } from './programme.js';
 import { isValidTimeZone } from '../clock.js';
 import { distinctUids, latestRevisions, trackTag } from './schedule-fields.js';
+import { checkRecurrenceDates, iteratorMissesStart } from './ics-dates.js';
 import { ScheduleError, cleanText, cleanUid, httpUrl, splitSpeakerLine } from './schedule-common.js';
 
 type ICAL = typeof ICALModule;
@@ -183,8 +184,10 @@ export async function parseIcs(input: string, options: IcsOptions): Promise<Pars
       continue;
     }
     const iterator = event.iterator();
+    let first = iteratorMissesStart(master, event.startDate) ? event.startDate.clone() : null;
     for (let count = 0; count < 1000; count++) {
-      const next = iterator.next();
+      const next = first ?? iterator.next();
+      first = null;
       if (!next) break;
       const details = event.getOccurrenceDetails(next);
       const start = instantOf(details.startDate, master, zone);
@@ -253,6 +256,7 @@ function checkTimes(
         `${name.toUpperCase()} of event ${event.uid} is not a date or date-time`,
       );
   }
+  checkRecurrenceDates(component, event.uid, (name) => lineOf(component, name));
   const duration = component.getFirstProperty('duration') as Property | null;
   if (duration) {
     const raw = (duration.toJSON() as unknown[])[3];

@@ -50,7 +50,12 @@ const attr = (node: unknown, name: string) => (isNode(node) ? textOf(node[`@_${n
 
 export function parseScheduleXml(input: string, options: { zone: string | null }): ParsedSchedule {
   const source = input.startsWith('\uFEFF') ? input.slice(1) : input;
-  const valid = XMLValidator.validate(source);
+  let valid: ReturnType<typeof XMLValidator.validate>;
+  try {
+    valid = XMLValidator.validate(source);
+  } catch (error) {
+    throw new ScheduleError(1, `not readable as XML: ${(error as Error).message}`);
+  }
   if (valid !== true) throw new ScheduleError(valid.err.line, `not well-formed XML: ${valid.err.msg}`);
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -62,7 +67,13 @@ export function parseScheduleXml(input: string, options: { zone: string | null }
     isArray: (_name, path) => LISTS.some((suffix) => String(path).endsWith(suffix)),
   });
   // The DOCTYPE is never expanded: entities are decoded by `entities`, which knows only the standard ones.
-  const root = parser.parse(source) as Node;
+  let root: Node;
+  try {
+    root = parser.parse(source) as Node;
+  } catch (error) {
+    // fast-xml-parser refuses what it cannot hold (tags nested too deep): say so, without a stack.
+    throw new ScheduleError(1, `not readable as schedule.xml: ${(error as Error).message}`);
+  }
   const schedule = isNode(root.schedule) ? root.schedule : null;
   if (!schedule) throw new ScheduleError(1, 'not a schedule.xml (no <schedule> element)');
   const conference = isNode(schedule.conference) ? schedule.conference : {};
