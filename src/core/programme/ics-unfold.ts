@@ -15,13 +15,12 @@ function sequenceLength(lead: number): number {
   return 1;
 }
 
-/** The bytes at the end of `out` that start a UTF-8 character the fold cut short (0 when none). */
-function cutShort(out: number[]): number {
-  for (let back = 1; back <= 3 && back <= out.length; back++) {
-    const byte = out[out.length - back]!;
+/** How many bytes before `end` start a UTF-8 character the fold there cut short (0 when none). */
+function cutShort(bytes: Uint8Array, end: number): number {
+  for (let back = 1; back <= 3 && back <= end; back++) {
+    const byte = bytes[end - back]!;
     if (byte >= 0x80 && byte < 0xc0) continue; // a continuation byte: look further back
-    const length = sequenceLength(byte);
-    return length > back ? back : 0;
+    return sequenceLength(byte) > back ? back : 0;
   }
   return 0;
 }
@@ -41,25 +40,20 @@ export function looksLikeIcs(bytes: Uint8Array): boolean {
   );
 }
 
-/** The same lines with every character a fold cut in two moved whole after the fold. */
+/** The same lines with every character a fold cut in two moved whole after the fold (same length). */
 export function mendFoldedCharacters(bytes: Buffer): Buffer {
-  if (!bytes.includes(0x0a)) return bytes;
-  const out: number[] = [];
-  let changed = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i]!;
-    const crlf = byte === 0x0d && bytes[i + 1] === 0x0a;
-    const lineEnd = crlf ? i + 1 : byte === 0x0a ? i : -1;
-    const next = lineEnd === -1 ? undefined : bytes[lineEnd + 1];
-    if (lineEnd !== -1 && (next === 0x20 || next === 0x09)) {
-      const held = out.splice(out.length - cutShort(out));
-      if (held.length > 0) changed = true;
-      for (let at = i; at <= lineEnd + 1; at++) out.push(bytes[at]!);
-      out.push(...held);
-      i = lineEnd + 1;
-      continue;
-    }
-    out.push(byte);
+  let out: Buffer | null = null;
+  for (let newline = bytes.indexOf(0x0a); newline !== -1; newline = bytes.indexOf(0x0a, newline + 1)) {
+    const next = bytes[newline + 1];
+    if (next !== 0x20 && next !== 0x09) continue;
+    const lineEnd = newline > 0 && bytes[newline - 1] === 0x0d ? newline - 1 : newline;
+    const held = cutShort(out ?? bytes, lineEnd);
+    if (held === 0) continue;
+    out ??= Buffer.from(bytes);
+    // Rotate [lineEnd - held, newline + 2): the cut bytes go after the line break and its space.
+    const cut = Buffer.from(out.subarray(lineEnd - held, lineEnd));
+    out.copyWithin(lineEnd - held, lineEnd, newline + 2);
+    cut.copy(out, newline + 2 - held);
   }
-  return changed ? Buffer.from(out) : bytes;
+  return out ?? bytes;
 }
