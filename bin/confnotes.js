@@ -13,7 +13,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const QUICK_WORDS = ['jot', 'current', '--version', '-V'];
+// One list for the launcher and the quick lane (src/quick.ts).
+const QUICK_WORDS = require('./quick-words.json').words;
 
 function notBuilt(error) {
   const missing = error && (error.code === 'MODULE_NOT_FOUND' || error.code === 'ERR_MODULE_NOT_FOUND');

@@ -28,3 +28,27 @@ export class NoteFileError extends ConfnotesError {
     this.name = 'NoteFileError';
   }
 }
+
+/** What the operating system said, in words, for the errors a user (not a bug) causes. */
+const ERRNO_REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EIO: 'input/output error from the device',
+  ENAMETOOLONG: 'the file name is too long',
+};
+
+/**
+ * The one place that turns a file-system error the user can fix (full disk,
+ * read-only or forbidden folder) into a ConfnotesError naming the file, exit
+ * 1; anything else is returned unchanged (a real bug stays exit 70).
+ */
+export function fromErrno(error: unknown, file?: string): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const reason = code ? ERRNO_REASONS[code] : undefined;
+  if (!reason || error instanceof ConfnotesError) return error;
+  const named = file ?? (error as NodeJS.ErrnoException).path;
+  return new ConfnotesError(named ? `${named}: ${reason}` : reason);
+}

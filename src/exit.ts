@@ -1,5 +1,5 @@
 /** From a thrown error to one line on stderr and an exit code; shared by the full CLI and the quick lane. */
-import { ConfnotesError } from './errors.js';
+import { ConfnotesError, fromErrno } from './errors.js';
 import type { OutStream } from './io.js';
 import { visible } from './visible.js';
 
@@ -11,6 +11,8 @@ export function reportError(
   stderr: OutStream,
   env: Record<string, string | undefined>,
 ): number {
+  // A full disk or a forbidden file met anywhere is the user's to fix (exit 1), not a bug.
+  error = fromErrno(error);
   if (error instanceof ConfnotesError) {
     stderr.write(`confnotes: ${visible(error.message)}\n`);
     return error.exitCode;

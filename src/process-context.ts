@@ -2,8 +2,10 @@
 import os from 'node:os';
 import { nowFromEnv, type Context } from './context.js';
 import type { Io } from './io.js';
+import { installProcessClock } from './process-clock.js';
 
 export function contextFromProcess(overrides: Partial<Context> = {}): Context {
+  installProcessClock();
   const env = overrides.env ?? process.env;
   return { cwd: process.cwd(), env, homeDir: os.homedir(), now: nowFromEnv(env), ...overrides };
 }

@@ -1,24 +1,30 @@
 /**
  * The quick lane: `--version`, `jot` and `current`, the commands typed while a
  * speaker talks, run here without loading commander and chalk (together about
- * two thirds of the start-up cost above bare Node). It takes only plain,
+ * two thirds of the start-up cost above bare Node): the same CommandEnv as the
+ * full CLI (src/io.ts), painted with util.styleText instead of chalk. It takes only plain,
  * well-formed command lines; anything else (help, a typo, an unknown option)
  * returns undefined and goes to the full CLI, which owns every message about
  * usage. src/cli.ts stays the one declaration of the commands and their help;
  * test/unit/quick.test.ts checks that the options below match it.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { ChalkInstance } from 'chalk';
+import quickWords from '../bin/quick-words.json' with { type: 'json' };
 import type { Context } from './context.js';
 import { reportError } from './exit.js';
-import type { CommandEnv, Io } from './io.js';
+import { makeCommandEnv, type Io } from './io.js';
 import { contextFromProcess, processIo } from './process-context.js';
+import { styleTextColors } from './ui/colors.js';
 import { VERSION } from './version.js';
-import { visible } from './visible.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-const GLOBAL: Options = { dir: { type: 'string' } };
+/** The global options of src/cli.ts but --version and --help (parseArgs on Node 20 has no negated flags). */
+export const GLOBAL: Options = {
+  dir: { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+};
 
 /** The options of each quick command, as declared in src/cli.ts (plus the global --dir). */
 export const QUICK_COMMANDS: Record<string, Options> = {
@@ -31,12 +37,14 @@ export const QUICK_COMMANDS: Record<string, Options> = {
   current: { absolute: { type: 'boolean' } },
 };
 
-/** Words that can send a command line down the quick lane; the launcher checks them before loading this module. */
-export const QUICK_WORDS = ['jot', 'current', '--version', '-V'];
+/** Words that can send a command line down the quick lane; the launcher checks the same file before loading this module. */
+export const QUICK_WORDS: readonly string[] = quickWords.words;
 
 interface QuickCall {
   command: 'version' | 'jot' | 'current';
   dir?: string;
+  /** --color (true) or --no-color (false). */
+  color?: boolean;
   positionals: string[];
   options: Record<string, string | boolean | undefined>;
 }
@@ -73,11 +81,15 @@ export function parseQuick(argv: string[]): QuickCall | undefined {
   argv = protectJotText(argv);
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V'))
     return { command: 'version', positionals: [], options: {} };
-  // Global options come before the command; only --dir is known here.
+  // Global options come before the command (or after it, as in commander).
   let i = 0;
   let dir: string | undefined;
+  let color: boolean | undefined;
   while (i < argv.length && argv[i]!.startsWith('-')) {
-    if (argv[i] === '--dir' && i + 1 < argv.length) {
+    if (argv[i] === '--color' || argv[i] === '--no-color') {
+      color = argv[i] === '--color';
+      i += 1;
+    } else if (argv[i] === '--dir' && i + 1 < argv.length) {
       dir = argv[i + 1];
       i += 2;
     } else if (argv[i]!.startsWith('--dir=')) {
@@ -94,13 +106,16 @@ export function parseQuick(argv: string[]): QuickCall | undefined {
     return undefined;
   const parsed = tryParse(rest, name);
   if (!parsed) return undefined;
-  const { dir: laterDir, ...options } = parsed.values;
+  const { dir: laterDir, color: colorLater, 'no-color': noColorLater, ...options } = parsed.values;
   if (name === 'current' && parsed.positionals.length > 0) return undefined;
+  // Both flags after the command: which one wins is commander's call.
+  if (colorLater && noColorLater) return undefined;
   // Aiming at another note resolves a reference through the store, which the quick lane does not carry.
   if (options.note !== undefined) return undefined;
   return {
     command: name as QuickCall['command'],
     dir: (laterDir as string | undefined) ?? dir,
+    color: colorLater ? true : noColorLater ? false : color,
     positionals: parsed.positionals,
     options: options as QuickCall['options'],
   };
@@ -122,7 +137,11 @@ export async function quickMain(
     return 0;
   }
   try {
-    const env = plainEnv(contextFromProcess(overrides.ctx), io, call.dir);
+    const env = makeCommandEnv(contextFromProcess(overrides.ctx), io, {
+      paint: styleTextColors,
+      color: call.color,
+      dir: call.dir,
+    });
     if (call.command === 'jot')
       await (await import('./commands/jot-lines.js')).jotLines(env, call.positionals, call.options);
     else (await import('./commands/current.js')).run(env, call.options);
@@ -130,29 +149,6 @@ export async function quickMain(
   } catch (error) {
     return reportError(error, io.stderr, overrides.ctx?.env ?? process.env);
   }
-}
-
-/** Quick commands print no colour, so they get a stand-in for chalk that returns text unchanged. */
-const plain: ChalkInstance = new Proxy(((text: unknown) => String(text)) as unknown as ChalkInstance, {
-  get: (_target, key) => (key === 'level' ? 0 : plain),
-  apply: (_target, _this, args: unknown[]) => args.map(String).join(' '),
-});
-
-function plainEnv(ctx: Context, io: Io, dir: string | undefined): CommandEnv {
-  return {
-    ctx,
-    io,
-    color: plain,
-    errColor: plain,
-    dir,
-    out: (line) => io.stdout.write(`${line}\n`),
-    say: (line) => io.stderr.write(`${visible(line)}\n`),
-    warn: (line) => io.stderr.write(`warning: ${visible(line)}\n`),
-    // A getter: touching process.stdin costs start-up time, and only prompts ask.
-    get interactive() {
-      return Boolean(io.stdin.isTTY && io.stderr.isTTY);
-    },
-  };
 }
 
 /** parseArgs in strict mode, or undefined for anything it refuses (the full CLI explains those). */

@@ -15,6 +15,7 @@ import { readState } from '../core/workspace/workspace.js';
 import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { renderTable } from '../ui/table.js';
+import { visible } from '../visible.js';
 import { workspaceOf } from './shared.js';
 
 interface AgendaOptions {
@@ -39,7 +40,7 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
     throw new UsageError('--star and --unstar cannot be used together');
   const ws = workspaceOf(env);
   const conference = readConference(ws, chooseConference(ws, readState(ws), options.conf));
-  const programme = await readProgramme(ws, conference);
+  const programme = readProgramme(ws, conference);
   if (!programme)
     throw new ConfnotesError(
       `${conference.name} has no programme yet; import one with: confnotes import <schedule.ics | schedule.json>`,
@@ -52,7 +53,7 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
     // Every uid is resolved before anything is written: one unknown uid changes nothing.
     const entries = toStar.map((uid) => resolve(programme.entries, uid));
     const uids = new Set(entries.map((entry) => entry.uid));
-    await updateProgramme(ws, conference, (current) => {
+    updateProgramme(ws, conference, (current) => {
       if (!current) return null;
       if (!current.entries.some((one) => uids.has(one.uid) && one.starred !== starred)) return null;
       return {
@@ -96,13 +97,6 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
 function resolve(entries: ProgrammeEntry[], ref: string): ProgrammeEntry {
   const found = findEntry(entries, ref.trim());
   if (found === null) throw new ConfnotesError(`no entry "${ref}" in the programme; see: confnotes agenda`);
-  if (Array.isArray(found))
-    throw new UsageError(
-      `"${ref}" matches ${found.length} entries: ${found
-        .slice(0, 10)
-        .map((entry) => entry.uid)
-        .join(', ')}; give more of the uid`,
-    );
   return found;
 }
 
@@ -147,18 +141,16 @@ async function agendaTable(
     const running = entry.status === 'confirmed' && isRunning(entry, now);
     const marks = `${running ? color.green('▶') : ' '}${notes.has(entry.uid) ? color.cyan('✎') : ' '}${entry.starred ? color.yellow('★') : ' '}`;
     const off = entry.status !== 'confirmed';
-    const title = off
-      ? color.dim(`${entry.title} (${entry.status})`)
-      : running
-        ? color.bold(entry.title)
-        : entry.title;
+    // programme.yml is text anyone could have edited: no escape sequence or bidi control reaches the terminal.
+    const shown = visible(entry.title);
+    const title = off ? color.dim(`${shown} (${entry.status})`) : running ? color.bold(shown) : shown;
     return [
       marks,
       color.dim(when(entry, zone)),
-      entry.room ?? '',
+      visible(entry.room ?? ''),
       title,
-      color.dim(entry.speakers.join(', ')),
-      color.dim(entry.uid),
+      color.dim(visible(entry.speakers.join(', '))),
+      color.dim(visible(entry.uid)),
     ];
   });
   const width = env.io.stdout.isTTY ? env.io.stdout.columns : undefined;

@@ -1,244 +1,95 @@
 /**
- * Shell completion. The scripts are generated from the commander program, so
- * every command and option is completed without a list to keep in step; note
- * ids, tags and conference slugs come at completion time from the hidden
- * `confnotes __complete <kind>` command.
+ * Shell completion. The scripts are small and fixed: at each TAB they hand the
+ * words typed so far to the hidden `confnotes __complete <shell> -- <words>`,
+ * which reads the commander program (commands, options and their
+ * descriptions, choices) and the workspace (note ids, tags, slugs, programme
+ * entries), and prints a mode line (`words`, `files` or `dirs`) and then one
+ * candidate per line. The scripts never pass a candidate through word
+ * expansion, so a note, tag or track named `$(…)` is only ever text.
  */
-import path from 'node:path';
 import type { Command } from 'commander';
-import { conferenceSlugs } from '../core/workspace/conference.js';
-import { NOTE_TYPES } from '../core/note/note-types.js';
-import { UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
+import { UsageError } from '../errors.js';
+import { BASH_SCRIPT } from './completion/bash.js';
+import { candidateLines } from './completion/candidates.js';
+import { FISH_SCRIPT } from './completion/fish.js';
+import { PREFIX_SOURCES, sourceItems } from './completion/sources.js';
+import { wanted, type Item } from './completion/words.js';
+import { ZSH_SCRIPT } from './completion/zsh.js';
 import { workspaceOf } from './shared.js';
 
-type Candidates = 'notes' | 'tags' | 'conferences' | 'types' | 'shells' | 'dirs' | 'none';
+const SCRIPTS: Record<string, string> = { bash: BASH_SCRIPT, zsh: ZSH_SCRIPT, fish: FISH_SCRIPT };
 
-interface CommandSpec {
-  /** `new`, or `conf new` for a subcommand. */
-  name: string;
-  options: string[];
-  /** What each positional argument completes to; the last one repeats when variadic. */
-  args: Candidates[];
+/** The script is the same whatever the program: `__complete` reads the program when TAB is pressed. */
+export function run(env: CommandEnv, shell: string, _program?: Command): void {
+  const script = SCRIPTS[shell];
+  if (!script) throw new UsageError(`no completion for "${shell}" (bash, zsh or fish)`);
+  env.io.stdout.write(script);
 }
 
-const OPTION_VALUES: Record<string, Candidates> = {
-  '--tag': 'tags',
-  '--conf': 'conferences',
-  '--note': 'notes',
-  '--type': 'types',
-  '-t': 'types',
-  '--dir': 'dirs',
-};
-
-const ARGUMENT_VALUES: Record<string, Candidates> = {
-  note: 'notes',
-  tags: 'tags',
-  slug: 'conferences',
-  shell: 'shells',
-  path: 'dirs',
-};
-
-function specs(program: Command): { top: string[]; commands: CommandSpec[] } {
-  const commands: CommandSpec[] = [];
-  const visit = (command: Command, prefix: string) => {
-    for (const sub of command.commands) {
-      if (sub.name().startsWith('__')) continue;
-      const name = prefix ? `${prefix} ${sub.name()}` : sub.name();
-      commands.push({
-        name,
-        options: sub.options
-          .flatMap((option) => [option.long, option.short].filter((flag): flag is string => Boolean(flag)))
-          .concat('--help'),
-        args: sub.registeredArguments.map((argument) => ARGUMENT_VALUES[argument.name()] ?? 'none'),
-      });
-      visit(sub, name);
-    }
-  };
-  visit(program, '');
-  const top = program.commands
-    .filter((command) => !command.name().startsWith('__'))
-    .map((command) => command.name());
-  return { top, commands };
-}
-
-function bashWords(kind: Candidates): string {
-  switch (kind) {
-    case 'types':
-      return `COMPREPLY=($(compgen -W "${NOTE_TYPES.join(' ')}" -- "$cur"))`;
-    case 'shells':
-      return 'COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur"))';
-    case 'dirs':
-      return 'COMPREPLY=($(compgen -d -- "$cur"))';
-    case 'none':
-      return 'COMPREPLY=()';
-    default:
-      return `COMPREPLY=($(compgen -W "$(confnotes \${dir:+--dir "$dir"} __complete ${kind} 2>/dev/null)" -- "$cur"))`;
+/** bash hands over the words as typed; only their quoting is undone here, nothing is expanded. */
+export function unquote(word: string): string {
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < word.length; i++) {
+    const char = word[i]!;
+    const next = word[i + 1];
+    if (quote === "'") {
+      if (char === quote) quote = '';
+      else out += char;
+    } else if (char === '\\' && next !== undefined && (!quote || '"\\$`'.includes(next))) {
+      out += next;
+      i++;
+    } else if (char === '"') quote = quote ? '' : char;
+    else if (char === "'" && !quote) quote = char;
+    else out += char;
   }
+  return out;
 }
 
-export function bashScript(program: Command): string {
-  const { top, commands } = specs(program);
-  const optionCases = commands
-    .map((spec) => `      "${spec.name}") opts="${spec.options.join(' ')}" ;;`)
-    .join('\n');
-  const argCases = commands
-    .filter((spec) => spec.args.length > 0)
-    .map((spec) => {
-      const branches = spec.args.map((kind, index) => `          ${index}) ${bashWords(kind)} ;;`).join('\n');
-      const last = bashWords(spec.args[spec.args.length - 1]!);
-      return `      "${spec.name}")\n        case $npos in\n${branches}\n          *) ${last} ;;\n        esac ;;`;
-    })
-    .join('\n');
-  const parents = [
-    ...new Set(commands.filter((spec) => spec.name.includes(' ')).map((spec) => spec.name.split(' ')[0]!)),
-  ];
-  const subLists = parents
-    .map(
-      (parent) =>
-        `      "${parent}") COMPREPLY=($(compgen -W "${commands
-          .filter((spec) => spec.name.startsWith(`${parent} `))
-          .map((spec) => spec.name.split(' ')[1])
-          .join(' ')}" -- "$cur")); return ;;`,
-    )
-    .join('\n');
-  const valueCases = Object.entries(OPTION_VALUES)
-    .map(([flag, kind]) => `    ${flag}) ${bashWords(kind)}; return ;;`)
-    .join('\n');
-  return `# bash completion for confnotes (generated by \`confnotes completion bash\`)
-_confnotes() {
-  local cur prev cmd="" npos=0 dir="" i word
-  cur="\${COMP_WORDS[COMP_CWORD]}"
-  prev="\${COMP_WORDS[COMP_CWORD-1]}"
-  for ((i = 1; i < COMP_CWORD; i++)); do
-    word="\${COMP_WORDS[i]}"
-    case "$word" in
-      --dir) dir="\${COMP_WORDS[i+1]}"; ((i++)) ;;
-${Object.keys(OPTION_VALUES)
-  .filter((flag) => flag !== '--dir')
-  .map((flag) => `      ${flag}) ((i++)) ;;`)
-  .join('\n')}
-      -*) ;;
-      *)
-        if [[ -z $cmd ]]; then cmd="$word"
-        elif [[ $cmd == "${parents.join('" || $cmd == "')}" ]] && [[ $cmd != *" "* ]]; then cmd="$cmd $word"
-        else ((npos++)); fi ;;
-    esac
-  done
-  case "$prev" in
-${valueCases}
-  esac
-  if [[ -z $cmd ]]; then
-    COMPREPLY=($(compgen -W "${top.join(' ')} --dir --help --version" -- "$cur")); return
-  fi
-  if [[ $cur == -* ]]; then
-    local opts=""
-    case "$cmd" in
-${optionCases}
-    esac
-    COMPREPLY=($(compgen -W "$opts" -- "$cur")); return
-  fi
-  if [[ $cmd != *" "* ]]; then
-    case "$cmd" in
-${subLists}
-    esac
-  fi
-  case "$cmd" in
-${argCases}
-  esac
-}
-complete -F _confnotes confnotes
-`;
+function homeRelative(dir: string | undefined, home: string): string | undefined {
+  if (dir === '~') return home;
+  return dir?.startsWith('~/') ? `${home}${dir.slice(1)}` : dir;
 }
 
-export function zshScript(program: Command): string {
-  // zsh runs the bash function through bashcompinit, which every zsh ships.
-  return `#compdef confnotes
-# zsh completion for confnotes (generated by \`confnotes completion zsh\`)
-autoload -U +X bashcompinit && bashcompinit
-${bashScript(program)}`;
-}
-
-function fishValues(kind: Candidates): string {
-  switch (kind) {
-    case 'types':
-      return `-f -a "${NOTE_TYPES.join(' ')}"`;
-    case 'shells':
-      return '-f -a "bash zsh fish"';
-    case 'dirs':
-      return "-f -a '(__fish_complete_directories)'";
-    case 'none':
-      return '-f';
-    default:
-      return `-f -a '(confnotes __complete ${kind} 2>/dev/null)'`;
-  }
-}
-
-export function fishScript(program: Command): string {
-  const { top, commands } = specs(program);
-  const lines = [
-    '# fish completion for confnotes (generated by `confnotes completion fish`)',
-    'complete -c confnotes -f',
-  ];
-  lines.push(`complete -c confnotes -n __fish_use_subcommand -a "${top.join(' ')}"`);
-  for (const spec of commands) {
-    const words = spec.name.split(' ');
-    const condition =
-      words.length === 1
-        ? `__fish_seen_subcommand_from ${words[0]}`
-        : `__fish_seen_subcommand_from ${words[0]}; and __fish_seen_subcommand_from ${words[1]}`;
-    if (words.length === 2) {
-      lines.push(
-        `complete -c confnotes -n "__fish_seen_subcommand_from ${words[0]}; and not __fish_seen_subcommand_from ${commands
-          .filter((s) => s.name.startsWith(`${words[0]} `))
-          .map((s) => s.name.split(' ')[1])
-          .join(' ')}" -a ${words[1]}`,
-      );
+async function lines(env: CommandEnv, shell: string, typed: string[], program: Command): Promise<string[]> {
+  const words = shell === 'bash' ? typed.map(unquote) : typed;
+  const want = wanted(program, words.length ? words : ['']);
+  if (want.source === 'files' || want.source === 'dirs') return [want.source];
+  let items: Item[] = want.items;
+  if (want.source && want.source !== 'none') {
+    try {
+      const ws = workspaceOf({ ...env, dir: homeRelative(want.dir, env.ctx.homeDir) ?? env.dir });
+      items = await sourceItems(ws, want.source, want.conf);
+    } catch {
+      // No workspace, no programme: nothing to offer, and nothing on the screen.
     }
-    for (const flag of spec.options) {
-      const kind = OPTION_VALUES[flag];
-      const name = flag.startsWith('--') ? `-l ${flag.slice(2)}` : `-s ${flag.slice(1)}`;
-      lines.push(`complete -c confnotes -n "${condition}" ${name}${kind ? ` -r ${fishValues(kind)}` : ''}`);
-    }
-    const first = spec.args[0];
-    if (first && first !== 'none') lines.push(`complete -c confnotes -n "${condition}" ${fishValues(first)}`);
-    const later = spec.args[1];
-    if (later && later !== first && later !== 'none')
-      lines.push(`complete -c confnotes -n "${condition}" ${fishValues(later)}`);
   }
-  lines.push(`complete -c confnotes -l dir -r ${fishValues('dirs')}`);
-  return `${lines.join('\n')}\n`;
+  if (want.prefix) items = items.map((item) => ({ ...item, value: `${want.prefix}${item.value}` }));
+  const prefixOk = want.source !== undefined && PREFIX_SOURCES.has(want.source);
+  return ['words', ...candidateLines(items, { prefixOk, descriptions: shell !== 'bash' })];
 }
 
-export function run(env: CommandEnv, shell: string, program: Command): void {
-  const scripts: Record<string, (program: Command) => string> = {
-    bash: bashScript,
-    zsh: zshScript,
-    fish: fishScript,
-  };
-  const make = scripts[shell];
-  if (!make) throw new UsageError(`no completion for "${shell}" (bash, zsh or fish)`);
-  env.io.stdout.write(make(program));
-}
-
-/** Candidates for the completion scripts: quiet, fast, never an error on screen. */
-export async function runCandidates(env: CommandEnv, kind: string): Promise<void> {
-  let words: string[] = [];
+/** `confnotes __complete <shell> -- <words>`: quiet, and never an error on the screen. */
+export async function runCandidates(
+  env: CommandEnv,
+  shell: string,
+  words: string[],
+  program: Command,
+): Promise<void> {
+  // Scripts from before `<shell>` asked `__complete notes`: they expand what they get, so give them nothing.
+  if (!(shell in SCRIPTS)) return;
+  let out: string[];
   try {
-    const ws = workspaceOf(env);
-    if (kind === 'conferences') words = conferenceSlugs(ws);
-    else if (kind === 'notes') {
-      const { noteFiles } = await import('../core/note/store.js');
-      words = noteFiles(ws).files.map((file) => path.basename(file, '.md'));
-    } else if (kind === 'tags') {
-      const [{ scanNotes }, { countTags }] = await Promise.all([
-        import('../core/note/store.js'),
-        import('../core/note/note-query.js'),
-      ]);
-      words = countTags(scanNotes(ws).notes).map(({ tag }) => tag);
-    }
+    out = await lines(env, shell, words, program);
   } catch {
-    // No workspace: nothing to offer.
+    out = ['words'];
   }
-  if (words.length) env.out(words.join('\n'));
+  env.io.stdout.write(`${out.join('\n')}\n`);
 }
+
+/** The `__complete` action for a program: `(env, shell, words)`. */
+export const candidatesFor =
+  (program: Command) =>
+  (env: CommandEnv, shell: string, words: string[] = []): Promise<void> =>
+    runCandidates(env, shell, words, program);

@@ -1,8 +1,8 @@
 import { readNote, resolveNote } from '../core/note/store.js';
+import { makeCurrent } from '../core/workspace/current.js';
 import { NoteFileError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { openInEditor } from './editor.js';
-import { makeCurrent } from './open.js';
 import { workspaceOf } from './shared.js';
 
 export async function run(env: CommandEnv, ref: string): Promise<void> {

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buffer } from 'node:stream/consumers';
 import { wallTime } from '../core/clock.js';
 import { chooseConference, readConference } from '../core/workspace/conference.js';
 import type { EntryChange, ProgrammeEntry } from '../core/programme/programme.js';
-import { importProgramme } from '../core/programme/programme-import.js';
-import { decodeSchedule, type ScheduleFormat } from '../core/programme/schedule.js';
+import { importProgramme, readExportStream } from '../core/programme/programme-import.js';
+import { decodeSchedule, MAX_SCHEDULE_BYTES, type ScheduleFormat } from '../core/programme/schedule.js';
 import { readState } from '../core/workspace/workspace.js';
 import { ConfnotesError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
+import { visible } from '../visible.js';
 import { workspaceOf } from './shared.js';
 
 interface ImportOptions {
@@ -22,7 +22,9 @@ export async function run(env: CommandEnv, file: string, options: ImportOptions)
   const conference = readConference(ws, chooseConference(ws, readState(ws), options.conf));
   const fromStdin = file === '-';
   const shown = fromStdin ? '<stdin>' : file;
-  const bytes = fromStdin ? await buffer(env.io.stdin) : readFile(path.resolve(env.ctx.cwd, file), shown);
+  const bytes = fromStdin
+    ? await readExportStream(env.io.stdin, shown)
+    : await readFile(path.resolve(env.ctx.cwd, file), shown);
   const text = decodeSchedule(bytes, shown);
   const outcome = await importProgramme(ws, conference, text, {
     format: options.format,
@@ -35,16 +37,17 @@ export async function run(env: CommandEnv, file: string, options: ImportOptions)
   const when = (entry: ProgrammeEntry) =>
     entry.all_day ? `${entry.start} (all day)` : shownTime(entry.start, zone);
   const { color } = env;
+  // The export's and programme.yml's text is shown without escape sequences or bidi controls.
   for (const { entry } of merge.added)
     env.out(
-      `${color.green('added    ')} ${entry.uid}  ${when(entry)}  ${entry.title}${entry.status === 'cancelled' ? ' (cancelled)' : ''}`,
+      `${color.green('added    ')} ${visible(`${entry.uid}  ${when(entry)}  ${entry.title}`)}${entry.status === 'cancelled' ? ' (cancelled)' : ''}`,
     );
   for (const change of merge.changed)
     env.out(
-      `${color.yellow('changed  ')} ${change.entry.uid}  ${change.entry.title}: ${describeChange(change, zone)}`,
+      `${color.yellow('changed  ')} ${visible(`${change.entry.uid}  ${change.entry.title}: ${describeChange(change, zone)}`)}`,
     );
   for (const { entry } of merge.removed)
-    env.out(`${color.red('removed  ')} ${entry.uid}  ${when(entry)}  ${entry.title}`);
+    env.out(`${color.red('removed  ')} ${visible(`${entry.uid}  ${when(entry)}  ${entry.title}`)}`);
   const total = merge.entries.filter((entry) => entry.status !== 'removed').length;
   const counts = `${merge.added.length} added, ${merge.changed.length} changed, ${merge.removed.length} removed, ${merge.cancelled.length} newly cancelled`;
   if (outcome.written)
@@ -86,10 +89,16 @@ function describeChange(change: EntryChange, zone: string | null): string {
     .join('; ');
 }
 
-function readFile(file: string, shown: string): Buffer {
+/** A regular file is read whole (after a size check); a pipe or device as a stream, up to the limit. */
+async function readFile(file: string, shown: string): Promise<Buffer> {
   try {
     const stats = fs.statSync(file);
     if (stats.isDirectory()) throw new ConfnotesError(`${shown}: is a folder, not a programme file`);
+    if (!stats.isFile()) return await readExportStream(fs.createReadStream(file), shown);
+    if (stats.size > MAX_SCHEDULE_BYTES)
+      throw new ConfnotesError(
+        `${shown}: ${(stats.size / 1048576).toFixed(1)} MB is too large for a programme`,
+      );
     return fs.readFileSync(file);
   } catch (error) {
     if (error instanceof ConfnotesError) throw error;

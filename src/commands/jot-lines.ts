@@ -1,7 +1,7 @@
 import { parseWhen, wallTime } from '../core/clock.js';
 import { currentNoteFile } from '../core/jot/current-note.js';
 import { findFrontMatter, FrontMatterError } from '../core/front-matter/front-matter-bounds.js';
-import { checkJotTarget, checkJotText } from '../core/jot/jot-target.js';
+import { checkJotSize, checkJotTarget, checkJotText } from '../core/jot/jot-target.js';
 import { FOLLOW_UPS_HEADING, jotLine, NOTES_HEADING, planJot, type JotKind } from '../core/jot/jot.js';
 import { extend } from '../core/safe-write.js';
 import {
@@ -57,9 +57,12 @@ export async function jotLines(
     extend(file, (old) => {
       checkJotText(file, old);
       const { bodyStart } = findFrontMatter(old);
-      return kind === 'todo'
-        ? planJot(old, bodyStart, FOLLOW_UPS_HEADING, lines, NOTES_HEADING)
-        : planJot(old, bodyStart, NOTES_HEADING, lines);
+      return checkJotSize(
+        old,
+        kind === 'todo'
+          ? planJot(old, bodyStart, FOLLOW_UPS_HEADING, lines, NOTES_HEADING)
+          : planJot(old, bodyStart, NOTES_HEADING, lines),
+      );
     });
   } catch (error) {
     if (error instanceof FrontMatterError)

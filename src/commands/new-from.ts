@@ -1,14 +1,8 @@
 import path from 'node:path';
-import type { Writable } from 'node:stream';
-import { parseWhen, wallTime } from '../core/clock.js';
-import { chooseConference, readConference, type Conference } from '../core/workspace/conference.js';
-import {
-  draftNote,
-  noteTemplate,
-  renderNote,
-  writeNewNote,
-  type NewNoteInput,
-} from '../core/note/note-new.js';
+import { wallTime } from '../core/clock.js';
+import { chosenConference, type Conference } from '../core/workspace/conference.js';
+import type { NewNoteInput } from '../core/note/note-new.js';
+import { createNote } from '../core/note/note-create.js';
 import { parseNote } from '../core/note/note.js';
 import {
   displayZone,
@@ -19,11 +13,12 @@ import {
   type ProgrammeEntry,
 } from '../core/programme/programme.js';
 import { addProgrammeFields, noteInputOf, notesByEntry } from '../core/programme/programme-notes.js';
-import { readState, relativeToWorkspace, updateState } from '../core/workspace/workspace.js';
+import { setCurrentNote } from '../core/workspace/current.js';
 import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
+import { promptsOf } from '../ui/prompts.js';
 import { openInEditor } from './editor.js';
-import type { NewOptions } from './new.js';
+import { parseAt, type NewOptions } from './new-input.js';
 import { pathForUser, workspaceOf } from './shared.js';
 
 /**
@@ -36,8 +31,8 @@ export async function run(env: CommandEnv, titleWords: string[], options: NewOpt
   const ref = (options.from ?? '').trim();
   if (!ref) throw new UsageError('--from needs a programme entry uid, now or next');
   const ws = workspaceOf(env);
-  const conference = readConference(ws, chooseConference(ws, readState(ws), options.conf));
-  const programme = await readProgramme(ws, conference);
+  const conference = chosenConference(ws, options.conf);
+  const programme = readProgramme(ws, conference);
   if (!programme || programme.entries.length === 0) {
     throw new ConfnotesError(
       `${conference.name} has no programme yet; import one with: confnotes import <schedule.ics | schedule.json>`,
@@ -50,13 +45,9 @@ export async function run(env: CommandEnv, titleWords: string[], options: NewOpt
   const existing = notesByEntry(ws, conference.slug).get(entry.uid);
   if (existing) {
     // One note per talk: a second `new --from` takes you back to the first instead of starting a duplicate.
-    updateState(ws, {
-      conference: conference.slug,
-      note: existing.path,
-      timezone: conference.timezone ?? undefined,
-    });
-    env.say(`"${entry.title}" already has a note, ${existing.id}; it is the current note again`);
     const file = path.join(ws.root, existing.path);
+    setCurrentNote(ws, file, conference);
+    env.say(`"${entry.title}" already has a note, ${existing.id}; it is the current note again`);
     env.out(pathForUser(env, file));
     if (options.edit) await openInEditor(env, file);
     return;
@@ -83,28 +74,20 @@ export async function run(env: CommandEnv, titleWords: string[], options: NewOpt
     links: [...(fromProgramme.links ?? []), ...(options.link ?? [])],
     summary: options.summary,
   };
-  const draft = draftNote(input, conference, now);
-  const text = addProgrammeFields(
-    renderNote(noteTemplate(ws, draft, env.ctx.cwd, options.template), draft),
-    entry,
-  );
-  if (parseNote(text).meta.programme !== entry.uid)
-    throw new ConfnotesError('the note template left no room for the programme field');
-  const file = writeNewNote(conference, draft, text);
-  updateState(ws, {
-    conference: conference.slug,
-    note: relativeToWorkspace(ws, file),
-    timezone: conference.timezone ?? undefined,
+  const { file, draft } = createNote(ws, conference, input, {
+    now,
+    cwd: env.ctx.cwd,
+    template: options.template,
+    finish: (text) => {
+      const filled = addProgrammeFields(text, entry);
+      if (parseNote(filled).meta.programme !== entry.uid)
+        throw new ConfnotesError('the note template left no room for the programme field');
+      return filled;
+    },
   });
   env.say(`${entry.title} (${draft.date} ${draft.start}–${draft.end}${draft.room ? `, ${draft.room}` : ''})`);
   env.out(pathForUser(env, file));
   if (options.edit) await openInEditor(env, file);
-}
-
-function parseAt(value: string, now: Date, zone: string | null) {
-  const at = parseWhen(value, wallTime(now, zone).date);
-  if (!at) throw new UsageError(`--at "${value}" is not "YYYY-MM-DD HH:MM" or "HH:MM"`);
-  return at;
 }
 
 async function chooseEntry(
@@ -153,20 +136,11 @@ async function chooseEntry(
     throw new ConfnotesError(
       `no entry "${ref}" in the programme of ${conference.name}; see: confnotes agenda`,
     );
-  if (Array.isArray(found)) {
-    throw new UsageError(
-      `"${ref}" matches ${found.length} entries: ${found
-        .slice(0, 10)
-        .map((entry) => entry.uid)
-        .join(', ')}${found.length > 10 ? ', …' : ''}; give more of the uid`,
-    );
-  }
   return found;
 }
 
 async function pick(env: CommandEnv, candidates: ProgrammeEntry[], message: string): Promise<ProgrammeEntry> {
-  const { terminalPrompts } = await import('./new-prompts.js');
-  const prompts = env.prompts ?? (await terminalPrompts(env.io.stdin, env.io.stderr as unknown as Writable));
+  const prompts = await promptsOf(env);
   return prompts.select({
     message,
     choices: candidates.map((entry) => ({

@@ -1,29 +1,11 @@
 /**
  * The guided `new`: asks, on a terminal, for what the command line left out.
- * Prompts come in through the `Prompts` interface so tests can drive the real
- * @inquirer prompts on their own streams.
+ * Prompts come in through the `Prompts` interface (src/ui/prompts.ts).
  */
 import { parseWhen, roundToSlot, wallTime, type WallTime } from '../core/clock.js';
 import { NOTE_TYPES } from '../core/note/note-types.js';
 import { DEFAULT_DURATION } from '../core/note/note-new.js';
-
-export interface Choice<T> {
-  name: string;
-  value: T;
-  description?: string;
-}
-
-export interface Prompts {
-  input(config: {
-    message: string;
-    default?: string;
-    required?: boolean;
-    validate?: (value: string) => boolean | string;
-  }): Promise<string>;
-  select<T>(config: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
-  checkbox<T>(config: { message: string; choices: Choice<T>[] }): Promise<T[]>;
-  confirm(config: { message: string; default?: boolean }): Promise<boolean>;
-}
+import type { Prompts } from '../ui/prompts.js';
 
 export interface GuidedKnown {
   title?: string;
@@ -119,19 +101,4 @@ export async function askForMissing(
   const edit =
     known.edit ?? (await prompts.confirm({ message: 'Open it in your editor now?', default: false }));
   return { title, type, speakers, tags, at, edit };
-}
-
-/** The real prompts, drawn on stderr so stdout keeps only the new note's path. */
-export async function terminalPrompts(
-  input: NodeJS.ReadableStream,
-  output: NodeJS.WritableStream,
-): Promise<Prompts> {
-  const inquirer = await import('@inquirer/prompts');
-  const context = { input, output };
-  return {
-    input: (config) => inquirer.input(config, context),
-    select: (config) => inquirer.select(config, context),
-    checkbox: (config) => inquirer.checkbox(config, context),
-    confirm: (config) => inquirer.confirm(config, context),
-  };
 }

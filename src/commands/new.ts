@@ -1,48 +1,21 @@
-import type { Writable } from 'node:stream';
-import { parseWhen, wallTime, type WallTime } from '../core/clock.js';
-import { chooseConference, readConference, type Conference } from '../core/workspace/conference.js';
-import {
-  draftNote,
-  noteTemplate,
-  renderNote,
-  writeNewNote,
-  type NewNoteInput,
-} from '../core/note/note-new.js';
-import { readState, relativeToWorkspace, updateState, type Workspace } from '../core/workspace/workspace.js';
+/** `confnotes new`: a note from the command line, or, on a terminal with no title, from questions. */
+import type { Conference } from '../core/workspace/conference.js';
+import { chosenConference } from '../core/workspace/conference.js';
+import type { NewNoteInput } from '../core/note/note-new.js';
+import { createNote, outsideConference } from '../core/note/note-create.js';
+import type { Workspace } from '../core/workspace/workspace.js';
 import { UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
+import { promptsOf } from '../ui/prompts.js';
 import { openInEditor } from './editor.js';
+import { parseAt, type NewOptions } from './new-input.js';
 import { pathForUser, workspaceOf } from './shared.js';
 
-export interface NewOptions {
-  type?: string;
-  speaker?: string[];
-  tag?: string[];
-  at?: string;
-  duration?: number;
-  track?: string;
-  room?: string;
-  conf?: string;
-  rating?: number;
-  favourite?: boolean;
-  private?: boolean;
-  link?: string[];
-  summary?: string;
-  template?: string;
-  edit?: boolean;
-  from?: string;
-}
-
 export async function run(env: CommandEnv, titleWords: string[], options: NewOptions): Promise<void> {
-  if (options.from !== undefined) {
-    // Notes from the imported programme (issue 6) live in their own module.
-    const fromProgramme = await import('./new-from.js');
-    return fromProgramme.run(env, titleWords, options);
-  }
   const ws = workspaceOf(env);
-  const conference = readConference(ws, chooseConference(ws, readState(ws), options.conf));
+  const conference = chosenConference(ws, options.conf);
   const now = env.ctx.now();
-  let at = options.at === undefined ? undefined : parseAt(options.at, now, conference);
+  const at = options.at === undefined ? undefined : parseAt(options.at, now, conference.timezone);
   let input: NewNoteInput = {
     title: titleWords.join(' '),
     type: options.type,
@@ -67,28 +40,17 @@ export async function run(env: CommandEnv, titleWords: string[], options: NewOpt
     // Only a bare `confnotes new` on a terminal asks questions; with a title it stays instant.
     const answers = await askOnTerminal(env, ws, input, options, now, conference);
     input = { ...input, ...answers };
-    at = answers.at;
     edit = answers.edit;
   }
-  const draft = draftNote(input, conference, now);
-  if (conference.start && conference.end && (draft.date < conference.start || draft.date > conference.end)) {
-    env.warn(`${draft.date} is outside ${conference.name} (${conference.start} to ${conference.end})`);
-  }
-  const text = renderNote(noteTemplate(ws, draft, env.ctx.cwd, options.template), draft);
-  const file = writeNewNote(conference, draft, text);
-  updateState(ws, {
-    conference: conference.slug,
-    note: relativeToWorkspace(ws, file),
-    timezone: conference.timezone ?? undefined,
+  const { file, draft } = createNote(ws, conference, input, {
+    now,
+    cwd: env.ctx.cwd,
+    template: options.template,
   });
+  if (outsideConference(draft, conference))
+    env.warn(`${draft.date} is outside ${conference.name} (${conference.start} to ${conference.end})`);
   env.out(pathForUser(env, file));
   if (edit) await openInEditor(env, file);
-}
-
-function parseAt(value: string, now: Date, conference: Conference): WallTime {
-  const at = parseWhen(value, wallTime(now, conference.timezone).date);
-  if (!at) throw new UsageError(`--at "${value}" is not "YYYY-MM-DD HH:MM" or "HH:MM"`);
-  return at;
 }
 
 async function askOnTerminal(
@@ -99,15 +61,14 @@ async function askOnTerminal(
   now: Date,
   conference: Conference,
 ) {
-  const [{ askForMissing, terminalPrompts }, { scanNotes }, { countTags }] = await Promise.all([
+  const [{ askForMissing }, { scanNotes }, { countTags }] = await Promise.all([
     import('./new-prompts.js'),
     import('../core/note/store.js'),
     import('../core/note/note-query.js'),
   ]);
   const suggestions = countTags(scanNotes(ws).notes).map(({ tag }) => tag);
-  const prompts = env.prompts ?? (await terminalPrompts(env.io.stdin, env.io.stderr as unknown as Writable));
   return askForMissing(
-    prompts,
+    await promptsOf(env),
     { type: options.type, speakers: input.speakers, tags: input.tags, at: input.at, edit: options.edit },
     suggestions,
     now,

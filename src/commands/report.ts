@@ -2,8 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Writable } from 'node:stream';
-import { chooseConference, conferenceSlugs, readConference } from '../core/workspace/conference.js';
+import { chosenConference, conferenceSlugs } from '../core/workspace/conference.js';
 import { buildReport, GROUP_BY, type GroupBy } from '../core/report/report-model.js';
 import {
   defaultReportName,
@@ -20,10 +19,11 @@ import {
   renderMarkdownReport,
   reportTemplate,
 } from '../core/report/report-render.js';
-import { scanNotes } from '../core/note/store.js';
+import { readNoteText, scanNotes } from '../core/note/store.js';
 import { readState, type Workspace } from '../core/workspace/workspace.js';
 import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
+import { promptsOf } from '../ui/prompts.js';
 import { pathForUser, printProblems, workspaceOf } from './shared.js';
 
 export interface ReportOptions {
@@ -43,7 +43,7 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
   const toStdout = options.output === '-' || (options.output === undefined && format === 'md');
 
   const ws = workspaceOf(env);
-  const conference = readConference(ws, chooseConference(ws, readState(ws), slug));
+  const conference = chosenConference(ws, slug);
   const target = toStdout
     ? null
     : path.resolve(env.ctx.cwd, options.output ?? defaultReportName(conference.slug, format));
@@ -54,6 +54,8 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
   const model = buildReport(conference, notes, {
     includePrivate: options.includePrivate,
     groupBy: options.groupBy as GroupBy | undefined,
+    // The file as written: its front matter decides privacy in any spelling (`private: yes`).
+    source: (note) => readNoteText(note.file, note.path),
   });
   const markdown = renderMarkdownReport(reportTemplate(ws, env.ctx.cwd, options.template), model);
 
@@ -68,7 +70,7 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
     }
   }
 
-  const left = notes.filter((note) => note.private).length;
+  const left = model.privateNotes;
   const summary = `${model.notes.length} note${model.notes.length === 1 ? '' : 's'}${
     options.includePrivate
       ? left
@@ -134,11 +136,7 @@ async function checkTarget(env: CommandEnv, ws: Workspace, target: string, force
       `${shown} exists and is not a confnotes report; pass --force to replace it, or choose another file with -o`,
     );
   }
-  const prompts =
-    env.prompts ??
-    (await (
-      await import('./new-prompts.js')
-    ).terminalPrompts(env.io.stdin, env.io.stderr as unknown as Writable));
+  const prompts = await promptsOf(env);
   const replace = await prompts.confirm({
     message: `${shown} exists and is not a confnotes report. Replace it?`,
     default: false,

@@ -1,6 +1,6 @@
 import { FrontMatterError } from '../core/front-matter/front-matter.js';
 import { rewrite } from '../core/safe-write.js';
-import { normaliseTag } from '../core/slug.js';
+import { normaliseTag, whyNotATag } from '../core/slug.js';
 import { resolveNote, readNoteText } from '../core/note/store.js';
 import { editTags, type TagEdit, type TagEditResult } from '../core/front-matter/tag-edit.js';
 import { relativeToWorkspace } from '../core/workspace/workspace.js';
@@ -19,8 +19,7 @@ export function runUntag(env: CommandEnv, ref: string, tags: string[]): void {
 function checked(tags: string[]): string[] {
   const parts = tags.flatMap((tag) => tag.split(','));
   for (const tag of parts) {
-    if (!normaliseTag(tag))
-      throw new UsageError(`"${tag}" is not a tag: nothing is left of it once normalised`);
+    if (!normaliseTag(tag)) throw new UsageError(whyNotATag(tag));
   }
   return parts;
 }

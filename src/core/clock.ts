@@ -4,47 +4,43 @@ export interface WallTime {
   time: string; // HH:MM
 }
 
-/** IANA names Date can take through TZ; anything else goes through Intl, which checks it. */
-const ZONE_NAME = /^[A-Za-z0-9_+\-/]+$/;
+/** A faster first reading of a zone, installed by the entry point (see useFirstReading). */
+/** Returns undefined for a zone it does not take, which then goes through Intl. */
+type WallTimeReader = (instant: Date, timeZone: string) => WallTime | undefined;
+let firstReading: WallTimeReader | undefined;
+/** Zones already read once in this process. */
+const readOnce = new Set<string>();
 
-/** Zones already read once through TZ in this process (see wallTime). */
-const swappedOnce = new Set<string>();
+/**
+ * Lets the entry point give the first reading of each zone a cheaper path:
+ * building the first Intl.DateTimeFormat costs ~12-25 ms (ICU's zone data),
+ * a third of a quick command's budget, while `jot` and `new` need one
+ * reading. The core itself never touches the process (src/process-clock.ts).
+ */
+export function useFirstReading(reader: WallTimeReader | undefined): void {
+  firstReading = reader;
+  readOnce.clear();
+}
 
 /**
  * The wall time of an instant in a time zone (an IANA name), or in the
- * machine's own zone when none is given.
- *
- * The first reading of a zone goes through Date with TZ set for the moment:
- * building the first Intl.DateTimeFormat costs ~12 ms (ICU's zone data), a
- * third of a quick command's budget, while `jot` and `new` need one reading.
- * Later readings (an agenda, an import) use a DateTimeFormat kept per zone,
- * which is cheaper per call than switching TZ. Both read ICU's zone data.
- * Node resets its zone cache whenever TZ is assigned. Zones reach here from
+ * machine's own zone when none is given. Later readings (an agenda, an
+ * import) use a DateTimeFormat kept per zone. Zones reach here from
  * conference.md files checked with isValidTimeZone.
  */
 export function wallTime(instant: Date, timeZone?: string | null): WallTime {
   if (!timeZone) return localWallTime(instant);
-  if (!ZONE_NAME.test(timeZone) || swappedOnce.has(timeZone)) {
-    const parts = zoneParts(instant, timeZone);
-    return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  if (firstReading && !readOnce.has(timeZone)) {
+    readOnce.add(timeZone);
+    const read = firstReading(instant, timeZone);
+    if (read) return read;
   }
-  swappedOnce.add(timeZone);
-  return wallTimeThroughTz(instant, timeZone);
+  const parts = zoneParts(instant, timeZone);
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
-/** The wall time read through Date with TZ set for the moment (exported for the tests that compare it with Intl). */
-export function wallTimeThroughTz(instant: Date, timeZone: string): WallTime {
-  const previous = process.env.TZ;
-  process.env.TZ = timeZone;
-  try {
-    return localWallTime(instant);
-  } finally {
-    if (previous === undefined) delete process.env.TZ;
-    else process.env.TZ = previous;
-  }
-}
-
-function localWallTime(instant: Date): WallTime {
+/** The wall time of an instant as the machine's own zone reads it. */
+export function localWallTime(instant: Date): WallTime {
   const pad = (n: number) => String(n).padStart(2, '0');
   return {
     date: `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`,

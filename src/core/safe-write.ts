@@ -3,15 +3,23 @@
  * chosen so that a crash or a second writer can never lose a note:
  * - createExclusive: a new file, never replacing one that exists;
  * - rewrite: the whole file through a temporary file in the same folder,
- *   fsync, then rename (write-file-atomic), under the note's lock;
+ *   fsync, then rename, under the note's lock (fs/lock.ts), refused when the
+ *   note changed since it was read (an editor's save);
  * - append: one write with O_APPEND, under the same lock, so it cannot land
  *   in a file that a rewrite is about to replace.
+ * Notes are written only inside their workspace, through no link (fs/contained.ts),
+ * and a full disk or a forbidden folder is one line naming the file (errors.ts fromErrno).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type writeFileAtomicModule from 'write-file-atomic';
-import { ConfnotesError } from '../errors.js';
+import { ConfnotesError, fromErrno } from '../errors.js';
+import { writablePath } from './fs/contained.js';
+import { type LockOptions, withLock } from './fs/lock.js';
+
+export { withLock } from './fs/lock.js';
+export type { LockOptions } from './fs/lock.js';
 
 // write-file-atomic is loaded on first use, not at start-up: `jot` only appends
 // and must not pay for it (see ARCHITECTURE.md, start-up budget).
@@ -30,7 +38,7 @@ export class FileExistsError extends ConfnotesError {
 
 /** Creates the folder and its parents; an existing folder is fine. */
 export function ensureDir(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true });
+  userErrors(dir, () => fs.mkdirSync(dir, { recursive: true }));
 }
 
 /**
@@ -41,10 +49,11 @@ export function ensureDir(dir: string): void {
  * `.name.tmp-…` file that no listing reads.
  */
 export function createExclusive(file: string, text: string): void {
-  const temp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`,
-  );
+  userErrors(file, () => createUnchecked(file, text));
+}
+
+function createUnchecked(file: string, text: string): void {
+  const temp = tempName(file);
   try {
     writeNew(temp, text);
   } catch {
@@ -73,10 +82,10 @@ export function createExclusive(file: string, text: string): void {
 }
 
 /** open with O_EXCL, one write, fsync; our own half-written file is removed on failure. */
-function writeNew(file: string, text: string): void {
+function writeNew(file: string, text: string, mode = 0o644): void {
   let fd: number;
   try {
-    fd = fs.openSync(file, 'wx', 0o644);
+    fd = fs.openSync(file, 'wx', mode);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(file);
     throw error;
@@ -102,20 +111,34 @@ function writeNew(file: string, text: string): void {
  * Replaces a file's content with `change(old)`, atomically, under the file's
  * lock. `change` returns null to leave the file alone. Returns the new text.
  */
-export function rewrite(file: string, change: (old: string) => string | null): string | null {
-  return withLock(file, () => {
-    const old = fs.readFileSync(file, 'utf8');
-    const next = change(old);
-    if (next === null || next === old) return null;
-    replaceUnlocked(file, next);
-    return next;
+export function rewrite(
+  file: string,
+  change: (old: string) => string | null,
+  options?: LockOptions,
+): string | null {
+  return userErrors(file, () => {
+    const target = writablePath(file);
+    return withLock(
+      target,
+      () => {
+        const { text: old, stat } = readNote(file, target);
+        const next = change(old);
+        if (next === null || next === old) return null;
+        replaceChecked(file, target, next, stat);
+        return next;
+      },
+      options,
+    );
   });
 }
 
 /** Replaces a file that is the tool's own (state, cache, a trip report), atomically. */
 export function replaceOwnFile(file: string, text: string | Buffer): void {
-  ensureDir(path.dirname(file));
-  writeFileAtomic().sync(file, text, { fsync: true });
+  userErrors(file, () => {
+    ensureDir(path.dirname(file));
+    // Inside a workspace, never through a link out of it (write-file-atomic itself follows links).
+    writeFileAtomic().sync(writablePath(file), text, { fsync: true });
+  });
 }
 
 /** What to do to a file, decided from its current text: add at the end, or replace it whole. */
@@ -126,93 +149,123 @@ export type Extension = { append: string } | { replace: string } | null;
  * one O_APPEND write that leaves every existing byte alone; a replacement goes
  * through the atomic rewrite. Returns the decision taken.
  */
-export function extend(file: string, change: (old: string) => Extension): Extension {
-  return withLock(file, () => {
-    const old = fs.readFileSync(file, 'utf8');
-    const decision = change(old);
-    if (decision && 'append' in decision) appendUnlocked(file, decision.append);
-    else if (decision && decision.replace !== old) replaceUnlocked(file, decision.replace);
-    return decision;
+export function extend(file: string, change: (old: string) => Extension, options?: LockOptions): Extension {
+  return userErrors(file, () => {
+    const target = writablePath(file);
+    return withLock(
+      target,
+      () => {
+        // Read and append through one descriptor, so the line lands in the very file read.
+        const fd = openNote(file, target, fs.constants.O_RDWR | fs.constants.O_APPEND);
+        try {
+          const stat = fs.fstatSync(fd, { bigint: true });
+          const old = fs.readFileSync(fd, 'utf8');
+          const decision = change(old);
+          if (decision && 'append' in decision) appendAll(fd, decision.append, stat.size);
+          else if (decision && decision.replace !== old) replaceChecked(file, target, decision.replace, stat);
+          return decision;
+        } finally {
+          fs.closeSync(fd);
+        }
+      },
+      options,
+    );
   });
 }
 
-/** Temporary file in the same folder, fsync, rename: the file is the old or the new version, never half. */
-function replaceUnlocked(file: string, text: string): void {
-  const mode = fs.statSync(file).mode & 0o777;
-  writeFileAtomic().sync(file, text, { fsync: true, mode });
+/** Appends text in one write, under the file's lock. */
+export function append(file: string, text: string, options?: LockOptions): void {
+  extend(file, () => ({ append: text }), options);
 }
 
-function appendUnlocked(file: string, text: string): void {
-  const fd = fs.openSync(file, 'a');
+/** A file-system error the user can fix becomes one line naming the file (errors.ts maps the codes). */
+function userErrors<T>(file: string, work: () => T): T {
   try {
-    fs.writeSync(fd, text);
-    fs.fsyncSync(fd);
+    return work();
+  } catch (error) {
+    throw fromErrno(error, file);
+  }
+}
+
+/** Opens the note itself, never a link (O_NOFOLLOW) nor a FIFO or device (O_NONBLOCK, then fstat). */
+function openNote(file: string, target: string, flags: number): number {
+  let fd: number;
+  try {
+    fd = fs.openSync(target, flags | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP')
+      throw new ConfnotesError(
+        `${file}: became a symbolic link while confnotes was writing it; nothing was changed`,
+      );
+    throw error;
+  }
+  if (!fs.fstatSync(fd).isFile()) {
+    fs.closeSync(fd);
+    throw new ConfnotesError(`${file}: not a regular file; nothing was changed`);
+  }
+  return fd;
+}
+
+function readNote(file: string, target: string): { text: string; stat: fs.BigIntStats } {
+  const fd = openNote(file, target, fs.constants.O_RDONLY);
+  try {
+    return { stat: fs.fstatSync(fd, { bigint: true }), text: fs.readFileSync(fd, 'utf8') };
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/** Appends text in one write, under the file's lock. */
-export function append(file: string, text: string): void {
-  withLock(file, () => appendUnlocked(file, text));
+/** Writes all of `text` at the end; on failure (a full disk) cuts the file back to its old length. */
+function appendAll(fd: number, text: string, oldSize: bigint): void {
+  const bytes = Buffer.from(text);
+  try {
+    for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done);
+    fs.fsyncSync(fd);
+  } catch (error) {
+    try {
+      fs.ftruncateSync(fd, Number(oldSize));
+    } catch {
+      // the error below says what happened
+    }
+    throw error;
+  }
 }
-
-const LOCK_WAIT_MS = 5000;
-const LOCK_STALE_MS = 30_000;
-/** A lock without a process id is one whose writer died between creating it and writing its id (a microsecond window). */
-const LOCK_EMPTY_STALE_MS = 1000;
-const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * Runs `work` while holding `<file>.lock`, created exclusively. A lock whose
- * process is gone (killed mid-write) or that is very old is taken over.
+ * Temporary file beside the note, fsync, rename: the note is the old or the
+ * new version, never half. Just before the rename, the note must still be the
+ * file that was read (same inode, size and mtime): an editor that saved it
+ * meanwhile wins, and the command fails instead of silently undoing the save.
  */
-export function withLock<T>(file: string, work: () => T): T {
-  const lock = `${file}.lock`;
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  let delay = 1;
-  for (;;) {
-    try {
-      const fd = fs.openSync(lock, 'wx');
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (lockIsStale(lock)) {
-        fs.rmSync(lock, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new ConfnotesError(
-          `${file}: another confnotes is still writing it (lock ${lock}); try again, or delete the lock if no confnotes is running`,
-        );
-      }
-      Atomics.wait(pause, 0, 0, delay);
-      delay = Math.min(delay * 2, 20);
-    }
-  }
+function replaceChecked(file: string, target: string, text: string, seen: fs.BigIntStats): void {
+  const temp = tempName(target);
   try {
-    return work();
+    writeNew(temp, text, Number(seen.mode & 0o777n));
+    let now: fs.BigIntStats | undefined;
+    try {
+      now = fs.lstatSync(target, { bigint: true });
+    } catch {
+      now = undefined;
+    }
+    if (
+      !now?.isFile() ||
+      now.ino !== seen.ino ||
+      now.dev !== seen.dev ||
+      now.size !== seen.size ||
+      now.mtimeNs !== seen.mtimeNs
+    )
+      throw new ConfnotesError(
+        `${file}: changed while confnotes was writing it (saved in an editor?); that version is kept and nothing was changed; run the command again`,
+      );
+    fs.renameSync(temp, target);
   } finally {
-    fs.rmSync(lock, { force: true });
+    fs.rmSync(temp, { force: true });
   }
 }
 
-function lockIsStale(lock: string): boolean {
-  try {
-    const owner = Number(fs.readFileSync(lock, 'utf8'));
-    if (Number.isInteger(owner) && owner > 0) {
-      try {
-        process.kill(owner, 0);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
-      }
-      return Date.now() - fs.statSync(lock).mtimeMs > LOCK_STALE_MS;
-    }
-    return Date.now() - fs.statSync(lock).mtimeMs > LOCK_EMPTY_STALE_MS;
-  } catch {
-    // The lock vanished (its owner finished) or is being written: not stale, retry.
-    return false;
-  }
+function tempName(file: string): string {
+  return path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`,
+  );
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
 import { ConfnotesError } from '../errors.js';
+import { findFrontMatter, FrontMatterError } from './front-matter/front-matter-bounds.js';
 import type { Workspace } from './workspace/workspace.js';
 
 export interface TemplateSource {
@@ -86,11 +87,15 @@ export function renderTemplate(template: TemplateSource, view: object): string {
  * (an empty value leaves "track: "), so new files start clean.
  */
 export function tidyFrontMatter(text: string): string {
-  const match = /^(---\r?\n)([\s\S]*?\r?\n)(---)/.exec(text);
-  if (!match) return text;
-  return (
-    match[1] + match[2]!.replace(/[ \t]+(\r?\n)/g, '$1') + text.slice(match[1]!.length + match[2]!.length)
-  );
+  let bounds: ReturnType<typeof findFrontMatter>;
+  try {
+    bounds = findFrontMatter(text);
+  } catch (error) {
+    if (error instanceof FrontMatterError) return text; // no front matter to tidy; the caller's check reports it
+    throw error;
+  }
+  const yaml = text.slice(bounds.yamlStart, bounds.yamlEnd).replace(/[ \t]+(\r?\n)/g, '$1');
+  return text.slice(0, bounds.yamlStart) + yaml + text.slice(bounds.yamlEnd);
 }
 
 /** Names of every template the workspace can use, with where each comes from. */

@@ -1,3 +1,9 @@
+/**
+ * Plain column tables for the terminal. Our own code rather than cli-table3
+ * and the like (boxes, and string-width loaded for every table): borderless
+ * columns that shrink the chosen ones to the terminal's width, and plain ASCII
+ * measured without loading string-width, which the start-up budget needs.
+ */
 export interface TableOptions {
   /** Total width to fit in; no limit when undefined (output piped to a file). */
   width?: number;

@@ -68,6 +68,31 @@ describe('quick lane and full CLI', () => {
   });
 });
 
+describe('--color and --no-color', () => {
+  const ESC = '\x1b[';
+  it('colour a piped listing only when asked, over NO_COLOR and FORCE_COLOR', () => {
+    expect(run(['list']).stdout).not.toContain(ESC);
+    expect(run(['--color', 'list']).stdout).toContain(ESC);
+    expect(confnotes(['list', '--color'], { cwd: ws, env: { ...NOW, NO_COLOR: '1' } }).stdout).toContain(ESC);
+    expect(confnotes(['list'], { cwd: ws, env: { ...NOW, FORCE_COLOR: '1' } }).stdout).toContain(ESC);
+    const off = confnotes(['--no-color', 'list'], { cwd: ws, env: { ...NOW, FORCE_COLOR: '1' } });
+    expect(off.code).toBe(0);
+    expect(off.stdout).not.toContain(ESC);
+  });
+
+  it('are taken by the quick lane too', () => {
+    for (const args of [
+      ['--no-color', 'current'],
+      ['current', '--color'],
+      ['--color', 'jot', '--at', '11:09', 'coloured'],
+    ]) {
+      const result = run(args);
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stderr + result.stdout, args.join(' ')).not.toMatch(/unknown option/);
+    }
+  });
+});
+
 describe('a reader that stops early', () => {
   it('ends quietly with the exit code of the command', () => {
     // Far more output than a pipe holds, so the writer meets the closed pipe.
@@ -80,9 +105,13 @@ describe('a reader that stops early', () => {
       );
     }
     for (const args of ['list --all --json', 'list --all', '--help']) {
+      // PIPESTATUS[0]: the CLI's own exit status, not head's.
       const result = spawnSync(
-        'sh',
-        ['-c', `"${process.execPath}" "${BIN}" ${args} | head -c 1 >/dev/null; echo "status $?" >&2`],
+        'bash',
+        [
+          '-c',
+          `"${process.execPath}" "${BIN}" ${args} | head -c 1 >/dev/null; echo "status \${PIPESTATUS[0]}" >&2`,
+        ],
         {
           cwd: ws,
           encoding: 'utf8',

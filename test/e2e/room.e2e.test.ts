@@ -190,12 +190,23 @@ describe('jot', () => {
       // Every added line is whole: the file is the original plus complete jots.
       const added = text.slice(original.length);
       expect(added).toMatch(/^(- 11:02 round \d+\n)*$/);
-      landed = added.split('\n').filter(Boolean).length;
+      // Each round's line lands at most once, in the order of the rounds, and is never taken back.
+      const rounds = added
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => Number(/round (\d+)$/.exec(line)![1]));
+      expect(rounds).toEqual([...new Set(rounds)].sort((a, b) => a - b));
+      expect(rounds.length).toBeGreaterThanOrEqual(landed);
+      if (rounds.length > landed) expect(rounds.at(-1)).toBe(round);
+      landed = rounds.length;
       expect(parseNote(text).meta.title).toBe('Killed');
     }
     // A lock left by a killed jot does not block the next one.
     expect(run(['jot', 'after the storm']).code).toBe(0);
     expect(fs.readFileSync(file, 'utf8').endsWith('- 11:02 after the storm\n')).toBe(true);
-    expect(landed).toBeGreaterThanOrEqual(0);
+    // Nothing but the landed rounds and the last jot was added.
+    const final = fs.readFileSync(file, 'utf8').slice(original.length).split('\n').filter(Boolean);
+    expect(final).toHaveLength(landed + 1);
+    expect(landed).toBeLessThanOrEqual(30);
   });
 });

@@ -1,9 +1,10 @@
 /** The programme through the built CLI: import → agenda → new --from, re-imports, bad files, stdin. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseNote } from '../../src/core/note/note.js';
 import { confnotes } from '../helpers/cli.js';
+import { hostileExports } from '../helpers/hostile-corpus.js';
 import { tempDir } from '../helpers/workspace.js';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/schedule');
@@ -24,6 +25,10 @@ const agendaJson = (args: string[] = [], env: Record<string, string> = {}) => {
   expect(result.code, result.stderr).toBe(0);
   return JSON.parse(result.stdout) as Record<string, unknown>[];
 };
+
+afterEach(() => {
+  fs.rmSync(home, { recursive: true, force: true });
+});
 
 beforeEach(() => {
   home = tempDir();
@@ -190,6 +195,36 @@ describe('import, agenda, new --from now', () => {
 
     const both = run(['new', 'Title', '--from', 'now']);
     expect(both.code).toBe(2);
+  });
+
+  it('a uid prefix shared by several talks: the same one-line usage error from agenda --star and new --from', () => {
+    run(['import', fixture('programme-v1.ics')]);
+    const before = fs.readFileSync(programmeFile());
+    const star = run(['agenda', '--star', 'SCS26-T']);
+    const from = run(['new', '--from', 'SCS26-T']);
+    for (const result of [star, from]) {
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        /^confnotes: "SCS26-T" matches \d+ entries: SCS26-T1@spree-cloud\.example\.org, .*; give more of the uid\n$/,
+      );
+    }
+    expect(from.stderr).toBe(star.stderr);
+    expect(fs.readFileSync(programmeFile())).toEqual(before);
+  });
+
+  it('an export with impossible dates or malformed recurrences: one line, exit 1, the programme as it was', () => {
+    run(['import', fixture('programme-v1.ics')]);
+    const before = fs.readFileSync(programmeFile());
+    for (const hostile of hostileExports().filter((one) => one.code === 1)) {
+      const file = path.join(home, hostile.name);
+      fs.writeFileSync(file, hostile.text);
+      const result = run(['import', file]);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr.startsWith(`confnotes: ${file}:`)).toBe(true);
+      expect(fs.readFileSync(programmeFile())).toEqual(before);
+    }
+    expect(run(['agenda']).code).toBe(0);
   });
 
   it('says how to import when there is no programme', () => {

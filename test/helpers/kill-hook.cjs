@@ -8,12 +8,20 @@
  * CONFNOTES_TEST_PAUSE_AT=N  before the Nth such call, print "@@paused N name"
  *                            on stderr and block forever (the test kills it).
  * CONFNOTES_TEST_TRACE=1     at exit, print "@@calls N name,name,…" on stderr.
+ * CONFNOTES_TEST_FAIL_AT=N   make the Nth such call fail instead, with the error code
+ * CONFNOTES_TEST_FAIL_CODE   given (ENOSPC, EROFS…), as the operating system would.
+ * CONFNOTES_TEST_START_AT=T  wait until T (ms since the epoch) before the first such call,
+ *                            so that concurrent writers meet at the lock together.
+ * CONFNOTES_TEST_SLOW_LOCK_RM=MS  sleep MS before removing a `.lock` file: a writer
+ *                            descheduled between judging a lock stale and removing it.
  */
 'use strict';
 const fs = require('node:fs');
 
 const pauseAt = Number(process.env.CONFNOTES_TEST_PAUSE_AT || 0);
 const trace = process.env.CONFNOTES_TEST_TRACE === '1';
+const failAt = Number(process.env.CONFNOTES_TEST_FAIL_AT || 0);
+const failCode = process.env.CONFNOTES_TEST_FAIL_CODE || 'ENOSPC';
 const original = {};
 const seen = [];
 const writtenFds = new Set();
@@ -29,11 +37,20 @@ function writes(flags) {
   return typeof flags === 'string' && /[wa+]/.test(flags);
 }
 
+const startAt = Number(process.env.CONFNOTES_TEST_START_AT || 0);
+const slowLockRm = Number(process.env.CONFNOTES_TEST_SLOW_LOCK_RM || 0);
+
 function point(name) {
+  if (seen.length === 0 && startAt > Date.now()) Atomics.wait(forever, 0, 0, startAt - Date.now());
   seen.push(name);
   if (seen.length === pauseAt) {
     original.writeSync(2, `\n@@paused ${seen.length} ${name}\n`);
     Atomics.wait(forever, 0, 0);
+  }
+  if (seen.length === failAt) {
+    const error = new Error(`${failCode}: injected by the test, ${name}`);
+    error.code = failCode;
+    throw error;
   }
 }
 
@@ -74,6 +91,8 @@ for (const name of [
 ]) {
   wrap[name] = (call) =>
     function (...args) {
+      if (slowLockRm && /^(rm|unlink)Sync$/.test(name) && String(args[0]).endsWith('.lock'))
+        Atomics.wait(forever, 0, 0, slowLockRm);
       point(name.replace(/Sync$/, ''));
       return call.apply(this, args);
     };

@@ -1,7 +1,16 @@
-/** wallTime reads a zone's first time through TZ and later ones through Intl: the two must always agree. */
+/**
+ * wallTime reads a zone's first time through the entry point's TZ reader (on
+ * the main thread) and later ones through Intl: the two must always agree.
+ */
+import { isMainThread } from 'node:worker_threads';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { wallTime, wallTimeThroughTz, zoneParts } from '../../src/core/clock.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useFirstReading, wallTime, zoneParts } from '../../src/core/clock.js';
+import { installProcessClock, wallTimeThroughTz } from '../../src/process-clock.js';
+
+// TZ has no effect in a worker thread (vitest --pool=threads): there the TZ reader must stay out.
+const installed = installProcessClock();
+afterAll(() => useFirstReading(undefined));
 
 const ZONES = [
   'America/Los_Angeles',
@@ -28,13 +37,17 @@ describe('wallTime', () => {
             date: `${parts.year}-${parts.month}-${parts.day}`,
             time: `${parts.hour}:${parts.minute}`,
           };
-          expect(wallTimeThroughTz(instant, zone)).toEqual(expected);
+          if (isMainThread) expect(wallTimeThroughTz(instant, zone)).toEqual(expected);
           expect(wallTime(instant, zone)).toEqual(expected);
           expect(wallTime(instant, zone)).toEqual(expected);
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('installs the TZ reader on the main thread only', () => {
+    expect(installed).toBe(isMainThread);
   });
 
   it('leaves TZ as it found it', () => {

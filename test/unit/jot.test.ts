@@ -67,6 +67,37 @@ describe('planJot', () => {
   });
 });
 
+describe('planJot reads the note as CommonMark does', () => {
+  it('does not take a heading inside a four-backtick fence for the next section', () => {
+    const body = '## Notes\n\n````md\n```\n## Key takeaways\n```\n````\n';
+    expect(plan(body, '## Notes', ['- 11:05 b']).decision).toEqual({ append: '- 11:05 b\n' });
+  });
+
+  it('does not take a heading inside a multi-line HTML comment for the next section', () => {
+    const body = '## Notes\n\n- 11:00 a\n<!--\n## Follow-ups\n-->\n';
+    expect(plan(body, '## Notes', ['- 11:05 b']).decision).toEqual({ append: '- 11:05 b\n' });
+  });
+
+  it('takes an indented heading (up to three spaces) as the section it ends', () => {
+    const { decision } = plan('## Notes\n\nSome text.\n\n  ## Key takeaways\n', '## Notes', ['- 11:05 b']);
+    expect(decision).toEqual({ replace: `${FM}## Notes\n\nSome text.\n- 11:05 b\n\n  ## Key takeaways\n` });
+  });
+
+  it('finds a setext Notes heading and a ~~~ fence closed by a longer one', () => {
+    const body = 'Notes\n-----\n\n~~~\n## Inside\n~~~~\n\n## Key takeaways\n';
+    const { decision } = plan(body, '## Notes', ['- 11:05 b']);
+    expect(decision).toEqual({
+      replace: `${FM}Notes\n-----\n\n~~~\n## Inside\n~~~~\n- 11:05 b\n\n## Key takeaways\n`,
+    });
+  });
+
+  it('ignores a Notes heading inside a list item or a quote', () => {
+    expect(plan('- item\n  ## Notes\n> ## Notes\n', '## Notes', ['- 11:05 b']).decision).toEqual({
+      append: '\n## Notes\n\n- 11:05 b\n',
+    });
+  });
+});
+
 describe('roundToSlot', () => {
   it.each([
     ['11:00', '11:00'],

@@ -1,7 +1,7 @@
 /** The fallback that matches entries of a newer export whose UIDs changed (not yet wired into import). */
 import { describe, expect, it } from 'vitest';
 import type { ProgrammeEntry } from '../../src/core/programme/programme.js';
-import { followPrevious } from '../../src/core/programme/programme-match.js';
+import { followPrevious } from '../../src/core/programme/programme-follow.js';
 
 const entry = (uid: string, title: string, start: string, room = 'A'): ProgrammeEntry => ({
   uid,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readConference } from '../../src/core/workspace/conference.js';
 import { parseNote } from '../../src/core/note/note.js';
 import {
+  AmbiguousEntryError,
   filterEntries,
   findEntry,
   isoInZone,
@@ -129,10 +130,10 @@ describe('programme.yml', () => {
     const line = lines.indexOf('  - uid: b') + 1;
     const allDay = lines.indexOf('    all_day: false', line);
     lines[allDay] = '    all_day: maybe';
-    await expect(parseProgrammeText(lines.join('\n'), 'p.yml')).rejects.toThrow(
+    expect(() => parseProgrammeText(lines.join('\n'), 'p.yml')).toThrow(
       new RegExp(`^p\\.yml:${line}: entry b: all_day is not true or false$`),
     );
-    await expect(parseProgrammeText('entries: [\n', 'p.yml')).rejects.toThrow(/^p\.yml:\d+: /);
+    expect(() => parseProgrammeText('entries: [\n', 'p.yml')).toThrow(/^p\.yml:\d+: /);
   });
 
   it('is written only when it changes, and an import leaves notes alone', async () => {
@@ -224,7 +225,18 @@ describe('choosing talks', () => {
   it('finds an entry by uid or a unique prefix', () => {
     expect((findEntry(entries, 'day') as ProgrammeEntry).uid).toBe('day');
     expect(findEntry(entries, 'nope')).toBeNull();
-    expect(findEntry([entry('ab1'), entry('ab2')], 'ab')).toHaveLength(2);
+    // Ambiguous: one typed error, worded once for every command.
+    const ambiguous = (() => {
+      try {
+        findEntry([entry('ab1'), entry('ab2')], 'ab');
+      } catch (error) {
+        return error as AmbiguousEntryError;
+      }
+    })();
+    expect(ambiguous).toBeInstanceOf(AmbiguousEntryError);
+    expect(ambiguous!.matches).toHaveLength(2);
+    expect(ambiguous!.message).toBe('"ab" matches 2 entries: ab1, ab2; give more of the uid');
+    expect(ambiguous!.exitCode).toBe(2);
   });
 });
 

@@ -5,7 +5,14 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli.js';
 import type { Io } from '../../src/io.js';
-import { parseQuick, protectJotText, QUICK_COMMANDS, QUICK_WORDS, quickMain } from '../../src/quick.js';
+import {
+  GLOBAL,
+  parseQuick,
+  protectJotText,
+  QUICK_COMMANDS,
+  QUICK_WORDS,
+  quickMain,
+} from '../../src/quick.js';
 import { VERSION } from '../../src/version.js';
 import { makeWorkspace, note, testContext } from '../helpers/workspace.js';
 
@@ -108,6 +115,26 @@ describe('parseQuick', () => {
       expect(QUICK_WORDS).toContain(name);
     }
     expect(program.options.map((o) => o.long)).toEqual(expect.arrayContaining(['--dir', '--version']));
+  });
+
+  it('knows the global options src/cli.ts declares, and the launcher reads the same quick words', () => {
+    const program = buildProgram(testContext('/'), capture());
+    const declared = program.options.map((o) => o.long!.slice(2)).filter((o) => o !== 'version');
+    expect(Object.keys(GLOBAL).sort()).toEqual(declared.sort());
+    // Every quick command, and the version flags, are quick words; nothing else is.
+    expect([...QUICK_WORDS].sort()).toEqual([...Object.keys(QUICK_COMMANDS), '--version', '-V'].sort());
+    const launcher = fs.readFileSync(new URL('../../bin/confnotes.js', import.meta.url), 'utf8');
+    expect(launcher).toContain("require('./quick-words.json').words");
+    expect(launcher).not.toMatch(/'jot'|'current'/);
+  });
+
+  it('takes --color and --no-color before or after the command', () => {
+    expect(parseQuick(['--no-color', 'jot', 'x'])).toMatchObject({ color: false, positionals: ['x'] });
+    expect(parseQuick(['--no-color', '--color', 'current'])).toMatchObject({ color: true });
+    expect(parseQuick(['jot', '--color', 'x'])).toMatchObject({ color: true, positionals: ['x'] });
+    expect(parseQuick(['--color', 'current', '--no-color'])).toMatchObject({ color: false });
+    expect(parseQuick(['current'])!.color).toBeUndefined();
+    expect(parseQuick(['current', '--color', '--no-color'])).toBeUndefined();
   });
 
   it('prints the version in package.json', () => {

@@ -71,6 +71,44 @@ describe('Markdown structure', () => {
   });
 });
 
+describe('Markdown structure where the old scanners disagreed', () => {
+  it('leaves a four-backtick fence whole, even when it quotes a three-backtick one', () => {
+    const text = '````md\n```\n# quoted\n```\n<!-- kept -->\n````\n# real\n';
+    expect(shiftHeadings(text, 3)).toBe(text.replace('# real', '### real'));
+    expect(stripComments(text)).toBe(text);
+  });
+
+  it('treats indented code as code', () => {
+    const text = 'Para.\n\n    # not a heading\n    <!-- kept -->\n';
+    expect(shiftHeadings(text, 3)).toBe(text);
+    expect(stripComments(text)).toBe(text);
+    expect(markdownSections(text)).toEqual([]);
+  });
+
+  it('drops a comment spanning lines even when a line in it looks like a fence', () => {
+    expect(stripComments('a\n<!--\n```\n## hidden\n-->\nb\n')).toBe('a\nb\n');
+    expect(markdownSections('<!--\n## hidden\n-->\n## shown\n').map((s) => s.heading)).toEqual(['shown']);
+  });
+
+  it('lowers a setext heading by writing it as an ATX one', () => {
+    expect(shiftHeadings('Big\n===\n\ntext\n\nSmaller\n---\n', 4)).toBe('#### Big\n\ntext\n\n#### Smaller\n');
+  });
+
+  it('reads a task over two lines whole, and none in a multi-line comment', () => {
+    expect(openTasks('- [ ] watch the\n  video again\n<!--\n- [ ] template hint\n-->\n')).toEqual([
+      'watch the video again',
+    ]);
+  });
+
+  it('strips private blocks in any spelling, nested', () => {
+    expect(
+      stripPrivate(
+        'a\n<!--- PRIVATE: x --->\nb\n<!-- private -->\nc\n<!-- /private -->\nd\n<!-- /Private -->\ne\n',
+      ),
+    ).toBe('a\ne\n');
+  });
+});
+
 describe('dates and hours', () => {
   it('writes days and ranges in words', () => {
     expect(dayLabel('2013-04-16')).toBe('Tuesday 16 April');

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src');
 const OWNER = 'core/safe-write.ts';
+/** safe-write's own parts (split to stay short): the lock. */
+const OWNERS = [OWNER, 'core/fs/lock.ts'];
 
 /** module → why it may call a writing API itself. Each one is reviewed; none may write into a workspace. */
 const ALLOWED: Record<string, string> = {
@@ -144,7 +146,7 @@ describe('safe writes everywhere', () => {
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) {
       const rel = path.relative(SRC, file).split(path.sep).join('/');
-      if (rel === OWNER || ALLOWED[rel]) continue;
+      if (OWNERS.includes(rel) || ALLOWED[rel]) continue;
       const calls = writingCalls(fs.readFileSync(file, 'utf8'));
       if (calls.length) offenders.push(`${rel}: ${[...new Set(calls)].join(', ')}`);
     }

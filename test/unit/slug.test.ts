@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_SLUG_LENGTH, normaliseTag, slugify, tagMatches } from '../../src/core/slug.js';
+import { MAX_SLUG_LENGTH, normaliseTag, slugify, tagMatches, whyNotATag } from '../../src/core/slug.js';
 
 describe('slugify', () => {
   it.each([
@@ -48,7 +48,26 @@ describe('normaliseTag', () => {
     ['storage//cinder/', 'storage/cinder'],
     ['../etc', 'etc'],
     ['##', ''],
-    ['c++', 'c++'],
+    // Obsidian's tag alphabet (issue 19): letters, digits, _, -, / and never only digits.
+    ['c++', 'cpp'],
+    ['C#', 'csharp'],
+    ['F#/dotnet', 'fsharp/dotnet'],
+    ['ML & AI', 'ml-ai'],
+    ['Node.js', 'nodejs'],
+    ['k8s:v1.30', 'k8s-v130'],
+    ['Hardware & Making', 'hardware-making'],
+    ['a+b', 'a-b'],
+    ['2026', ''],
+    ['2026/2027', ''],
+    ['2026/q1', '2026/q1'],
+    ['20_26', '20_26'],
+    ['über Ökonomie', 'über-ökonomie'],
+    // Dot segments, a # inside, control and format characters (issue 20).
+    ['storage/./cinder', 'storage/cinder'],
+    ['storage/../cinder', 'storage/cinder'],
+    ['a#b', 'a-b'],
+    ['fi\u0007bre\u200bchannel', 'fibrechannel'],
+    ['\u001b[31mred', '31mred'],
   ])('%j becomes %j', (tag, expected) => {
     expect(normaliseTag(tag)).toBe(expected);
   });
@@ -62,9 +81,20 @@ describe('normaliseTag', () => {
         expect(once.startsWith('#')).toBe(false);
         expect(once).toBe(once.toLowerCase());
         expect(once.split('/')).not.toContain('..');
+        if (once) expect(once).toMatch(/^[\p{L}\p{M}\p{N}_-]+(\/[\p{L}\p{M}\p{N}_-]+)*$/u);
+        if (once) expect(once).toMatch(/[^\p{N}/]/u);
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('whyNotATag', () => {
+  it('says why a tag of digits is refused and what to write instead', () => {
+    expect(whyNotATag('2026')).toBe(
+      '"2026" is not a tag: a tag needs a letter (Obsidian reads 2026 as a number); try "y2026" or "year-2026"',
+    );
+    expect(whyNotATag('##')).toBe('"##" is not a tag: nothing is left of it once normalised');
   });
 });
 

@@ -51,8 +51,34 @@ describe('editTags', () => {
   });
 
   it('quotes tags that YAML would read as something else', () => {
-    const { text } = editTags(note('tags: []\n'), { add: ['2013', 'yes', 'a,b', 'x: y'] });
-    expect(splitNote(text).data.tags).toEqual(['2013', 'yes', 'a,b', 'x:-y']);
+    // A tag of digits alone is no tag (Obsidian's alphabet, issue 19); these would still read as other types.
+    const { text } = editTags(note('tags: []\n'), { add: ['yes', 'null', '1e3', '0x1f', 'a,b', 'x: y'] });
+    expect(splitNote(text).data.tags).toEqual(['yes', 'null', '1e3', '0x1f', 'a-b', 'x-y']);
+  });
+
+  it('removes several block items in one edit, byte for byte (splices applied last first)', () => {
+    const before = note('tags:\n  - a\n  - b\n  - c\n');
+    const result = editTags(before, { remove: ['a', 'c'] });
+    expect(result.text).toBe(note('tags:\n  - b\n'));
+    expect(result).toMatchObject({ tags: ['b'], removed: ['a', 'c'], added: [] });
+    expect(editTags(note('tags:\n  - a\n  - b\n  - c\n  - d\ntitle: t\n'), { remove: ['d', 'b'] }).text).toBe(
+      note('tags:\n  - a\n  - c\ntitle: t\n'),
+    );
+    expect(editTags(before, { remove: ['a', 'b', 'c'] }).text).toBe(note('tags:\n'));
+  });
+
+  it('adds and removes in one edit, in a block list and in a flow list', () => {
+    const block = note('tags:\n  - a # first\n  - b\n  - c\nrating: 3\n');
+    const edited = editTags(block, { add: ['x', 'b'], remove: ['a', 'c'] });
+    expect(edited.text).toBe(note('tags:\n  - b\n  - x\nrating: 3\n'));
+    expect(edited).toMatchObject({ tags: ['b', 'x'], added: ['x'], removed: ['a', 'c'] });
+    // The last item removed and a tag added after it: the new line takes its place.
+    expect(editTags(note('tags:\n  - a\n  - c\n'), { add: ['z'], remove: ['c'] }).text).toBe(
+      note('tags:\n  - a\n  - z\n'),
+    );
+    expect(editTags(note('tags: [a,  b, c]  # mine\n'), { add: ['d'], remove: ['a', 'c'] }).text).toBe(
+      note('tags: [b, d]  # mine\n'),
+    );
   });
 
   it('does nothing for a tag already there or one not there', () => {

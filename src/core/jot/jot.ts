@@ -3,6 +3,7 @@
  * templates end with `## Notes`, so a jot is a pure append; a note arranged
  * otherwise gets the line inserted at the end of its section instead.
  */
+import { documentHeadings } from '../markdown/headings.js';
 import type { Extension } from '../safe-write.js';
 
 export type JotKind = 'note' | 'todo' | 'quote';
@@ -28,23 +29,23 @@ interface Heading {
   start: number;
 }
 
-/** ATX headings outside fenced code blocks. */
+/**
+ * The document-level headings (ATX and setext, outside code, HTML blocks,
+ * quotes and list items), read by the Markdown reader's lean path, which
+ * the quick lane can carry (core/markdown/headings.ts).
+ */
 export function headings(text: string): Heading[] {
-  const found: Heading[] = [];
-  let fence: string | null = null;
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch) {
-      if (fence === null) fence = fenceMatch[1]![0]!;
-      else if (fenceMatch[1]![0] === fence) fence = null;
-    } else if (fence === null) {
-      const heading = /^(#{1,6})[ \t]+(.*?)[ \t#]*\r?$/.exec(line);
-      if (heading) found.push({ level: heading[1]!.length, title: heading[2]!.trim(), start: offset });
-    }
-    offset += line.length + 1;
-  }
-  return found;
+  const found = documentHeadings(text);
+  if (found.length === 0) return [];
+  const starts = [0];
+  const breaks = /\r\n|\r|\n/g;
+  for (let match = breaks.exec(text); match; match = breaks.exec(text))
+    starts.push(match.index + match[0].length);
+  return found.map((heading) => ({
+    level: heading.level,
+    title: heading.title,
+    start: starts[heading.line]!,
+  }));
 }
 
 /**

@@ -7,14 +7,17 @@
  * - a file changed in the last RECENT_MS before the scan is not stored (a
  *   second change within the file system's timestamp granularity could keep
  *   the same stamp), so it is simply parsed again next time;
- * - a missing, damaged or other-version cache is ignored and rebuilt;
+ * - a missing, damaged or other-format cache (another schema) is ignored and rebuilt;
  * - it is written (atomically, through safe-write) only when an entry changed,
  *   and a failure to write it never fails the command.
  * Bodies are not cached: a note's body is read from its file when asked for.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isNoteType, NOTE_FIELDS, type NoteMeta } from './note.js';
+import { createHash } from 'node:crypto';
+import { READ_HELPERS } from './field-values.js';
+import { NOTE_FIELDS, NOTE_SCHEMA, type FieldSpec, type NoteMeta } from './schema.js';
+import { normaliseTag } from '../slug.js';
 import { replaceOwnFile } from '../safe-write.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
 
@@ -41,22 +44,24 @@ export function statStamp(file: string): FileStamp | null {
   return stats ? stampOf(stats) : null;
 }
 
-const META_FIELDS = NOTE_FIELDS;
-
-/** Fails to compile when NoteMeta gains a field that the cache would not store. */
-export const CACHE_HAS_EVERY_FIELD: [Exclude<keyof NoteMeta, (typeof META_FIELDS)[number]>] extends [never]
-  ? true
-  : never = true;
-
 /**
- * Written into the file: a cache made by a build with other fields is ignored.
- * Bump the number when parsing changes what a note's fields come out as
- * (normalising tags differently, say), so old caches are not believed.
+ * Written into the file: a cache made by a build whose fields or readers
+ * differ (another field, tags normalised differently) is ignored. Derived from
+ * the schema, so there is no version number to forget to bump.
  */
-export const NOTE_CACHE_FORMAT = `confnotes note cache 1: ${META_FIELDS.join(',')}`;
+export const NOTE_CACHE_FORMAT = cacheFormatOf(NOTE_SCHEMA);
 
-/** A row: the workspace-relative `/`-separated path, the stamp's four numbers, then the fields in META_FIELDS order. */
-const ROW_LENGTH = 5 + META_FIELDS.length;
+/** The format a schema's cache is written in: its field list and a hash of every field's key and code, and of the helpers they call. */
+export function cacheFormatOf(schema: readonly FieldSpec[]): string {
+  const hash = createHash('sha256');
+  for (const spec of schema) hash.update(`${spec.key}|${spec.aliases ?? ''}|${spec.read}|${spec.cached}\n`);
+  for (const helper of [...READ_HELPERS, normaliseTag]) hash.update(String(helper));
+  return `confnotes note cache ${hash.digest('hex').slice(0, 16)}: ${schema.map((spec) => spec.key).join(',')}`;
+}
+
+/** A row: the workspace-relative `/`-separated path, the stamp's four numbers, then the fields in schema order. */
+const FIRST_FIELD = 5;
+const ROW_LENGTH = FIRST_FIELD + NOTE_SCHEMA.length;
 
 type Row = unknown[];
 
@@ -66,80 +71,20 @@ interface CacheFile {
   rows: Row[];
 }
 
-const isText = (value: unknown): value is string => typeof value === 'string';
-const isTextOrNull = (value: unknown) => value === null || typeof value === 'string';
-const isTextList = (value: unknown) => Array.isArray(value) && value.every(isText);
-
 /** The fields of a row, or null when the row is not exactly what this build writes. */
 function metaOfRow(row: Row): NoteMeta | null {
-  // Plain indexes (no slice, no destructuring): this runs once per note on every listing.
-  const title = row[5];
-  const type = row[6];
-  const conference = row[7];
-  const date = row[8];
-  const start = row[9];
-  const end = row[10];
-  const speakers = row[11];
-  const track = row[12];
-  const room = row[13];
-  const tags = row[14];
-  const rating = row[15];
-  const favourite = row[16];
-  const isPrivate = row[17];
-  const links = row[18];
-  const summary = row[19];
-  const programme = row[20];
-  const valid =
-    isText(title) &&
-    isText(type) &&
-    isNoteType(type) &&
-    isTextOrNull(conference) &&
-    isText(date) &&
-    isTextOrNull(start) &&
-    isTextOrNull(end) &&
-    isTextList(speakers) &&
-    isTextOrNull(track) &&
-    isTextOrNull(room) &&
-    isTextList(tags) &&
-    (rating === null || (typeof rating === 'number' && Number.isInteger(rating))) &&
-    typeof favourite === 'boolean' &&
-    typeof isPrivate === 'boolean' &&
-    links !== null &&
-    typeof links === 'object' &&
-    !Array.isArray(links) &&
-    Object.values(links).every(isText) &&
-    isTextOrNull(summary) &&
-    isTextOrNull(programme);
-  if (!valid) return null;
-  return {
-    title,
-    type,
-    conference: conference as string | null,
-    date,
-    start: start as string | null,
-    end: end as string | null,
-    speakers: speakers as string[],
-    track: track as string | null,
-    room: room as string | null,
-    tags: tags as string[],
-    rating: rating as number | null,
-    favourite,
-    private: isPrivate,
-    links: links as Record<string, string>,
-    summary: summary as string | null,
-    programme: programme as string | null,
-  };
+  const meta: Record<string, unknown> = {};
+  const fields = NOTE_SCHEMA as readonly FieldSpec[];
+  for (let i = 0; i < fields.length; i++) {
+    const value = row[FIRST_FIELD + i];
+    if (!fields[i]!.cached(value)) return null;
+    meta[fields[i]!.key] = value;
+  }
+  return meta as NoteMeta;
 }
 
 function rowOf(rel: string, stamp: FileStamp, meta: NoteMeta): Row {
-  return [
-    rel,
-    stamp.size,
-    stamp.mtimeMs,
-    stamp.ctimeMs,
-    stamp.ino,
-    ...META_FIELDS.map((field) => meta[field] ?? null),
-  ];
+  return [rel, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, ...NOTE_FIELDS.map((key) => meta[key])];
 }
 
 function sameStamp(row: Row, stamp: FileStamp): boolean {

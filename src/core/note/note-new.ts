@@ -4,9 +4,9 @@ import { ConfnotesError, UsageError } from '../../errors.js';
 import { addMinutes, wallTime, type WallTime } from '../clock.js';
 import type { Conference } from '../workspace/conference.js';
 import { FrontMatterError } from '../front-matter/front-matter.js';
-import { isNoteType, NOTE_TYPES, parseNote, type NoteType } from './note.js';
+import { isNoteType, NOTE_FIELDS, NOTE_TYPES, parseNote, type NoteType } from './note.js';
 import { createExclusive, FileExistsError } from '../safe-write.js';
-import { normaliseTag, slugify } from '../slug.js';
+import { normaliseTag, slugify, whyNotATag } from '../slug.js';
 import { findTemplate, renderTemplate, tidyFrontMatter, type TemplateSource } from '../templates.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { yamlValue } from '../front-matter/yaml-text.js';
@@ -95,7 +95,7 @@ export function draftNote(input: NewNoteInput, conference: Conference, now: Date
   for (const raw of input.tags ?? []) {
     for (const part of raw.split(',')) {
       const tag = normaliseTag(part);
-      if (!tag && part.trim()) throw new UsageError(`--tag "${part}" has nothing left once normalised`);
+      if (!tag && part.trim()) throw new UsageError(`--tag ${whyNotATag(part)}`);
       if (tag && !tags.includes(tag)) tags.push(tag);
     }
   }
@@ -171,24 +171,21 @@ export function noteView(draft: NoteDraft): Record<string, unknown> {
     private: draft.private,
     links,
     summary: draft.summary ?? '',
-    yaml: {
-      title: yamlValue(draft.title),
-      type: yamlValue(draft.type),
-      conference: yamlValue(draft.conference.slug),
-      date: draft.date,
-      start: yamlValue(draft.start),
-      end: yamlValue(draft.end),
-      speakers: yamlValue(draft.speakers),
-      track: yamlValue(draft.track),
-      room: yamlValue(draft.room),
-      tags: yamlValue(draft.tags),
-      rating: draft.rating === null ? '' : String(draft.rating),
-      favourite: String(draft.favourite),
-      private: String(draft.private),
-      links: yamlValue(draft.links),
-      summary: yamlValue(draft.summary),
-    },
+    yaml: frontMatterView(draft),
   };
+}
+
+/**
+ * Each of the draft's fields as front-matter text (`{{{yaml.title}}}`): an ISO
+ * date as it is, anything else through yamlValue, which quotes what a YAML 1.1
+ * reader would misread. Keyed by the schema's fields, so a new field is there too.
+ */
+function frontMatterView(draft: NoteDraft): Record<string, string> {
+  const fields: Record<string, unknown> = { ...draft, conference: draft.conference.slug };
+  const view: Record<string, string> = {};
+  for (const key of NOTE_FIELDS)
+    if (key in fields) view[key] = key === 'date' ? String(fields.date) : yamlValue(fields[key]);
+  return view;
 }
 
 /** The template a note of this type uses when none is named: `<type>.md`, else `note.md`. */

@@ -1,6 +1,7 @@
 /** Choosing and ordering notes for listings: pure functions over Notes. */
 import type { Note, NoteType } from './note.js';
-import { byTime } from './store.js';
+import { byTime, compareText } from './note-order.js';
+import { listedFields } from './schema.js';
 import { normaliseTag, tagMatches } from '../slug.js';
 
 export interface NoteFilter {
@@ -46,7 +47,7 @@ function searchableText(note: Note): string {
 
 export function sortNotes(notes: Note[], sort: NoteSort = 'time'): Note[] {
   const sorted = [...notes];
-  if (sort === 'title') sorted.sort((a, b) => a.title.localeCompare(b.title) || byTime(a, b));
+  if (sort === 'title') sorted.sort((a, b) => compareText(a.title, b.title) || byTime(a, b));
   else if (sort === 'rating') sorted.sort((a, b) => (b.rating ?? 0) - (a.rating ?? 0) || byTime(a, b));
   else sorted.sort(byTime);
   return sorted;
@@ -63,24 +64,10 @@ export function countTags(notes: Note[]): TagCount[] {
   for (const note of notes) for (const tag of note.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   return [...counts.entries()]
     .map(([tag, count]) => ({ tag, count }))
-    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+    .sort((a, b) => b.count - a.count || compareText(a.tag, b.tag));
 }
 
-/** The fields `list --json` promises scripts, in this order, nothing more. */
+/** The fields `list --json` promises scripts, in this order, nothing more (the schema's `listed` ones). */
 export function noteSummaryJson(note: Note) {
-  return {
-    id: note.id,
-    path: note.path,
-    conference: note.conference ?? note.folder,
-    title: note.title,
-    type: note.type,
-    date: note.date,
-    start: note.start,
-    end: note.end,
-    speakers: note.speakers,
-    tags: note.tags,
-    rating: note.rating,
-    favourite: note.favourite,
-    private: note.private,
-  };
+  return { id: note.id, path: note.path, conference: note.conference ?? note.folder, ...listedFields(note) };
 }

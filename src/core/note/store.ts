@@ -1,143 +1,27 @@
 /**
- * The notes store: finds note files in a workspace, reads them into Notes,
- * and resolves what the user typed as `<note>` to one file.
+ * The notes store: reads note files (found by note-files.ts) into Notes,
+ * with the front-matter cache, and resolves what the user typed as `<note>`
+ * to one file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfnotesError, NoteFileError } from '../../errors.js';
-import { CONFERENCE_FILE, conferenceDir, conferenceSlugs } from '../workspace/conference.js';
+import { conferenceSlugs } from '../workspace/conference.js';
 import { findFrontMatter, FrontMatterError } from '../front-matter/front-matter.js';
 import { NoteCache, statStamp, type NoteCacheOptions } from './note-cache.js';
-import { tooLargeForNote } from './note-size.js';
+import { checkLink, noteFiles, readNoteText } from './note-files.js';
 import { parseNote, type Note, type NoteMeta } from './note.js';
 import { slugify } from '../slug.js';
 import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
 
 export { MAX_NOTE_BYTES } from './note-size.js';
-const NOT_NOTES = new Set([CONFERENCE_FILE, 'readme.md']);
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+export { noteFiles, readNoteText } from './note-files.js';
+export { byTime } from './note-order.js';
 
 export interface ScanResult {
   notes: Note[];
   /** One per file that could not be read as a note. */
   problems: NoteFileError[];
-}
-
-/** Every note file of the given conferences (all when `slugs` is omitted). */
-export function noteFiles(
-  ws: Workspace,
-  slugs = conferenceSlugs(ws),
-): { files: string[]; problems: NoteFileError[] } {
-  const files: string[] = [];
-  const problems: NoteFileError[] = [];
-  const walk = (dir: string, depth: number) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      problems.push(
-        new NoteFileError(
-          relativeToWorkspace(ws, dir),
-          undefined,
-          `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? error}`,
-        ),
-      );
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      // `dir` is normalised and a name holds no separator, so this equals path.join, which showed in profiles at 10,000 notes.
-      const full = dir + path.sep + entry.name;
-      if (entry.isDirectory()) {
-        if (depth < 8) walk(full, depth + 1);
-      } else if (
-        entry.name.toLowerCase().endsWith('.md') &&
-        !(depth === 0 && NOT_NOTES.has(entry.name.toLowerCase()))
-      ) {
-        if (entry.isSymbolicLink()) {
-          const problem = checkLink(ws, full);
-          if (problem) {
-            problems.push(problem);
-            continue;
-          }
-        } else if (!entry.isFile()) {
-          continue;
-        }
-        files.push(full);
-      }
-    }
-  };
-  for (const slug of slugs) walk(conferenceDir(ws, slug), 0);
-  files.sort();
-  return { files, problems };
-}
-
-/** A link is followed only to a regular file inside the workspace. */
-function checkLink(ws: Workspace, file: string): NoteFileError | null {
-  const shown = relativeToWorkspace(ws, file);
-  let target: string;
-  try {
-    target = fs.realpathSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return new NoteFileError(
-      shown,
-      undefined,
-      code === 'ELOOP' ? 'symbolic link loop, skipped' : 'symbolic link to nothing, skipped',
-    );
-  }
-  const root = fs.realpathSync(ws.root);
-  if (!target.startsWith(root + path.sep))
-    return new NoteFileError(shown, undefined, `symbolic link to ${target}, outside the workspace, skipped`);
-  if (!fs.statSync(target).isFile())
-    return new NoteFileError(shown, undefined, 'symbolic link to something that is not a file, skipped');
-  return null;
-}
-
-/** Reads a file's text, refusing what is not a note: too large, binary, not UTF-8. */
-export function readNoteText(file: string, shown: string): string {
-  let bytes: Buffer;
-  try {
-    const tooLarge = tooLargeForNote(fs.statSync(file).size);
-    if (tooLarge) throw new NoteFileError(shown, undefined, `${tooLarge}, not read`);
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    if (error instanceof NoteFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'is a folder'
-            : String(code ?? error);
-    throw new NoteFileError(shown, undefined, `cannot read: ${why}`);
-  }
-  if (bytes.includes(0))
-    throw new NoteFileError(shown, undefined, 'binary file (it holds NUL bytes), not a Markdown note');
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new NoteFileError(shown, lineOfFirstBadByte(bytes), 'not UTF-8 text (save it as UTF-8)');
-  }
-}
-
-function lineOfFirstBadByte(bytes: Buffer): number {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 10) {
-      try {
-        utf8.decode(bytes.subarray(lineStart, i));
-      } catch {
-        return line;
-      }
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return 1;
 }
 
 /** Reads one note; throws NoteFileError naming the file and line. */
@@ -215,22 +99,7 @@ function noteFromCache(ws: Workspace, file: string, rel: string, meta: NoteMeta)
   let body: string | undefined;
   // A literal with an own enumerable accessor: spreading or serialising the note still gives its body.
   return {
-    title: meta.title,
-    type: meta.type,
-    conference: meta.conference,
-    date: meta.date,
-    start: meta.start,
-    end: meta.end,
-    speakers: meta.speakers,
-    track: meta.track,
-    room: meta.room,
-    tags: meta.tags,
-    rating: meta.rating,
-    favourite: meta.favourite,
-    private: meta.private,
-    links: meta.links,
-    summary: meta.summary,
-    programme: meta.programme ?? null,
+    ...meta,
     id: path.basename(file).replace(/\.md$/i, ''),
     file,
     path: rel,
@@ -259,16 +128,6 @@ function readBody(ws: Workspace, file: string): string {
 function displayPath(ws: Workspace, file: string): string {
   const rel = relativeToWorkspace(ws, file);
   return rel.startsWith('..') ? file : rel;
-}
-
-/** Orders notes by date, start time, then title: the order of the week. */
-export function byTime(a: Note, b: Note): number {
-  return (
-    a.date.localeCompare(b.date) ||
-    (a.start ?? '').localeCompare(b.start ?? '') ||
-    a.title.localeCompare(b.title) ||
-    a.path.localeCompare(b.path)
-  );
 }
 
 /**

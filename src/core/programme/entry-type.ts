@@ -4,7 +4,7 @@
  * Keynote or Workshop, else session.
  */
 import { isNoteType, type NoteType } from '../note/note.js';
-import type { ProgrammeEntry } from './programme.js';
+import type { ProgrammeEntry } from './programme-model.js';
 import { trackTag } from './schedule-fields.js';
 
 /** Words of a published type, and the note type they mean. First match wins. */

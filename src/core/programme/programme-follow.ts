@@ -7,7 +7,7 @@
  * entry on both sides: the same UID before `#` (distinctUids' suffix) and the
  * same start; the same title, start and room; the same title alone.
  */
-import type { ProgrammeEntry } from './programme.js';
+import type { ProgrammeEntry } from './programme-model.js';
 
 type Key = (entry: ProgrammeEntry) => string | null;
 

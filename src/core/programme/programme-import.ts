@@ -1,16 +1,12 @@
 /** `confnotes import`: an export's text in, the conference's programme.yml updated (or left alone). */
+import type { Readable } from 'node:stream';
 import { ConfnotesError, NoteFileError } from '../../errors.js';
 import type { Conference } from '../workspace/conference.js';
-import {
-  mergeProgramme,
-  programmeFile,
-  toStored,
-  updateProgramme,
-  type MergeResult,
-  type ParsedSchedule,
-} from './programme.js';
+import { mergeProgramme, type MergeResult } from './programme-match.js';
+import { timesProblem, toStored, type ParsedSchedule } from './programme-model.js';
+import { programmeFile, updateProgramme } from './programme-store.js';
 import { ScheduleError } from './schedule-common.js';
-import { parseSchedule, type ScheduleFormat } from './schedule.js';
+import { MAX_SCHEDULE_BYTES, parseSchedule, type ScheduleFormat } from './schedule.js';
 import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
 
 export interface ImportOutcome {
@@ -45,13 +41,18 @@ export async function importProgramme(
     if (error instanceof ScheduleError) throw new NoteFileError(options.shown, error.line, error.reason);
     throw error;
   }
+  // The parsers name the line of a bad time; this catches what a parser let through.
+  for (const entry of parsed.entries) {
+    const problem = timesProblem(entry);
+    if (problem) throw new NoteFileError(options.shown, undefined, `talk ${entry.uid}: ${problem}`);
+  }
   const zone = conference.timezone ?? parsed.timezone;
   const incoming = parsed.entries.map((entry) => toStored(entry, zone));
   // An empty export is a failed download or a wrong file, not a programme whose talks were all cancelled.
   if (incoming.length === 0)
     throw new NoteFileError(options.shown, undefined, 'holds no talks; the programme was left as it was');
   let merge: MergeResult = mergeProgramme([], incoming);
-  const written = await updateProgramme(ws, conference, (current) => {
+  const written = updateProgramme(ws, conference, (current) => {
     merge = mergeProgramme(current?.entries ?? [], incoming);
     const live = (current?.entries ?? []).filter((entry) => entry.status !== 'removed').length;
     if (!options.replace && live > 0 && merge.removed.length === live) {
@@ -69,4 +70,24 @@ export async function importProgramme(
     return same ? null : { timezone: zone, source: options.source, entries: merge.entries };
   });
   return { merge, parsed, written, zone, file: relativeToWorkspace(ws, programmeFile(conference)) };
+}
+
+/**
+ * The bytes of an export read from a stream (standard input, a pipe), stopping
+ * as soon as they pass the size limit instead of buffering whatever comes.
+ */
+export async function readExportStream(stream: Readable, shown: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_SCHEDULE_BYTES) {
+      stream.destroy();
+      throw new ConfnotesError(
+        `${shown}: more than ${MAX_SCHEDULE_BYTES / 1048576} MB, too large for a programme; stopped reading`,
+      );
+    }
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  }
+  return Buffer.concat(chunks);
 }

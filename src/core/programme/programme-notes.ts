@@ -3,16 +3,18 @@
  * how an entry becomes a new note's input (`new --from`). Programme text is
  * untrusted: it reaches a note as plain values and quoted, inert Markdown.
  */
+import { decodeHTML } from 'entities';
 import { wallTime } from '../clock.js';
 import { findFrontMatter } from '../front-matter/front-matter-bounds.js';
 import type { NewNoteInput } from '../note/note-new.js';
 import type { NoteType } from '../note/note.js';
 import { noteTypeOf } from './entry-type.js';
-import type { ProgrammeEntry } from './programme.js';
+import type { ProgrammeEntry } from './programme-model.js';
 import { normaliseTag } from '../slug.js';
 import { scanNotes } from '../note/store.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { yamlValue } from '../front-matter/yaml-text.js';
+import { cleanText } from './schedule-common.js';
 
 export interface LinkedNote {
   id: string;
@@ -52,87 +54,23 @@ export function noteInputOf(entry: ProgrammeEntry, zone: string | null): NewNote
   };
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  '#39': "'",
-};
-const BLOCK_TAGS = new Set([
-  'p',
-  'br',
-  'div',
-  'li',
-  'ul',
-  'ol',
-  'tr',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'pre',
-  'hr',
-]);
-const DROPPED_TAGS = new Set(['script', 'style', 'iframe', 'object', 'template']);
+/** Tags that end a line of text; every other tag is removed without a trace. */
+const BLOCK_TAG = /<\/?(p|br|div|li|ul|ol|tr|h[1-6]|blockquote|pre|hr)\b[^>]*>/gi;
+/** Elements whose content is code or embedded documents, never text. */
+const DROPPED_ELEMENT = /<(script|style|iframe|object|template)\b[^>]*>[\s\S]*?(<\/\1\s*>|$)/gi;
+/** Any other tag, comment or declaration; an unclosed one at the end is markup debris. */
+const OTHER_TAG = /<[a-z/!?][^>]*(>|$)/gi;
 
 /**
  * An abstract as inert text: HTML tags removed (the content of script, style
- * and the like dropped), entities decoded, and every `<` escaped, so neither a
- * Markdown viewer nor the HTML report can turn it back into live markup.
+ * and the like dropped), entities decoded (by `entities`, as HTML does), the
+ * control characters a decoded entity can produce removed, and every `<`
+ * escaped, so neither a Markdown viewer nor the HTML report can turn it back
+ * into live markup. The tags are matched, not parsed: only their text is kept.
  */
 export function abstractText(abstract: string): string {
-  let out = '';
-  let i = 0;
-  while (i < abstract.length) {
-    const char = abstract[i]!;
-    if (char === '<' && /[a-z/!?]/i.test(abstract[i + 1] ?? '')) {
-      const close = abstract.indexOf('>', i);
-      if (close === -1) break; // an unclosed tag: the rest is markup debris
-      const tag = abstract
-        .slice(i + 1, close)
-        .replace(/^\//, '')
-        .split(/[\s/>]/)[0]!
-        .toLowerCase();
-      if (DROPPED_TAGS.has(tag) && abstract[i + 1] !== '/') {
-        const end = abstract.toLowerCase().indexOf(`</${tag}`, close);
-        i = end === -1 ? abstract.length : abstract.indexOf('>', end) + 1 || abstract.length;
-        continue;
-      }
-      if (BLOCK_TAGS.has(tag)) out += '\n';
-      i = close + 1;
-      continue;
-    }
-    if (char === '&') {
-      const semi = abstract.indexOf(';', i);
-      const name = semi > i && semi - i <= 8 ? abstract.slice(i + 1, semi) : '';
-      const numeric = /^#(\d{1,6}|x[0-9a-f]{1,5})$/i.test(name)
-        ? Number(name[1]!.toLowerCase() === 'x' ? `0${name.slice(1)}` : name.slice(1))
-        : NaN;
-      const decoded =
-        ENTITIES[name] ??
-        (Number.isInteger(numeric) && numeric > 31 && numeric < 0x110000
-          ? String.fromCodePoint(numeric)
-          : undefined);
-      if (decoded !== undefined) {
-        out += decoded;
-        i = semi + 1;
-        continue;
-      }
-    }
-    out += char;
-    i++;
-  }
-  return out
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
-    .replace(/</g, '\\<');
+  const stripped = abstract.replace(DROPPED_ELEMENT, '').replace(BLOCK_TAG, '\n').replace(OTHER_TAG, '');
+  return (cleanText(decodeHTML(stripped).replace(/\u00a0/g, ' ')) ?? '').replace(/</g, '\\<');
 }
 
 /**

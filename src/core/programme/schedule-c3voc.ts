@@ -6,7 +6,7 @@
  * with a `role`, an upper-case `type`, a `state`, `links` and `attachments`.
  */
 import { isValidTimeZone } from '../clock.js';
-import type { ImportedEntry, ParsedSchedule } from './programme.js';
+import { timesProblem, type ImportedEntry, type ParsedSchedule } from './programme-model.js';
 import { cleanText, cleanUid, httpUrl, ScheduleError } from './schedule-common.js';
 import { cleanTitle } from '../note/note-new.js';
 import {
@@ -100,7 +100,7 @@ function eventEntry(event: Json, { zone, trackNames, line }: Context): ImportedE
     url,
   );
   const state = (text(event.state) ?? text(event.status) ?? '').trim().toUpperCase();
-  return {
+  const entry: ImportedEntry = {
     uid,
     title: cleanTitle(text(event.title) ?? text(event.name) ?? '') || '(untitled)',
     startAt,
@@ -118,6 +118,9 @@ function eventEntry(event: Json, { zone, trackNames, line }: Context): ImportedE
     links,
     cancelled: GONE.has(state),
   };
+  const problem = timesProblem(entry);
+  if (problem) throw new ScheduleError(line(), `event ${uid}: ${problem}`);
+  return entry;
 }
 
 function endOf(event: Json, start: Date, zone: string | null): Date | null {

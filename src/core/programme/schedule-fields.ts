@@ -4,7 +4,7 @@
  * links, and UIDs that an export reuses for different talks.
  */
 import { cleanTitle } from '../note/note-new.js';
-import { type EntryLink, type ImportedEntry, instantOfWallTime } from './programme.js';
+import { type EntryLink, type ImportedEntry, instantOfWallTime } from './programme-model.js';
 import { cleanText, httpUrl } from './schedule-common.js';
 
 /** A track's tag by its words: `Hardware & Making` → `hardware-making`, `/dev/random` → `dev-random`. */

@@ -5,7 +5,13 @@
  */
 import { isValidTimeZone } from '../clock.js';
 import { cleanTitle } from '../note/note-new.js';
-import { instantOfWallTime, type ImportedEntry, type ParsedSchedule } from './programme.js';
+import {
+  instantOfWallTime,
+  isCalendarDay,
+  timesProblem,
+  type ImportedEntry,
+  type ParsedSchedule,
+} from './programme-model.js';
 import { cleanText, cleanUid, httpUrl, ScheduleError } from './schedule-common.js';
 import { normaliseTag } from '../slug.js';
 import { frabExtras, trackTag } from './schedule-fields.js';
@@ -16,108 +22,64 @@ const isObject = (value: unknown): value is Json =>
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() ? value : typeof value === 'number' ? String(value) : null;
 
-/** The 1-based line of a character offset. */
-function lineAt(source: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
-  return line;
+/**
+ * Line numbers, computed only for the talks a message names: a talk is found
+ * from where the previous one was (talks come in file order), so naming every
+ * talk costs one pass over the text, never one per talk.
+ */
+class TalkLines {
+  private newlines: number[] | null = null;
+  private cursor = 0;
+  constructor(private readonly source: string) {}
+
+  /** The 1-based line of a character offset. */
+  lineAt(offset: number): number {
+    this.newlines ??= [...this.source.matchAll(/\n/g)].map((match) => match.index);
+    let [low, high] = [0, this.newlines.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.newlines[middle]! < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low + 1;
+  }
+
+  /** The line where `needle` (a JSON string's text) next appears, else anywhere, else 1. */
+  lineOf(needle: string | null): number {
+    if (!needle) return 1;
+    const quoted = JSON.stringify(needle);
+    let at = this.source.indexOf(quoted, this.cursor);
+    if (at === -1) at = this.source.indexOf(quoted);
+    if (at === -1) return 1;
+    this.cursor = at + quoted.length;
+    return this.lineAt(at);
+  }
 }
 
-/** The offset of the first JSON syntax error (the text's length when it ends too early). */
-export function jsonErrorOffset(source: string): number {
-  let i = 0;
-  const fail = (): never => {
-    throw i;
-  };
-  const space = () => {
-    while (i < source.length && ' \t\r\n'.includes(source[i]!)) i++;
-  };
-  const literal = (word: string) => {
-    for (const char of word) {
-      if (source[i] !== char) fail();
-      i++;
+/**
+ * Where JSON.parse stopped. Node 20 states the position in most messages; for
+ * "Unexpected token" it does not, so the shortest prefix that already fails
+ * that way is searched for (on the error path only: log n parses).
+ */
+function jsonErrorOffset(source: string, error: Error): number {
+  const stated = /at position (\d+)/.exec(error.message);
+  if (stated) return Number(stated[1]);
+  if (!error.message.startsWith('Unexpected token')) return source.length;
+  const failsAt = (length: number) => {
+    try {
+      JSON.parse(source.slice(0, length));
+      return false;
+    } catch (prefixError) {
+      return (prefixError as Error).message.startsWith('Unexpected token');
     }
   };
-  const string = () => {
-    i++;
-    while (i < source.length && source[i] !== '"') {
-      const code = source.charCodeAt(i);
-      if (code < 0x20) fail();
-      if (source[i] === '\\') {
-        i++;
-        if (source[i] === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(source.slice(i + 1, i + 5))) fail();
-          i += 4;
-        } else if (!'"\\/bfnrt'.includes(source[i] ?? 'x')) fail();
-      }
-      i++;
-    }
-    if (i >= source.length) fail();
-    i++;
-  };
-  const number = () => {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(source.slice(i, i + 400));
-    if (!match || match[0] === '' || match[0] === '-') fail();
-    i += match![0].length;
-  };
-  const value = (): void => {
-    space();
-    const char = source[i];
-    if (char === '{') {
-      i++;
-      space();
-      if (source[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        space();
-        if (source[i] !== '"') fail();
-        string();
-        space();
-        if (source[i] !== ':') fail();
-        i++;
-        value();
-        space();
-        if (source[i] === ',') i++;
-        else if (source[i] === '}') {
-          i++;
-          return;
-        } else fail();
-      }
-    } else if (char === '[') {
-      i++;
-      space();
-      if (source[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        space();
-        if (source[i] === ',') i++;
-        else if (source[i] === ']') {
-          i++;
-          return;
-        } else fail();
-      }
-    } else if (char === '"') string();
-    else if (char === 't') literal('true');
-    else if (char === 'f') literal('false');
-    else if (char === 'n') literal('null');
-    else if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) number();
-    else fail();
-  };
-  try {
-    value();
-    space();
-    if (i < source.length) fail();
-  } catch (offset) {
-    if (typeof offset === 'number') return offset;
-    if (offset instanceof RangeError) return i; // nested too deep to follow: report where we got to
-    throw offset;
+  let [low, high] = [1, source.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (failsAt(middle)) high = middle;
+    else low = middle + 1;
   }
-  return source.length;
+  return low - 1;
 }
 
 export function parsePretalx(input: string, options: { zone: string | null }): ParsedSchedule {
@@ -125,21 +87,18 @@ export function parsePretalx(input: string, options: { zone: string | null }): P
   let data: unknown;
   try {
     data = JSON.parse(source);
-  } catch {
-    // JSON.parse's messages differ between Node versions and may quote several lines: find the spot ourselves.
-    const at = jsonErrorOffset(source);
+  } catch (error) {
+    // JSON.parse's messages may quote several lines of the file: name the line and the character instead.
+    const at = jsonErrorOffset(source, error as Error);
     const what =
       at >= source.length
         ? 'the file ends too early (truncated?)'
         : `unexpected ${JSON.stringify(source[at])}`;
-    throw new ScheduleError(lineAt(source, at), `not valid JSON: ${what}`);
+    throw new ScheduleError(new TalkLines(source).lineAt(at), `not valid JSON: ${what}`);
   }
-  // A talk's line: where its guid (or else its title) first appears in the text.
-  const lineOf = (talk: Json) => {
-    const needle = text(talk.guid) ?? text(talk.title);
-    const at = needle ? source.indexOf(JSON.stringify(needle)) : -1;
-    return at === -1 ? 1 : lineAt(source, at);
-  };
+  const lines = new TalkLines(source);
+  // A talk's line: where its guid (or else its title) appears in the text.
+  const lineOf = (talk: Json) => lines.lineOf(text(talk.guid) ?? text(talk.title));
   const schedule = isObject(data) && isObject(data.schedule) ? data.schedule : null;
   const conference = schedule && isObject(schedule.conference) ? schedule.conference : null;
   if (!conference || !Array.isArray(conference.days)) {
@@ -155,18 +114,15 @@ export function parsePretalx(input: string, options: { zone: string | null }): P
       throw new ScheduleError(1, 'a day of schedule.conference.days has no "rooms" map');
     for (const [roomName, talks] of Object.entries(day.rooms)) {
       if (!Array.isArray(talks))
-        throw new ScheduleError(
-          lineAt(source, Math.max(0, source.indexOf(JSON.stringify(roomName)))),
-          `room "${roomName}" is not a list of talks`,
-        );
+        throw new ScheduleError(lines.lineOf(roomName), `room "${roomName}" is not a list of talks`);
       for (const talk of talks) {
         if (!isObject(talk))
           throw new ScheduleError(1, `room "${roomName}" holds something that is not a talk`);
-        const line = lineOf(talk);
+        const line = () => lineOf(talk);
         const uid = cleanUid(text(talk.guid) ?? text(talk.code) ?? text(talk.id));
-        if (!uid) throw new ScheduleError(line, `a talk in room "${roomName}" has no guid, code or id`);
+        if (!uid) throw new ScheduleError(line(), `a talk in room "${roomName}" has no guid, code or id`);
         if (seen.has(uid)) {
-          warnings.push(`line ${line}: guid ${uid} again; kept the first`);
+          warnings.push(`line ${line()}: guid ${uid} again; kept the first`);
           continue;
         }
         seen.add(uid);
@@ -189,7 +145,7 @@ export function parsePretalx(input: string, options: { zone: string | null }): P
         ].filter(Boolean);
         const url = httpUrl(text(talk.url));
         const abstract = cleanText(text(talk.abstract) ?? text(talk.description));
-        entries.push({
+        const entry: ImportedEntry = {
           uid,
           title: cleanTitle(text(talk.title) ?? '') || '(untitled)',
           startAt,
@@ -202,7 +158,10 @@ export function parsePretalx(input: string, options: { zone: string | null }): P
           abstract,
           ...frabExtras(talk, abstract, url),
           cancelled: false,
-        });
+        };
+        const problem = timesProblem(entry);
+        if (problem) throw new ScheduleError(line(), `talk ${uid}: ${problem}`);
+        entries.push(entry);
       }
     }
   }
@@ -214,13 +173,13 @@ export function parsePretalx(input: string, options: { zone: string | null }): P
   };
 }
 
-function startOf(talk: Json, zone: string | null, line: number, uid: string): Date {
+function startOf(talk: Json, zone: string | null, line: () => number, uid: string): Date {
   const date = text(talk.date);
-  if (!date) throw new ScheduleError(line, `talk ${uid} has no date`);
+  if (!date) throw new ScheduleError(line(), `talk ${uid} has no date`);
   const full = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
     date.trim(),
   );
-  if (!full) throw new ScheduleError(line, `talk ${uid}: date "${date}" is not an ISO 8601 date-time`);
+  if (!full) throw new ScheduleError(line(), `talk ${uid}: date "${date}" is not an ISO 8601 date-time`);
   const [, y, mo, d, h, mi, s, offset] = full;
   const fields = {
     year: Number(y),
@@ -233,19 +192,18 @@ function startOf(talk: Json, zone: string | null, line: number, uid: string): Da
   const instant = offset ? new Date(date.trim()) : instantOfWallTime(fields, zone ?? 'UTC');
   if (
     Number.isNaN(instant.getTime()) ||
-    fields.month > 12 ||
-    fields.day > 31 ||
+    !isCalendarDay(fields.year, fields.month, fields.day) ||
     fields.hour > 23 ||
     fields.minute > 59
   ) {
-    throw new ScheduleError(line, `talk ${uid}: date "${date}" is not a real date-time`);
+    throw new ScheduleError(line(), `talk ${uid}: date "${date}" is not a real date-time`);
   }
   return instant;
 }
 
-function durationMinutes(value: unknown, line: number, uid: string): number {
+function durationMinutes(value: unknown, line: () => number, uid: string): number {
   const raw = text(value);
   const match = raw ? /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(raw.trim()) : null;
-  if (!match) throw new ScheduleError(line, `talk ${uid}: duration "${raw ?? ''}" is not HH:MM`);
+  if (!match) throw new ScheduleError(line(), `talk ${uid}: duration "${raw ?? ''}" is not HH:MM`);
   return Number(match[1] ?? 0) * 24 * 60 + Number(match[2]) * 60 + Number(match[3]);
 }

@@ -10,7 +10,7 @@ import { decodeXML } from 'entities';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isValidTimeZone } from '../clock.js';
 import { cleanTitle } from '../note/note-new.js';
-import type { ImportedEntry, ParsedSchedule } from './programme.js';
+import { timesProblem, type ImportedEntry, type ParsedSchedule } from './programme-model.js';
 import { cleanText, cleanUid, httpUrl, ScheduleError } from './schedule-common.js';
 import {
   distinctUids,
@@ -149,7 +149,7 @@ function eventEntry(event: Node, context: EventContext): ImportedEntry {
     ],
     url,
   );
-  return {
+  const entry: ImportedEntry = {
     uid,
     title,
     startAt,
@@ -169,6 +169,9 @@ function eventEntry(event: Node, context: EventContext): ImportedEntry {
     links,
     cancelled: false,
   };
+  const problem = timesProblem(entry);
+  if (problem) throw new ScheduleError(line(), `event ${uid}: ${problem}`);
+  return entry;
 }
 
 function firstText(value: unknown): string | null {

@@ -1,8 +1,8 @@
 /** Reading a programme export: which format it is, then the right parser. */
 import { isUtf8 } from 'node:buffer';
 import { ConfnotesError } from '../../errors.js';
-import type { ParsedSchedule } from './programme.js';
 import { looksLikeIcs, mendFoldedCharacters } from './ics-unfold.js';
+import type { ParsedSchedule } from './programme-model.js';
 import { ScheduleError } from './schedule-common.js';
 
 export type ScheduleFormat = 'ics' | 'pretalx' | 'pentabarf' | 'c3voc';

@@ -65,6 +65,7 @@ export interface PrintOptions {
 /** Prints the HTML to PDF with the browser in headless mode; returns the PDF's bytes, marked as a report. */
 export async function printPdf(options: PrintOptions): Promise<Buffer> {
   const work = fs.mkdtempSync(path.join(options.tmpRoot, 'confnotes-pdf-'));
+  const release = removeOnSignal(work);
   try {
     const page = path.join(work, 'report.html');
     const output = path.join(work, 'report.pdf');
@@ -102,8 +103,32 @@ export async function printPdf(options: PrintOptions): Promise<Buffer> {
     }
     return markPdf(fs.readFileSync(output));
   } finally {
+    release();
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+const CLEANUP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const running = new Set<ReturnType<typeof spawn>>();
+
+/**
+ * While the scratch folder exists, Ctrl-C, SIGTERM or a closed terminal
+ * removes it (and stops the browser) before the process ends by the same
+ * signal, so the HTML copy of the notes never stays behind in the temp folder.
+ */
+function removeOnSignal(work: string): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    for (const child of running) child.kill('SIGKILL');
+    fs.rmSync(work, { recursive: true, force: true });
+    release();
+    // With our handler gone, the default action ends the process as the signal asks (exit 128 + n).
+    process.kill(process.pid, signal);
+  };
+  const release = () => {
+    for (const signal of CLEANUP_SIGNALS) process.off(signal, onSignal);
+  };
+  for (const signal of CLEANUP_SIGNALS) process.once(signal, onSignal);
+  return release;
 }
 
 function run(
@@ -113,6 +138,8 @@ function run(
 ): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    running.add(child);
+    child.on('exit', () => running.delete(child));
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {

@@ -55,9 +55,16 @@ export function existingOutput(file: string): 'none' | 'report' | 'other' | 'fol
 export function isPreviousReport(bytes: Buffer): boolean {
   if (isReportPdf(bytes)) return true;
   const text = bytes.toString('utf8');
-  if (text.split(/\r?\n/).some((line) => line.trim() === MARKDOWN_MARKER)) return true;
+  // The marker is the last line a Markdown report has; a file that merely quotes it is not one.
+  if (lastLine(text) === MARKDOWN_MARKER) return true;
   const head = text.slice(0, Math.max(0, text.indexOf('</head>')));
   return head.includes(HTML_MARKER);
+}
+
+/** The last line that is not blank, without its surrounding white space. */
+function lastLine(text: string): string {
+  const trimmed = text.trimEnd();
+  return trimmed.slice(trimmed.lastIndexOf('\n') + 1).trim();
 }
 
 /** Writes the report atomically (temporary file, fsync, rename): a reader sees the old report or the new one. */

@@ -6,7 +6,7 @@
  */
 import type { MarkdownIt, Token } from 'markdown-it';
 import type { ReportModel } from './report-model.js';
-import { outsideCode, tidyBlankLines } from './report-text.js';
+import { stripComments, tidyBlankLines } from './report-text.js';
 import { slugify } from '../slug.js';
 import { findTemplate, renderTemplate, type TemplateSource } from '../templates.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -63,10 +63,7 @@ async function markdownIt(): Promise<MarkdownIt> {
 async function markdownToHtml(markdown: string): Promise<{ body: string; headings: Heading[] }> {
   const md = await markdownIt();
   // Comments are notes to the writer (and the report marker): never shown, not even escaped.
-  const source = outsideCode(markdown, (prose) =>
-    prose.replace(/^[ \t]*<!--[\s\S]*?-->[ \t]*(?:\r?\n|$)/gm, '').replace(/<!--[\s\S]*?-->/g, ''),
-  );
-  const tokens = md.parse(source, {});
+  const tokens = md.parse(stripComments(markdown), {});
   const headings: Heading[] = [];
   // `contents` is the table of contents' own heading.
   const used = new Set<string>(['contents']);
@@ -87,12 +84,8 @@ async function markdownToHtml(markdown: string): Promise<{ body: string; heading
   return { body: md.renderer.render(tokens, md.options, {}), headings };
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** A nested list of the level-2 headings, each with its level-3 headings. */
-function tableOfContents(headings: Heading[]): string {
+function tableOfContents(headings: Heading[], escapeHtml: (text: string) => string): string {
   const top = headings.filter((heading) => heading.level === 2 || heading.level === 3);
   if (top.filter((heading) => heading.level === 2).length < 2) return '';
   let html = '<nav class="toc" aria-labelledby="contents">\n<h2 id="contents">Contents</h2>\n<ol>\n';
@@ -120,7 +113,9 @@ function tableOfContents(headings: Heading[]): string {
 /** The whole HTML page for a Markdown report. */
 export async function renderHtmlReport(markdown: string, model: ReportModel): Promise<string> {
   const { body, headings } = await markdownToHtml(markdown);
-  const toc = tableOfContents(headings);
+  // markdown-it's own escaping, for the text this module writes around its output.
+  const { escapeHtml } = (await markdownIt()).utils;
+  const toc = tableOfContents(headings, escapeHtml);
   const firstH2 = body.indexOf('<h2');
   const content = toc && firstH2 !== -1 ? body.slice(0, firstH2) + toc + body.slice(firstH2) : body + toc;
   return [

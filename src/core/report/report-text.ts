@@ -1,96 +1,28 @@
 /**
  * Text helpers for the trip report: private blocks, comments, Markdown
- * sections and headings, dates in words. Pure functions over strings, aware
- * of fenced code blocks so that code in a note is never rewritten.
+ * sections and headings, open tasks, dates in words. Pure functions over
+ * strings; where a line is code or a heading is decided by the one Markdown
+ * reader (core/markdown), so code in a note is never rewritten.
  */
+import { codeSpans, readBlocks, sections, type Section } from '../markdown/blocks.js';
 
-/** A run of lines: inside a fenced code block or not. */
-interface Segment {
-  code: boolean;
-  text: string;
-}
+export { stripPrivate } from '../markdown/private.js';
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
-/** Splits text into fenced code blocks and the prose around them (joining the segments gives the text back). */
-function segments(text: string): Segment[] {
-  const lines = text.split(/(?<=\n)/);
-  const out: Segment[] = [];
-  let fence: string | null = null;
-  let current: Segment = { code: false, text: '' };
-  const flush = (code: boolean) => {
-    if (current.text) out.push(current);
-    current = { code, text: '' };
-  };
-  for (const line of lines) {
-    const match = FENCE.exec(line);
-    if (fence === null && match) {
-      flush(true);
-      fence = match[1]!;
-      current.text += line;
-    } else if (fence !== null) {
-      current.text += line;
-      if (
-        match &&
-        match[1]![0] === fence[0] &&
-        match[1]!.length >= fence.length &&
-        line.trim() === match[1]
-      ) {
-        fence = null;
-        flush(false);
-      }
-    } else {
-      current.text += line;
-    }
-  }
-  flush(false);
-  return out;
-}
-
-/** Applies `change` to the prose only, leaving fenced code alone. */
+/** Applies `change` to the prose only, leaving fenced and indented code alone. */
 export function outsideCode(text: string, change: (prose: string) => string): string {
-  return segments(text)
-    .map((segment) => (segment.code ? segment.text : change(segment.text)))
-    .join('');
-}
-
-const OPEN_PRIVATE = /<!--\s*private\s*-->/g;
-const CLOSE_PRIVATE = /<!--\s*\/private\s*-->/g;
-const PRIVATE_MARKER_LINES = /^[ \t]*<!--\s*\/?private\s*-->[ \t]*(?:\r?\n|$)/gm;
-const PRIVATE_MARKER_INLINE = /<!--\s*\/?private\s*-->/g;
-
-/**
- * Removes every part between `<!-- private -->` and `<!-- /private -->`,
- * markers included (whole lines when the markers stand on their own lines);
- * an unclosed block runs to the end of the text. With `keep`, only the
- * markers go and the private text stays.
- */
-export function stripPrivate(text: string, keep = false): string {
-  if (keep) return text.replace(PRIVATE_MARKER_LINES, '').replace(PRIVATE_MARKER_INLINE, '');
   let out = '';
   let pos = 0;
-  for (;;) {
-    OPEN_PRIVATE.lastIndex = pos;
-    const open = OPEN_PRIVATE.exec(text);
-    if (!open) return out + text.slice(pos);
-    CLOSE_PRIVATE.lastIndex = open.index + open[0].length;
-    const close = CLOSE_PRIVATE.exec(text);
-    let from = open.index;
-    let to = close ? close.index + close[0].length : text.length;
-    const lineStart = text.lastIndexOf('\n', from - 1) + 1;
-    const lineEnd = text.indexOf('\n', to);
-    const rest = text.slice(to, lineEnd === -1 ? text.length : lineEnd);
-    if (lineStart >= pos && /^[ \t]*$/.test(text.slice(lineStart, from)) && /^[ \t]*\r?$/.test(rest)) {
-      from = lineStart;
-      to = lineEnd === -1 ? text.length : lineEnd + 1;
-    }
-    out += text.slice(pos, from);
+  for (const [from, to] of codeSpans(text)) {
+    if (from > pos) out += change(text.slice(pos, from));
+    out += text.slice(from, to);
     pos = to;
   }
+  return pos < text.length ? out + change(text.slice(pos)) : out;
 }
 
 /** Drops HTML comments (template hints, notes to self) outside code; a comment alone on its lines takes the lines with it. */
 export function stripComments(text: string): string {
+  if (!text.includes('<!--')) return text;
   return outsideCode(text, (prose) =>
     prose.replace(/^[ \t]*<!--[\s\S]*?-->[ \t]*(?:\r?\n|$)/gm, '').replace(/<!--[\s\S]*?-->/g, ''),
   );
@@ -106,44 +38,11 @@ export function tidyBlankLines(text: string): string {
   return tidied.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/\s+$/, '');
 }
 
-export interface MarkdownSection {
-  level: number;
-  heading: string;
-  /** Offset of the heading line's first character. */
-  start: number;
-  /** Offset of the first character after the heading line. */
-  bodyStart: number;
-  /** Offset where the section ends (the next heading of the same or a higher level, or the end). */
-  end: number;
-}
+export type MarkdownSection = Section;
 
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-
-/** Every ATX heading outside code, with the extent of its section. */
+/** Every document-level heading (ATX or setext, not in code, quotes or lists), with the extent of its section. */
 export function markdownSections(text: string): MarkdownSection[] {
-  const found: { level: number; heading: string; start: number; bodyStart: number }[] = [];
-  let offset = 0;
-  for (const segment of segments(text)) {
-    if (!segment.code) {
-      let lineStart = offset;
-      for (const line of segment.text.split(/(?<=\n)/)) {
-        const match = HEADING.exec(line.replace(/\r?\n$/, ''));
-        if (match)
-          found.push({
-            level: match[1]!.length,
-            heading: match[2]!.trim(),
-            start: lineStart,
-            bodyStart: lineStart + line.length,
-          });
-        lineStart += line.length;
-      }
-    }
-    offset += segment.text.length;
-  }
-  return found.map((heading, index) => {
-    const next = found.slice(index + 1).find((other) => other.level <= heading.level);
-    return { ...heading, end: next ? next.start : text.length };
-  });
+  return sections(text);
 }
 
 /** The body of the first section whose heading matches, or null. */
@@ -152,29 +51,42 @@ export function sectionBody(text: string, heading: RegExp): string | null {
   return section ? text.slice(section.bodyStart, section.end) : null;
 }
 
-/** Lowers every heading above `level` to `level` (so a quoted section sits under the report's own headings); code is left alone. */
+/**
+ * Lowers every heading above `level` to `level` (so a quoted section sits
+ * under the report's own headings). ATX headings keep their line with more
+ * `#`s; a document-level setext heading becomes an ATX one, since an
+ * underline cannot say `###`. Code is left alone.
+ */
 export function shiftHeadings(text: string, level: number): string {
-  return outsideCode(text, (prose) =>
-    prose.replace(
-      /^( {0,3})(#{1,6})(?=[ \t])/gm,
-      (_all, indent: string, hashes: string) => indent + '#'.repeat(Math.max(level, hashes.length)),
-    ),
-  );
+  const { headings, lineStarts } = readBlocks(text);
+  let out = '';
+  let pos = 0;
+  for (const heading of headings) {
+    if (heading.level >= level || (heading.setext && heading.depth > 0)) continue;
+    const from = lineStarts[heading.line]!;
+    const hashes = '#'.repeat(level);
+    if (heading.setext) {
+      const last = lineStarts[heading.endLine - 1]!;
+      const underline = text.slice(last, lineStarts[heading.endLine]);
+      const eol = /\r?\n?$/.exec(underline)![0];
+      out += `${text.slice(pos, from)}${hashes} ${heading.title.replace(/\s*\n\s*/g, ' ')}${eol}`;
+      pos = last + underline.length;
+    } else {
+      const at = text.indexOf('#', from);
+      const run = /^#+/.exec(text.slice(at, at + 7))![0];
+      out += `${text.slice(pos, at)}${hashes}`;
+      pos = at + run.length;
+    }
+  }
+  return out + text.slice(pos);
 }
-
-const OPEN_TASK = /^[ \t]*[-*+][ \t]+\[ \][ \t]+(.*\S)[ \t]*$/;
 
 /** The text of every unchecked `- [ ]` item outside code, in order. */
 export function openTasks(text: string): string[] {
-  const tasks: string[] = [];
-  for (const segment of segments(text)) {
-    if (segment.code) continue;
-    for (const line of segment.text.split(/\r?\n/)) {
-      const match = OPEN_TASK.exec(line);
-      if (match) tasks.push(match[1]!);
-    }
-  }
-  return tasks;
+  if (!text.includes('[ ]')) return [];
+  return readBlocks(text)
+    .tasks.filter((task) => !task.done)
+    .map((task) => task.text);
 }
 
 const MONTHS = [

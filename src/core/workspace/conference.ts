@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfnotesError, NoteFileError } from '../../errors.js';
 import { FrontMatterError, splitNote } from '../front-matter/front-matter.js';
+import { keyLine } from '../front-matter/splice.js';
 import { isValidDate } from '../note/note.js';
 import { createExclusive, ensureDir } from '../safe-write.js';
 import { slugify } from '../slug.js';
 import { isValidTimeZone } from '../clock.js';
 import type { Workspace, WorkspaceState } from './workspace.js';
-import { relativeToWorkspace } from './workspace.js';
+import { readState, relativeToWorkspace } from './workspace.js';
 import { workspaceConfig } from './workspace-config.js';
 
 export const CONFERENCE_FILE = 'conference.md';
@@ -64,7 +65,7 @@ export function readConference(ws: Workspace, slug: string): Conference {
     throw new ConfnotesError(`no conference "${slug}" in ${ws.root}; see: confnotes conf list`);
   }
   try {
-    const { data, body } = splitNote(text);
+    const { data, body, yaml } = splitNote(text);
     const field = (key: string): string | null => {
       const value = data[key];
       if (value === undefined || value === null) return null;
@@ -79,7 +80,7 @@ export function readConference(ws: Workspace, slug: string): Conference {
     if (timezone !== null && !isValidTimeZone(timezone)) {
       throw new FrontMatterError(
         `timezone "${timezone}" is not an IANA time zone (e.g. Europe/Berlin)`,
-        keyLineOf(text, 'timezone'),
+        keyLine(yaml, 'timezone'),
       );
     }
     return {
@@ -128,6 +129,11 @@ export function chooseConference(ws: Workspace, state: WorkspaceState, named?: s
   );
 }
 
+/** The conference a command works on (see chooseConference), read. */
+export function chosenConference(ws: Workspace, named?: string): Conference {
+  return readConference(ws, chooseConference(ws, readState(ws), named));
+}
+
 export interface NewConference {
   name: string;
   start: string;
@@ -174,10 +180,4 @@ export function createConference(ws: Workspace, slug: string, text: string): str
   ensureDir(dir);
   createExclusive(file, text);
   return file;
-}
-
-/** The line of a top-level key in a conference.md's front matter (for messages). */
-function keyLineOf(text: string, key: string): number | undefined {
-  const index = text.split('\n').findIndex((line) => line.startsWith(`${key}:`));
-  return index === -1 ? undefined : index + 1;
 }

@@ -1,0 +1,25 @@
+/** What the command declarations share: the lazy action, option parsers and the examples block. */
+import type { Command } from 'commander';
+import { ConfnotesError } from '../errors.js';
+import type { CommandEnv } from '../io.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: each command has its own argument list; commander hands them over untyped
+export type Loader = () => Promise<{ run: (env: CommandEnv, ...args: any[]) => Promise<void> | void }>;
+
+/** Turns a loader into a commander action: the command's module is imported only when it runs. */
+export type Load = (loader: Loader) => (this: Command, ...args: unknown[]) => Promise<void>;
+
+/** A repeatable option's values, in order. */
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export const integer = (name: string) => (value: string) => {
+  if (!/^-?\d+$/.test(value.trim())) throw new ConfnotesError(`${name} "${value}" is not a whole number`, 2);
+  return Number(value);
+};
+
+export function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}
+
+/** How each command names the note it works on. */
+export const NOTE_ARGUMENT = 'note id, a unique prefix of it or of its title, or a path';

@@ -1,0 +1,61 @@
+/** Declarations: the conference programme (issue 6): `import` and `agenda` (`new --from` is with `new`). */
+import { type Command, Option } from 'commander';
+import { collect, examples, type Load } from './common.js';
+
+export function declareProgrammeCommands(program: Command, load: Load): void {
+  program
+    .command('import')
+    .description(
+      "import the conference programme (iCalendar .ics, Pentabarf/frab schedule.xml, pretalx/frab schedule.json, schedule v2 JSON) into the conference's programme.yml",
+    )
+    .argument('<file>', 'the exported programme; - reads stdin')
+    .option('--conf <slug>', 'the conference (default: the current one)')
+    .addOption(
+      new Option('--format <format>', 'the file format (default: detected from the content)').choices([
+        'ics',
+        'pretalx',
+        'pentabarf',
+        'c3voc',
+      ]),
+    )
+    .option('--replace', 'import even when the file shares no talk with the programme already imported')
+    .addHelpText(
+      'after',
+      examples([
+        'confnotes import ~/Downloads/schedule.ics',
+        'curl -s https://pretalx.example.org/conf/schedule/export/schedule.json | confnotes import -',
+        'confnotes import schedule.json --conf fosdem-2026 --format pretalx',
+      ]),
+    )
+    .action(load(() => import('../commands/import.js')));
+
+  program
+    .command('agenda')
+    .description(
+      "the imported programme in the conference's time zone: talks with a note (✎), the one on now (▶), starred ones (★)",
+    )
+    .option('--day <date>', 'only this day, YYYY-MM-DD')
+    .option('--today', 'only today (in the conference time zone)')
+    .option('--tag <tag>', 'only entries with this tag or track')
+    .option('--room <room>', 'only entries in this room')
+    .option(
+      '--search <text>',
+      'only entries whose title, speakers, abstract, room or track contain this (any case)',
+    )
+    .option('--starred', 'only the talks you starred')
+    .option('--star <uid>', 'star a talk you plan to attend (repeat for several)', collect)
+    .option('--unstar <uid>', 'remove the star (repeat for several)', collect)
+    .option('--conf <slug>', 'the conference (default: the current one)')
+    .option('--json', 'print JSON for scripts')
+    .addHelpText(
+      'after',
+      examples([
+        'confnotes agenda --today',
+        'confnotes agenda --day 2026-06-17 --room "Hall A"',
+        'confnotes agenda --star SCS26-T6@spree-cloud.example.org',
+        'confnotes agenda --starred --json',
+        'confnotes new --from now',
+      ]),
+    )
+    .action(load(() => import('../commands/agenda.js')));
+}

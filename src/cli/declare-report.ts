@@ -1,0 +1,62 @@
+/** Declarations: reading the notes back, as a trip report (issue 4) and as a check (issue 7). */
+import { type Command, Option } from 'commander';
+import { examples, type Load } from './common.js';
+
+export function declareReportCommands(program: Command, load: Load): void {
+  program
+    .command('report')
+    .description("compile a conference's notes into one trip report (Markdown, HTML or PDF)")
+    .argument('[conf-slug]', 'the conference (default: the current one)')
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'md, html or pdf (default: from the -o file name, else md)',
+      ).choices(['md', 'html', 'pdf']),
+    )
+    .option(
+      '-o, --output <file>',
+      'write to this file (md goes to stdout without it; html and pdf default to <slug>-trip-report.<ext>)',
+    )
+    .option(
+      '--template <file>',
+      'a report template file or name (default: templates/report.md of the workspace, else the built-in one)',
+    )
+    .option('--include-private', 'include private notes and <!-- private --> blocks')
+    .addOption(
+      new Option('--group-by <key>', 'group the sessions by type, day or track')
+        .choices(['type', 'day', 'track'])
+        .default('type'),
+    )
+    .option('--force', 'replace an existing -o file even if it is not a confnotes report')
+    .addHelpText(
+      'after',
+      examples([
+        'confnotes report > trip-report.md',
+        'confnotes report openstack-summit-2013 --format html',
+        'confnotes report -o report.pdf',
+        'confnotes report --group-by day --template templates/email.md',
+        'confnotes --dir notes report --format html -o /tmp/openstack.html',
+      ]),
+    )
+    .action(load(() => import('../commands/report.js')));
+
+  program
+    .command('check')
+    .description('find every problem in the notes (exit 1 if any), and repair the safe ones with --fix')
+    .option('--conf <slug>', 'one conference (default: the current one)')
+    .option('--all', 'every conference')
+    .option(
+      '--json',
+      'print JSON for scripts: {checked, problems: [{path, line, rule, message, fixable}], fixed}',
+    )
+    .option('--fix', 'normalise tags and remove white space around front-matter keys, changing nothing else')
+    .addHelpText(
+      'after',
+      examples([
+        'confnotes check --all',
+        'confnotes check --fix',
+        'confnotes check --conf fosdem-2026 --json',
+      ]),
+    )
+    .action(load(() => import('../commands/check.js')));
+}

@@ -1,0 +1,72 @@
+/**
+ * `check --fix`: the repairs of the fixable rules, spliced into a note's
+ * text (front-matter/splice.ts), and refused when the result would read
+ * differently but for those repairs.
+ */
+import { splitNote, type SplitNote } from '../front-matter/front-matter.js';
+import { spliceFrontMatter, type Splice } from '../front-matter/splice.js';
+import { normaliseTag } from '../slug.js';
+import { rulesOf } from './rules/index.js';
+import { parsedNote } from './subjects.js';
+
+export interface FixResult {
+  text: string;
+  /** One line per repair, for the user. */
+  changes: string[];
+}
+
+/**
+ * Repairs what is safe to repair in a note's text: tags normalised (empty and
+ * repeated ones dropped) and white space around keys removed, by splicing
+ * only those bytes. Everything else is kept byte for byte. The result is
+ * parsed again and must hold the same fields but for those repairs;
+ * otherwise the text is returned unchanged.
+ */
+export function fixText(source: string): FixResult {
+  let split: SplitNote;
+  try {
+    split = splitNote(source);
+  } catch {
+    return { text: source, changes: [] };
+  }
+  const note = parsedNote(source, split);
+  const splices: Splice[] = [];
+  const changes: string[] = [];
+  for (const rule of rulesOf('note')) {
+    if (!rule.fix) continue;
+    const fixed = rule.fix(note);
+    splices.push(...fixed.splices);
+    changes.push(...fixed.changes);
+  }
+  if (splices.length === 0) return { text: source, changes: [] };
+  const text = spliceFrontMatter(note, splices);
+  return sameButRepaired(split, text) ? { text, changes } : { text: source, changes: [] };
+}
+
+/** The repaired text must read as the same note but for tags (normalised) and keys (trimmed). */
+function sameButRepaired(before: SplitNote, text: string): boolean {
+  let after: SplitNote;
+  try {
+    after = splitNote(text);
+  } catch {
+    return false;
+  }
+  const clean = (data: Record<string, unknown>) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(data)) out[key.trim()] = value;
+    const tags = out.tags;
+    const list = tags === undefined || tags === null ? [] : Array.isArray(tags) ? tags : [tags];
+    out.tags = [
+      ...new Set(
+        list
+          .filter((tag) => tag !== null && tag !== '')
+          .map((tag) => normaliseTag(String(tag)))
+          .filter(Boolean),
+      ),
+    ];
+    return out;
+  };
+  return (
+    JSON.stringify(clean(before.data)) === JSON.stringify(clean(after.data)) && after.body === before.body
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * Every `check` rule, in one list. A new rule is a module in this folder
+ * (see ../rule.ts for its shape) added here; fixes run in this order.
+ */
+import type { Rule } from '../rule.js';
+import { brokenYaml } from './broken-yaml.js';
+import { conference } from './conference.js';
+import { duplicateId } from './duplicate-id.js';
+import { conferenceEndBeforeStart, endBeforeStart } from './end-before-start.js';
+import { invalidDate, invalidTime, invalidValue, linkNotUrl, missingField } from './fields.js';
+import { frontMatter } from './front-matter.js';
+import { keyWhitespaceRule } from './key-whitespace.js';
+import { outsideConference } from './outside-conference.js';
+import { programmeEntryMissing } from './programme-entry-missing.js';
+import { programme } from './programme.js';
+import { tagNotNormalised } from './tag-not-normalised.js';
+import { unknownField } from './unknown-field.js';
+import { unreadable } from './unreadable.js';
+
+export const RULES: readonly Rule[] = [
+  unreadable,
+  frontMatter,
+  brokenYaml,
+  keyWhitespaceRule,
+  unknownField,
+  missingField,
+  invalidValue,
+  invalidDate,
+  invalidTime,
+  endBeforeStart,
+  tagNotNormalised,
+  linkNotUrl,
+  duplicateId,
+  outsideConference,
+  conference,
+  conferenceEndBeforeStart,
+  programme,
+  programmeEntryMissing,
+];
+
+export function rulesOf<S extends Rule['scope']>(scope: S): Extract<Rule, { scope: S }>[] {
+  return RULES.filter((rule): rule is Extract<Rule, { scope: S }> => rule.scope === scope);
+}

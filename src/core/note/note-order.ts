@@ -1,0 +1,27 @@
+/** The one order of notes: the same on every machine, whatever its locale. */
+import type { Note } from './note.js';
+
+/** Titles and tags compared as an English reader would ("Talk 9" before "Talk 10"), never by the machine's locale. */
+const collator = new Intl.Collator('en', { sensitivity: 'variant', numeric: true });
+
+export function compareText(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+/** Code-unit order, for ISO dates, `HH:MM` times and paths. */
+function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Date, start time, title, then path: the order of the week. */
+export function compareNotes(a: Note, b: Note): number {
+  return (
+    compareCodes(a.date, b.date) ||
+    compareCodes(a.start ?? '', b.start ?? '') ||
+    compareText(a.title, b.title) ||
+    compareCodes(a.path, b.path)
+  );
+}
+
+/** The name listings have used for the same order. */
+export const byTime = compareNotes;

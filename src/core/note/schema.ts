@@ -1,0 +1,234 @@
+/**
+ * The note's fields, declared once. Each entry says how the field is read
+ * from front matter, what `check` reports about it (and whether parseNote
+ * refuses the note for it), how a cached value is recognised, and whether
+ * `list --json` shows it. The parser (note.ts), the field rules of `check`,
+ * the cache row and its format (note-cache.ts) and the JSON shapes are all
+ * derived from this table: adding a field means adding one entry here.
+ *
+ * Light on purpose (no YAML parser): it works on the already parsed data.
+ */
+import { normaliseTag } from '../slug.js';
+import {
+  isBoolean,
+  isNoteType,
+  isRating,
+  isText,
+  isTextList,
+  isTextOrNull,
+  isUrl,
+  isValidDate,
+  isValidTime,
+  linkEntries,
+  linkMap,
+  optionalText,
+  present,
+  ratingOf,
+  text,
+  textList,
+} from './field-values.js';
+import { NOTE_TYPES, type NoteType } from './note-types.js';
+
+export { isNoteType, isUrl, isValidDate, isValidTime, optionalText } from './field-values.js';
+
+/** The `check` rules a field's value can break. */
+export type FieldRule = 'missing-field' | 'invalid-value' | 'invalid-date' | 'invalid-time' | 'link-not-url';
+
+/** Something wrong with one field's value. */
+export interface FieldIssue {
+  rule: FieldRule;
+  message: string;
+  /** parseNote refuses the note; otherwise it reads the value leniently and only `check` says so. */
+  fatal: boolean;
+}
+
+export interface FieldSpec<K extends string = string, T = unknown> {
+  key: K;
+  /** Other keys read as this field (`favorite` for `favourite`). */
+  aliases?: readonly string[];
+  /** The value, from the raw values of the key and then of each alias; never throws. */
+  read(raws: readonly unknown[]): T;
+  /** What is wrong with the raw value of `name` (the key or an alias); `raw` is undefined when absent. */
+  check?(raw: unknown, name: string): FieldIssue[];
+  /** Whether a value from the cache has this field's type. */
+  cached(value: unknown): value is T;
+  /** Shown by `list --json` (after id, path and conference). */
+  listed?: boolean;
+}
+
+/** Declares a field, keeping its key and value type for NoteMeta. */
+function field<const K extends string, T>(spec: FieldSpec<K, T>): FieldSpec<K, T> {
+  return spec;
+}
+
+const issue = (rule: FieldRule, message: string, fatal: boolean): FieldIssue[] => [{ rule, message, fatal }];
+
+const required =
+  (example: string) =>
+  (raw: unknown, name: string): FieldIssue[] =>
+    optionalText(raw) ? [] : issue('missing-field', `no ${name}: add a line "${name}: ${example}"`, true);
+
+const time = (raw: unknown, name: string): FieldIssue[] => {
+  const value = optionalText(raw);
+  return value === null || isValidTime(value)
+    ? []
+    : issue('invalid-time', `${name} "${value}" is not a time (HH:MM, 24-hour)`, true);
+};
+
+const flag = (raw: unknown, name: string): FieldIssue[] =>
+  present(raw) && typeof raw !== 'boolean'
+    ? issue('invalid-value', `${name} "${String(raw)}" is not true or false, so it is read as false`, false)
+    : [];
+
+const names = (raw: unknown, name: string): FieldIssue[] =>
+  present(raw) &&
+  (Array.isArray(raw)
+    ? raw.some((item) => item !== null && typeof item === 'object')
+    : typeof raw === 'object')
+    ? issue('invalid-value', `"${name}" is neither a list of names nor a single one`, false)
+    : [];
+
+/** Every field, in the order the note cache stores them (row[5] is the title). */
+export const NOTE_SCHEMA = [
+  field({
+    key: 'title',
+    read: (raws) => text(raws) ?? '',
+    check: required('...'),
+    cached: isText,
+    listed: true,
+  }),
+  field({
+    key: 'type',
+    read: (raws): NoteType => (present(raws[0]) ? (String(raws[0]) as NoteType) : 'session'),
+    check: (raw) =>
+      present(raw) && !isNoteType(String(raw))
+        ? issue('invalid-value', `unknown type "${String(raw)}" (one of ${NOTE_TYPES.join(', ')})`, true)
+        : [],
+    cached: (value): value is NoteType => typeof value === 'string' && isNoteType(value),
+    listed: true,
+  }),
+  field({ key: 'conference', read: text, cached: isTextOrNull }),
+  field({
+    key: 'date',
+    read: (raws) => text(raws) ?? '',
+    check: (raw, name) => {
+      const value = optionalText(raw);
+      if (value === null) return required('YYYY-MM-DD')(raw, name);
+      return isValidDate(value) ? [] : issue('invalid-date', `"${value}" is not a date (YYYY-MM-DD)`, true);
+    },
+    cached: isText,
+    listed: true,
+  }),
+  field({ key: 'start', read: text, check: time, cached: isTextOrNull, listed: true }),
+  field({ key: 'end', read: text, check: time, cached: isTextOrNull, listed: true }),
+  field({
+    key: 'speakers',
+    read: (raws) => textList(raws[0]),
+    check: names,
+    cached: isTextList,
+    listed: true,
+  }),
+  field({ key: 'track', read: text, cached: isTextOrNull }),
+  field({ key: 'room', read: text, cached: isTextOrNull }),
+  field({
+    key: 'tags',
+    read: (raws) => [...new Set(textList(raws[0]).map(normaliseTag).filter(Boolean))],
+    check: names,
+    cached: isTextList,
+    listed: true,
+  }),
+  field({
+    key: 'rating',
+    read: (raws) => ratingOf(raws[0]),
+    check: (raw) =>
+      isRating(ratingOf(raw))
+        ? []
+        : issue('invalid-value', `rating "${String(raw)}" is not a whole number from 1 to 5`, true),
+    cached: isRating,
+    listed: true,
+  }),
+  field({
+    key: 'favourite',
+    aliases: ['favorite'],
+    read: (raws) => raws.some((raw) => raw === true),
+    check: flag,
+    cached: isBoolean,
+    listed: true,
+  }),
+  field({ key: 'private', read: (raws) => raws[0] === true, check: flag, cached: isBoolean, listed: true }),
+  field({
+    key: 'links',
+    read: (raws) => linkMap(raws[0]),
+    check: (raw) =>
+      linkEntries(raw)
+        .filter(([, url]) => !isUrl(url))
+        .flatMap(([kind, url, named]) =>
+          issue(
+            'link-not-url',
+            `link${named ? ` "${kind}"` : ''} "${url}" is not a URL (e.g. https://example.org/slides)`,
+            false,
+          ),
+        ),
+    cached: (value): value is Record<string, string> =>
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      Object.values(value).every(isText),
+  }),
+  field({ key: 'summary', read: text, cached: isTextOrNull }),
+  /** The uid of the programme entry the note was started from (`new --from`), if any. */
+  field({ key: 'programme', read: text, cached: isTextOrNull }),
+] as const;
+
+type Schema = typeof NOTE_SCHEMA;
+
+/** What a note says about itself, read from its front matter. */
+export type NoteMeta = {
+  -readonly [F in Schema[number] as F['key']]: F extends FieldSpec<string, infer T> ? T : never;
+};
+
+/** Every field's key, in schema order. */
+export const NOTE_FIELDS = NOTE_SCHEMA.map((spec) => spec.key) as readonly (keyof NoteMeta)[];
+
+/** Every key a note's front matter may use for a field: the keys and their aliases. */
+export const KNOWN_FIELDS: readonly string[] = NOTE_SCHEMA.flatMap((spec) => [
+  spec.key,
+  ...((spec as FieldSpec).aliases ?? []),
+]);
+
+/** What is wrong with a field, and the key (or alias) whose line shows it. */
+export interface FoundIssue extends FieldIssue {
+  key: string;
+}
+
+/** Every issue of every field of a front matter's data, in schema order. */
+export function fieldIssues(data: Record<string, unknown>): FoundIssue[] {
+  const found: FoundIssue[] = [];
+  for (const spec of NOTE_SCHEMA as readonly FieldSpec[]) {
+    if (!spec.check) continue;
+    for (const name of [spec.key, ...(spec.aliases ?? [])]) {
+      // An alias is only looked at when it is there; the key itself may be required.
+      if (name !== spec.key && data[name] === undefined) continue;
+      for (const one of spec.check(data[name], name)) found.push({ ...one, key: name });
+    }
+  }
+  return found;
+}
+
+/** The fields of a front matter's data; the first fatal issue is thrown by `fail`. */
+export function readFields(data: Record<string, unknown>, fail: (issue: FoundIssue) => never): NoteMeta {
+  const fatal = fieldIssues(data).find((one) => one.fatal);
+  if (fatal) fail(fatal);
+  const meta: Record<string, unknown> = {};
+  for (const spec of NOTE_SCHEMA as readonly FieldSpec[])
+    meta[spec.key] = spec.read([data[spec.key], ...(spec.aliases ?? []).map((alias) => data[alias])]);
+  return meta as NoteMeta;
+}
+
+/** The fields `list --json` shows, in schema order. */
+export function listedFields(meta: NoteMeta): Partial<NoteMeta> {
+  const shown: Record<string, unknown> = {};
+  for (const spec of NOTE_SCHEMA as readonly FieldSpec[])
+    if (spec.listed) shown[spec.key] = meta[spec.key as keyof NoteMeta];
+  return shown as Partial<NoteMeta>;
+}

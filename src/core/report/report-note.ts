@@ -1,0 +1,106 @@
+/** One note as the report shows it: one-line fields made inert, the takeaways section, links, the meta line. */
+import { minutesOf, type Note } from '../note/note.js';
+import {
+  dayLabel,
+  sectionBody,
+  shiftHeadings,
+  stripComments,
+  stripPrivate,
+  tidyBlankLines,
+} from './report-text.js';
+import { publicField } from './report-privacy.js';
+import type { GroupBy, ReportNote } from './report-types.js';
+import { capitalise, flags, joinWords, typeName } from './report-words.js';
+
+/** The section of a note that the report quotes. */
+export const TAKEAWAYS_HEADING = /^(key\s+)?take-?aways?\b/i;
+/** Link kinds the Links section and the favourites use. */
+export const MEDIA_KINDS = ['video', 'slides'];
+
+/** A link the report prints: http or https, no spaces or angle brackets (parentheses are percent-encoded). */
+const SAFE_URL = /^https?:\/\/[^\s<>]+$/i;
+
+export function cleanMarkdown(text: string, includePrivate: boolean, headingLevel: number): string | null {
+  const tidied = tidyBlankLines(stripComments(stripPrivate(text, includePrivate)));
+  return tidied ? shiftHeadings(tidied, headingLevel) : null;
+}
+
+function noteTime(note: Note): string {
+  if (note.start && note.end) return `${note.start}–${note.end}`;
+  return note.start ?? '';
+}
+
+function noteMinutes(note: Note): number | null {
+  if (!note.start || !note.end) return null;
+  const minutes = minutesOf(note.end) - minutesOf(note.start);
+  return minutes > 0 ? minutes : null;
+}
+
+/**
+ * One-line fields go into Markdown as text: a `<` is written as `&lt;`, so a
+ * title copied from a conference site ("<img onerror=...>") stays text in
+ * any Markdown renderer, not only in confnotes' own HTML.
+ */
+const inline = (text: string): string => text.replace(/</g, '&lt;');
+const inlineOrNull = (text: string | null): string | null => (text === null ? null : inline(text));
+
+/** Takeaways still as the template left them ("- " lines only) say nothing. */
+function saysSomething(markdown: string): boolean {
+  return markdown.split('\n').some((line) => line.trim() !== '' && !/^\s*[-*+]\s*$/.test(line));
+}
+
+/**
+ * A note as the report shows it. `body` has its private blocks removed
+ * already; `isPrivate` is the report's own judgement (report-privacy.ts).
+ */
+export function reportNote(
+  note: Note,
+  body: string,
+  includePrivate: boolean,
+  groupBy: GroupBy,
+  isPrivate = note.private,
+): ReportNote {
+  const field = (text: string | null) => inlineOrNull(publicField(text, includePrivate));
+  const takeawaysText = sectionBody(body, TAKEAWAYS_HEADING);
+  const takeaways = takeawaysText === null ? null : cleanMarkdown(takeawaysText, includePrivate, 4);
+  const time = noteTime(note);
+  const day = dayLabel(note.date);
+  const when = groupBy === 'day' ? time : [day, time].filter(Boolean).join(', ');
+  const speakers = note.speakers.map(field).filter((name): name is string => name !== null);
+  const room = field(note.room);
+  const speakersText = joinWords(speakers);
+  const meta = [groupBy === 'type' ? '' : capitalise(typeName(note.type)), speakersText, when, room ?? '']
+    .filter(Boolean)
+    .join(' · ');
+  return {
+    id: note.id,
+    path: note.path,
+    title: field(note.title) ?? 'Untitled note',
+    type: note.type,
+    typeLabel: typeName(note.type),
+    date: note.date,
+    day,
+    start: note.start,
+    end: note.end,
+    time,
+    minutes: noteMinutes(note),
+    speakers,
+    speakersText,
+    track: field(note.track),
+    room,
+    tags: note.tags,
+    hashtags: note.tags.map((tag) => `#${tag}`).join(' '),
+    rating: note.rating,
+    stars: note.rating ? '★'.repeat(note.rating) + '☆'.repeat(5 - note.rating) : '',
+    favourite: note.favourite,
+    private: isPrivate,
+    summary: field(note.summary),
+    takeaways: takeaways !== null && saysSomething(takeaways) ? takeaways : null,
+    links: flags(
+      Object.entries(note.links)
+        .filter(([, url]) => SAFE_URL.test(url))
+        .map(([kind, url]) => ({ kind, url: url.replace(/\(/g, '%28').replace(/\)/g, '%29') })),
+    ),
+    meta,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Questions on the terminal, behind an interface so tests can drive the real
+ * @inquirer prompts on their own streams (`CommandEnv.prompts`). Used by the
+ * guided `new`, `new --from` and `report`; @inquirer loads on the first question.
+ */
+import type { Writable } from 'node:stream';
+import type { CommandEnv } from '../io.js';
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+}
+
+export interface Prompts {
+  input(config: {
+    message: string;
+    default?: string;
+    required?: boolean;
+    validate?: (value: string) => boolean | string;
+  }): Promise<string>;
+  select<T>(config: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
+  checkbox<T>(config: { message: string; choices: Choice<T>[] }): Promise<T[]>;
+  confirm(config: { message: string; default?: boolean }): Promise<boolean>;
+}
+
+/** The real prompts, drawn on stderr so stdout keeps only the command's data. */
+export async function terminalPrompts(
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+): Promise<Prompts> {
+  const inquirer = await import('@inquirer/prompts');
+  const context = { input, output };
+  return {
+    input: (config) => inquirer.input(config, context),
+    select: (config) => inquirer.select(config, context),
+    checkbox: (config) => inquirer.checkbox(config, context),
+    confirm: (config) => inquirer.confirm(config, context),
+  };
+}
+
+/** The prompts a command asks with: the injected ones, else the terminal's. */
+export async function promptsOf(env: CommandEnv): Promise<Prompts> {
+  return env.prompts ?? terminalPrompts(env.io.stdin, env.io.stderr as unknown as Writable);
+}

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkNoteText, checkWorkspace, fixText } from '../../src/core/check/check.js';
+import { makeWorkspace, note } from '../helpers/workspace.js';
+
+const found = (ws: Parameters<typeof checkWorkspace>[0]) =>
+  checkWorkspace(ws).problems.map((problem) => `${problem.path}:${problem.line}:${problem.rule}`);
+
+describe('check rules', () => {
+  it('names the line of a conference.md time zone that is not one', () => {
+    const { ws } = makeWorkspace('---\nname: X\nlocation: Y\n\ntimezone: Mars/Olympus\n---\n');
+    expect(found(ws)).toEqual(['conf/conference.md:5:conference']);
+  });
+
+  it('looks for stray notes with the store walker: README.md only at the top, folders of any depth', () => {
+    const { ws, root } = makeWorkspace();
+    fs.writeFileSync(path.join(root, 'README.md'), '# mine\n');
+    fs.mkdirSync(path.join(root, 'drafts', 'old'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'drafts', 'README.md'), note({}));
+    fs.writeFileSync(path.join(root, 'drafts', 'old', 'x.md'), note({}));
+    fs.writeFileSync(path.join(root, 'drafts', 'old', 'x.txt'), 'not Markdown');
+    fs.mkdirSync(path.join(root, 'templates'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'templates', 'note.md'), '---\ntitle: {{{yaml.title}}}\n---\n');
+    fs.mkdirSync(path.join(root, '.hidden'));
+    fs.writeFileSync(path.join(root, '.hidden', 'y.md'), note({}));
+    expect(found(ws)).toEqual([
+      'drafts/old/x.md:null:outside-conference',
+      'drafts/README.md:null:outside-conference',
+    ]);
+    expect(checkWorkspace(ws, { workspaceWide: false }).problems).toEqual([]);
+  });
+
+  it('reports the lenient field problems at the key that has them, and an alias under its own name', () => {
+    const problems = checkNoteText(note({ favorite: 'yes', private: '"no"' }), 'x.md');
+    expect(problems.map(({ line, rule, message }) => `${line}:${rule}:${message}`)).toEqual([
+      '8:invalid-value:favorite "yes" is not true or false, so it is read as false',
+      '9:invalid-value:private "no" is not true or false, so it is read as false',
+    ]);
+  });
+
+  it('fixes key white space and tags in one text, reporting key changes first', () => {
+    const { text, changes } = fixText('---\ntags: [B, b]\n"title ": t\n---\n');
+    expect(text).toBe('---\ntags: [b]\ntitle: t\n---\n');
+    expect(changes).toEqual([
+      'line 3: key "title" without white space',
+      'line 2: tag "B" → "b"',
+      'line 2: tag "b" dropped',
+    ]);
+  });
+});

@@ -1,0 +1,126 @@
+/** Private in any spelling: front-matter values the note model reads as false, and markers inside fields. */
+import { describe, expect, it } from 'vitest';
+import { parseNote, type Note } from '../../src/core/note/note.js';
+import { buildReport } from '../../src/core/report/report-model.js';
+import { frontMatterSaysPrivate, meansPrivate } from '../../src/core/report/report-privacy.js';
+import { renderMarkdownReport } from '../../src/core/report/report-render.js';
+import type { Conference } from '../../src/core/workspace/conference.js';
+import { findTemplate } from '../../src/core/templates.js';
+
+const conference: Conference = {
+  slug: 'conf',
+  name: 'Test Conf 2013',
+  start: '2013-04-15',
+  end: '2013-04-18',
+  location: 'Portland',
+  timezone: null,
+  url: null,
+  author: null,
+  disclaimer: null,
+  dir: '/nowhere/conf',
+  path: 'conf/conference.md',
+  body: '',
+};
+
+/** A note from its file text; `files` keeps the text so the report can read the front matter as written. */
+function notesOf(texts: string[]): { notes: Note[]; source: (note: Note) => string } {
+  const files = new Map<string, string>();
+  const notes = texts.map((text, index) => {
+    const { meta, split } = parseNote(text);
+    const file = `/nowhere/conf/n${index}.md`;
+    files.set(file, text);
+    return { ...meta, id: `n${index}`, file, path: `conf/n${index}.md`, folder: 'conf', body: split.body };
+  });
+  return { notes, source: (note) => files.get(note.file)! };
+}
+
+const noteText = (title: string, extra: string, body = '## Key takeaways\n\n- secret point\n') =>
+  `---\ntitle: ${title}\ndate: 2013-04-16\n${extra}\n---\n${body}`;
+
+const builtin = findTemplate(null, 'report', process.cwd());
+
+describe('private in any spelling', () => {
+  it.each([
+    'private: "true"',
+    'private: yes',
+    'private: on',
+    'private: 1',
+    'private: "false"',
+    'private:',
+    'Private: true',
+    'PRIVATE: yes',
+    '"private": yes',
+    'private: !!str no',
+  ])('leaves out a note with %j, as the note model does not', (line) => {
+    const { notes, source } = notesOf([
+      noteText('Secret coffee', line),
+      noteText('Public talk', 'private: false'),
+    ]);
+    expect(notes[0]!.private).toBe(false); // the model's reading, which the report must not trust
+    const model = buildReport(conference, notes, { source });
+    expect(model.notes.map((note) => note.title)).toEqual(['Public talk']);
+    expect(model.privateNotes).toBe(1);
+    expect(renderMarkdownReport(builtin, model)).not.toContain('Secret coffee');
+    const included = buildReport(conference, notes, { source, includePrivate: true });
+    expect(included.notes.find((note) => note.title === 'Secret coffee')!.private).toBe(true);
+  });
+
+  it('keeps notes whose private is the plain boolean false, or absent', () => {
+    const { notes, source } = notesOf([
+      noteText('A', 'private: false'),
+      noteText('B', 'private: False # reviewed'),
+      noteText('C', 'summary: not private at all'),
+    ]);
+    expect(buildReport(conference, notes, { source }).notes).toHaveLength(3);
+  });
+
+  it('reads the spellings line by line', () => {
+    expect(frontMatterSaysPrivate('title: x\nprivate: false\n')).toBe(false);
+    expect(frontMatterSaysPrivate('title: x\nsummary: |\n  private: yes\n')).toBe(false);
+    expect(frontMatterSaysPrivate('title: x\nprivate: "no"\n')).toBe(true);
+    expect(frontMatterSaysPrivate('{title: x, private: yes}\n')).toBe(true);
+    expect([meansPrivate(false), meansPrivate('false'), meansPrivate(null), meansPrivate(0)]).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
+  });
+});
+
+describe('private markers in front-matter fields', () => {
+  it('keeps the marked part of a summary, title, speakers and room out', () => {
+    const { notes, source } = notesOf([
+      noteText(
+        '"Storage <!-- private -->and the client<!-- /private -->"',
+        [
+          'summary: "Good talk <!-- private: pricing -->, VMware quoted 40%<!-- /private -->."',
+          'speakers: ["Ann", "<!-- private -->Bob from ACME<!-- /private -->"]',
+          'room: "B1 <!--- PRIVATE --->behind the booth"',
+          'favourite: true',
+        ].join('\n'),
+        '## Key takeaways\n\n- point\n',
+      ),
+    ]);
+    const model = buildReport(conference, notes, { source });
+    const note = model.notes[0]!;
+    expect([note.title, note.summary, note.speakers, note.room]).toEqual([
+      'Storage',
+      'Good talk .',
+      ['Ann'],
+      'B1',
+    ]);
+    const markdown = renderMarkdownReport(builtin, model);
+    for (const secret of ['client', 'VMware', 'ACME', 'behind']) expect(markdown).not.toContain(secret);
+    const all = buildReport(conference, notes, { source, includePrivate: true }).notes[0]!;
+    expect(all.summary).toBe('Good talk , VMware quoted 40%.');
+  });
+
+  it("keeps the marked part of conference.md's fields out", () => {
+    const model = buildReport(
+      { ...conference, location: 'Portland <!-- private -->, the Hilton, room 1204<!-- /private -->' },
+      [],
+    );
+    expect(model.conference.location).toBe('Portland');
+  });
+});
