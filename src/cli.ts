@@ -17,6 +17,7 @@ import { protectJotText } from './quick.js';
 import { examples, type Load } from './cli/common.js';
 import { declareWorkspaceCommands } from './cli/declare-workspace.js';
 import { declareNoteCommands } from './cli/declare-notes.js';
+import { declareSearchCommands } from './cli/declare-search.js';
 import { declareReportCommands } from './cli/declare-report.js';
 import { declareProgrammeCommands } from './cli/declare-programme.js';
 import { declareRoomCommands } from './cli/declare-room.js';
@@ -102,6 +103,7 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
 
   declareWorkspaceCommands(program, load);
   declareNoteCommands(program, load);
+  declareSearchCommands(program, load);
   declareReportCommands(program, load);
   declareProgrammeCommands(program, load);
   declareRoomCommands(program, load);

@@ -1,4 +1,4 @@
-/** Declarations: notes (`new`, `tag`, `untag`, `list`, `tags`, `show`, `edit`, `templates`). */
+/** Declarations: notes (`new`, `tag`, `untag`, `list`, `tags`, `show`, `edit`, `templates`, `set`, `rm`, `restore`). */
 import { type Command, Option } from 'commander';
 import { NOTE_TYPES } from '../core/note/note-types.js';
 import { collect, examples, integer, NOTE_ARGUMENT, type Load } from './common.js';
@@ -75,6 +75,11 @@ export function declareNoteCommands(program: Command, load: Load): void {
     .option('--day <date>', 'only notes of this day, YYYY-MM-DD')
     .option('--favourite', 'only favourites')
     .option('--min-rating <n>', 'only notes rated at least n', integer('--min-rating'))
+    .option(
+      '--speaker <name>',
+      'only talks by a speaker whose name holds this (any case or accents; repeat: all)',
+      collect,
+    )
     .option('--search <text>', 'only notes whose title, speakers, summary or text contain this (any case)')
     .option('--conf <slug>', 'one conference (default: the current one)')
     .option('--all', 'every conference')
@@ -87,6 +92,7 @@ export function declareNoteCommands(program: Command, load: Load): void {
         'confnotes list --tag storage --min-rating 4',
         'confnotes list --all --type keynote --json',
         'confnotes list --day 2013-04-16 --sort rating',
+        'confnotes list --all --speaker muller',
       ]),
     )
     .action(load(() => import('../commands/list.js')));
@@ -124,4 +130,43 @@ export function declareNoteCommands(program: Command, load: Load): void {
     .description('list the note and report templates, and where each comes from')
     .addHelpText('after', examples(['confnotes templates']))
     .action(load(() => import('../commands/templates.js')));
+
+  // Fixes without an editor: set fields, move a note to the trash and back.
+  program
+    .command('set')
+    .description(
+      'change front-matter fields of a note (field= removes one; nothing else in the file changes)',
+    )
+    .argument('<note>', NOTE_ARGUMENT)
+    .argument(
+      '<field=value...>',
+      'type, title, rating, room, track, speakers (comma-separated), summary, favourite, private, date, start, end; links as video=, slides=, link=URL',
+    )
+    .option('--json', 'print the note afterwards as JSON (the list --json shape)')
+    .addHelpText(
+      'after',
+      examples([
+        'confnotes set fibre rating=4 room=B110',
+        'confnotes set 2013-04-16-1100 speakers="Jane Roe, John Doe" favourite=true',
+        'confnotes set fibre slides=https://example.org/fibre.pdf summary=',
+      ]),
+    )
+    .action(load(() => import('../commands/set.js')));
+  program
+    .command('rm')
+    .description('move a note to .confnotes/trash/ (never deletes; see restore)')
+    .argument('<note>', NOTE_ARGUMENT)
+    .option('--json', 'print what was moved as JSON')
+    .addHelpText('after', examples(['confnotes rm fibre', 'confnotes rm conf/2013-04-16-1100-fibre.md']))
+    .action(load(() => import('../commands/rm.js')));
+  program
+    .command('restore')
+    .description('bring a note back from the trash; without a name, list the trash')
+    .argument('[name]', 'its name in the trash (or a unique prefix of it or of the note id)')
+    .option('--json', 'print JSON for scripts')
+    .addHelpText(
+      'after',
+      examples(['confnotes restore', 'confnotes restore 20130416T180200Z.conf~2013-04-16-1100-fibre.md']),
+    )
+    .action(load(() => import('../commands/restore.js')));
 }

@@ -1,4 +1,4 @@
-/** Declarations: the workspace and its conferences (`init`, `conf new|use|list`). */
+/** Declarations: the workspace and its conferences (`init`, `conf new|use|list|set`). */
 import type { Command } from 'commander';
 import { examples, type Load } from './common.js';
 
@@ -50,4 +50,21 @@ export function declareWorkspaceCommands(program: Command, load: Load): void {
     .option('--json', 'print JSON for scripts')
     .addHelpText('after', examples(['confnotes conf list', 'confnotes conf list --json']))
     .action(load(() => import('../commands/conf.js').then((m) => ({ run: m.runList }))));
+  conf
+    .command('set')
+    .description("change fields of a conference's conference.md (field= removes one; nothing else changes)")
+    .argument(
+      '<field=value...>',
+      'name, location, start, end, timezone, url (or website), author, disclaimer',
+    )
+    .option('--conf <slug>', 'the conference (default: the current one)')
+    .option('--json', 'print the conference afterwards as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'confnotes conf set timezone=Europe/Brussels location="Brussels, Belgium"',
+        'confnotes conf set --conf fosdem-2026 url=https://fosdem.org/2026/ disclaimer=',
+      ]),
+    )
+    .action(load(() => import('../commands/conf-set.js')));
 }

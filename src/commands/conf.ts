@@ -14,6 +14,7 @@ import { yamlValue } from '../core/front-matter/yaml-text.js';
 import { NoteFileError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { renderTable } from '../ui/table.js';
+import { visible } from '../visible.js';
 import { pathForUser, workspaceOf } from './shared.js';
 
 interface NewConfOptions {
@@ -119,10 +120,11 @@ export async function runList(env: CommandEnv, options: { json?: boolean }): Pro
       ['', 'slug', 'name', 'dates', 'location', 'notes'],
       rows.map((row) => [
         row.current ? color.green('*') : ' ',
-        color.bold(row.slug),
-        row.name,
-        [row.start, row.end].filter(Boolean).join(' – '),
-        row.location ?? '',
+        color.bold(visible(row.slug)),
+        // conference.md is text anyone may have written: shown, never obeyed by the terminal.
+        visible(row.name),
+        visible([row.start, row.end].filter(Boolean).join(' – ')),
+        visible(row.location ?? ''),
         String(row.notes),
       ]),
       {

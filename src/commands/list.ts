@@ -13,6 +13,7 @@ interface ListOptions {
   day?: string;
   favourite?: boolean;
   minRating?: number;
+  speaker?: string[];
   search?: string;
   conf?: string;
   all?: boolean;
@@ -36,6 +37,7 @@ export async function run(env: CommandEnv, options: ListOptions): Promise<void> 
       day: options.day,
       favourite: options.favourite,
       minRating: options.minRating,
+      speakers: options.speaker,
       search: options.search,
     }),
     options.sort,

@@ -20,7 +20,7 @@ import {
   reportTemplate,
 } from '../core/report/report-render.js';
 import { readNoteText, scanNotes } from '../core/note/store.js';
-import { readState, type Workspace } from '../core/workspace/workspace.js';
+import type { Workspace } from '../core/workspace/workspace.js';
 import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { promptsOf } from '../ui/prompts.js';
@@ -61,7 +61,7 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
 
   let data: string | Buffer = target ? markMarkdownReport(markdown) : markdown;
   if (format !== 'md') {
-    const html = await renderHtmlReport(markdown, model);
+    const html = await renderHtmlReport(markdown, model, { print: format === 'pdf' });
     data = html;
     if (format === 'pdf') {
       const chrome = findChrome(env.ctx.env);

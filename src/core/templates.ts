@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
 import { ConfnotesError } from '../errors.js';
 import { findFrontMatter, FrontMatterError } from './front-matter/front-matter-bounds.js';
+import { readInside } from './workspace/read-inside.js';
 import type { Workspace } from './workspace/workspace.js';
 
 export interface TemplateSource {
@@ -51,20 +52,22 @@ export function findTemplate(
 ): TemplateSource {
   if (/[\\/]/.test(nameOrPath) || /\.(md|mustache|html)$/i.test(nameOrPath)) {
     const file = path.resolve(cwd, nameOrPath);
-    try {
-      return { name: path.basename(file), file, text: fs.readFileSync(file, 'utf8'), origin: 'file' };
-    } catch {
-      throw new ConfnotesError(`template ${file}: cannot be read`);
-    }
+    // A path the user typed may be anywhere, but one inside the workspace may not lead out of it.
+    const inside = ws !== null && file.startsWith(ws.root + path.sep);
+    const text = readInside(inside ? ws.root : null, file, { shown: `template ${file}` });
+    if (text === null) throw new ConfnotesError(`template ${file}: cannot be read: no such file`);
+    return { name: path.basename(file), file, text, origin: 'file' };
   }
   for (const name of [nameOrPath, ...fallbacks]) {
     if (!/^[\w-]+$/.test(name))
       throw new ConfnotesError(`"${name}" is not a template name (letters, digits, - and _)`, 2);
-    const places: [string, TemplateSource['origin']][] = [];
-    if (ws) places.push([path.join(ws.root, 'templates', `${name}.md`), 'workspace']);
-    places.push([path.join(builtinTemplatesDir(), `${name}.md`), 'built-in']);
-    for (const [file, origin] of places) {
-      if (fs.existsSync(file)) return { name, file, text: fs.readFileSync(file, 'utf8'), origin };
+    const places: [string, string, TemplateSource['origin']][] = [];
+    if (ws) places.push([ws.root, path.join(ws.root, 'templates', `${name}.md`), 'workspace']);
+    places.push([builtinTemplatesDir(), path.join(builtinTemplatesDir(), `${name}.md`), 'built-in']);
+    for (const [root, file, origin] of places) {
+      // Overrides are read like every workspace file: no link out, no FIFO or device (read-inside.ts).
+      const text = readInside(root, file, { shown: `template ${file}` });
+      if (text !== null) return { name, file, text, origin };
     }
   }
   const where = ws

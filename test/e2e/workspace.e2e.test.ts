@@ -437,7 +437,18 @@ describe('help and terminal manners', () => {
       [],
     );
     expect(commands.map((c) => c.join(' '))).toEqual(
-      expect.arrayContaining(['report', 'jot', 'conf new', 'completion']),
+      expect.arrayContaining([
+        'report',
+        'jot',
+        'conf new',
+        'completion',
+        'search',
+        'speakers',
+        'set',
+        'conf set',
+        'rm',
+        'restore',
+      ]),
     );
     for (const command of commands) {
       const result = confnotes([...command, '--help'], { cwd });

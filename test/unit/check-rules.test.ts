@@ -35,8 +35,23 @@ describe('check rules', () => {
     const problems = checkNoteText(note({ favorite: 'yes', private: '"no"' }), 'x.md');
     expect(problems.map(({ line, rule, message }) => `${line}:${rule}:${message}`)).toEqual([
       '8:invalid-value:favorite "yes" is not true or false, so it is read as false',
-      '9:invalid-value:private "no" is not true or false, so it is read as false',
+      '9:invalid-value:private "no" is not true or false; reports treat the note as private (write true or false)',
     ]);
+  });
+
+  it('reports private markers that do not do what they look like, in notes and conference.md', () => {
+    const body =
+      '## Notes\n<!-- PRIVATE -->\nhidden\n<!-- /private -->\n<!-- private -->\nto the end\n<!-- /private -->\n<!-- /private -->\n<!-- privat -->\n';
+    const problems = checkNoteText(note({}, body), 'x.md').filter(
+      (problem) => problem.rule === 'private-marker',
+    );
+    expect(problems.map(({ line, message }) => `${line}: ${message}`)).toEqual([
+      '16: closing private marker without an opening one',
+      expect.stringMatching(/^17: /),
+    ]);
+    const { ws, confDir } = makeWorkspace();
+    fs.appendFileSync(path.join(confDir, 'conference.md'), '\n<!-- private: the budget -->\nsecret\n');
+    expect(found(ws)).toEqual(['conf/conference.md:12:private-marker']);
   });
 
   it('fixes key white space and tags in one text, reporting key changes first', () => {

@@ -23,7 +23,7 @@ describe('checkJotSize', () => {
     );
     expect(() => checkJotSize('', { replace: 'y'.repeat(MAX_NOTE_BYTES + 1) })).toThrow(/over the limit/);
     // Six characters, eleven bytes in UTF-8.
-    expect(() => checkJotSize(nearlyFull, { append: 'é'.repeat(5) + '\n' })).toThrow(/over the limit/);
-    expect(checkJotSize(nearlyFull, { append: 'e'.repeat(9) + '\n' })).toBeTruthy();
+    expect(() => checkJotSize(nearlyFull, { append: `${'é'.repeat(5)}\n` })).toThrow(/over the limit/);
+    expect(checkJotSize(nearlyFull, { append: `${'e'.repeat(9)}\n` })).toBeTruthy();
   });
 });

@@ -185,3 +185,28 @@ describe('finding Chromium', () => {
     );
   });
 });
+
+describe('HTML for the PDF printer', () => {
+  const body =
+    '## Key takeaways\n\n- [slides](slides.pdf), [up](../secret), [far](//host/x) and ![a pic](pic.png)\n- [web](https://example.org/w), [mail](mailto:a@example.org) and [back](#key-takeaways)\n';
+  const render = async (print: boolean) => {
+    const model = buildReport(conf, [mk({ title: 'Links' }, body)]);
+    return renderHtmlReport(renderMarkdownReport(reportTemplate(null, ROOT), model), model, { print });
+  };
+
+  it('gives relative links no href (they would be file:// paths of the temporary folder), keeping their text', async () => {
+    const html = await render(true);
+    for (const href of ['slides.pdf', '../secret', '//host/x', 'pic.png'])
+      expect(html).not.toContain(`"${href}"`);
+    expect(html).toMatch(/<a>slides<\/a>, <a>up<\/a>, <a>far<\/a> and <a class="image">a pic<\/a>/);
+    expect(html).toContain('href="https://example.org/w"');
+    expect(html).toContain('href="mailto:a@example.org"');
+    expect(html).toContain('href="#key-takeaways"');
+  });
+
+  it('keeps them in the HTML report, where they resolve beside the file', async () => {
+    const html = await render(false);
+    expect(html).toContain('<a href="slides.pdf">slides</a>');
+    expect(html).toContain('<a class="image" href="pic.png">a pic</a>');
+  });
+});

@@ -19,6 +19,7 @@ const ALLOWED: Record<string, string> = {
   // live in a private mkdtemp folder under the OS temporary folder, removed afterwards.
   // The PDF reaches the workspace (if at all) through safe-write.
   'core/report/pdf.ts': 'scratch folder outside the workspace for Chromium',
+  'core/fs/trash.ts': 'rm/restore move a whole note (fs-extra move, never over a file), under its lock',
 };
 
 /** Names of Node fs / fs-extra calls that change the file system. */

@@ -14,4 +14,28 @@ describe('visible', () => {
     );
     expect(visible('\x1b[33mx')).toBe('\\x1b[33mx');
   });
+
+  it('shows every bidi control as a \\u escape, so a line reads in the order it is stored', () => {
+    const bidi = [
+      '\u061c',
+      '\u200e',
+      '\u200f',
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u202e',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+    ];
+    for (const char of bidi) {
+      const code = char.charCodeAt(0).toString(16).padStart(4, '0');
+      expect(visible(`a${char}b`)).toBe(`a\\u${code}b`);
+      expect(visibleKeepingColour(`\x1b[1ma${char}b`)).toBe(`\x1b[1ma\\u${code}b`);
+    }
+    // Neighbours that are ordinary text stay as they are.
+    expect(visible('\u200d\u2065\u2070\u202f é ש')).toBe('\u200d\u2065\u2070\u202f é ש');
+  });
 });

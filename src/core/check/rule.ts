@@ -29,6 +29,7 @@ export const CHECK_RULES = [
   'conference',
   'programme',
   'programme-entry-missing',
+  'private-marker',
 ] as const;
 export type CheckRule = (typeof CHECK_RULES)[number];
 
@@ -66,8 +67,9 @@ export interface ConferenceSubject {
   path: string;
   /** What readConference refused, if anything. */
   error?: NoteFileError;
-  /** conference.md parsed, when it parses. */
+  /** conference.md parsed, when it parses, and its text. */
   split?: SplitNote;
+  text?: string;
 }
 
 export interface WorkspaceSubject {

@@ -57,7 +57,8 @@ export function conferenceSubject(ws: Workspace, slug: string): ConferenceSubjec
     subject.error = error;
   }
   try {
-    subject.split = splitNote(readNoteText(file, subject.path));
+    subject.text = readNoteText(file, subject.path);
+    subject.split = splitNote(subject.text);
   } catch {
     // Reported by readConference already.
   }

@@ -20,6 +20,7 @@ import { NOTE_FIELDS, NOTE_SCHEMA, type FieldSpec, type NoteMeta } from './schem
 import { normaliseTag } from '../slug.js';
 import { replaceOwnFile } from '../safe-write.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
+import { readInside } from '../workspace/read-inside.js';
 
 export const NOTE_CACHE_FILE = 'cache-v1.json';
 
@@ -116,7 +117,7 @@ export class NoteCache {
   /** The workspace's cache; empty when there is none or it cannot be believed. Never throws. */
   static load(ws: Workspace, options: NoteCacheOptions = {}): NoteCache {
     const file = path.join(ws.root, MARKER_DIR, NOTE_CACHE_FILE);
-    return new NoteCache(file, readEntries(file), options);
+    return new NoteCache(file, readEntries(ws.root, file), options);
   }
 
   /** The cached fields of `rel`, only if they were read from exactly this version of the file. */
@@ -180,12 +181,16 @@ export class NoteCache {
   }
 }
 
-function readEntries(file: string): Map<string, Row> {
+/** A cache larger than this is not believed (10,000 notes take about 3 MB). */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
+
+function readEntries(root: string, file: string): Map<string, Row> {
   let data: unknown;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    // Only a regular file inside the workspace: a FIFO or a link out is never read (it is rebuilt).
+    data = JSON.parse(readInside(root, file, { maxBytes: MAX_CACHE_BYTES }) ?? '');
   } catch {
-    // None yet, or damaged: start afresh.
+    // None yet, damaged or not a plain file: start afresh.
     return new Map();
   }
   if (!data || typeof data !== 'object' || (data as CacheFile).format !== NOTE_CACHE_FORMAT) return new Map();

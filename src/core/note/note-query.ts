@@ -3,6 +3,7 @@ import type { Note, NoteType } from './note.js';
 import { byTime, compareText } from './note-order.js';
 import { listedFields } from './schema.js';
 import { normaliseTag, tagMatches } from '../slug.js';
+import { foldedIncludes } from '../search/fold.js';
 
 export interface NoteFilter {
   /** All of these tags (or a child of each). */
@@ -11,6 +12,8 @@ export interface NoteFilter {
   day?: string;
   favourite?: boolean;
   minRating?: number;
+  /** Each of these is part of a speaker's name (any case, any accents): all of them. */
+  speakers?: string[];
   /** Words looked for, in any case, in title, speakers, summary, tags and body. */
   search?: string;
 }
@@ -27,6 +30,7 @@ export function filterNotes(notes: Note[], filter: NoteFilter): Note[] {
       (!filter.day || note.date === filter.day) &&
       (!filter.favourite || note.favourite) &&
       (filter.minRating === undefined || (note.rating ?? 0) >= filter.minRating) &&
+      (filter.speakers ?? []).every((part) => note.speakers.some((name) => foldedIncludes(name, part))) &&
       (!search || searchableText(note).includes(search)),
   );
 }

@@ -75,9 +75,16 @@ const time = (raw: unknown, name: string): FieldIssue[] => {
     : issue('invalid-time', `${name} "${value}" is not a time (HH:MM, 24-hour)`, true);
 };
 
+// A misspelt `private` errs on the safe side: reports leave the note out (report-privacy.ts).
 const flag = (raw: unknown, name: string): FieldIssue[] =>
   present(raw) && typeof raw !== 'boolean'
-    ? issue('invalid-value', `${name} "${String(raw)}" is not true or false, so it is read as false`, false)
+    ? issue(
+        'invalid-value',
+        name === 'private'
+          ? `private "${String(raw)}" is not true or false; reports treat the note as private (write true or false)`
+          : `${name} "${String(raw)}" is not true or false, so it is read as false`,
+        false,
+      )
     : [];
 
 const names = (raw: unknown, name: string): FieldIssue[] =>

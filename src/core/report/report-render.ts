@@ -23,7 +23,26 @@ export function reportTemplate(ws: Workspace | null, cwd: string, template?: str
 
 /** The report as Markdown: the template's output with runs of blank lines tidied, ending with one newline. */
 export function renderMarkdownReport(template: TemplateSource, model: ReportModel): string {
-  return `${tidyBlankLines(renderTemplate(template, model))}\n`;
+  return `${tidyBlankLines(renderTemplate(template, inertConference(model)))}\n`;
+}
+
+/**
+ * conference.md's one-line fields go into Markdown as note titles do (see
+ * report-model's `inline`): a `<` as `&lt;`, so a name holding `<script>`
+ * stays text in any Markdown renderer; a line break (which could start a
+ * heading or a list in the template) becomes a space. Idempotent, so fields the model
+ * escaped already are unchanged.
+ */
+const inline = (text: string): string => text.replace(/</g, '&lt;').replace(/[ \t]*\r?\n\s*/g, ' ');
+const CONFERENCE_FIELDS = ['name', 'dates', 'location', 'url', 'author', 'disclaimer', 'timezone'] as const;
+
+function inertConference(model: ReportModel): ReportModel {
+  const conference = { ...model.conference };
+  for (const key of CONFERENCE_FIELDS) {
+    const value = conference[key];
+    if (typeof value === 'string') conference[key] = inline(value) as never;
+  }
+  return { ...model, title: inline(model.title), conference };
 }
 
 /** A Markdown report as written to a file: with the marker line at the end, so a later `-o` may replace it. */
@@ -39,6 +58,15 @@ interface Heading {
 
 let renderer: MarkdownIt | undefined;
 
+/** What a render is for: `print` when the HTML goes to the PDF printer. */
+type RenderEnv = { print?: boolean };
+const printing = (env: unknown): boolean => (env as RenderEnv | undefined)?.print === true;
+
+/** A link with no scheme (`slides.pdf`, `../x`, `//host/x`) resolves against the page's own folder; `#id` does not. */
+function isRelative(href: string): boolean {
+  return !href.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(href);
+}
+
 async function markdownIt(): Promise<MarkdownIt> {
   if (renderer) return renderer;
   const { default: MarkdownItClass } = await import('markdown-it');
@@ -47,11 +75,25 @@ async function markdownIt(): Promise<MarkdownIt> {
   // file: and data: links.
   const md = new MarkdownItClass({ html: false, linkify: false, typographer: false });
   // Images become links: the page stays self-contained and never fetches anything.
-  md.renderer.rules.image = (tokens, index, options, _env, self) => {
+  md.renderer.rules.image = (tokens, index, options, env, self) => {
     const token = tokens[index]!;
     const alt = self.renderInlineAsText(token.children ?? [], options, {}) || 'image';
     const src = String(token.attrGet('src') ?? '');
+    if (printing(env) && isRelative(src)) return `<a class="image">${md.utils.escapeHtml(alt)}</a>`;
     return `<a class="image" href="${md.utils.escapeHtml(src)}">${md.utils.escapeHtml(alt)}</a>`;
+  };
+  // Printed from a temporary folder, a relative link would become a file:// path of
+  // that folder in the PDF (private, and different on every run): keep its text only.
+  const linkOpen =
+    md.renderer.rules.link_open ??
+    ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
+  md.renderer.rules.link_open = (tokens, index, options, env, self) => {
+    const token = tokens[index]!;
+    if (printing(env) && isRelative(String(token.attrGet('href') ?? ''))) {
+      const attrs = (token.attrs ?? []).filter(([name]) => name !== 'href');
+      token.attrs = attrs.length > 0 ? attrs : null;
+    }
+    return linkOpen(tokens, index, options, env, self);
   };
   md.renderer.rules.table_open = () => '<div class="table"><table>\n';
   md.renderer.rules.table_close = () => '</table></div>\n';
@@ -60,7 +102,10 @@ async function markdownIt(): Promise<MarkdownIt> {
 }
 
 /** The Markdown to HTML, with ids on the headings; returns the headings for the table of contents. */
-async function markdownToHtml(markdown: string): Promise<{ body: string; headings: Heading[] }> {
+async function markdownToHtml(
+  markdown: string,
+  env: RenderEnv,
+): Promise<{ body: string; headings: Heading[] }> {
   const md = await markdownIt();
   // Comments are notes to the writer (and the report marker): never shown, not even escaped.
   const tokens = md.parse(stripComments(markdown), {});
@@ -81,7 +126,7 @@ async function markdownToHtml(markdown: string): Promise<{ body: string; heading
     token.attrSet('id', id);
     headings.push({ level: Number(token.tag.slice(1)), id, text });
   });
-  return { body: md.renderer.render(tokens, md.options, {}), headings };
+  return { body: md.renderer.render(tokens, md.options, { ...env }), headings };
 }
 
 /** A nested list of the level-2 headings, each with its level-3 headings. */
@@ -110,9 +155,16 @@ function tableOfContents(headings: Heading[], escapeHtml: (text: string) => stri
   return `${html}</ol>\n</nav>\n`;
 }
 
-/** The whole HTML page for a Markdown report. */
-export async function renderHtmlReport(markdown: string, model: ReportModel): Promise<string> {
-  const { body, headings } = await markdownToHtml(markdown);
+/**
+ * The whole HTML page for a Markdown report. With `print` (the page handed to
+ * the PDF printer) relative links keep their text but lose their href.
+ */
+export async function renderHtmlReport(
+  markdown: string,
+  model: ReportModel,
+  options: { print?: boolean } = {},
+): Promise<string> {
+  const { body, headings } = await markdownToHtml(markdown, { print: options.print === true });
   // markdown-it's own escaping, for the text this module writes around its output.
   const { escapeHtml } = (await markdownIt()).utils;
   const toc = tableOfContents(headings, escapeHtml);

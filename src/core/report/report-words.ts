@@ -1,5 +1,5 @@
 /** Words of the report: type names, groups by type, lists joined in English, the order of the week. */
-import type { Note, NoteType } from '../note/note.js';
+import type { NoteType } from '../note/note.js';
 
 /** What the report's groups are when grouping by type, in this order. */
 export const TYPE_GROUPS: { key: string; title: string; types: NoteType[] }[] = [
@@ -27,17 +27,8 @@ const TYPE_NAMES: Record<NoteType, [string, string]> = {
   meetup: ['meetup', 'meetups'],
 };
 
-const collator = new Intl.Collator('en', { sensitivity: 'variant', numeric: true });
-
-/** Date, start time, then title: the order of the week (independent of the machine's locale). */
-export function compareNotes(a: Note, b: Note): number {
-  return (
-    (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
-    (a.start ?? '').localeCompare(b.start ?? '', 'en') ||
-    collator.compare(a.title, b.title) ||
-    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
-  );
-}
+/** The one note order (date, start, title, path), shared with `list`. */
+export { compareNotes } from '../note/note-order.js';
 
 export function typeName(type: NoteType, count = 1): string {
   return TYPE_NAMES[type][count === 1 ? 0 : 1];

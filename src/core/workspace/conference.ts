@@ -10,10 +10,10 @@ import { isValidTimeZone } from '../clock.js';
 import type { Workspace, WorkspaceState } from './workspace.js';
 import { readState, relativeToWorkspace } from './workspace.js';
 import { workspaceConfig } from './workspace-config.js';
+import { CONFERENCE_FILE, RESERVED_FOLDERS } from './layout.js';
+import { readInside } from './read-inside.js';
 
-export const CONFERENCE_FILE = 'conference.md';
-/** Top-level folders of a workspace that are never conferences. */
-export const RESERVED_FOLDERS = new Set(['templates', 'node_modules']);
+export { CONFERENCE_FILE, RESERVED_FOLDERS } from './layout.js';
 
 export interface Conference {
   slug: string;
@@ -58,12 +58,10 @@ export function readConference(ws: Workspace, slug: string): Conference {
   const dir = conferenceDir(ws, slug);
   const file = path.join(dir, CONFERENCE_FILE);
   const shown = relativeToWorkspace(ws, file);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
+  // Only a regular file inside the workspace: never a link to a secret, a FIFO or /dev/zero.
+  const text = readInside(ws.root, file, { shown });
+  if (text === null)
     throw new ConfnotesError(`no conference "${slug}" in ${ws.root}; see: confnotes conf list`);
-  }
   try {
     const { data, body, yaml } = splitNote(text);
     const field = (key: string): string | null => {

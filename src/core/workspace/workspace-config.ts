@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
 import { ConfnotesError } from '../../errors.js';
+import { readInside } from './read-inside.js';
 import { CONFIG_FILE, MARKER_DIR, type Workspace, type WorkspaceConfig } from './workspace.js';
 
 const loaded = new WeakMap<Workspace, WorkspaceConfig>();
@@ -12,8 +12,11 @@ export function workspaceConfig(ws: Workspace): WorkspaceConfig {
   if (cached) return cached;
   const file = path.join(ws.root, MARKER_DIR, CONFIG_FILE);
   let config: WorkspaceConfig = {};
+  // Only a regular file inside the workspace, and small (read-inside.ts).
+  const text =
+    readInside(ws.root, file, { shown: `${MARKER_DIR}/${CONFIG_FILE}`, maxBytes: 1024 * 1024 }) ?? '';
   try {
-    const data: unknown = parseYamlText(fs.readFileSync(file, 'utf8'), { schema: 'core', maxAliasCount: 10 });
+    const data: unknown = parseYamlText(text, { schema: 'core', maxAliasCount: 10 });
     if (data && typeof data === 'object' && !Array.isArray(data)) {
       const raw = data as Record<string, unknown>;
       config = {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../../context.js';
 import { ConfnotesError } from '../../errors.js';
+import { readInside } from './read-inside.js';
 import { createExclusive, ensureDir, FileExistsError, replaceOwnFile } from '../safe-write.js';
 
 /** The folder that marks a workspace, with its configuration inside. */
@@ -118,10 +119,19 @@ function createIfAbsent(file: string, text: string): void {
   }
 }
 
+/** State is a few short strings; anything larger is not ours. */
+const MAX_STATE_BYTES = 64 * 1024;
+
 export function readState(ws: Workspace): WorkspaceState {
+  // A link out of the workspace, a FIFO or a device is refused by name (read-inside.ts).
+  const text = readInside(ws.root, path.join(ws.root, MARKER_DIR, STATE_FILE), {
+    shown: `${MARKER_DIR}/${STATE_FILE}`,
+    maxBytes: MAX_STATE_BYTES,
+  });
+  if (text === null) return {};
   try {
-    const data: unknown = JSON.parse(fs.readFileSync(path.join(ws.root, MARKER_DIR, STATE_FILE), 'utf8'));
-    if (!data || typeof data !== 'object') return {};
+    const data: unknown = JSON.parse(text);
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
     const raw = data as Record<string, unknown>;
     return {
       conference: typeof raw.conference === 'string' ? raw.conference : undefined,

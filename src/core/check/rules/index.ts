@@ -13,6 +13,7 @@ import { keyWhitespaceRule } from './key-whitespace.js';
 import { outsideConference } from './outside-conference.js';
 import { programmeEntryMissing } from './programme-entry-missing.js';
 import { programme } from './programme.js';
+import { conferencePrivateMarker, privateMarker } from './private-marker.js';
 import { tagNotNormalised } from './tag-not-normalised.js';
 import { unknownField } from './unknown-field.js';
 import { unreadable } from './unreadable.js';
@@ -32,7 +33,9 @@ export const RULES: readonly Rule[] = [
   linkNotUrl,
   duplicateId,
   outsideConference,
+  privateMarker,
   conference,
+  conferencePrivateMarker,
   conferenceEndBeforeStart,
   programme,
   programmeEntryMissing,

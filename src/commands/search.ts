@@ -1,0 +1,80 @@
+import { isValidDate, type NoteType } from '../core/note/note.js';
+import { filterNotes, noteSummaryJson } from '../core/note/note-query.js';
+import { scanNotes } from '../core/note/store.js';
+import { searchNotes, type SearchHit } from '../core/search/search.js';
+import { snippetText } from '../core/search/snippet.js';
+import { conferenceSlugs } from '../core/workspace/conference.js';
+import { UsageError } from '../errors.js';
+import type { CommandEnv } from '../io.js';
+import { renderTable } from '../ui/table.js';
+import { visible } from '../visible.js';
+import { printProblems, scopeOf, workspaceOf } from './shared.js';
+
+interface SearchOptions {
+  tag?: string[];
+  type?: NoteType;
+  speaker?: string[];
+  day?: string;
+  favourite?: boolean;
+  minRating?: number;
+  conf?: string;
+  all?: boolean;
+  json?: boolean;
+}
+
+export async function run(env: CommandEnv, words: string[], options: SearchOptions): Promise<void> {
+  if (options.day !== undefined && !isValidDate(options.day))
+    throw new UsageError(`--day "${options.day}" is not a date (YYYY-MM-DD)`);
+  if (options.minRating !== undefined && (options.minRating < 1 || options.minRating > 5))
+    throw new UsageError(`--min-rating ${options.minRating} is not from 1 to 5`);
+  const ws = workspaceOf(env);
+  // Every conference unless one is named: a search is for finding notes again, years later.
+  const scope = options.conf ? scopeOf(ws, options) : conferenceSlugs(ws);
+  const { notes, problems } = scanNotes(ws, scope);
+  printProblems(env, problems);
+  const shown = filterNotes(notes, {
+    tags: options.tag,
+    type: options.type,
+    speakers: options.speaker,
+    day: options.day,
+    favourite: options.favourite,
+    minRating: options.minRating,
+  });
+  const { hits } = await searchNotes(ws, notes, shown, words);
+  if (options.json) {
+    env.out(JSON.stringify(hits.map(hitJson), null, 2));
+    return;
+  }
+  if (hits.length === 0) {
+    env.say(
+      notes.length === 0 ? 'no notes yet; start one with: confnotes new "Talk title"' : 'no notes match',
+    );
+    return;
+  }
+  env.out(await hitTable(env, hits));
+}
+
+/** The `--json` shape: these keys first, then every `list --json` key. */
+function hitJson(hit: SearchHit) {
+  const { id, path, conference, title, date, ...rest } = noteSummaryJson(hit.note);
+  return { id, path, conference, title, date, score: hit.score, snippet: snippetText(hit.snippet), ...rest };
+}
+
+function hitTable(env: CommandEnv, hits: SearchHit[]): Promise<string> {
+  const { color } = env;
+  // Bold where colour is on; «» where it is not (piped, NO_COLOR), so the matches still show.
+  const mark = color.level > 0 ? (text: string) => color.bold(text) : (text: string) => `«${text}»`;
+  const rows = hits.map(({ note, snippet }) => [
+    color.dim(note.date),
+    color.cyan(visible(note.conference ?? note.folder ?? '')),
+    (note.private ? color.dim('(private) ') : '') + visible(note.title),
+    snippet.map((s) => (s.match ? mark(visible(s.text)) : visible(s.text))).join(''),
+    color.dim(visible(note.id)),
+  ]);
+  const width = env.io.stdout.isTTY ? env.io.stdout.columns : undefined;
+  return renderTable(['date', 'conference', 'title', 'snippet', 'id'], rows, {
+    width,
+    shrink: [3, 2, 1],
+    minWidth: 12,
+  });
+}

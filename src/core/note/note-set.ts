@@ -1,0 +1,125 @@
+/**
+ * `confnotes set`: `field=value` words turned into front-matter edits of one
+ * note. Each value is read into the type its schema field holds (derived from
+ * the field's `cached` test, so a new field needs nothing here), checked by
+ * that field's own `check`, and written through `setField`, which keeps every
+ * other byte. Links are the note's `links` map today: `video=URL` sets one kind.
+ */
+import { UsageError } from '../../errors.js';
+import { readFrontMatter, setField } from '../front-matter/splice.js';
+import { linkMap } from './field-values.js';
+import { type FieldSpec, fieldIssues, NOTE_SCHEMA } from './schema.js';
+
+/** One `field=value` word; an empty value removes the field. */
+export interface Assignment {
+  name: string;
+  value: string;
+}
+
+/** Fields `set` leaves to other commands, with where to go instead. */
+const NOT_SET: Record<string, string> = {
+  tags: 'use confnotes tag / untag',
+  conference: 'the folder says which conference a note belongs to',
+  programme: 'it is written by confnotes new --from',
+};
+
+/** Link kinds `set` knows without `links.<kind>=`; any kind the note already has works too. */
+export const LINK_KINDS = ['video', 'slides', 'link'] as const;
+
+/** `field=value` words, in order; a word without `=` is a usage error. */
+export function parseAssignments(words: readonly string[]): Assignment[] {
+  if (words.length === 0) throw new UsageError('nothing to set: give field=value (e.g. rating=4)');
+  return words.map((word) => {
+    const at = word.indexOf('=');
+    if (at <= 0) throw new UsageError(`"${word}" is not field=value (e.g. rating=4, room=B110, summary=)`);
+    return { name: word.slice(0, at).trim(), value: word.slice(at + 1).trim() };
+  });
+}
+
+/** The names `set` accepts, for messages and help. */
+export function settableFields(): string[] {
+  const fields = (NOTE_SCHEMA as readonly FieldSpec[]).map((spec) => spec.key).filter((key) => !NOT_SET[key]);
+  return [...fields, ...LINK_KINDS];
+}
+
+/** A text from the command line as the kind of value the field holds (the schema's cached type). */
+function typedValue(spec: FieldSpec, value: string): unknown {
+  if (spec.cached(true)) return value === 'true' ? true : value === 'false' ? false : value;
+  if (spec.cached(1) && !spec.cached('1')) return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  if (spec.cached(['a']))
+    return value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  return value;
+}
+
+function specOf(name: string): FieldSpec | undefined {
+  return (NOTE_SCHEMA as readonly FieldSpec[]).find(
+    (spec) => spec.key === name || (spec.aliases ?? []).includes(name),
+  );
+}
+
+/** The schema's complaints about `spec`'s value in `data`, as one line naming the field. */
+function refuse(spec: FieldSpec, data: Record<string, unknown>, shown: string): void {
+  const names = [spec.key, ...(spec.aliases ?? [])];
+  const found = fieldIssues(data).find((issue) => names.includes(issue.key));
+  if (found) throw new UsageError(`cannot set ${shown}: ${found.message}`);
+}
+
+export interface SetResult {
+  text: string;
+  /** `field=value` for each change, as given. */
+  changed: string[];
+}
+
+/**
+ * Applies the assignments to a note's text. Throws UsageError naming the field
+ * for an unknown field or a value its schema field refuses; nothing is applied then.
+ */
+export function setNoteFields(text: string, assignments: readonly Assignment[]): SetResult {
+  const data = { ...((readFrontMatter(text).yaml.data ?? {}) as Record<string, unknown>) };
+  const writes = new Map<string, unknown>();
+  const put = (key: string, value: unknown) => {
+    writes.set(key, value);
+    if (value === undefined) delete data[key];
+    else data[key] = value;
+  };
+  const linksSpec = specOf('links')!;
+  for (const { name, value } of assignments) {
+    const kind = name.startsWith('links.') ? name.slice('links.'.length) : name;
+    const links = linkMap(data.links);
+    if (
+      name.startsWith('links.') ||
+      (LINK_KINDS as readonly string[]).includes(name) ||
+      (!specOf(name) && kind in links)
+    ) {
+      if (!/^[a-z][\w-]*$/i.test(kind)) throw new UsageError(`"${name}": a link kind is a word, e.g. slides`);
+      if (value) links[kind] = value;
+      else delete links[kind];
+      put('links', Object.keys(links).length ? links : undefined);
+      refuse(linksSpec, data, name);
+      continue;
+    }
+    const spec = specOf(name);
+    if (!spec || NOT_SET[spec.key]) {
+      const hint = spec ? NOT_SET[spec.key] : `known: ${settableFields().join(', ')}`;
+      throw new UsageError(`cannot set ${name}: ${spec ? 'not set here' : 'unknown field'}; ${hint}`);
+    }
+    if (spec.key === 'links' && value)
+      throw new UsageError(
+        'cannot set links: give each as kind=URL (video=…, slides=…, link=…), or links= to remove all',
+      );
+    // Every name of the field the note uses is set, so an alias (`favorite`) cannot contradict the key.
+    const present = [spec.key, ...(spec.aliases ?? [])].filter((key) => data[key] !== undefined);
+    for (const key of present.length ? present : [spec.key])
+      put(key, value ? typedValue(spec, value) : undefined);
+    refuse(spec, data, name);
+  }
+  let next = text;
+  for (const [key, value] of writes) next = setField(next, key, value);
+  return {
+    text: next,
+    changed: next === text ? [] : assignments.map(({ name, value }) => `${name}=${value}`),
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * One conference's search index, brought up to date before every search with
+ * the note cache's stat check: a note is re-indexed unless its size, mtime,
+ * ctime and inode are exactly those it was indexed at, so a search never
+ * answers from an old version of a note. Only the notes that changed are
+ * discarded and added again; unchanged indexes are not written.
+ */
+import path from 'node:path';
+import MiniSearch, { type Options } from 'minisearch';
+import { NoteFileError } from '../../errors.js';
+import { RECENT_MS, statStamp } from '../note/note-cache.js';
+import type { Note } from '../note/note.js';
+import { readNote } from '../note/store.js';
+import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
+import { fold, tokenize } from './fold.js';
+import { IndexFile, sameStamp, storedStamp, type StoredStamp, writeIndexFile } from './index-file.js';
+import type { SearchQuery } from './query.js';
+import { flatten } from './snippet.js';
+
+export const SEARCH_FIELDS = ['title', 'speakers', 'tags', 'summary', 'body'] as const;
+
+interface IndexedNote {
+  id: string;
+  title: string;
+  speakers: string;
+  tags: string;
+  summary: string;
+  body: string;
+}
+
+export const INDEX_OPTIONS: Options<IndexedNote> = {
+  fields: [...SEARCH_FIELDS],
+  tokenize,
+  processTerm: (term) => fold(term) || null,
+  // Vacuuming runs in timers; a command vacuums itself before it saves (see update).
+  autoVacuum: false,
+};
+
+export function indexFileOf(ws: Workspace, slug: string): string {
+  return path.join(ws.root, MARKER_DIR, 'search', `${encodeURIComponent(slug) || '_'}.idx`);
+}
+
+function documentOf(note: Note): IndexedNote {
+  return {
+    id: note.path,
+    title: note.title,
+    speakers: note.speakers.join(' \n '),
+    tags: note.tags.join(' '),
+    summary: note.summary ?? '',
+    body: note.body,
+  };
+}
+
+export interface OpenOptions {
+  /** The real time now in ms (tests move it): a note changed in the last RECENT_MS is indexed but not trusted next time. */
+  now?: number;
+}
+
+export interface OpenedIndex {
+  index: MiniSearch<IndexedNote>;
+  /** A note's body on one line as indexed (snippets and phrases read it), or null when not indexed. */
+  bodyOf(rel: string): string | null;
+  /** How many notes were (re-)indexed, and whether the index file was written. */
+  indexed: number;
+  saved: boolean;
+  /** Lets go of the index file (bodyOf reads from it until then). */
+  close(): void;
+}
+
+/**
+ * The index of one conference's notes (every note of it, not only the ones a
+ * search may show), up to date. When nothing changed it holds only the
+ * postings `query` needs; otherwise the whole index, updated and saved.
+ */
+export async function openIndex(
+  ws: Workspace,
+  slug: string,
+  notes: Note[],
+  query: SearchQuery,
+  options: OpenOptions = {},
+): Promise<OpenedIndex> {
+  const now = options.now ?? Date.now();
+  const file = indexFileOf(ws, slug);
+  const stored = IndexFile.open(file);
+  if (!stored) return update(ws, file, null, notes, query, now);
+  try {
+    return await update(ws, file, stored, notes, query, now);
+  } catch {
+    // A line of the file that does not parse (truncated, damaged): built again from the notes.
+    stored.close();
+    return update(ws, file, null, notes, query, now);
+  }
+}
+
+async function update(
+  ws: Workspace,
+  file: string,
+  stored: IndexFile | null,
+  notes: Note[],
+  query: SearchQuery,
+  now: number,
+): Promise<OpenedIndex> {
+  const old = stored?.docs ?? {};
+  const docs: Record<string, StoredStamp> = {};
+  const changed: { note: Note; stamp: StoredStamp }[] = [];
+  for (const note of notes) {
+    // Stamp before reading: a change made while the note is read leaves a stamp that no longer matches.
+    const stamp = statStamp(note.file);
+    if (!stamp) continue;
+    if (stored && sameStamp(old[note.path], stamp) && stored.hasText(note.path)) {
+      docs[note.path] = old[note.path]!;
+      continue;
+    }
+    const recent = Math.max(stamp.mtimeMs, stamp.ctimeMs) > now - RECENT_MS;
+    changed.push({ note, stamp: recent ? null : storedStamp(stamp) });
+  }
+  const gone = Object.keys(old).filter((rel) => !(rel in docs));
+  if (stored && changed.length === 0 && gone.length === 0) {
+    const last = query.prefixLast ? (query.terms.at(-1) ?? null) : null;
+    const index = stored.loadFor(INDEX_OPTIONS, query.terms, last);
+    // Only the hits' bodies are ever read, one line each.
+    const bodyOf = (rel: string) => (rel in docs ? stored.text(rel) : null);
+    return { index, bodyOf, indexed: 0, saved: false, close: () => stored.close() };
+  }
+  const index = stored ? stored.loadAll(INDEX_OPTIONS) : new MiniSearch(INDEX_OPTIONS);
+  const bodies = new Map<string, string>();
+  for (const rel of Object.keys(docs)) bodies.set(rel, stored!.text(rel)!);
+  stored?.close();
+  for (const rel of gone) if (index.has(rel)) index.discard(rel);
+  let indexed = 0;
+  for (const { note, stamp } of changed) {
+    if (index.has(note.path)) index.discard(note.path);
+    let fresh: Note;
+    try {
+      // Read again after the stamp was taken: the listing may have read an older version.
+      fresh = readNote(ws, note.file);
+    } catch (error) {
+      // Gone or broken since the listing: not indexed, so looked at again next time.
+      if (error instanceof NoteFileError) continue;
+      throw error;
+    }
+    index.add(documentOf(fresh));
+    docs[note.path] = stamp;
+    bodies.set(note.path, flatten(fresh.body));
+    indexed++;
+  }
+  if (index.dirtCount > 0 && index.dirtFactor > 0.1) await index.vacuum({ batchWait: 0 });
+  const saved = writeIndexFile(file, index, docs, bodies);
+  return { index, bodyOf: (rel) => bodies.get(rel) ?? null, indexed, saved, close: () => {} };
+}

@@ -1,0 +1,103 @@
+/**
+ * `confnotes search`: BM25 (MiniSearch) over every note of the conferences in
+ * scope, each conference's index brought up to date first (search-index.ts).
+ * Every word must be found (the last one also as a prefix), each phrase as
+ * consecutive words; only notes that pass the listing's filters are shown.
+ *
+ * Scores come from each conference's own index (its note count and word
+ * frequencies), the way a sharded search engine scores by shard: an edit
+ * re-indexes one conference, not the whole workspace.
+ */
+import type { SearchResult } from 'minisearch';
+import { UsageError } from '../../errors.js';
+import type { Note } from '../note/note.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { foldedWords } from './fold.js';
+import { holdsPhrase, parseQuery, type SearchQuery } from './query.js';
+import { type OpenOptions, openIndex } from './search-index.js';
+import { flatten, type Segment, snippetOf } from './snippet.js';
+
+export interface SearchHit {
+  note: Note;
+  /** MiniSearch's BM25 score, rounded to 3 decimals: higher is more relevant. */
+  score: number;
+  snippet: Segment[];
+}
+
+export interface SearchStats {
+  /** Notes (re-)indexed by this search, and index files written. */
+  indexed: number;
+  saved: number;
+}
+
+/**
+ * `notes`: every note of the conferences searched (the indexes cover them
+ * all); `shown`: those that pass the filters, the only ones returned.
+ */
+export async function searchNotes(
+  ws: Workspace,
+  notes: Note[],
+  shown: Note[],
+  words: string[],
+  options: OpenOptions = {},
+): Promise<{ hits: SearchHit[]; stats: SearchStats }> {
+  const query = parseQuery(words);
+  if (query.terms.length === 0) throw new UsageError('nothing to search for: give at least one word');
+  const allowed = new Map(shown.map((note) => [note.path, note]));
+  const byConference = new Map<string, Note[]>();
+  for (const note of notes) {
+    const slug = note.folder ?? '';
+    const members = byConference.get(slug);
+    if (members) members.push(note);
+    else byConference.set(slug, [note]);
+  }
+  const stats: SearchStats = { indexed: 0, saved: 0 };
+  const hits: SearchHit[] = [];
+  for (const [slug, members] of byConference) {
+    // A conference none of whose notes may be shown cannot give a hit: its index is left for later.
+    if (!members.some((note) => allowed.has(note.path))) continue;
+    const opened = await openIndex(ws, slug, members, query, options);
+    stats.indexed += opened.indexed;
+    if (opened.saved) stats.saved++;
+    try {
+      const results = opened.index.search(query.terms.join(' '), {
+        combineWith: 'AND',
+        prefix: (_term, i, terms) => query.prefixLast && i === terms.length - 1,
+        filter: (result) => allowed.has(result.id as string),
+      });
+      for (const result of results) {
+        const note = allowed.get(result.id as string)!;
+        // The body as indexed, which the stamp check just proved current: no need to open the note again.
+        const body = opened.bodyOf(note.path) ?? flatten(note.body);
+        if (!holdsPhrases(note, body, query)) continue;
+        hits.push(hitOf(note, body, result));
+      }
+    } finally {
+      opened.close();
+    }
+  }
+  hits.sort((a, b) => b.score - a.score || a.note.path.localeCompare(b.note.path));
+  return { hits, stats };
+}
+
+/** Each phrase within one field, as consecutive folded words (MiniSearch found the words, not their order). */
+function holdsPhrases(note: Note, body: string, query: SearchQuery): boolean {
+  if (query.phrases.length === 0) return true;
+  const fields = [note.title, note.speakers.join(' \n '), note.tags.join(' '), note.summary ?? '', body].map(
+    foldedWords,
+  );
+  return query.phrases.every((phrase) => fields.some((words) => holdsPhrase(words, phrase)));
+}
+
+function hitOf(note: Note, body: string, result: SearchResult): SearchHit {
+  // The words of the note that matched (for a prefix, the whole words it found).
+  const terms = new Set(Object.keys(result.match));
+  return {
+    note,
+    score: Math.round(result.score * 1000) / 1000,
+    snippet: snippetOf(
+      [body, flatten(note.summary ?? ''), flatten(note.title), note.speakers.join(', ')],
+      terms,
+    ),
+  };
+}
