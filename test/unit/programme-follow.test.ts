@@ -1,4 +1,4 @@
-/** The fallback that matches entries of a newer export whose UIDs changed (not yet wired into import). */
+/** The fallback that matches entries of a newer export whose UIDs changed (import runs it before matching by uid). */
 import { describe, expect, it } from 'vitest';
 import type { ProgrammeEntry } from '../../src/core/programme/programme.js';
 import { followPrevious } from '../../src/core/programme/programme-follow.js';
