@@ -6,7 +6,7 @@ export function declareProgrammeCommands(program: Command, load: Load): void {
   program
     .command('import')
     .description(
-      "import the conference programme (iCalendar .ics, or pretalx/frab schedule.json) into the conference's programme.yml",
+      "import the conference programme (iCalendar .ics, Pentabarf/frab schedule.xml, pretalx/frab schedule.json, schedule v2 JSON) into the conference's programme.yml",
     )
     .argument('<file>', 'the exported programme; - reads stdin')
     .option('--conf <slug>', 'the conference (default: the current one)')
@@ -14,6 +14,8 @@ export function declareProgrammeCommands(program: Command, load: Load): void {
       new Option('--format <format>', 'the file format (default: detected from the content)').choices([
         'ics',
         'pretalx',
+        'pentabarf',
+        'c3voc',
       ]),
     )
     .option('--replace', 'import even when the file shares no talk with the programme already imported')

@@ -48,6 +48,10 @@ export async function run(env: CommandEnv, file: string, options: ImportOptions)
     );
   for (const { entry } of merge.removed)
     env.out(`${color.red('removed  ')} ${visible(`${entry.uid}  ${when(entry)}  ${entry.title}`)}`);
+  if (outcome.followed > 0)
+    env.say(
+      `${shown}: ${outcome.followed} ${outcome.followed === 1 ? 'talk has' : 'talks have'} a new UID in this export; matched to the talk already imported, kept under its stored UID`,
+    );
   const total = merge.entries.filter((entry) => entry.status !== 'removed').length;
   const counts = `${merge.added.length} added, ${merge.changed.length} changed, ${merge.removed.length} removed, ${merge.cancelled.length} newly cancelled`;
   if (outcome.written)

@@ -316,9 +316,13 @@ describe('an import that would empty the programme', () => {
     expect(none.stderr).toMatch(/empty\.ics: holds no talks; the programme was left as it was\n$/);
     const other = path.join(ws, 'other.json');
     const json = JSON.parse(fs.readFileSync(fixture('schedule-v1.json'), 'utf8'));
+    // Another conference: other UIDs and other titles (a newer export of this one keeps its titles).
     for (const day of json.schedule.conference.days)
-      for (const talks of Object.values(day.rooms) as { guid: string }[][])
-        for (const talk of talks) talk.guid = `other-${talk.guid}`;
+      for (const talks of Object.values(day.rooms) as { guid: string; title: string }[][])
+        for (const talk of talks) {
+          talk.guid = `other-${talk.guid}`;
+          talk.title = `Elsewhere: ${talk.title}`;
+        }
     fs.writeFileSync(other, JSON.stringify(json));
     const refused = run(['import', other]);
     expect(refused.code).toBe(1);
@@ -327,6 +331,73 @@ describe('an import that would empty the programme', () => {
     const replaced = run(['import', other, '--replace']);
     expect(replaced.code, replaced.stderr).toBe(0);
     expect(replaced.stdout).toMatch(/^removed /m);
+  });
+});
+
+describe('a newer export whose UIDs changed (issue 14)', () => {
+  type Talk = { guid: string; title: string; date: string; start: string };
+  /** schedule-v1.json with every guid renamed, and `edit` applied to each talk. */
+  const renamed = (edit: (talk: Talk) => void = () => {}) => {
+    const json = JSON.parse(fs.readFileSync(fixture('schedule-v1.json'), 'utf8'));
+    for (const day of json.schedule.conference.days)
+      for (const talks of Object.values(day.rooms) as Talk[][])
+        for (const talk of talks) {
+          talk.guid = `build2-${talk.guid.slice(-4)}`;
+          edit(talk);
+        }
+    const file = path.join(home, 'build2.json');
+    fs.writeFileSync(file, JSON.stringify(json));
+    return file;
+  };
+  const uids = () => agendaJson().map((one) => `${one.uid} ${one.title}`);
+
+  it('matches every talk to the one already imported: no flag, no talk twice, stars kept', () => {
+    run(['import', fixture('schedule-v1.json')]);
+    const before = uids();
+    expect(run(['agenda', '--star', '6f1c2a10-0009']).code).toBe(0);
+    const again = run(['import', renamed()]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toContain(`${before.length} talks have a new UID in this export`);
+    expect(again.stderr).toContain('(0 added, 0 changed, 0 removed, 0 newly cancelled)');
+    expect(uids()).toEqual(before);
+    expect(agendaJson(['--starred']).map((one) => one.title)).toEqual(['Observability without the bill']);
+  });
+
+  it('a talk that moved and got a new UID is one changed talk, found by its title', () => {
+    run(['import', fixture('schedule-v1.json')]);
+    const count = agendaJson().length;
+    const moved = renamed((talk) => {
+      if (talk.title !== 'Multi-region Kafka') return;
+      talk.date = '2026-06-17T16:00:00+02:00';
+      talk.start = '16:00';
+    });
+    const result = run(['import', moved]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).not.toMatch(/^(added|removed) /m);
+    expect(result.stdout).toMatch(
+      /^changed +6f1c2a10-0012-4c1e-9a6e-5c0de0000012 +Multi-region Kafka: .*16:00/m,
+    );
+    const kafka = agendaJson().filter((one) => one.title === 'Multi-region Kafka');
+    expect(kafka).toHaveLength(1);
+    expect(kafka[0]!.start).toBe('2026-06-17T16:00:00+02:00');
+    expect(agendaJson()).toHaveLength(count);
+  });
+
+  it('an export that gives many talks one UID still shows each talk once', () => {
+    run(['import', fixture('programme-v1.ics')]);
+    const before = uids();
+    const text = fs
+      .readFileSync(fixture('programme-v1.ics'), 'utf8')
+      .replace(/^UID:SCS26-[^\r\n]*/gm, 'UID:SCS26-ALL@new.example.org');
+    const file = path.join(home, 'one-uid.ics');
+    fs.writeFileSync(file, text);
+    const result = run(['import', file]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/talks share a UID with others/);
+    expect(result.stderr).toMatch(/\d+ talks have a new UID in this export/);
+    expect(uids()).toEqual(before);
   });
 });
 

@@ -44,7 +44,7 @@ describe('wanted: what the word under the cursor can be', () => {
     expect(values(['report', '-f', ''])).toEqual(['md', 'html', 'pdf']);
     expect(values(['report', '--group-by', ''])).toEqual(['type', 'day', 'track']);
     expect(values(['list', '--type', ''])).toContain('keynote');
-    expect(values(['import', '--format', ''])).toEqual(['ics', 'pretalx']);
+    expect(values(['import', '--format', ''])).toEqual(['ics', 'pretalx', 'pentabarf', 'c3voc']);
     expect(values(['completion', ''])).toEqual(['bash', 'zsh', 'fish']);
   });
 

@@ -46,6 +46,8 @@ function searchText(entry: ProgrammeEntry): string {
     entry.track ?? '',
     entry.tags.join(' '),
     entry.abstract ?? '',
+    entry.subtitle ?? '',
+    entry.description ?? '',
   ]
     .join('\n')
     .toLocaleLowerCase();

@@ -2,6 +2,7 @@
 import type { Readable } from 'node:stream';
 import { ConfnotesError, NoteFileError } from '../../errors.js';
 import type { Conference } from '../workspace/conference.js';
+import { followPrevious } from './programme-follow.js';
 import { mergeProgramme, type MergeResult } from './programme-match.js';
 import { timesProblem, toStored, type ParsedSchedule } from './programme-model.js';
 import { programmeFile, updateProgramme } from './programme-store.js';
@@ -17,6 +18,8 @@ export interface ImportOutcome {
   /** The zone the programme's times are stored and shown in. */
   zone: string | null;
   file: string;
+  /** Talks whose UID the export changed, matched to their stored entry (programme-follow.ts). */
+  followed: number;
 }
 
 /**
@@ -52,8 +55,12 @@ export async function importProgramme(
   if (incoming.length === 0)
     throw new NoteFileError(options.shown, undefined, 'holds no talks; the programme was left as it was');
   let merge: MergeResult = mergeProgramme([], incoming);
+  let followed = 0;
   const written = updateProgramme(ws, conference, (current) => {
-    merge = mergeProgramme(current?.entries ?? [], incoming);
+    // A newer export that renamed its UIDs keeps the stored ones, so no talk shows twice.
+    const follow = followPrevious(current?.entries ?? [], incoming);
+    followed = follow.matched;
+    merge = mergeProgramme(current?.entries ?? [], follow.entries);
     const live = (current?.entries ?? []).filter((entry) => entry.status !== 'removed').length;
     if (!options.replace && live > 0 && merge.removed.length === live) {
       // Not one talk in common: most likely another conference's export.
@@ -69,7 +76,14 @@ export async function importProgramme(
       current.entries.length === merge.entries.length;
     return same ? null : { timezone: zone, source: options.source, entries: merge.entries };
   });
-  return { merge, parsed, written, zone, file: relativeToWorkspace(ws, programmeFile(conference)) };
+  return {
+    merge,
+    parsed,
+    written,
+    zone,
+    file: relativeToWorkspace(ws, programmeFile(conference)),
+    followed,
+  };
 }
 
 /**

@@ -16,6 +16,11 @@ const COMPARED: (keyof ProgrammeEntry)[] = [
   'speakers',
   'url',
   'abstract',
+  'subtitle',
+  'type',
+  'language',
+  'description',
+  'links',
   'status',
 ];
 

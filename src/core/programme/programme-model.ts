@@ -19,6 +19,20 @@ interface EntryDetails {
   speakers: string[];
   url: string | null;
   abstract: string | null;
+  /** Published by schedule.xml, frab/pretalx and schedule v2 exports; absent when the export has none. */
+  subtitle?: string | null;
+  /** The programme's own session type (`Workshop`, `lightning talk`), as published. */
+  type?: string | null;
+  language?: string | null;
+  /** The long description, kept beside the abstract. */
+  description?: string | null;
+  /** Slides, video, recordings, feedback: other pages about the talk. */
+  links?: EntryLink[];
+}
+
+export interface EntryLink {
+  title: string;
+  url: string;
 }
 
 /** One talk (or one day entry) of the programme, as stored. */
@@ -44,7 +58,7 @@ export interface ImportedEntry extends EntryDetails {
 }
 
 export interface ParsedSchedule {
-  format: 'ics' | 'pretalx';
+  format: 'ics' | 'pretalx' | 'pentabarf' | 'c3voc';
   entries: ImportedEntry[];
   /** The zone the source declares (VTIMEZONE, X-WR-TIMEZONE, pretalx time_zone_name), if any. */
   timezone: string | null;
@@ -120,9 +134,19 @@ export function toStored(entry: ImportedEntry, zone: string | null, starred = fa
     speakers: entry.speakers,
     url: entry.url,
     abstract: entry.abstract,
+    ...extraFields(entry),
     status: entry.cancelled ? 'cancelled' : 'confirmed',
     starred,
   };
+}
+
+/** The optional fields an export has, and only those (programme.yml of other exports stays as it was). */
+function extraFields(entry: EntryDetails): Partial<EntryDetails> {
+  const out: Partial<EntryDetails> = {};
+  for (const key of ['subtitle', 'type', 'language', 'description'] as const)
+    if (entry[key]) out[key] = entry[key];
+  if (entry.links?.length) out.links = entry.links;
+  return out;
 }
 
 /** Programme order: by start instant (all-day entries first on their day), then uid. */

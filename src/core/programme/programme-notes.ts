@@ -7,7 +7,8 @@ import { decodeHTML } from 'entities';
 import { wallTime } from '../clock.js';
 import { findFrontMatter } from '../front-matter/front-matter-bounds.js';
 import type { NewNoteInput } from '../note/note-new.js';
-import { isNoteType, type NoteType } from '../note/note.js';
+import type { NoteType } from '../note/note.js';
+import { noteTypeOf } from './entry-type.js';
 import type { ProgrammeEntry } from './programme-model.js';
 import { normaliseTag } from '../slug.js';
 import { scanNotes } from '../note/store.js';
@@ -31,12 +32,9 @@ export function notesByEntry(ws: Workspace, slug: string): Map<string, LinkedNot
   return links;
 }
 
-/** A note type named by the entry's track or tags (a "Keynote" track makes a keynote), else session. */
+/** The note type: the programme's own type, else a track, tag or title naming one (entry-type.ts), else session. */
 export function typeOfEntry(entry: ProgrammeEntry): NoteType {
-  for (const candidate of [entry.track ? normaliseTag(entry.track) : '', ...entry.tags]) {
-    if (candidate && isNoteType(candidate)) return candidate;
-  }
-  return 'session';
+  return noteTypeOf(entry);
 }
 
 /** What `new` would have been given on the command line for this entry, times in `zone`. */
@@ -52,7 +50,7 @@ export function noteInputOf(entry: ProgrammeEntry, zone: string | null): NewNote
     duration: Math.min(Math.max(minutes, 1), 24 * 60),
     track: entry.track ?? undefined,
     room: entry.room ?? undefined,
-    links: entry.url ? [entry.url] : [],
+    links: [...(entry.url ? [entry.url] : []), ...(entry.links ?? []).map((link) => link.url)],
   };
 }
 
@@ -87,7 +85,11 @@ export function addProgrammeFields(text: string, entry: ProgrammeEntry): string 
     text.slice(0, bounds.yamlEnd) +
     `programme: ${yamlValue(entry.uid)}${eol}` +
     text.slice(bounds.yamlEnd, bounds.bodyStart);
-  const abstract = entry.abstract ? abstractText(entry.abstract) : '';
+  // Both texts when the export has both: the abstract first, then the description.
+  const abstract = [entry.abstract, entry.description]
+    .map((text) => (text ? abstractText(text) : ''))
+    .filter(Boolean)
+    .join('\n\n');
   const section = abstract
     ? `## Abstract${eol}${eol}${abstract
         .split('\n')

@@ -13,6 +13,7 @@ import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
 import {
   compareEntries,
   ENTRY_STATUSES,
+  type EntryLink,
   isCalendarDay,
   type EntryStatus,
   type Programme,
@@ -148,6 +149,15 @@ function entryProblem(item: unknown): string | null {
     if (!textOrNull(entry[key])) return `${what}: ${key} is not text`;
   for (const key of ['tags', 'speakers'] as const)
     if (!textList(entry[key])) return `${what}: ${key} is not a list of text`;
+  for (const key of ['subtitle', 'type', 'language', 'description'] as const)
+    if (!textOrNull(entry[key])) return `${what}: ${key} is not text`;
+  const isLink = (link: unknown) =>
+    !!link &&
+    typeof link === 'object' &&
+    isText((link as EntryLink).title) &&
+    isText((link as EntryLink).url);
+  if (entry.links !== undefined && !(Array.isArray(entry.links) && entry.links.every(isLink)))
+    return `${what}: links is not a list of title and url`;
   if (!ENTRY_STATUSES.includes(entry.status as EntryStatus))
     return `${what}: status "${String(entry.status)}" is not one of ${ENTRY_STATUSES.join(', ')}`;
   if (typeof entry.starred !== 'boolean') return `${what}: starred is not true or false`;

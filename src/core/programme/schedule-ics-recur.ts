@@ -6,6 +6,7 @@
  * its iterator loops without end on a rule that can never match
  * (BYMONTH=2;BYMONTHDAY=30) or on a vast INTERVAL.
  */
+import { iteratorMissesStart } from './ics-dates.js';
 import { instantOfWallTime } from './programme-model.js';
 import { ScheduleError } from './schedule-common.js';
 import {
@@ -163,8 +164,10 @@ export function expandSeries(
   try {
     withStepBudget(ical, Math.min(MAX_STEPS, budget.steps), budget, () => {
       const iterator = event.iterator();
+      let first = iteratorMissesStart(master, event.startDate) ? event.startDate.clone() : null;
       for (let count = 0; ; count++) {
-        const next = iterator.next();
+        const next = first ?? iterator.next();
+        first = null;
         if (!next) return;
         if (count === MAX_OCCURRENCES) {
           warning = `line ${line}: recurring event ${event.uid}: kept the first ${MAX_OCCURRENCES} occurrences`;

@@ -7,8 +7,9 @@
  */
 import { isValidTimeZone } from '../clock.js';
 import { cleanTitle } from '../note/note-new.js';
-import { normaliseTag } from '../slug.js';
 import { timesProblem, type ImportedEntry, type ParsedSchedule } from './programme-model.js';
+import { checkRecurrenceDates } from './ics-dates.js';
+import { distinctUids, latestRevisions, trackTag } from './schedule-fields.js';
 import { ScheduleError, cleanText, cleanUid, httpUrl, splitSpeakerLine } from './schedule-common.js';
 import { checkStructure, type EventLines } from './schedule-ics-lines.js';
 import { checkRecurrence, expandSeries, expansionWindow, MAX_FILE_STEPS } from './schedule-ics-recur.js';
@@ -71,7 +72,6 @@ export async function parseIcs(input: string, options: IcsOptions): Promise<Pars
   // Masters and their exceptions (RECURRENCE-ID) share a UID.
   const masters: Component[] = [];
   const exceptions = new Map<string, Component[]>();
-  const seenUids = new Map<string, number>();
   vevents.forEach((component, index) => {
     const raw = component.getFirstPropertyValue('uid');
     let uid = cleanUid(typeof raw === 'string' ? raw : null);
@@ -87,15 +87,13 @@ export async function parseIcs(input: string, options: IcsOptions): Promise<Pars
       exceptions.set(uid, [...(exceptions.get(uid) ?? []), component]);
       return;
     }
-    if (seenUids.has(uid)) {
-      warnings.push(
-        `line ${lineOf(component)}: UID ${uid} again (first on line ${seenUids.get(uid)}); kept the first`,
-      );
-      return;
-    }
-    seenUids.set(uid, lineOf(component));
     masters.push(component);
   });
+  // A UID again: a later SEQUENCE replaces the event; the same SEQUENCE is another talk (distinctUids below).
+  const revisions = latestRevisions(masters, uidOf, sequenceOf);
+  masters.splice(0, masters.length, ...revisions.kept);
+  if (revisions.superseded > 0)
+    warnings.push(`${revisions.superseded} older versions of events (a lower SEQUENCE) left out`);
 
   const window = expansionWindow(options, masters, zone);
   const entries: ImportedEntry[] = [];
@@ -142,8 +140,14 @@ export async function parseIcs(input: string, options: IcsOptions): Promise<Pars
       entries.push(entryOf(event, event.startDate, event.endDate, `${uid}/${rid.toString()}`, zone, lineOf));
     }
   }
-  return { format: 'ics', entries, timezone: declared, warnings };
+  return { format: 'ics', entries: distinctUids(entries, warnings), timezone: declared, warnings };
 }
+
+const uidOf = (component: Component) => component.getFirstPropertyValue('uid') as string;
+const sequenceOf = (component: Component) => {
+  const value = Number(component.getFirstPropertyValue('sequence'));
+  return Number.isInteger(value) ? value : 0;
+};
 
 function checkTimes(component: Component, uid: string, lineOf: LineOf): void {
   if (!component.hasProperty('dtstart'))
@@ -171,6 +175,7 @@ function checkTimes(component: Component, uid: string, lineOf: LineOf): void {
         `${name.toUpperCase()} of event ${uid} is not a real date or date-time (between the years 1900 and 2199)`,
       );
   }
+  checkRecurrenceDates(component, uid, (name) => lineOf(component, name));
   const duration = component.getFirstProperty('duration') as Property | null;
   if (duration) {
     const raw = (duration.toJSON() as unknown[])[3];
@@ -222,7 +227,7 @@ function entryOf(
     title,
     room: typeof location === 'string' && cleanTitle(location) ? cleanTitle(location) : null,
     track: categories[0] ?? null,
-    tags: [...new Set(categories.map(normaliseTag).filter(Boolean))],
+    tags: [...new Set(categories.map(trackTag).filter(Boolean))],
     speakers: [...new Set(speakers.map(cleanTitle).filter(Boolean))],
     url: httpUrl(typeof url === 'string' ? url : null),
     abstract: cleanText(rest),

@@ -14,6 +14,7 @@ import {
 } from './programme-model.js';
 import { cleanText, cleanUid, httpUrl, ScheduleError } from './schedule-common.js';
 import { normaliseTag } from '../slug.js';
+import { frabExtras, trackTag } from './schedule-fields.js';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -136,10 +137,14 @@ export function parsePretalx(input: string, options: { zone: string | null }): P
           .map(cleanTitle)
           .filter(Boolean);
         const track = text(talk.track) ? cleanTitle(text(talk.track)!) : null;
-        const tags = [track, ...(Array.isArray(talk.tags) ? talk.tags.map(text) : [])]
-          .filter((tag): tag is string => tag !== null)
-          .map(normaliseTag)
-          .filter(Boolean);
+        const tags = [
+          ...(track ? [trackTag(track)] : []),
+          ...(Array.isArray(talk.tags) ? talk.tags.map(text) : [])
+            .filter((tag): tag is string => tag !== null)
+            .map(normaliseTag),
+        ].filter(Boolean);
+        const url = httpUrl(text(talk.url));
+        const abstract = cleanText(text(talk.abstract) ?? text(talk.description));
         const entry: ImportedEntry = {
           uid,
           title: cleanTitle(text(talk.title) ?? '') || '(untitled)',
@@ -149,8 +154,9 @@ export function parsePretalx(input: string, options: { zone: string | null }): P
           track,
           tags: [...new Set(tags)],
           speakers: [...new Set(speakers)],
-          url: httpUrl(text(talk.url)),
-          abstract: cleanText(text(talk.abstract) ?? text(talk.description)),
+          url,
+          abstract,
+          ...frabExtras(talk, abstract, url),
           cancelled: false,
         };
         const problem = timesProblem(entry);

@@ -1,19 +1,23 @@
 /** Reading a programme export: which format it is, then the right parser. */
+import { isUtf8 } from 'node:buffer';
 import { ConfnotesError } from '../../errors.js';
+import { looksLikeIcs, mendFoldedCharacters } from './ics-unfold.js';
 import type { ParsedSchedule } from './programme-model.js';
 import { ScheduleError } from './schedule-common.js';
 
-export type ScheduleFormat = 'ics' | 'pretalx';
-export const SCHEDULE_FORMATS: readonly ScheduleFormat[] = ['ics', 'pretalx'];
+export type ScheduleFormat = 'ics' | 'pretalx' | 'pentabarf' | 'c3voc';
+export const SCHEDULE_FORMATS: readonly ScheduleFormat[] = ['ics', 'pretalx', 'pentabarf', 'c3voc'];
 
 /** Programme exports larger than this are refused (the biggest real ones are a few MB). */
 export const MAX_SCHEDULE_BYTES = 50 * 1024 * 1024;
 
-/** The format from the first characters: BEGIN:VCALENDAR or a JSON object. */
+/** The format from the content: BEGIN:VCALENDAR, XML, or a JSON object (schedule v2 has an "events" list, not rooms maps). */
 export function detectFormat(text: string): ScheduleFormat | null {
   const start = (text.startsWith('\uFEFF') ? text.slice(1) : text).trimStart();
   if (start.slice(0, 15).toUpperCase() === 'BEGIN:VCALENDAR') return 'ics';
-  if (start.startsWith('{')) return 'pretalx';
+  if (start.startsWith('<')) return 'pentabarf';
+  if (start.startsWith('{'))
+    return /"events"\s*:\s*\[/.test(text) && !/"rooms"\s*:\s*\{/.test(text) ? 'c3voc' : 'pretalx';
   return null;
 }
 
@@ -32,23 +36,33 @@ export async function parseSchedule(text: string, options: ParseOptions): Promis
   if (!format)
     throw new ScheduleError(
       1,
-      'neither iCalendar (BEGIN:VCALENDAR) nor pretalx/frab schedule JSON; pass --format if it is one of them',
+      'neither iCalendar (BEGIN:VCALENDAR), schedule.xml, schedule v2 JSON nor pretalx/frab schedule JSON; pass --format if it is one of them',
     );
   if (format === 'ics') {
     const { parseIcs } = await import('./schedule-ics.js');
     return parseIcs(text, options);
+  }
+  if (format === 'pentabarf') {
+    const { parseScheduleXml } = await import('./schedule-xml.js');
+    return parseScheduleXml(text, options);
+  }
+  if (format === 'c3voc') {
+    const { parseC3voc } = await import('./schedule-c3voc.js');
+    return parseC3voc(text, options);
   }
   const { parsePretalx } = await import('./schedule-pretalx.js');
   return parsePretalx(text, options);
 }
 
 /** Decodes the bytes of an export as UTF-8 (a BOM is fine); throws for binary or non-UTF-8 input. */
-export function decodeSchedule(bytes: Buffer, shown: string): string {
-  if (bytes.length > MAX_SCHEDULE_BYTES)
+export function decodeSchedule(input: Buffer, shown: string): string {
+  if (input.length > MAX_SCHEDULE_BYTES)
     throw new ConfnotesError(
-      `${shown}: ${(bytes.length / 1048576).toFixed(1)} MB is too large for a programme`,
+      `${shown}: ${(input.length / 1048576).toFixed(1)} MB is too large for a programme`,
     );
-  if (bytes.includes(0)) throw new ConfnotesError(`${shown}: binary file, not a programme`);
+  if (input.includes(0)) throw new ConfnotesError(`${shown}: binary file, not a programme`);
+  // iCalendar may fold inside a UTF-8 character: mend that at the byte level before decoding.
+  const bytes = !isUtf8(input) && looksLikeIcs(input) ? mendFoldedCharacters(input) : input;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
