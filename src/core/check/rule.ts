@@ -30,6 +30,8 @@ export const CHECK_RULES = [
   'programme',
   'programme-entry-missing',
   'private-marker',
+  'nested-links',
+  'private-not-hidden',
 ] as const;
 export type CheckRule = (typeof CHECK_RULES)[number];
 

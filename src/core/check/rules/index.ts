@@ -14,6 +14,8 @@ import { outsideConference } from './outside-conference.js';
 import { programmeEntryMissing } from './programme-entry-missing.js';
 import { programme } from './programme.js';
 import { conferencePrivateMarker, privateMarker } from './private-marker.js';
+import { nestedLinks } from './nested-links.js';
+import { privateNotHidden } from './private-not-hidden.js';
 import { tagNotNormalised } from './tag-not-normalised.js';
 import { unknownField } from './unknown-field.js';
 import { unreadable } from './unreadable.js';
@@ -31,6 +33,8 @@ export const RULES: readonly Rule[] = [
   endBeforeStart,
   tagNotNormalised,
   linkNotUrl,
+  nestedLinks,
+  privateNotHidden,
   duplicateId,
   outsideConference,
   privateMarker,
