@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findFrontMatter } from '../../src/core/front-matter/front-matter-bounds.js';
 import { confnotes } from '../helpers/cli.js';
-import { makeWorkspace, note } from '../helpers/workspace.js';
+import { makeWorkspace } from '../helpers/workspace.js';
 
 const env = { CONFNOTES_NOW: '2013-04-16T17:02:00Z' };
 
