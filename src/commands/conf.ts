@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   chooseConference,
   conferenceSlugs,
@@ -102,7 +103,9 @@ export async function runList(env: CommandEnv, options: { json?: boolean }): Pro
       end: row.end,
       location: row.location,
       timezone: row.timezone,
-      path: row.dir,
+      // Relative to the workspace, as every --json path (issue 19); abs_path for scripts.
+      path: path.relative(ws.root, row.dir).split(path.sep).join('/'),
+      abs_path: row.dir,
       current: row.current,
       notes: row.notes,
     }));
