@@ -91,3 +91,19 @@ describe('front matter every tool reads', () => {
     }
   });
 });
+
+describe('check --fix on an old conference.md', () => {
+  it('renames url to website, and the conference still reads its site', () => {
+    const { root, confDir } = makeWorkspace(
+      '---\nname: Old Conf\nstart: 2013-04-15\nend: 2013-04-18\nurl: https://example.org/old\n---\n## Introduction\n\nHi.\n',
+    );
+    const checked = confnotes(['check'], { cwd: root });
+    expect(checked.stdout + checked.stderr).toContain('[conference-url, fixable]');
+    const fixed = confnotes(['check', '--fix'], { cwd: root });
+    expect(fixed.code, fixed.stdout + fixed.stderr).toBe(0);
+    const text = fs.readFileSync(path.join(confDir, 'conference.md'), 'utf8');
+    expect(text).toBe(
+      '---\nname: Old Conf\nstart: 2013-04-15\nend: 2013-04-18\nwebsite: https://example.org/old\n---\n## Introduction\n\nHi.\n',
+    );
+  });
+});

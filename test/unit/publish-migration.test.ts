@@ -70,3 +70,16 @@ describe('check --fix migrates old front matter', () => {
     expect(rules(OLD.replace('room: B1', 'private: false'))).not.toContain('private-not-hidden');
   });
 });
+
+describe("check --fix renames conference.md's url", () => {
+  it('url becomes website, every other byte kept; a file with website is left alone', () => {
+    const conf =
+      '---\nname: X  # mine\nurl: "https://example.org/x"\nstart: 2026-01-01\n---\n## Introduction\n';
+    const { text, changes } = fixText(conf, 'conference');
+    expect(text).toBe(conf.replace('\nurl:', '\nwebsite:'));
+    expect(changes).toEqual(['line 3: "url" renamed "website"']);
+    const both = conf.replace('start:', 'website: https://example.org/y\nstart:');
+    expect(fixText(both, 'conference').changes).toEqual([]);
+    expect(fixText(conf).changes).toEqual([]);
+  });
+});

@@ -25,7 +25,7 @@ export interface FixResult {
  * parsed again and must hold the same fields but for those repairs;
  * otherwise the text is returned unchanged.
  */
-export function fixText(source: string): FixResult {
+export function fixText(source: string, scope: 'note' | 'conference' = 'note'): FixResult {
   let split: SplitNote;
   try {
     split = splitNote(source);
@@ -35,7 +35,7 @@ export function fixText(source: string): FixResult {
   const note = parsedNote(source, split);
   const splices: Splice[] = [];
   const changes: string[] = [];
-  for (const rule of rulesOf('note')) {
+  for (const rule of rulesOf(scope)) {
     if (!rule.fix) continue;
     const fixed = rule.fix(note);
     splices.push(...fixed.splices);
@@ -57,6 +57,11 @@ function sameButRepaired(before: SplitNote, text: string): boolean {
   const clean = (data: Record<string, unknown>) => {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(data)) out[key.trim()] = value;
+    // conference.md's old `url` is `website` (conference-url).
+    if (out.url !== undefined && out.website === undefined) {
+      out.website = out.url;
+      delete out.url;
+    }
     // Links read the same, nested or flat; a private note's publishing flags may be added.
     const links = { ...linkMap(out.links), ...flatLinksOf(out) };
     for (const kind of Object.keys(flatLinksOf(out))) delete out[kind];

@@ -5,6 +5,7 @@
 import type { Rule } from '../rule.js';
 import { brokenYaml } from './broken-yaml.js';
 import { conference } from './conference.js';
+import { conferenceUrl } from './conference-url.js';
 import { duplicateId } from './duplicate-id.js';
 import { conferenceEndBeforeStart, endBeforeStart } from './end-before-start.js';
 import { invalidDate, invalidTime, invalidValue, linkNotUrl, missingField } from './fields.js';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   privateMarker,
   conference,
   conferencePrivateMarker,
+  conferenceUrl,
   conferenceEndBeforeStart,
   programme,
   programmeEntryMissing,
