@@ -140,7 +140,7 @@ export function declareNoteCommands(program: Command, load: Load): void {
     .argument('<note>', NOTE_ARGUMENT)
     .argument(
       '<field=value...>',
-      'type, title, rating, room, track, speakers (comma-separated), summary, favourite, private, date, start, end; links as video=, slides=, link=URL',
+      'type, title, rating, room, track, speakers (comma-separated), summary, favourite, private, date, start, end; links as video=, slides=, link=URL (written flat); private=true also writes the flags site generators honour',
     )
     .option('--json', 'print the note afterwards as JSON (the list --json shape)')
     .addHelpText(

@@ -29,7 +29,8 @@ export function declareWorkspaceCommands(program: Command, load: Load): void {
     .option('--location <text>', 'city, country')
     .option('--timezone <zone>', 'IANA time zone of the venue, e.g. Europe/Brussels')
     .option('--slug <slug>', 'folder name (default: from the name)')
-    .option('--url <url>', "the conference's web site")
+    .option('--website <url>', "the conference's web site")
+    .option('--url <url>', 'old name of --website')
     .option('--author <name>', 'who writes the trip report')
     .addHelpText(
       'after',

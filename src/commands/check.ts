@@ -7,6 +7,7 @@ import {
   type CheckProblem,
 } from '../core/check/check.js';
 import { rewrite } from '../core/safe-write.js';
+import { CONFERENCE_FILE } from '../core/workspace/conference.js';
 import { readNoteText } from '../core/note/store.js';
 import { ConfnotesError, NoteFileError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
@@ -49,7 +50,7 @@ export async function run(env: CommandEnv, options: CheckOptions): Promise<void>
       try {
         readNoteText(file, rel);
         rewrite(file, (old) => {
-          const repaired = fixText(old);
+          const repaired = fixText(old, path.basename(rel) === CONFERENCE_FILE ? 'conference' : 'note');
           changes = repaired.changes;
           return repaired.text;
         });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   chooseConference,
   conferenceSlugs,
@@ -24,17 +25,20 @@ interface NewConfOptions {
   timezone?: string;
   slug?: string;
   url?: string;
+  website?: string;
   author?: string;
 }
 
 export function runNew(env: CommandEnv, name: string, options: NewConfOptions): void {
   const ws = workspaceOf(env);
   const slug = validateNewConference({ name, ...options });
-  if (options.url) {
+  // `--url` is the old name of `--website`; both write `website:` (Hugo reserves `url`).
+  const website = options.website ?? options.url;
+  if (website) {
     try {
-      new URL(options.url);
+      new URL(website);
     } catch {
-      throw new UsageError(`--url "${options.url}" is not a URL`);
+      throw new UsageError(`--${options.website ? 'website' : 'url'} "${website}" is not a URL`);
     }
   }
   const values = {
@@ -43,7 +47,7 @@ export function runNew(env: CommandEnv, name: string, options: NewConfOptions): 
     start: options.start,
     end: options.end,
     timezone: options.timezone ?? null,
-    url: options.url ?? null,
+    website: website ?? null,
     author: options.author ?? workspaceConfig(ws).author ?? null,
     disclaimer: null,
   };
@@ -52,6 +56,8 @@ export function runNew(env: CommandEnv, name: string, options: NewConfOptions): 
     ...Object.fromEntries(Object.entries(values).map(([key, value]) => [key, yamlValue(value)])),
     start: values.start,
     end: values.end,
+    // A workspace template of before 0.2 still says `url:`.
+    url: yamlValue(values.website),
   };
   const text = tidyFrontMatter(
     renderTemplate(findTemplate(ws, 'conference', env.ctx.cwd), { ...values, yaml }),
@@ -97,7 +103,9 @@ export async function runList(env: CommandEnv, options: { json?: boolean }): Pro
       end: row.end,
       location: row.location,
       timezone: row.timezone,
-      path: row.dir,
+      // Relative to the workspace, as every --json path (issue 19); abs_path for scripts.
+      path: path.relative(ws.root, row.dir).split(path.sep).join('/'),
+      abs_path: row.dir,
       current: row.current,
       notes: row.notes,
     }));

@@ -1,5 +1,6 @@
 import { isValidDate, type Note, type NoteType } from '../core/note/note.js';
 import { filterNotes, noteSummaryJson, sortNotes, type NoteSort } from '../core/note/note-query.js';
+import { conferenceZones } from '../core/note/note-json.js';
 import { scanNotes } from '../core/note/store.js';
 import { UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
@@ -43,7 +44,14 @@ export async function run(env: CommandEnv, options: ListOptions): Promise<void> 
     options.sort,
   );
   if (options.json) {
-    env.out(JSON.stringify(chosen.map(noteSummaryJson), null, 2));
+    const zoneOf = conferenceZones(ws);
+    env.out(
+      JSON.stringify(
+        chosen.map((note) => noteSummaryJson(note, zoneOf(note))),
+        null,
+        2,
+      ),
+    );
     return;
   }
   if (chosen.length === 0) {

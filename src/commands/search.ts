@@ -1,4 +1,5 @@
 import { isValidDate, type NoteType } from '../core/note/note.js';
+import { conferenceZones } from '../core/note/note-json.js';
 import { filterNotes, noteSummaryJson } from '../core/note/note-query.js';
 import { scanNotes } from '../core/note/store.js';
 import { searchNotes, type SearchHit } from '../core/search/search.js';
@@ -42,7 +43,14 @@ export async function run(env: CommandEnv, words: string[], options: SearchOptio
   });
   const { hits } = await searchNotes(ws, notes, shown, words);
   if (options.json) {
-    env.out(JSON.stringify(hits.map(hitJson), null, 2));
+    const zoneOf = conferenceZones(ws);
+    env.out(
+      JSON.stringify(
+        hits.map((hit) => hitJson(hit, zoneOf(hit.note))),
+        null,
+        2,
+      ),
+    );
     return;
   }
   if (hits.length === 0) {
@@ -55,8 +63,8 @@ export async function run(env: CommandEnv, words: string[], options: SearchOptio
 }
 
 /** The `--json` shape: these keys first, then every `list --json` key. */
-function hitJson(hit: SearchHit) {
-  const { id, path, conference, title, date, ...rest } = noteSummaryJson(hit.note);
+function hitJson(hit: SearchHit, zone: string | null) {
+  const { id, path, conference, title, date, ...rest } = noteSummaryJson(hit.note, zone);
   return { id, path, conference, title, date, score: hit.score, snippet: snippetText(hit.snippet), ...rest };
 }
 

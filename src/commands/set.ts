@@ -1,4 +1,5 @@
 import { FrontMatterError } from '../core/front-matter/front-matter.js';
+import { conferenceZones } from '../core/note/note-json.js';
 import { noteSummaryJson } from '../core/note/note-query.js';
 import { parseAssignments, setNoteFields, type SetResult } from '../core/note/note-set.js';
 import { readNote, readNoteText, resolveNote } from '../core/note/store.js';
@@ -28,5 +29,8 @@ export function run(env: CommandEnv, ref: string, words: string[], options: { js
     throw error;
   }
   env.say(result!.changed.length ? `${shown}: ${result!.changed.join(' ')}` : `${shown}: no change`);
-  if (options.json) env.out(JSON.stringify(noteSummaryJson(readNote(ws, file)), null, 2));
+  if (options.json) {
+    const note = readNote(ws, file);
+    env.out(JSON.stringify(noteSummaryJson(note, conferenceZones(ws)(note)), null, 2));
+  }
 }

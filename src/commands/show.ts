@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { conferenceZones, noteInstants } from '../core/note/note-json.js';
 import { readNote, resolveNote } from '../core/note/store.js';
 import type { CommandEnv } from '../io.js';
 import { pathForUser, workspaceOf } from './shared.js';
@@ -12,7 +13,13 @@ export function run(env: CommandEnv, ref: string, options: { json?: boolean; pat
     env.out(pathForUser(env, file));
   } else if (options.json) {
     const { file: _absolute, folder: _folder, ...fields } = note;
-    env.out(JSON.stringify({ ...fields, conference: note.conference ?? note.folder }, null, 2));
+    const json = {
+      ...fields,
+      conference: note.conference ?? note.folder,
+      abs_path: note.file,
+      ...noteInstants(note, conferenceZones(ws)(note)),
+    };
+    env.out(JSON.stringify(json, null, 2));
   } else {
     env.io.stdout.write(fs.readFileSync(file, 'utf8'));
   }

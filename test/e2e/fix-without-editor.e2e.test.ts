@@ -103,7 +103,7 @@ describe('confnotes conf set', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(diffLines(before, fs.readFileSync(file, 'utf8'))).toEqual([
       [6, 'timezone: America/Los_Angeles', 'timezone: Europe/Brussels'],
-      [7, '---', 'url: https://example.org/2013'],
+      [7, '---', 'website: https://example.org/2013'], // issue 19: a new key is written as website
       [8, '## Introduction', '---'],
       [9, '', '## Introduction'],
       [10, 'Hello.', ''],

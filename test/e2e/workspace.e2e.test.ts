@@ -76,7 +76,8 @@ describe('conferences', () => {
     const result = run(['conf', 'list', '--json']);
     const [conf] = JSON.parse(result.stdout);
     expect(Object.keys(conf).sort()).toEqual(
-      ['current', 'end', 'location', 'name', 'notes', 'path', 'slug', 'start', 'timezone'].sort(),
+      // abs_path added by issue 19 (path became relative).
+      ['abs_path', 'current', 'end', 'location', 'name', 'notes', 'path', 'slug', 'start', 'timezone'].sort(),
     );
     expect(conf).toMatchObject({
       slug: 'openstack-summit-2013',
@@ -152,7 +153,8 @@ describe('new', () => {
     expect(text).toContain('tags: [storage, cinder]\n');
     expect(text).toContain('start: "11:02"\n');
     expect(text).toContain('date: 2013-04-16\n');
-    expect(text).toContain('links: {video: https://example.org/videos/fc}\n');
+    // Issue 19: links are flat properties.
+    expect(text).toContain('\nvideo: https://example.org/videos/fc\n');
   });
 
   it('takes --at, --duration and --type, and never overwrites', () => {
@@ -319,6 +321,10 @@ describe('list and tags', () => {
       'rating',
       'favourite',
       'private',
+      // Added by issue 19.
+      'abs_path',
+      'start_at',
+      'end_at',
     ]);
     expect(first).toMatchObject({
       id: '2013-04-16-0900-rackspace-keynote',

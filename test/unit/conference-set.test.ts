@@ -35,7 +35,9 @@ describe('setConferenceFields', () => {
     );
     expect(set(CONF, 'website=').text).toBe(CONF.replace('website: https://example.org\n', ''));
     const plain = CONF.replace('website: https://example.org\n', '');
-    expect(set(plain, 'website=https://x.org').text).toContain('url: https://x.org\n---');
+    // Issue 19: a new key is `website` (Hugo reserves `url`), whichever name is given.
+    expect(set(plain, 'website=https://x.org').text).toContain('website: https://x.org\n---');
+    expect(set(plain, 'url=https://x.org').text).toContain('website: https://x.org\n---');
   });
 
   it('quotes a date so every YAML reader keeps it text', () => {

@@ -75,23 +75,44 @@ describe('setNoteFields', () => {
     expect(set(NOTE, 'summary=')).toEqual({ text: NOTE, changed: [] });
   });
 
-  it('sets and removes one link kind in the links map; the last one removes the map', () => {
+  // Issue 19 changed this: links are written as flat properties, and an old nested entry moves out.
+  it('sets and removes one link kind as a flat property; the old nested map goes when empty', () => {
     const withSlides = set(NOTE, 'slides=https://example.org/s.pdf').text;
     expect(withSlides).toBe(
-      NOTE.replace(
-        '{video: https://example.org/v}',
-        '{video: https://example.org/v, slides: https://example.org/s.pdf}',
-      ),
+      NOTE.replace('mine: {a: 1}\n', 'mine: {a: 1}\nslides: https://example.org/s.pdf\n'),
     );
     expect(parseNote(withSlides).meta.links).toEqual({
       video: 'https://example.org/v',
       slides: 'https://example.org/s.pdf',
     });
+    const moved = set(withSlides, 'video=https://example.org/v2').text;
+    expect(moved).not.toContain('links:');
+    expect(moved).toContain('\nvideo: https://example.org/v2\n');
+    expect(parseNote(moved).meta.links).toEqual({
+      video: 'https://example.org/v2',
+      slides: 'https://example.org/s.pdf',
+    });
     expect(set(withSlides, 'video=', 'slides=').text).toBe(
       NOTE.replace('links: {video: https://example.org/v}\n', ''),
     );
-    expect(set(NOTE, 'links.paper=https://example.org/p').text).toContain('paper: https://example.org/p}');
-    expect(set(NOTE, 'links=').text).not.toContain('links:');
+    expect(set(NOTE, 'links.paper=https://example.org/p').text).toContain('\npaper: https://example.org/p\n');
+    expect(set(withSlides, 'links=').text).not.toMatch(/links:|slides:/);
+    expect(() => set(NOTE, 'links.title=https://example.org/p')).toThrow(/not a note field/);
+  });
+
+  it('private=true adds the flags site generators honour; private=false removes them', () => {
+    const hidden = set(NOTE, 'private=true').text;
+    for (const line of [
+      'private: true',
+      'draft: true',
+      'eleventyExcludeFromCollections: true',
+      'permalink: false',
+      'publish: false',
+    ])
+      expect(hidden).toContain(`\n${line}\n`);
+    expect(parseNote(hidden).meta.links).toEqual({ video: 'https://example.org/v' });
+    const shown = set(hidden, 'private=false').text;
+    expect(shown).toBe(NOTE.replace('mine: {a: 1}\n', 'mine: {a: 1}\nprivate: false\n'));
   });
 
   it('writes to the alias a note already uses, so the two cannot disagree', () => {

@@ -7,6 +7,9 @@ import { splitNote, type SplitNote } from '../front-matter/front-matter.js';
 import { spliceFrontMatter, type Splice } from '../front-matter/splice.js';
 import { normaliseTag } from '../slug.js';
 import { rulesOf } from './rules/index.js';
+import { linkMap } from '../note/field-values.js';
+import { UNPUBLISHED_KEYS } from '../note/publish-flags.js';
+import { flatLinksOf } from '../note/schema.js';
 import { parsedNote } from './subjects.js';
 
 export interface FixResult {
@@ -22,7 +25,7 @@ export interface FixResult {
  * parsed again and must hold the same fields but for those repairs;
  * otherwise the text is returned unchanged.
  */
-export function fixText(source: string): FixResult {
+export function fixText(source: string, scope: 'note' | 'conference' = 'note'): FixResult {
   let split: SplitNote;
   try {
     split = splitNote(source);
@@ -32,7 +35,7 @@ export function fixText(source: string): FixResult {
   const note = parsedNote(source, split);
   const splices: Splice[] = [];
   const changes: string[] = [];
-  for (const rule of rulesOf('note')) {
+  for (const rule of rulesOf(scope)) {
     if (!rule.fix) continue;
     const fixed = rule.fix(note);
     splices.push(...fixed.splices);
@@ -54,6 +57,16 @@ function sameButRepaired(before: SplitNote, text: string): boolean {
   const clean = (data: Record<string, unknown>) => {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(data)) out[key.trim()] = value;
+    // conference.md's old `url` is `website` (conference-url).
+    if (out.url !== undefined && out.website === undefined) {
+      out.website = out.url;
+      delete out.url;
+    }
+    // Links read the same, nested or flat; a private note's publishing flags may be added.
+    const links = { ...linkMap(out.links), ...flatLinksOf(out) };
+    for (const kind of Object.keys(flatLinksOf(out))) delete out[kind];
+    out.links = links;
+    if (out.private === true) for (const key of UNPUBLISHED_KEYS) delete out[key];
     const tags = out.tags;
     const list = tags === undefined || tags === null ? [] : Array.isArray(tags) ? tags : [tags];
     out.tags = [
@@ -66,7 +79,7 @@ function sameButRepaired(before: SplitNote, text: string): boolean {
     ];
     return out;
   };
-  return (
-    JSON.stringify(clean(before.data)) === JSON.stringify(clean(after.data)) && after.body === before.body
-  );
+  const sorted = (data: Record<string, unknown>) =>
+    JSON.stringify(Object.entries(data).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return sorted(clean(before.data)) === sorted(clean(after.data)) && after.body === before.body;
 }

@@ -30,6 +30,9 @@ export const CHECK_RULES = [
   'programme',
   'programme-entry-missing',
   'private-marker',
+  'nested-links',
+  'private-not-hidden',
+  'conference-url',
 ] as const;
 export type CheckRule = (typeof CHECK_RULES)[number];
 
@@ -70,6 +73,8 @@ export interface ConferenceSubject {
   /** conference.md parsed, when it parses, and its text. */
   split?: SplitNote;
   text?: string;
+  /** conference.md's front matter with positions, for fixes. */
+  note?: ParsedNote;
 }
 
 export interface WorkspaceSubject {
@@ -120,7 +125,9 @@ export interface NoteRule extends RuleBase<NoteSubject> {
 
 export interface ConferenceRule extends RuleBase<ConferenceSubject> {
   scope: 'conference';
-  fixable: false;
+  fixable: boolean;
+  /** Splices (into conference.md's YAML text) that repair what `check` finds. */
+  fix?(note: ParsedNote): FixResult;
 }
 
 export interface WorkspaceRule extends RuleBase<WorkspaceSubject> {

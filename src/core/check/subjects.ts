@@ -59,6 +59,7 @@ export function conferenceSubject(ws: Workspace, slug: string): ConferenceSubjec
   try {
     subject.text = readNoteText(file, subject.path);
     subject.split = splitNote(subject.text);
+    subject.note = parsedNote(subject.text, subject.split);
   } catch {
     // Reported by readConference already.
   }

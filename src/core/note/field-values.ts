@@ -110,5 +110,26 @@ export function linkEntries(value: unknown): [string, string, boolean][] {
   return [['link', String(value), false]];
 }
 
+/**
+ * Links written as flat properties (`video: https://…`, as Obsidian and
+ * static site generators want them): every top-level http(s) URL whose key
+ * is not one of `reserved` (the schema's own fields).
+ */
+export function flatLinks(
+  data: Record<string, unknown>,
+  reserved: ReadonlySet<string>,
+): Record<string, string> {
+  const links: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(data)) {
+    if (reserved.has(key) || !isLinkKind(key) || typeof raw !== 'string') continue;
+    const url = raw.trim();
+    if (/^https?:\/\/\S+$/i.test(url) && isUrl(url)) links[key] = url;
+  }
+  return links;
+}
+
+/** A word that can name a link (`slides`, `video-2`). */
+export const isLinkKind = (key: string): boolean => /^[a-z][\w-]*$/i.test(key);
+
 /** The helpers the readers call: hashed, with the readers, into the cache's format. */
-export const READ_HELPERS = [optionalText, textList, linkMap];
+export const READ_HELPERS = [optionalText, textList, linkMap, flatLinks, isLinkKind];

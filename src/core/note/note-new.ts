@@ -10,6 +10,8 @@ import { normaliseTag, slugify, whyNotATag } from '../slug.js';
 import { findTemplate, renderTemplate, tidyFrontMatter, type TemplateSource } from '../templates.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { yamlValue } from '../front-matter/yaml-text.js';
+import { unpublishedLines } from './publish-flags.js';
+import { isReservedKey } from './schema.js';
 
 /** Minutes a session of each type usually lasts, when --duration is not given. */
 export const DEFAULT_DURATION: Record<NoteType, number> = {
@@ -140,6 +142,9 @@ export function parseLinks(values: string[]): Record<string, string> {
     if (!['http:', 'https:'].includes(parsed.protocol))
       throw new UsageError(`--link "${value}": only http and https links are kept`);
     let kind = match ? match[1]!.toLowerCase() : guessLinkKind(parsed);
+    // Links are flat properties (`slides: …`): a kind may not be one of the note's own keys.
+    if (isReservedKey(kind))
+      throw new UsageError(`--link "${value}": "${kind}" is a note field, not a link kind`);
     for (let n = 2; links[kind] !== undefined; n++) kind = `${kind.replace(/\d+$/, '')}${n}`;
     links[kind] = url;
   }
@@ -190,6 +195,11 @@ function frontMatterView(draft: NoteDraft): Record<string, string> {
   const view: Record<string, string> = {};
   for (const key of NOTE_FIELDS)
     if (key in fields) view[key] = key === 'date' ? String(fields.date) : yamlValue(fields[key]);
+  // Whole lines, empty when there is nothing to write (templates wrap them in a section).
+  view.linkFields = Object.entries(draft.links)
+    .map(([kind, url]) => `${kind}: ${yamlValue(url)}`)
+    .join('\n');
+  view.unpublished = draft.private ? unpublishedLines() : '';
   return view;
 }
 

@@ -1,4 +1,5 @@
 /** Choosing and ordering notes for listings: pure functions over Notes. */
+import { noteInstants } from './note-json.js';
 import type { Note, NoteType } from './note.js';
 import { byTime, compareText } from './note-order.js';
 import { listedFields } from './schema.js';
@@ -71,7 +72,18 @@ export function countTags(notes: Note[]): TagCount[] {
     .sort((a, b) => b.count - a.count || compareText(a.tag, b.tag));
 }
 
-/** The fields `list --json` promises scripts, in this order, nothing more (the schema's `listed` ones). */
-export function noteSummaryJson(note: Note) {
-  return { id: note.id, path: note.path, conference: note.conference ?? note.folder, ...listedFields(note) };
+/**
+ * The fields `list --json` promises scripts, in this order (the schema's
+ * `listed` ones), then `abs_path`, `start_at` and `end_at` (added in 0.2).
+ * `zone` is the time zone of the note's conference.
+ */
+export function noteSummaryJson(note: Note, zone: string | null = null) {
+  return {
+    id: note.id,
+    path: note.path,
+    conference: note.conference ?? note.folder,
+    ...listedFields(note),
+    abs_path: note.file,
+    ...noteInstants(note, zone),
+  };
 }

@@ -7,8 +7,9 @@
  */
 import { UsageError } from '../../errors.js';
 import { readFrontMatter, setField } from '../front-matter/splice.js';
-import { linkMap } from './field-values.js';
-import { type FieldSpec, fieldIssues, NOTE_SCHEMA } from './schema.js';
+import { isLinkKind, isUrl, linkMap } from './field-values.js';
+import { UNPUBLISHED_FLAGS, UNPUBLISHED_KEYS } from './publish-flags.js';
+import { type FieldSpec, fieldIssues, flatLinksOf, isReservedKey, NOTE_SCHEMA } from './schema.js';
 
 /** One `field=value` word; an empty value removes the field. */
 export interface Assignment {
@@ -67,6 +68,15 @@ function refuse(spec: FieldSpec, data: Record<string, unknown>, shown: string): 
   if (found) throw new UsageError(`cannot set ${shown}: ${found.message}`);
 }
 
+/** A private note carries the flags generators honour; a public one loses those it has (publish-flags.ts). */
+function keepFlagsInStep(data: Record<string, unknown>, put: (key: string, value: unknown) => void): void {
+  const hidden = data.private === true;
+  for (const key of UNPUBLISHED_KEYS) {
+    if (hidden && data[key] !== UNPUBLISHED_FLAGS[key]) put(key, UNPUBLISHED_FLAGS[key]);
+    else if (!hidden && data[key] === UNPUBLISHED_FLAGS[key]) put(key, undefined);
+  }
+}
+
 export interface SetResult {
   text: string;
   /** `field=value` for each change, as given. */
@@ -85,20 +95,26 @@ export function setNoteFields(text: string, assignments: readonly Assignment[]):
     if (value === undefined) delete data[key];
     else data[key] = value;
   };
-  const linksSpec = specOf('links')!;
   for (const { name, value } of assignments) {
     const kind = name.startsWith('links.') ? name.slice('links.'.length) : name;
-    const links = linkMap(data.links);
+    const nested = linkMap(data.links);
     if (
       name.startsWith('links.') ||
       (LINK_KINDS as readonly string[]).includes(name) ||
-      (!specOf(name) && kind in links)
+      (!specOf(name) && (kind in nested || kind in flatLinksOf(data)))
     ) {
-      if (!/^[a-z][\w-]*$/i.test(kind)) throw new UsageError(`"${name}": a link kind is a word, e.g. slides`);
-      if (value) links[kind] = value;
-      else delete links[kind];
-      put('links', Object.keys(links).length ? links : undefined);
-      refuse(linksSpec, data, name);
+      // Written flat (`slides: https://…`), as Obsidian and site generators read it; the old nested entry goes.
+      if (!isLinkKind(kind) || isReservedKey(kind))
+        throw new UsageError(`"${name}": a link kind is a word that is not a note field, e.g. slides`);
+      if (value && !(/^https?:\/\//i.test(value) && isUrl(value)))
+        throw new UsageError(
+          `cannot set ${name}: link "${kind}" "${value}" is not a URL (http or https, e.g. https://example.org/slides)`,
+        );
+      if (kind in nested) {
+        delete nested[kind];
+        put('links', Object.keys(nested).length ? nested : undefined);
+      }
+      put(kind, value || undefined);
       continue;
     }
     const spec = specOf(name);
@@ -110,11 +126,13 @@ export function setNoteFields(text: string, assignments: readonly Assignment[]):
       throw new UsageError(
         'cannot set links: give each as kind=URL (video=…, slides=…, link=…), or links= to remove all',
       );
+    if (spec.key === 'links') for (const flat of Object.keys(flatLinksOf(data))) put(flat, undefined);
     // Every name of the field the note uses is set, so an alias (`favorite`) cannot contradict the key.
     const present = [spec.key, ...(spec.aliases ?? [])].filter((key) => data[key] !== undefined);
     for (const key of present.length ? present : [spec.key])
       put(key, value ? typedValue(spec, value) : undefined);
     refuse(spec, data, name);
+    if (spec.key === 'private') keepFlagsInStep(data, put);
   }
   let next = text;
   for (const [key, value] of writes) next = setField(next, key, value);

@@ -20,6 +20,7 @@ import {
   isValidDate,
   isValidTime,
   linkEntries,
+  flatLinks,
   linkMap,
   optionalText,
   present,
@@ -28,6 +29,7 @@ import {
   textList,
 } from './field-values.js';
 import { NOTE_TYPES, type NoteType } from './note-types.js';
+import { UNPUBLISHED_KEYS } from './publish-flags.js';
 
 export { isNoteType, isUrl, isValidDate, isValidTime, optionalText } from './field-values.js';
 
@@ -46,8 +48,8 @@ export interface FieldSpec<K extends string = string, T = unknown> {
   key: K;
   /** Other keys read as this field (`favorite` for `favourite`). */
   aliases?: readonly string[];
-  /** The value, from the raw values of the key and then of each alias; never throws. */
-  read(raws: readonly unknown[]): T;
+  /** The value, from the raw values of the key and then of each alias (and the whole data); never throws. */
+  read(raws: readonly unknown[], data: Record<string, unknown>): T;
   /** What is wrong with the raw value of `name` (the key or an alias); `raw` is undefined when absent. */
   check?(raw: unknown, name: string): FieldIssue[];
   /** Whether a value from the cache has this field's type. */
@@ -163,9 +165,10 @@ export const NOTE_SCHEMA = [
     listed: true,
   }),
   field({ key: 'private', read: (raws) => raws[0] === true, check: flag, cached: isBoolean, listed: true }),
+  // Flat (`video: https://…`, written since 0.2) and the old nested `links:` map; a flat kind wins.
   field({
     key: 'links',
-    read: (raws) => linkMap(raws[0]),
+    read: (raws, data) => ({ ...linkMap(raws[0]), ...flatLinks(data, RESERVED) }),
     check: (raw) =>
       linkEntries(raw)
         .filter(([, url]) => !isUrl(url))
@@ -188,6 +191,19 @@ export const NOTE_SCHEMA = [
 ] as const;
 
 type Schema = typeof NOTE_SCHEMA;
+
+/** Keys that never name a flat link: the fields, their aliases and the publishing flags. */
+const RESERVED: ReadonlySet<string> = new Set([
+  ...NOTE_SCHEMA.flatMap((spec) => [spec.key, ...((spec as FieldSpec).aliases ?? [])]),
+  ...UNPUBLISHED_KEYS,
+]);
+
+/** Whether a top-level key is the note's own (a field or a flag), so never a flat link. */
+export const isReservedKey = (key: string): boolean => RESERVED.has(key);
+
+/** The note's flat links (`video: https://…`), by kind. */
+export const flatLinksOf = (data: Record<string, unknown>): Record<string, string> =>
+  flatLinks(data, RESERVED);
 
 /** What a note says about itself, read from its front matter. */
 export type NoteMeta = {
@@ -228,7 +244,7 @@ export function readFields(data: Record<string, unknown>, fail: (issue: FoundIss
   if (fatal) fail(fatal);
   const meta: Record<string, unknown> = {};
   for (const spec of NOTE_SCHEMA as readonly FieldSpec[])
-    meta[spec.key] = spec.read([data[spec.key], ...(spec.aliases ?? []).map((alias) => data[alias])]);
+    meta[spec.key] = spec.read([data[spec.key], ...(spec.aliases ?? []).map((alias) => data[alias])], data);
   return meta as NoteMeta;
 }
 

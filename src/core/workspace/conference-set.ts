@@ -57,7 +57,7 @@ export function setConferenceFields(text: string, assignments: readonly Assignme
     if (problem) throw new UsageError(`cannot set ${name}: ${problem}`);
     const names = SAME_FIELD[name] ?? [name];
     const present = names.filter((key) => data[key] !== undefined && data[key] !== null);
-    for (const key of present.length ? present : [name === 'website' ? 'url' : name]) {
+    for (const key of present.length ? present : [name === 'url' ? 'website' : name]) {
       writes.set(key, value || undefined);
       if (value) data[key] = value;
       else delete data[key];

@@ -22,6 +22,7 @@ export interface Conference {
   end: string | null;
   location: string | null;
   timezone: string | null;
+  /** The web site: `website:` (or the old `url:`) in conference.md. */
   url: string | null;
   author: string | null;
   disclaimer: string | null;
@@ -88,7 +89,8 @@ export function readConference(ws: Workspace, slug: string): Conference {
       end: field('end'),
       location: field('location'),
       timezone,
-      url: field('url'),
+      // `website` since 0.2 (Hugo reserves `url`); the old key is still read.
+      url: field('website') ?? field('url'),
       author: field('author') ?? workspaceConfig(ws).author ?? null,
       disclaimer: field('disclaimer') ?? workspaceConfig(ws).disclaimer ?? null,
       dir,

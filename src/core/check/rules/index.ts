@@ -5,6 +5,7 @@
 import type { Rule } from '../rule.js';
 import { brokenYaml } from './broken-yaml.js';
 import { conference } from './conference.js';
+import { conferenceUrl } from './conference-url.js';
 import { duplicateId } from './duplicate-id.js';
 import { conferenceEndBeforeStart, endBeforeStart } from './end-before-start.js';
 import { invalidDate, invalidTime, invalidValue, linkNotUrl, missingField } from './fields.js';
@@ -14,6 +15,8 @@ import { outsideConference } from './outside-conference.js';
 import { programmeEntryMissing } from './programme-entry-missing.js';
 import { programme } from './programme.js';
 import { conferencePrivateMarker, privateMarker } from './private-marker.js';
+import { nestedLinks } from './nested-links.js';
+import { privateNotHidden } from './private-not-hidden.js';
 import { tagNotNormalised } from './tag-not-normalised.js';
 import { unknownField } from './unknown-field.js';
 import { unreadable } from './unreadable.js';
@@ -31,11 +34,14 @@ export const RULES: readonly Rule[] = [
   endBeforeStart,
   tagNotNormalised,
   linkNotUrl,
+  nestedLinks,
+  privateNotHidden,
   duplicateId,
   outsideConference,
   privateMarker,
   conference,
   conferencePrivateMarker,
+  conferenceUrl,
   conferenceEndBeforeStart,
   programme,
   programmeEntryMissing,

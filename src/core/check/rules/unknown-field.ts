@@ -3,7 +3,7 @@
  * user's own and is kept without a word.
  */
 import { nodeLine, pairsOf } from '../../front-matter/splice.js';
-import { KNOWN_FIELDS } from '../../note/schema.js';
+import { flatLinksOf, KNOWN_FIELDS } from '../../note/schema.js';
 import type { NoteRule } from '../rule.js';
 
 const KNOWN = new Set<string>(KNOWN_FIELDS);
@@ -52,9 +52,11 @@ export const unknownField: NoteRule = {
   check: ({ note }) => {
     if (!note) return [];
     const present = new Set(Object.keys(note.data).map((key) => key.trim()));
+    // A flat link (`link: https://…`) is read as one, not a misspelt `links`.
+    const links = flatLinksOf(note.data);
     return pairsOf(note.yaml).flatMap((pair) => {
       const key = pair.key.value.trim();
-      const meant = KNOWN.has(key) ? null : nearMiss(key, present);
+      const meant = KNOWN.has(key) || key in links ? null : nearMiss(key, present);
       return meant
         ? [
             {

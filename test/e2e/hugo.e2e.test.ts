@@ -1,0 +1,74 @@
+/**
+ * The sample folder as a Hugo site's content (issue 19), with Debian's hugo
+ * and the config the README gives: it builds, the private note is nowhere in
+ * the output, the public ones are, and neither programme.yml nor the
+ * workspace's own files are copied.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/workspace.js';
+
+const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../notes');
+const hasHugo = spawnSync('hugo', ['version'], { encoding: 'utf8' }).status === 0;
+
+/** The README's Hugo config: the notes folder is the content, and what is not a page stays out. */
+const CONFIG = `baseURL = "https://example.org/"
+title = "Conference notes"
+contentDir = "content"
+ignoreFiles = ['programme\\.yml$', '(^|/)\\.confnotes/', '(^|/)templates/']
+`;
+
+function filesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+describe.skipIf(!hasHugo)('a Hugo site built from the notes folder', () => {
+  it('builds, and publishes the public notes but not the private one nor programme.yml', () => {
+    const site = tempDir('confnotes-hugo-');
+    fs.cpSync(SAMPLE, path.join(site, 'content'), { recursive: true });
+    fs.writeFileSync(path.join(site, 'hugo.toml'), CONFIG);
+    // Minimal layouts, so that every page is written out with its text.
+    fs.mkdirSync(path.join(site, 'layouts', '_default'), { recursive: true });
+    fs.writeFileSync(
+      path.join(site, 'layouts', '_default', 'single.html'),
+      '<h1>{{ .Title }}</h1>{{ .Content }}\n',
+    );
+    fs.writeFileSync(
+      path.join(site, 'layouts', '_default', 'list.html'),
+      '{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}\n',
+    );
+    const built = spawnSync('hugo', ['--quiet', '-d', 'out'], {
+      cwd: site,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(built.status, built.stderr).toBe(0);
+    const out = path.join(site, 'out');
+    const files = filesUnder(out);
+    const leaks = files.filter((file) =>
+      /Coffee with a Large Retailer|grilled me on FC/i.test(fs.readFileSync(file, 'latin1')),
+    );
+    expect(leaks).toEqual([]);
+    expect(
+      files.some((file) => fs.readFileSync(file, 'utf8').includes('Orchestrating Fibre Channel in Cinder')),
+    ).toBe(true);
+    expect(
+      fs.existsSync(
+        path.join(
+          out,
+          'openstack-summit-2013',
+          '2013-04-15-1000-introduction-to-openstack-and-its-projects',
+          'index.html',
+        ),
+      ),
+    ).toBe(true);
+    expect(files.filter((file) => /programme\.yml$|\.confnotes/.test(file))).toEqual([]);
+    fs.rmSync(site, { recursive: true, force: true });
+  }, 180_000);
+});
