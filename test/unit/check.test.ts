@@ -11,7 +11,8 @@ describe('checkNoteText', () => {
   it('finds nothing wrong with a complete note', () => {
     expect(
       checkNoteText(
-        note({ tags: '[storage, cinder/fc]', links: '{slides: "https://example.org/s"}' }),
+        // Links as flat properties (issue 19); the nested map is the old form, which check flags.
+        note({ tags: '[storage, cinder/fc]', slides: '"https://example.org/s"' }),
         'x.md',
       ),
     ).toEqual([]);
@@ -53,7 +54,7 @@ describe('checkNoteText', () => {
           links: '{slides: example.org/slides, video: "https://example.org/v", bad: "javascript:alert(1)"}',
         }),
       ),
-    ).toEqual(['8:link-not-url', '8:link-not-url']);
+    ).toEqual(['8:link-not-url', '8:link-not-url', '8:nested-links']);
     expect(isUrl('https://example.org/a')).toBe(true);
     expect(isUrl('mailto:a@example.org')).toBe(true);
     expect(isUrl('https://')).toBe(false);

@@ -87,6 +87,12 @@ const TABLE: [string[], string, unknown[], Record<string, unknown>][] = [
       author: 'Ada',
     },
   ],
+  [
+    ['conf', 'new', 'X', '--start', '2026-01-31', '--end', '2026-02-01', '--website', 'https://x.example'],
+    'conf new',
+    ['X'],
+    { start: '2026-01-31', end: '2026-02-01', website: 'https://x.example' },
+  ],
   [['conf', 'use', 'fosdem'], 'conf use', ['fosdem'], {}],
   [['conf', 'list', '--json'], 'conf list', [], { json: true }],
   [

@@ -133,6 +133,10 @@ describe('the schema', () => {
       'rating',
       'favourite',
       'private',
+      // Added for scripts by issue 19: the absolute path, and instants with the conference's offset.
+      'abs_path',
+      'start_at',
+      'end_at',
     ]);
     expect(listed.conference).toBe('conf');
   });
