@@ -23,3 +23,5 @@ export function examples(lines: string[]): string {
 
 /** How each command names the note it works on. */
 export const NOTE_ARGUMENT = 'note id, a unique prefix of it or of its title, or a path';
+/** The same, for commands that let the user pick the note on a terminal when it is left out. */
+export const NOTE_PICKED = `${NOTE_ARGUMENT} (on a terminal, left out: pick it from a list)`;

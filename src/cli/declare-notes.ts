@@ -1,7 +1,7 @@
 /** Declarations: notes (`new`, `tag`, `untag`, `list`, `tags`, `show`, `edit`, `templates`, `set`, `rm`, `restore`). */
 import { type Command, Option } from 'commander';
 import { NOTE_TYPES } from '../core/note/note-types.js';
-import { collect, examples, integer, NOTE_ARGUMENT, type Load } from './common.js';
+import { collect, examples, integer, NOTE_ARGUMENT, NOTE_PICKED, type Load } from './common.js';
 
 export function declareNoteCommands(program: Command, load: Load): void {
   program
@@ -51,8 +51,8 @@ export function declareNoteCommands(program: Command, load: Load): void {
   program
     .command('tag')
     .description('add tags to a note (changes nothing else in the file)')
-    .argument('<note>', NOTE_ARGUMENT)
-    .argument('<tags...>', 'tags to add')
+    .argument('[note]', NOTE_PICKED)
+    .argument('[tags...]', 'tags to add (on a terminal, asked for when left out)')
     .addHelpText(
       'after',
       examples(['confnotes tag 2013-04-16-1100 storage enterprise', 'confnotes tag fibre "Storage/Cinder"']),
@@ -109,7 +109,7 @@ export function declareNoteCommands(program: Command, load: Load): void {
   program
     .command('show')
     .description('print a note')
-    .argument('<note>', NOTE_ARGUMENT)
+    .argument('[note]', NOTE_PICKED)
     .option('--json', 'print its fields as JSON instead')
     .option('--path', 'print only its path')
     .addHelpText('after', examples(['confnotes show 2013-04-16-1100', 'confnotes show fibre --json']))
@@ -118,7 +118,7 @@ export function declareNoteCommands(program: Command, load: Load): void {
   program
     .command('edit')
     .description('open a note in $VISUAL, else $EDITOR, else vi')
-    .argument('<note>', NOTE_ARGUMENT)
+    .argument('[note]', NOTE_PICKED)
     .addHelpText(
       'after',
       examples(['confnotes edit fibre', 'EDITOR="code -w" confnotes edit 2013-04-16-1100']),
@@ -137,10 +137,10 @@ export function declareNoteCommands(program: Command, load: Load): void {
     .description(
       'change front-matter fields of a note (field= removes one; nothing else in the file changes)',
     )
-    .argument('<note>', NOTE_ARGUMENT)
+    .argument('[note]', NOTE_PICKED)
     .argument(
-      '<field=value...>',
-      'type, title, rating, room, track, speakers (comma-separated), summary, favourite, private, date, start, end; links as video=, slides=, link=URL (written flat); private=true also writes the flags site generators honour',
+      '[field=value...]',
+      '(on a terminal, asked for when left out) type, title, rating, room, track, speakers (comma-separated), summary, favourite, private, date, start, end; links as video=, slides=, link=URL (written flat); private=true also writes the flags site generators honour',
     )
     .option('--json', 'print the note afterwards as JSON (the list --json shape)')
     .addHelpText(

@@ -1,7 +1,7 @@
 /** Declarations: in the room (issue 5): `jot`, `current`, `open`, and shell completion. */
 import { Argument, type Command } from 'commander';
 import type { CommandEnv } from '../io.js';
-import { examples, NOTE_ARGUMENT, type Load } from './common.js';
+import { examples, NOTE_PICKED, type Load } from './common.js';
 
 export function declareRoomCommands(program: Command, load: Load): void {
   program
@@ -9,7 +9,7 @@ export function declareRoomCommands(program: Command, load: Load): void {
     .description('add a timestamped line to the current note while the speaker talks')
     .argument('[text...]', 'what to write; with none, each line piped on stdin')
     .option('--at <HH:MM>', 'the time to stamp (default: now)')
-    .option('--note <note>', 'another note than the current one')
+    .option('--note [note]', 'another note than the current one (on a terminal, without a value: pick it)')
     .option('--todo', 'add a "- [ ]" follow-up to the Follow-ups section instead')
     .option('--quote', 'mark the line as a quote from the speaker')
     .addHelpText(
@@ -33,7 +33,7 @@ export function declareRoomCommands(program: Command, load: Load): void {
   program
     .command('open')
     .description('make a note the current one and open it in the editor')
-    .argument('<note>', NOTE_ARGUMENT)
+    .argument('[note]', NOTE_PICKED)
     .option('--no-edit', 'only make it current')
     .addHelpText(
       'after',

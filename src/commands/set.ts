@@ -2,17 +2,31 @@ import { FrontMatterError } from '../core/front-matter/front-matter.js';
 import { conferenceZones } from '../core/note/note-json.js';
 import { noteSummaryJson } from '../core/note/note-query.js';
 import { parseAssignments, setNoteFields, type SetResult } from '../core/note/note-set.js';
-import { readNote, readNoteText, resolveNote } from '../core/note/store.js';
+import { readNote, readNoteText } from '../core/note/store.js';
 import { rewrite } from '../core/safe-write.js';
 import { relativeToWorkspace } from '../core/workspace/workspace.js';
 import { ConfnotesError, NoteFileError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
+import { missingArgument, needsTerminal, noteFile, splitAssignments } from '../ui/note-picker.js';
+import { promptsOf } from '../ui/prompts.js';
 import { workspaceOf } from './shared.js';
 
-export function run(env: CommandEnv, ref: string, words: string[], options: { json?: boolean }): void {
-  const assignments = parseAssignments(words);
+/**
+ * `set <note> <field=value...>`. On a terminal either may be left out: with no
+ * note, the picker chooses it; with no fields, they are asked for after the note.
+ */
+export async function run(
+  env: CommandEnv,
+  ref: string | undefined,
+  words: string[],
+  options: { json?: boolean },
+): Promise<void> {
+  needsTerminal(env, ref !== undefined, missingArgument('note'));
+  needsTerminal(env, words.length > 0, missingArgument('field=value'));
+  let assignments = words.length > 0 ? parseAssignments(words) : [];
   const ws = workspaceOf(env);
-  const file = resolveNote(ws, ref, env.ctx.cwd);
+  const file = await noteFile(env, ws, ref);
+  if (assignments.length === 0) assignments = parseAssignments(splitAssignments(await askFields(env)));
   const shown = relativeToWorkspace(ws, file);
   if (shown.startsWith('../') || shown === '..' || shown.startsWith('/'))
     throw new ConfnotesError(`${file}: not inside the workspace ${ws.root}; set changes only its notes`);
@@ -33,4 +47,20 @@ export function run(env: CommandEnv, ref: string, words: string[], options: { js
     const note = readNote(ws, file);
     env.out(JSON.stringify(noteSummaryJson(note, conferenceZones(ws)(note)), null, 2));
   }
+}
+
+async function askFields(env: CommandEnv): Promise<string> {
+  return (await promptsOf(env)).input({
+    message: 'Fields to set (field=value, e.g. rating=4 room=B110)',
+    required: true,
+    validate: (value) => {
+      try {
+        parseAssignments(splitAssignments(value));
+        return true;
+      } catch (error) {
+        if (error instanceof ConfnotesError) return error.message;
+        throw error;
+      }
+    },
+  });
 }

@@ -1,12 +1,19 @@
 import fs from 'node:fs';
 import { conferenceZones, noteInstants } from '../core/note/note-json.js';
-import { readNote, resolveNote } from '../core/note/store.js';
+import { readNote } from '../core/note/store.js';
 import type { CommandEnv } from '../io.js';
+import { missingArgument, needsTerminal, noteFile } from '../ui/note-picker.js';
 import { pathForUser, workspaceOf } from './shared.js';
 
-export function run(env: CommandEnv, ref: string, options: { json?: boolean; path?: boolean }): void {
+/** Prints a note; with none named, on a terminal, the one picked. */
+export async function run(
+  env: CommandEnv,
+  ref: string | undefined,
+  options: { json?: boolean; path?: boolean },
+): Promise<void> {
+  needsTerminal(env, ref !== undefined, missingArgument('note'));
   const ws = workspaceOf(env);
-  const file = resolveNote(ws, ref, env.ctx.cwd);
+  const file = await noteFile(env, ws, ref);
   // Reading it checks it, so a broken note is an error here, not garbage output.
   const note = readNote(ws, file);
   if (options.path) {

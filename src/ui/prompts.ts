@@ -1,7 +1,8 @@
 /**
  * Questions on the terminal, behind an interface so tests can drive the real
  * @inquirer prompts on their own streams (`CommandEnv.prompts`). Used by the
- * guided `new`, `new --from` and `report`; @inquirer loads on the first question.
+ * guided `new`, `new --from`, `report` and the note picker (src/ui/note-picker.ts);
+ * @inquirer loads on the first question.
  */
 import type { Writable } from 'node:stream';
 import type { CommandEnv } from '../io.js';
@@ -22,6 +23,12 @@ export interface Prompts {
   select<T>(config: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
   checkbox<T>(config: { message: string; choices: Choice<T>[] }): Promise<T[]>;
   confirm(config: { message: string; default?: boolean }): Promise<boolean>;
+  /** A list that `source` filters again as the user types; Enter takes the highlighted choice. */
+  search<T>(config: {
+    message: string;
+    source: (term: string | undefined) => Choice<T>[] | Promise<Choice<T>[]>;
+    pageSize?: number;
+  }): Promise<T>;
 }
 
 /** The real prompts, drawn on stderr so stdout keeps only the command's data. */
@@ -36,6 +43,7 @@ export async function terminalPrompts(
     select: (config) => inquirer.select(config, context),
     checkbox: (config) => inquirer.checkbox(config, context),
     confirm: (config) => inquirer.confirm(config, context),
+    search: (config) => inquirer.search(config, context),
   };
 }
 

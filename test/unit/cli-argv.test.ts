@@ -346,6 +346,15 @@ const TABLE: [string[], string, unknown[], Record<string, unknown>][] = [
   [['current', '--absolute'], 'current', [], { absolute: true }],
   [['open', 'fibre'], 'open', ['fibre'], { edit: true }],
   [['open', 'fibre', '--no-edit'], 'open', ['fibre'], { edit: false }],
+  // No note named: on a terminal the command picks it (src/ui/note-picker.ts).
+  [['open'], 'open', [undefined], { edit: true }],
+  [['show'], 'show', [undefined], {}],
+  [['edit'], 'edit', [undefined], {}],
+  [['tag'], 'tag', [undefined, []], {}],
+  [['tag', 'fibre'], 'tag', ['fibre', []], {}],
+  [['set'], 'set', [undefined, []], {}],
+  [['jot', '--note'], 'jot', [[]], { note: true }],
+  [['jot', '--note', '--todo', 'buy', 'milk'], 'jot', [['buy', 'milk']], { note: true, todo: true }],
   [['completion', 'zsh'], 'completion', ['zsh'], {}],
   [['__complete', 'bash', '--', 'show', ''], '__complete', ['bash', ['show', '']], {}],
 ];
