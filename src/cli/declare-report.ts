@@ -27,6 +27,14 @@ export function declareReportCommands(program: Command, load: Load): void {
         .choices(['type', 'day', 'track'])
         .default('type'),
     )
+    .addOption(
+      new Option(
+        '--notes <when>',
+        "show a session's jotted notes: auto (when it has no takeaways), always, never",
+      )
+        .choices(['auto', 'always', 'never'])
+        .default('auto'),
+    )
     .option('--force', 'replace an existing -o file even if it is not a confnotes report')
     .addHelpText(
       'after',

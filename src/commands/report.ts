@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chosenConference, conferenceSlugs } from '../core/workspace/conference.js';
-import { buildReport, GROUP_BY, type GroupBy } from '../core/report/report-model.js';
+import {
+  buildReport,
+  GROUP_BY,
+  type GroupBy,
+  NOTES_MODES,
+  type NotesMode,
+  type ReportModel,
+} from '../core/report/report-model.js';
 import {
   defaultReportName,
   existingOutput,
@@ -32,6 +39,7 @@ export interface ReportOptions {
   template?: string;
   includePrivate?: boolean;
   groupBy?: string;
+  notes?: string;
   force?: boolean;
 }
 
@@ -39,6 +47,9 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
   const format = chooseFormat(options);
   if (options.groupBy !== undefined && !(GROUP_BY as readonly string[]).includes(options.groupBy)) {
     throw new UsageError(`--group-by "${options.groupBy}" is not one of ${GROUP_BY.join(', ')}`);
+  }
+  if (options.notes !== undefined && !(NOTES_MODES as readonly string[]).includes(options.notes)) {
+    throw new UsageError(`--notes "${options.notes}" is not one of ${NOTES_MODES.join(', ')}`);
   }
   const toStdout = options.output === '-' || (options.output === undefined && format === 'md');
 
@@ -54,6 +65,7 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
   const model = buildReport(conference, notes, {
     includePrivate: options.includePrivate,
     groupBy: options.groupBy as GroupBy | undefined,
+    notes: options.notes as NotesMode | undefined,
     // The file as written: its front matter decides privacy in any spelling (`private: yes`).
     source: (note) => readNoteText(note.file, note.path),
   });
@@ -80,6 +92,8 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
         ? `, ${left} private left out`
         : ''
   }`;
+  const blank = nothingWritten(model);
+  if (blank) env.say(blank);
   if (options.includePrivate)
     env.warn('private notes and private blocks are included; read the report before you share it');
   if (target === null) {
@@ -89,6 +103,16 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
   writeReport(target, data);
   env.out(pathForUser(env, target));
   env.say(`${conference.name} trip report (${format.toUpperCase()}, ${summary})`);
+}
+
+/** `3 sessions have nothing written: A, B, C`, so the writer knows what to fill in; null when every note says something. */
+export function nothingWritten(model: ReportModel): string | null {
+  const empty = model.notes.filter((note) => note.empty);
+  if (empty.length === 0) return null;
+  const names = empty.map((note) => note.title);
+  const shown = names.length > 5 ? [...names.slice(0, 5), `${names.length - 5} more`] : names;
+  const verb = empty.length === 1 ? 'session has' : 'sessions have';
+  return `${empty.length} ${verb} nothing written: ${shown.join(', ')}`;
 }
 
 function chooseFormat(options: ReportOptions): ReportFormat {

@@ -22,6 +22,7 @@ import { compareNotes, flags } from './report-words.js';
 
 export * from './report-types.js';
 export { MEDIA_KINDS, TAKEAWAYS_HEADING } from './report-note.js';
+export { NOTES_MODES, type NotesMode } from './report-jots.js';
 export { compareNotes, joinWords, TYPE_GROUPS, typeName } from './report-words.js';
 
 /** Headings that start the observations part of conference.md. */
@@ -79,7 +80,11 @@ export function buildReport(
     .sort((a, b) => compareNotes(a.note, b.note))
     .map(({ note, body: text, private: isPrivate }) => {
       const body = stripPrivate(text, includePrivate);
-      return { note, body, report: reportNote(note, body, includePrivate, groupBy, isPrivate) };
+      return {
+        note,
+        body,
+        report: reportNote(note, body, includePrivate, groupBy, isPrivate, options.notes),
+      };
     });
   const reportNotes = notes.map((entry) => entry.report);
 

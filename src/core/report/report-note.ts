@@ -8,6 +8,7 @@ import {
   stripPrivate,
   tidyBlankLines,
 } from './report-text.js';
+import { NOTES_SECTION, notesMarkdown, readNotesSection, showsNotes, type NotesMode } from './report-jots.js';
 import { publicField } from './report-privacy.js';
 import type { GroupBy, ReportNote } from './report-types.js';
 import { capitalise, flags, joinWords, typeName } from './report-words.js';
@@ -59,10 +60,16 @@ export function reportNote(
   includePrivate: boolean,
   groupBy: GroupBy,
   isPrivate = note.private,
+  notesMode: NotesMode = 'auto',
 ): ReportNote {
   const field = (text: string | null) => inlineOrNull(publicField(text, includePrivate));
   const takeawaysText = sectionBody(body, TAKEAWAYS_HEADING);
-  const takeaways = takeawaysText === null ? null : cleanMarkdown(takeawaysText, includePrivate, 4);
+  const cleaned = takeawaysText === null ? null : cleanMarkdown(takeawaysText, includePrivate, 4);
+  const takeaways = cleaned !== null && saysSomething(cleaned) ? cleaned : null;
+  const notesText = sectionBody(body, NOTES_SECTION);
+  const notesClean = notesText === null ? null : cleanMarkdown(notesText, includePrivate, 4);
+  const blocks = notesClean === null ? [] : readNotesSection(notesClean);
+  const notes = notesMarkdown(blocks, true);
   const time = noteTime(note);
   const day = dayLabel(note.date);
   const when = groupBy === 'day' ? time : [day, time].filter(Boolean).join(', ');
@@ -95,7 +102,12 @@ export function reportNote(
     favourite: note.favourite,
     private: isPrivate,
     summary: field(note.summary),
-    takeaways: takeaways !== null && saysSomething(takeaways) ? takeaways : null,
+    takeaways,
+    notes,
+    notesUntimed: notesMarkdown(blocks, false),
+    jots: blocks.flatMap((block) => ('jot' in block ? [block.jot] : [])),
+    showNotes: showsNotes(notesMode, takeaways !== null, notes !== null),
+    empty: takeaways === null && notes === null,
     links: flags(
       Object.entries(note.links)
         .filter(([, url]) => SAFE_URL.test(url))
