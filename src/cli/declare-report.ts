@@ -35,6 +35,7 @@ export function declareReportCommands(program: Command, load: Load): void {
         .choices(['auto', 'always', 'never'])
         .default('auto'),
     )
+    .option('--skip-broken', 'leave out notes that cannot be read (each is named), instead of stopping')
     .option('--force', 'replace an existing -o file even if it is not a confnotes report')
     .addHelpText(
       'after',

@@ -28,7 +28,7 @@ import {
 } from '../core/report/report-render.js';
 import { readNoteText, scanNotes } from '../core/note/store.js';
 import type { Workspace } from '../core/workspace/workspace.js';
-import { ConfnotesError, UsageError } from '../errors.js';
+import { ConfnotesError, type NoteFileError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { promptsOf } from '../ui/prompts.js';
 import { pathForUser, printProblems, workspaceOf } from './shared.js';
@@ -40,6 +40,7 @@ export interface ReportOptions {
   includePrivate?: boolean;
   groupBy?: string;
   notes?: string;
+  skipBroken?: boolean;
   force?: boolean;
 }
 
@@ -61,7 +62,7 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
   if (target) await checkTarget(env, ws, target, options.force ?? false);
 
   const { notes, problems } = scanNotes(ws, [conference.slug]);
-  printProblems(env, problems);
+  stopOnBroken(env, problems, options.skipBroken ?? false);
   const model = buildReport(conference, notes, {
     includePrivate: options.includePrivate,
     groupBy: options.groupBy as GroupBy | undefined,
@@ -103,6 +104,25 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
   writeReport(target, data);
   env.out(pathForUser(env, target));
   env.say(`${conference.name} trip report (${format.toUpperCase()}, ${summary})`);
+}
+
+/**
+ * A note that cannot be read stops the report (a report silently short of a
+ * talk is worse than none): every one is named, file and line. With
+ * --skip-broken each is named and left out.
+ */
+function stopOnBroken(env: CommandEnv, problems: NoteFileError[], skip: boolean): void {
+  if (problems.length === 0) return;
+  if (skip) {
+    for (const problem of problems) env.warn(`left out: ${problem.message}`);
+    return;
+  }
+  printProblems(env, problems);
+  const [count, them] =
+    problems.length === 1
+      ? ['a note cannot be read', 'it']
+      : [`${problems.length} notes cannot be read`, 'them'];
+  throw new ConfnotesError(`${count}; fix ${them}, or pass --skip-broken to leave ${them} out of the report`);
 }
 
 /** `3 sessions have nothing written: A, B, C`, so the writer knows what to fill in; null when every note says something. */

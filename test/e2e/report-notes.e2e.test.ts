@@ -47,3 +47,35 @@ describe('jotted notes in the report', () => {
     expect(html).toContain('<li>first point</li>');
   });
 });
+
+describe('notes that cannot be read', () => {
+  const breakNotes = () => {
+    const folder = path.join(ws, 'summit');
+    fs.writeFileSync(
+      path.join(folder, '2013-04-16-1500-broken.md'),
+      '---\ntitle: Nova: the road ahead\ndate: 2013-04-16\n---\n## Notes\n',
+    );
+    fs.writeFileSync(path.join(folder, '2013-04-16-1600-binary.md'), Buffer.from([0, 1, 2, 0xff, 0, 10]));
+  };
+
+  it('stop the report with exit 1, naming each file and line in plain words', () => {
+    breakNotes();
+    const result = run(['report']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /summit\/2013-04-16-1500-broken\.md:2: .*a title containing ': ' needs quotes/,
+    );
+    expect(result.stderr).toMatch(/summit\/2013-04-16-1600-binary\.md/);
+    expect(result.stderr).toMatch(/2 notes cannot be read; fix them, or pass --skip-broken/);
+  });
+
+  it('--skip-broken names each and goes on', () => {
+    breakNotes();
+    const result = run(['report', '--skip-broken']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Jotted talk');
+    expect(result.stderr).toMatch(/left out: summit\/2013-04-16-1500-broken\.md:2/);
+    expect(result.stderr).toMatch(/left out: summit\/2013-04-16-1600-binary\.md/);
+  });
+});
