@@ -34,6 +34,17 @@ describe('jotted notes in the report', () => {
     expect(result.stderr).toContain('1 session has nothing written: Blank talk');
   });
 
+  it('puts a talk watched after the week under "Watched later", out of the days attended', () => {
+    expect(run(['new', 'On video', '--at', '2013-12-01 20:00']).code).toBe(0);
+    expect(run(['jot', 'watched at home'], { CONFNOTES_NOW: '2013-12-01T20:10:00Z' }).code).toBe(0);
+    const result = run(['report', '--group-by', 'day']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/## Watched later\n\n### On video\n\n\*[^\n]*Sunday 1 December/);
+    expect(result.stdout).toContain('- **Days:** 1');
+    expect(result.stdout).not.toMatch(/\| Sunday 1 December \|/);
+    expect(result.stdout).toContain('- watched at home');
+  });
+
   it('--notes never leaves them out; a bad --notes is a usage error', () => {
     expect(run(['report', '--notes', 'never']).stdout).not.toContain('first point');
     expect(run(['report', '--notes', 'sometimes']).code).toBe(2);

@@ -53,6 +53,12 @@ export function splitConferenceBody(
   };
 }
 
+/** A note dated outside conference.md's dates was not a day attended (a talk watched on video later). */
+export function watchedLater(conference: Conference, date: string): boolean {
+  if (!conference.start || !conference.end) return false;
+  return date < conference.start || date > conference.end;
+}
+
 function mediaLink(links: ReportLink[]): { kind: string; url: string } | null {
   for (const kind of MEDIA_KINDS) {
     const found = links.find((link) => link.kind === kind);
@@ -80,13 +86,18 @@ export function buildReport(
     .sort((a, b) => compareNotes(a.note, b.note))
     .map(({ note, body: text, private: isPrivate }) => {
       const body = stripPrivate(text, includePrivate);
-      return {
-        note,
-        body,
-        report: reportNote(note, body, includePrivate, groupBy, isPrivate, options.notes),
-      };
+      // A talk watched after the trip is in no day's group, so its meta names its day.
+      const later = watchedLater(conference, note.date);
+      const by = later && groupBy === 'day' ? 'track' : groupBy;
+      const report = reportNote(note, body, includePrivate, by, isPrivate, options.notes);
+      return { note, body, report: { ...report, watchedLater: later } };
     });
   const reportNotes = notes.map((entry) => entry.report);
+  const attended = reportNotes.filter((note) => !note.watchedLater);
+  const later = reportNotes.filter((note) => note.watchedLater);
+  const groups = groupNotes(attended, groupBy);
+  if (later.length > 0)
+    groups.push({ key: 'watched-later', title: 'Watched later', notes: later, count: later.length });
 
   const favourites: ReportFavourite[] = reportNotes
     .filter((note) => note.favourite || note.rating === 5)
@@ -126,7 +137,7 @@ export function buildReport(
   const field = (text: string | null) => publicField(text, includePrivate);
   const name = field(conference.name) ?? conference.slug;
   const { introduction, observations } = splitConferenceBody(conference.body, includePrivate);
-  const dates = [...new Set(reportNotes.map((note) => note.date))].sort();
+  const dates = [...new Set(attended.map((note) => note.date))].sort();
   const start = conference.start ?? dates[0] ?? null;
   const end = conference.end ?? dates[dates.length - 1] ?? start;
 
@@ -146,9 +157,9 @@ export function buildReport(
     },
     introduction,
     observations,
-    stats: buildStats(reportNotes),
+    stats: buildStats(attended),
     groupBy,
-    groups: groupNotes(reportNotes, groupBy),
+    groups,
     notes: reportNotes,
     favourites,
     followUps,

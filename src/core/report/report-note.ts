@@ -108,6 +108,7 @@ export function reportNote(
     jots: blocks.flatMap((block) => ('jot' in block ? [block.jot] : [])),
     showNotes: showsNotes(notesMode, takeaways !== null, notes !== null),
     empty: takeaways === null && notes === null,
+    watchedLater: false,
     links: flags(
       Object.entries(note.links)
         .filter(([, url]) => SAFE_URL.test(url))

@@ -71,6 +71,8 @@ export interface ReportNote {
   showNotes: boolean;
   /** Neither takeaways nor notes: the report names it on stderr. */
   empty: boolean;
+  /** Dated outside conference.md's dates: in the "Watched later" group, not in the statistics. */
+  watchedLater: boolean;
   links: ReportLink[];
   /** Speakers, time and room (and what the grouping does not already say), joined with ` · `. */
   meta: string;
