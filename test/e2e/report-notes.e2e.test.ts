@@ -45,6 +45,16 @@ describe('jotted notes in the report', () => {
     expect(result.stdout).toContain('- watched at home');
   });
 
+  it('keeps a plain --link: on the session, and as the link of a favourite', () => {
+    expect(
+      run(['new', 'Linked talk', '--at', '16:00', '--link', 'https://example.org/plain', '--rating', '5'])
+        .code,
+    ).toBe(0);
+    const result = run(['report']);
+    expect(result.stdout).toContain('- **Linked talk** ([link](https://example.org/plain))');
+    expect(result.stdout).toMatch(/### Linked talk\n[\s\S]*?\n\[link\]\(https:\/\/example\.org\/plain\)\n/);
+  });
+
   it('--notes never leaves them out; a bad --notes is a usage error', () => {
     expect(run(['report', '--notes', 'never']).stdout).not.toContain('first point');
     expect(run(['report', '--notes', 'sometimes']).code).toBe(2);

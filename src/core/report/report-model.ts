@@ -6,7 +6,7 @@
  */
 import type { Conference } from '../workspace/conference.js';
 import type { Note } from '../note/note.js';
-import { cleanMarkdown, MEDIA_KINDS, reportNote } from './report-note.js';
+import { cleanMarkdown, MEDIA_KINDS, reportNote, safeUrl } from './report-note.js';
 import { noteSource, publicField } from './report-privacy.js';
 import { buildStats, groupNotes } from './report-stats.js';
 import { dateRange, markdownSections, openTasks, stripComments, stripPrivate } from './report-text.js';
@@ -59,12 +59,10 @@ export function watchedLater(conference: Conference, date: string): boolean {
   return date < conference.start || date > conference.end;
 }
 
-function mediaLink(links: ReportLink[]): { kind: string; url: string } | null {
-  for (const kind of MEDIA_KINDS) {
-    const found = links.find((link) => link.kind === kind);
-    if (found) return { kind: found.kind, url: found.url };
-  }
-  return null;
+/** A favourite's best link: the video, else the slides, else any other (links are in that order already). */
+function bestLink(links: ReportLink[]): { kind: string; url: string } | null {
+  const first = links[0];
+  return first ? { kind: first.kind, url: first.url } : null;
 }
 
 /**
@@ -107,7 +105,7 @@ export function buildReport(
       summary: note.summary,
       rating: note.rating,
       stars: note.stars,
-      link: mediaLink(note.links),
+      link: bestLink(note.links),
     }));
 
   const followUps: ReportFollowUpGroup[] = notes
@@ -151,7 +149,8 @@ export function buildReport(
       dates: start && end ? dateRange(start, end) : null,
       location: field(conference.location),
       timezone: conference.timezone,
-      url: conference.url,
+      // conference.md's `url`, or `website` where the conference model calls it that.
+      url: safeUrl((conference as { website?: string | null }).website ?? conference.url),
       author: field(conference.author),
       disclaimer: field(conference.disclaimer),
     },

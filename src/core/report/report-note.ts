@@ -21,6 +21,20 @@ export const MEDIA_KINDS = ['video', 'slides'];
 /** A link the report prints: http or https, no spaces or angle brackets (parentheses are percent-encoded). */
 const SAFE_URL = /^https?:\/\/[^\s<>]+$/i;
 
+/** The URL as the report prints it, or null when it is not one it prints. */
+export function safeUrl(url: string): string;
+export function safeUrl(url: string | null | undefined): string | null;
+export function safeUrl(url: string | null | undefined): string | null {
+  if (typeof url !== 'string' || !SAFE_URL.test(url)) return null;
+  return url.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+/** Videos first, then slides, then every other kind as written (`video2` ranks as a video). */
+export function linkRank(kind: string): number {
+  const at = MEDIA_KINDS.indexOf(kind.replace(/\d+$/, ''));
+  return at === -1 ? MEDIA_KINDS.length : at;
+}
+
 export function cleanMarkdown(text: string, includePrivate: boolean, headingLevel: number): string | null {
   const tidied = tidyBlankLines(stripComments(stripPrivate(text, includePrivate)));
   return tidied ? shiftHeadings(tidied, headingLevel) : null;
@@ -112,7 +126,8 @@ export function reportNote(
     links: flags(
       Object.entries(note.links)
         .filter(([, url]) => SAFE_URL.test(url))
-        .map(([kind, url]) => ({ kind, url: url.replace(/\(/g, '%28').replace(/\)/g, '%29') })),
+        .map(([kind, url]) => ({ kind, url: safeUrl(url) }))
+        .sort((a, b) => linkRank(a.kind) - linkRank(b.kind)),
     ),
     meta,
   };
