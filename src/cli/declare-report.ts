@@ -35,6 +35,8 @@ export function declareReportCommands(program: Command, load: Load): void {
         .choices(['auto', 'always', 'never'])
         .default('auto'),
     )
+    .option('--front-matter', 'begin a Markdown report with a YAML title block (default for -o *.md)')
+    .option('--no-front-matter', 'no YAML title block, even for -o *.md')
     .option('--skip-broken', 'leave out notes that cannot be read (each is named), instead of stopping')
     .option('--force', 'replace an existing -o file even if it is not a confnotes report')
     .addHelpText(

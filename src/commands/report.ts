@@ -20,6 +20,7 @@ import {
   type ReportFormat,
 } from '../core/report/report-output.js';
 import { findChrome, NO_CHROME_MESSAGE, printPdf } from '../core/report/pdf.js';
+import { titleBlock, wantsTitleBlock } from '../core/report/report-front-matter.js';
 import {
   markMarkdownReport,
   renderHtmlReport,
@@ -41,6 +42,7 @@ export interface ReportOptions {
   groupBy?: string;
   notes?: string;
   skipBroken?: boolean;
+  frontMatter?: boolean;
   force?: boolean;
 }
 
@@ -72,7 +74,8 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
   });
   const markdown = renderMarkdownReport(reportTemplate(ws, env.ctx.cwd, options.template), model);
 
-  let data: string | Buffer = target ? markMarkdownReport(markdown) : markdown;
+  const titled = wantsTitleBlock(options.frontMatter, target) ? titleBlock(model) + markdown : markdown;
+  let data: string | Buffer = target ? markMarkdownReport(titled) : titled;
   if (format !== 'md') {
     const html = await renderHtmlReport(markdown, model, { print: format === 'pdf' });
     data = html;
