@@ -20,6 +20,7 @@ import {
   type ReportFormat,
 } from '../core/report/report-output.js';
 import { findChrome, NO_CHROME_MESSAGE, printPdf } from '../core/report/pdf.js';
+import { type Paper, PAPERS, paperFromLocale } from '../core/report/paper.js';
 import { titleBlock, wantsTitleBlock } from '../core/report/report-front-matter.js';
 import {
   markMarkdownReport,
@@ -43,6 +44,7 @@ export interface ReportOptions {
   notes?: string;
   skipBroken?: boolean;
   frontMatter?: boolean;
+  paper?: string;
   force?: boolean;
 }
 
@@ -50,6 +52,9 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
   const format = chooseFormat(options);
   if (options.groupBy !== undefined && !(GROUP_BY as readonly string[]).includes(options.groupBy)) {
     throw new UsageError(`--group-by "${options.groupBy}" is not one of ${GROUP_BY.join(', ')}`);
+  }
+  if (options.paper !== undefined && !(PAPERS as readonly string[]).includes(options.paper.toLowerCase())) {
+    throw new UsageError(`--paper "${options.paper}" is not one of ${PAPERS.join(', ')}`);
   }
   if (options.notes !== undefined && !(NOTES_MODES as readonly string[]).includes(options.notes)) {
     throw new UsageError(`--notes "${options.notes}" is not one of ${NOTES_MODES.join(', ')}`);
@@ -77,7 +82,8 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
   const titled = wantsTitleBlock(options.frontMatter, target) ? titleBlock(model) + markdown : markdown;
   let data: string | Buffer = target ? markMarkdownReport(titled) : titled;
   if (format !== 'md') {
-    const html = await renderHtmlReport(markdown, model, { print: format === 'pdf' });
+    const paper = (options.paper?.toLowerCase() as Paper | undefined) ?? paperFromLocale(env.ctx.env);
+    const html = await renderHtmlReport(markdown, model, { print: format === 'pdf', paper });
     data = html;
     if (format === 'pdf') {
       const chrome = findChrome(env.ctx.env);

@@ -9,6 +9,7 @@ import type { ReportModel } from './report-model.js';
 import { stripComments, tidyBlankLines } from './report-text.js';
 import { slugify } from '../slug.js';
 import { findTemplate, renderTemplate, type TemplateSource } from '../templates.js';
+import { pageCss, type Paper } from './paper.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /** The last line of every Markdown report written to a file: how `-o` knows a file is a previous report. */
@@ -162,7 +163,7 @@ function tableOfContents(headings: Heading[], escapeHtml: (text: string) => stri
 export async function renderHtmlReport(
   markdown: string,
   model: ReportModel,
-  options: { print?: boolean } = {},
+  options: { print?: boolean; paper?: Paper } = {},
 ): Promise<string> {
   const { body, headings } = await markdownToHtml(markdown, { print: options.print === true });
   // markdown-it's own escaping, for the text this module writes around its output.
@@ -179,7 +180,7 @@ export async function renderHtmlReport(
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     HTML_MARKER,
     `<title>${escapeHtml(model.title)}</title>`,
-    `<style>\n${STYLE}</style>`,
+    `<style>\n${STYLE}${options.print ? pageCss(options.paper ?? 'a4') : ''}</style>`,
     '</head>',
     '<body>',
     '<main>',
@@ -253,5 +254,7 @@ nav.toc li + li { margin-top: 0.1rem; }
   .table { overflow: visible; }
   table { break-inside: avoid; page-break-inside: avoid; }
   nav.toc ol ol { display: block; }
+  /* On paper a link cannot be clicked: its target is printed after it (unless the text is the target). */
+  a[href^="http"]:not(.bare)::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
 }
 `;
