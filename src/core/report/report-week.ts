@@ -27,7 +27,7 @@ function groupOf(note: ReportNote): { key: string; title: string } {
 }
 
 /** The SVG, or an empty string when no attended note has a start time. */
-export function weekSvg(model: ReportModel, escape: (text: string) => string): string {
+export function weekSvg(model: ReportModel, escapeText: (text: string) => string): string {
   const timed = model.notes.filter((note) => !note.watchedLater && note.start);
   const days = model.stats?.perDay ?? [];
   if (timed.length === 0 || days.length === 0) return '';
@@ -51,27 +51,27 @@ export function weekSvg(model: ReportModel, escape: (text: string) => string): s
   const desc: string[] = [];
   days.forEach((day, row) => {
     const y = TOP + row * ROW;
-    out.push(`<text x="0" y="${y + 19}" class="day">${escape(day.day)}</text>`);
+    out.push(`<text x="0" y="${y + 19}" class="day">${escapeText(day.day)}</text>`);
     const ofDay = timed.filter((note) => note.date === day.date);
     desc.push(`${day.day}: ${ofDay.map((note) => `${note.time} ${note.title}`).join('; ')}.`);
     for (const note of ofDay) {
       const [from, to] = span(note);
       const group = groupOf(note);
       out.push(
-        `<rect x="${x(from)}" y="${y + 5}" width="${Math.max(2, (to - from) * scale - 1).toFixed(1)}" height="${ROW - 10}" rx="2" fill="${COLOURS[group.key]}"><title>${escape(`${note.title} (${note.typeLabel}, ${note.time})`)}</title></rect>`,
+        `<rect x="${x(from)}" y="${y + 5}" width="${Math.max(2, (to - from) * scale - 1).toFixed(1)}" height="${ROW - 10}" rx="2" fill="${COLOURS[group.key]}"><title>${escapeText(`${note.title} (${note.typeLabel}, ${note.time})`)}</title></rect>`,
       );
     }
   });
   const used = TYPE_GROUPS.filter((group) => timed.some((note) => groupOf(note).key === group.key));
   // The legend is HTML beneath the drawing: it wraps on a phone and reads as text.
   const legend = used
-    .map((group) => `<span><i style="background:${COLOURS[group.key]}"></i>${escape(group.title)}</span>`)
+    .map((group) => `<span><i style="background:${COLOURS[group.key]}"></i>${escapeText(group.title)}</span>`)
     .join(' ');
   return [
     `<figure class="week">`,
     `<svg role="img" aria-labelledby="week-title week-desc" viewBox="0 0 ${WIDTH} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">`,
     `<title id="week-title">The week: sessions attended by day and time</title>`,
-    `<desc id="week-desc">${escape(desc.join(' '))}</desc>`,
+    `<desc id="week-desc">${escapeText(desc.join(' '))}</desc>`,
     ...out,
     '</svg>',
     `<figcaption>${legend}</figcaption>`,
