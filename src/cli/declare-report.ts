@@ -32,8 +32,8 @@ export function declareReportCommands(program: Command, load: Load): void {
         '--notes <when>',
         "show a session's jotted notes: auto (when it has no takeaways), always, never",
       )
-        .choices(['auto', 'always', 'never'])
-        .default('auto'),
+        // No commander default: the core's is auto, and the parsed options stay as given.
+        .choices(['auto', 'always', 'never']),
     )
     .option('--front-matter', 'begin a Markdown report with a YAML title block (default for -o *.md)')
     .option('--no-front-matter', 'no YAML title block, even for -o *.md')
