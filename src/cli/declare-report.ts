@@ -27,6 +27,18 @@ export function declareReportCommands(program: Command, load: Load): void {
         .choices(['type', 'day', 'track'])
         .default('type'),
     )
+    .addOption(
+      new Option(
+        '--notes <when>',
+        "show a session's jotted notes: auto (when it has no takeaways), always, never",
+      )
+        // No commander default: the core's is auto, and the parsed options stay as given.
+        .choices(['auto', 'always', 'never']),
+    )
+    .option('--front-matter', 'begin a Markdown report with a YAML title block (default for -o *.md)')
+    .option('--no-front-matter', 'no YAML title block, even for -o *.md')
+    .option('--paper <size>', 'PDF paper: a4 or letter (default: from the locale, LC_PAPER then LANG)')
+    .option('--skip-broken', 'leave out notes that cannot be read (each is named), instead of stopping')
     .option('--force', 'replace an existing -o file even if it is not a confnotes report')
     .addHelpText(
       'after',

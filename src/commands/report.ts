@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chosenConference, conferenceSlugs } from '../core/workspace/conference.js';
-import { buildReport, GROUP_BY, type GroupBy } from '../core/report/report-model.js';
+import {
+  buildReport,
+  GROUP_BY,
+  type GroupBy,
+  NOTES_MODES,
+  type NotesMode,
+  type ReportModel,
+} from '../core/report/report-model.js';
 import {
   defaultReportName,
   existingOutput,
@@ -13,6 +20,8 @@ import {
   type ReportFormat,
 } from '../core/report/report-output.js';
 import { findChrome, NO_CHROME_MESSAGE, printPdf } from '../core/report/pdf.js';
+import { type Paper, PAPERS, paperFromLocale } from '../core/report/paper.js';
+import { titleBlock, wantsTitleBlock } from '../core/report/report-front-matter.js';
 import {
   markMarkdownReport,
   renderHtmlReport,
@@ -21,7 +30,7 @@ import {
 } from '../core/report/report-render.js';
 import { readNoteText, scanNotes } from '../core/note/store.js';
 import type { Workspace } from '../core/workspace/workspace.js';
-import { ConfnotesError, UsageError } from '../errors.js';
+import { ConfnotesError, type NoteFileError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { promptsOf } from '../ui/prompts.js';
 import { pathForUser, printProblems, workspaceOf } from './shared.js';
@@ -32,6 +41,10 @@ export interface ReportOptions {
   template?: string;
   includePrivate?: boolean;
   groupBy?: string;
+  notes?: string;
+  skipBroken?: boolean;
+  frontMatter?: boolean;
+  paper?: string;
   force?: boolean;
 }
 
@@ -39,6 +52,12 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
   const format = chooseFormat(options);
   if (options.groupBy !== undefined && !(GROUP_BY as readonly string[]).includes(options.groupBy)) {
     throw new UsageError(`--group-by "${options.groupBy}" is not one of ${GROUP_BY.join(', ')}`);
+  }
+  if (options.paper !== undefined && !(PAPERS as readonly string[]).includes(options.paper.toLowerCase())) {
+    throw new UsageError(`--paper "${options.paper}" is not one of ${PAPERS.join(', ')}`);
+  }
+  if (options.notes !== undefined && !(NOTES_MODES as readonly string[]).includes(options.notes)) {
+    throw new UsageError(`--notes "${options.notes}" is not one of ${NOTES_MODES.join(', ')}`);
   }
   const toStdout = options.output === '-' || (options.output === undefined && format === 'md');
 
@@ -50,18 +69,21 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
   if (target) await checkTarget(env, ws, target, options.force ?? false);
 
   const { notes, problems } = scanNotes(ws, [conference.slug]);
-  printProblems(env, problems);
+  stopOnBroken(env, problems, options.skipBroken ?? false);
   const model = buildReport(conference, notes, {
     includePrivate: options.includePrivate,
     groupBy: options.groupBy as GroupBy | undefined,
+    notes: options.notes as NotesMode | undefined,
     // The file as written: its front matter decides privacy in any spelling (`private: yes`).
     source: (note) => readNoteText(note.file, note.path),
   });
   const markdown = renderMarkdownReport(reportTemplate(ws, env.ctx.cwd, options.template), model);
 
-  let data: string | Buffer = target ? markMarkdownReport(markdown) : markdown;
+  const titled = wantsTitleBlock(options.frontMatter, target) ? titleBlock(model) + markdown : markdown;
+  let data: string | Buffer = target ? markMarkdownReport(titled) : titled;
   if (format !== 'md') {
-    const html = await renderHtmlReport(markdown, model, { print: format === 'pdf' });
+    const paper = (options.paper?.toLowerCase() as Paper | undefined) ?? paperFromLocale(env.ctx.env);
+    const html = await renderHtmlReport(markdown, model, { print: format === 'pdf', paper });
     data = html;
     if (format === 'pdf') {
       const chrome = findChrome(env.ctx.env);
@@ -80,6 +102,8 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
         ? `, ${left} private left out`
         : ''
   }`;
+  const blank = nothingWritten(model);
+  if (blank) env.say(blank);
   if (options.includePrivate)
     env.warn('private notes and private blocks are included; read the report before you share it');
   if (target === null) {
@@ -89,6 +113,35 @@ export async function run(env: CommandEnv, slug: string | undefined, options: Re
   writeReport(target, data);
   env.out(pathForUser(env, target));
   env.say(`${conference.name} trip report (${format.toUpperCase()}, ${summary})`);
+}
+
+/**
+ * A note that cannot be read stops the report (a report silently short of a
+ * talk is worse than none): every one is named, file and line. With
+ * --skip-broken each is named and left out.
+ */
+function stopOnBroken(env: CommandEnv, problems: NoteFileError[], skip: boolean): void {
+  if (problems.length === 0) return;
+  if (skip) {
+    for (const problem of problems) env.warn(`left out: ${problem.message}`);
+    return;
+  }
+  printProblems(env, problems);
+  const [count, them] =
+    problems.length === 1
+      ? ['a note cannot be read', 'it']
+      : [`${problems.length} notes cannot be read`, 'them'];
+  throw new ConfnotesError(`${count}; fix ${them}, or pass --skip-broken to leave ${them} out of the report`);
+}
+
+/** `3 sessions have nothing written: A, B, C`, so the writer knows what to fill in; null when every note says something. */
+export function nothingWritten(model: ReportModel): string | null {
+  const empty = model.notes.filter((note) => note.empty);
+  if (empty.length === 0) return null;
+  const names = empty.map((note) => note.title);
+  const shown = names.length > 5 ? [...names.slice(0, 5), `${names.length - 5} more`] : names;
+  const verb = empty.length === 1 ? 'session has' : 'sessions have';
+  return `${empty.length} ${verb} nothing written: ${shown.join(', ')}`;
 }
 
 function chooseFormat(options: ReportOptions): ReportFormat {

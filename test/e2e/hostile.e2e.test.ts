@@ -204,8 +204,9 @@ describe('listing commands over the hostile corpus', () => {
     });
   }
 
-  it('report: compiles the readable notes and names the bad files', () => {
-    const result = runChecked(['report', 'conf'], { code: 0 });
+  it('report: stops naming the bad files; with --skip-broken compiles the readable notes and names them', () => {
+    expect(runChecked(['report', 'conf'], { code: 1 }).stdout).toBe('');
+    const result = runChecked(['report', 'conf', '--skip-broken'], { code: 0 });
     expect(result.stdout).toContain('A plain note');
     for (const file of unreadable())
       if (file.name !== 'fifo.md') expect(result.stderr).toContain(shownName(file.path));

@@ -113,6 +113,49 @@ describe('the sample report in a browser', () => {
     });
   }
 
+  it('draws the week as an SVG a screen reader can read, and breaks no word on a phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const tab = await context.newPage();
+    await tab.goto(page);
+    const svg = tab.locator('figure.week svg');
+    expect(await svg.count()).toBe(1);
+    expect(await svg.getAttribute('role')).toBe('img');
+    // The accessible name and description come from <title> and <desc>: every day and session is there as text.
+    const accessible = await svg.evaluate((element) => {
+      const ids = (element.getAttribute('aria-labelledby') ?? '').split(' ');
+      return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    });
+    expect(accessible).toMatch(/^The week: sessions attended by day and time /);
+    expect(accessible).toContain('Tuesday 16 April: 09:00–09:25 Rackspace Keynote: OpenStack in Production');
+    // One bar per timed note of the week: 12 sessions, the expo walk and the lunch.
+    expect(await tab.locator('figure.week svg rect').count()).toBe(14);
+    expect(
+      await tab.locator('figure.week svg script, figure.week svg image, figure.week svg use').count(),
+    ).toBe(0);
+    const box = await svg.boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(390);
+    // Narrower still than a phone: the old rule broke "Sessions" and "Hours" here; words stay whole.
+    await tab.setViewportSize({ width: 240, height: 844 });
+    // Every table header and cell keeps its words whole: each word fits on one line.
+    const broken = await tab.evaluate(() =>
+      [...document.querySelectorAll('th, td')].flatMap((cell) => {
+        const range = document.createRange();
+        const out: string[] = [];
+        const text = cell.firstChild;
+        if (!text || text.nodeType !== Node.TEXT_NODE) return out;
+        const value = text.textContent ?? '';
+        for (const match of value.matchAll(/\S+/g)) {
+          range.setStart(text, match.index!);
+          range.setEnd(text, match.index! + match[0].length);
+          if (range.getClientRects().length > 1) out.push(match[0]);
+        }
+        return out;
+      }),
+    );
+    expect(broken).toEqual([]);
+    await context.close();
+  });
+
   it('prints to PDF with the print stylesheet, every heading on the pages and the private note nowhere', async () => {
     const tab = await browser.newPage();
     await tab.goto(page);

@@ -142,7 +142,15 @@ describe('Markdown', () => {
     expect(result.stderr).toMatch(/trip report \(MD, 14 notes, 1 private left out\)/);
     const text = fs.readFileSync(path.join(result.cwd, 'out', 'report.md'), 'utf8');
     expect(text.endsWith('\n\n<!-- confnotes report -->\n')).toBe(true);
-    expect(text.startsWith(fs.readFileSync(path.join(GOLDEN, `${SLUG}.md`), 'utf8').trimEnd())).toBe(true);
+    // A .md file begins with the YAML title block (issue 15), then the report as on stdout.
+    expect(text).toMatch(
+      /^---\ntitle: "OpenStack Summit 2013 trip report"\nauthor: "Lena Marsh"\ndate: "2013-04-15"\n---\n\n# /,
+    );
+    const body = text.replace(/^---\n[\s\S]*?\n---\n\n/, '');
+    expect(body.startsWith(fs.readFileSync(path.join(GOLDEN, `${SLUG}.md`), 'utf8').trimEnd())).toBe(true);
+    const plain = report(['-o', 'out/plain.md', '--no-front-matter'], where);
+    expect(fs.readFileSync(path.join(plain.cwd, 'out', 'plain.md'), 'utf8')).toMatch(/^# OpenStack/);
+    expect(report(['--front-matter'], where).stdout).toMatch(/^---\ntitle: /);
   });
 
   it('uses the workspace template and --template', () => {

@@ -288,6 +288,12 @@ const TABLE: [string[], string, unknown[], Record<string, unknown>][] = [
     },
   ],
   [
+    ['report', '--notes', 'always', '--skip-broken', '--front-matter', '--paper', 'a4'],
+    'report',
+    [undefined],
+    { groupBy: 'type', notes: 'always', skipBroken: true, frontMatter: true, paper: 'a4' },
+  ],
+  [
     ['check', '--conf', 'x', '--all', '--json', '--fix'],
     'check',
     [],

@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 
 export { findFrontMatter, FrontMatterError, type FrontMatterBounds } from './front-matter-bounds.js';
 import { findFrontMatter, FrontMatterError, type FrontMatterBounds } from './front-matter-bounds.js';
+import { yamlErrorInWords } from './yaml-words.js';
 
 /** 1-based line number of an offset. */
 export function lineAt(text: string, offset: number): number {
@@ -41,7 +42,7 @@ export function parseYaml(source: string, firstLine: number): ParsedYaml {
       // The parser records its own stack overflow as an error at the point it gave up.
       const what = /call stack/i.test(error.message)
         ? 'the front matter is nested too deeply to read'
-        : `broken YAML: ${firstSentence(error.message)}`;
+        : `broken YAML: ${yamlErrorInWords(error.code, firstSentence(error.message), linesTo(source, line))}`;
       throw new FrontMatterError(what, firstLine + Math.min(line, lastLine) - 1);
     }
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -54,6 +55,9 @@ export function parseYaml(source: string, firstLine: number): ParsedYaml {
   }
   return { doc, data, lineCounter, firstLine };
 }
+
+/** The YAML's lines up to a 1-based line, for the error translator. */
+const linesTo = (source: string, line: number): string[] => source.split(/\r?\n/).slice(0, line);
 
 function firstSentence(message: string): string {
   return message

@@ -80,6 +80,8 @@ export async function printPdf(options: PrintOptions): Promise<Buffer> {
       '--mute-audio',
       `--user-data-dir=${path.join(work, 'profile')}`,
       '--no-pdf-header-footer',
+      // The headings become the PDF's clickable outline (bookmarks).
+      '--generate-pdf-document-outline',
       `--print-to-pdf=${output}`,
       ...(noSandbox ? ['--no-sandbox'] : []),
       pathToFileURL(page).href,

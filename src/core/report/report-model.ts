@@ -6,7 +6,7 @@
  */
 import type { Conference } from '../workspace/conference.js';
 import type { Note } from '../note/note.js';
-import { cleanMarkdown, MEDIA_KINDS, reportNote } from './report-note.js';
+import { cleanMarkdown, MEDIA_KINDS, reportNote, safeUrl } from './report-note.js';
 import { noteSource, publicField } from './report-privacy.js';
 import { buildStats, groupNotes } from './report-stats.js';
 import { dateRange, markdownSections, openTasks, stripComments, stripPrivate } from './report-text.js';
@@ -22,6 +22,7 @@ import { compareNotes, flags } from './report-words.js';
 
 export * from './report-types.js';
 export { MEDIA_KINDS, TAKEAWAYS_HEADING } from './report-note.js';
+export { NOTES_MODES, type NotesMode } from './report-jots.js';
 export { compareNotes, joinWords, TYPE_GROUPS, typeName } from './report-words.js';
 
 /** Headings that start the observations part of conference.md. */
@@ -52,12 +53,16 @@ export function splitConferenceBody(
   };
 }
 
-function mediaLink(links: ReportLink[]): { kind: string; url: string } | null {
-  for (const kind of MEDIA_KINDS) {
-    const found = links.find((link) => link.kind === kind);
-    if (found) return { kind: found.kind, url: found.url };
-  }
-  return null;
+/** A note dated outside conference.md's dates was not a day attended (a talk watched on video later). */
+export function watchedLater(conference: Conference, date: string): boolean {
+  if (!conference.start || !conference.end) return false;
+  return date < conference.start || date > conference.end;
+}
+
+/** A favourite's best link: the video, else the slides, else any other (links are in that order already). */
+function bestLink(links: ReportLink[]): { kind: string; url: string } | null {
+  const first = links[0];
+  return first ? { kind: first.kind, url: first.url } : null;
 }
 
 /**
@@ -79,9 +84,18 @@ export function buildReport(
     .sort((a, b) => compareNotes(a.note, b.note))
     .map(({ note, body: text, private: isPrivate }) => {
       const body = stripPrivate(text, includePrivate);
-      return { note, body, report: reportNote(note, body, includePrivate, groupBy, isPrivate) };
+      // A talk watched after the trip is in no day's group, so its meta names its day.
+      const later = watchedLater(conference, note.date);
+      const by = later && groupBy === 'day' ? 'track' : groupBy;
+      const report = reportNote(note, body, includePrivate, by, isPrivate, options.notes);
+      return { note, body, report: { ...report, watchedLater: later } };
     });
   const reportNotes = notes.map((entry) => entry.report);
+  const attended = reportNotes.filter((note) => !note.watchedLater);
+  const later = reportNotes.filter((note) => note.watchedLater);
+  const groups = groupNotes(attended, groupBy);
+  if (later.length > 0)
+    groups.push({ key: 'watched-later', title: 'Watched later', notes: later, count: later.length });
 
   const favourites: ReportFavourite[] = reportNotes
     .filter((note) => note.favourite || note.rating === 5)
@@ -91,7 +105,7 @@ export function buildReport(
       summary: note.summary,
       rating: note.rating,
       stars: note.stars,
-      link: mediaLink(note.links),
+      link: bestLink(note.links),
     }));
 
   const followUps: ReportFollowUpGroup[] = notes
@@ -121,7 +135,7 @@ export function buildReport(
   const field = (text: string | null) => publicField(text, includePrivate);
   const name = field(conference.name) ?? conference.slug;
   const { introduction, observations } = splitConferenceBody(conference.body, includePrivate);
-  const dates = [...new Set(reportNotes.map((note) => note.date))].sort();
+  const dates = [...new Set(attended.map((note) => note.date))].sort();
   const start = conference.start ?? dates[0] ?? null;
   const end = conference.end ?? dates[dates.length - 1] ?? start;
 
@@ -135,15 +149,16 @@ export function buildReport(
       dates: start && end ? dateRange(start, end) : null,
       location: field(conference.location),
       timezone: conference.timezone,
-      url: conference.url,
+      // conference.md's `url`, or `website` where the conference model calls it that.
+      url: safeUrl((conference as { website?: string | null }).website ?? conference.url),
       author: field(conference.author),
       disclaimer: field(conference.disclaimer),
     },
     introduction,
     observations,
-    stats: buildStats(reportNotes),
+    stats: buildStats(attended),
     groupBy,
-    groups: groupNotes(reportNotes, groupBy),
+    groups,
     notes: reportNotes,
     favourites,
     followUps,

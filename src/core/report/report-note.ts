@@ -8,6 +8,7 @@ import {
   stripPrivate,
   tidyBlankLines,
 } from './report-text.js';
+import { NOTES_SECTION, notesMarkdown, readNotesSection, showsNotes, type NotesMode } from './report-jots.js';
 import { publicField } from './report-privacy.js';
 import type { GroupBy, ReportNote } from './report-types.js';
 import { capitalise, flags, joinWords, typeName } from './report-words.js';
@@ -19,6 +20,20 @@ export const MEDIA_KINDS = ['video', 'slides'];
 
 /** A link the report prints: http or https, no spaces or angle brackets (parentheses are percent-encoded). */
 const SAFE_URL = /^https?:\/\/[^\s<>]+$/i;
+
+/** The URL as the report prints it, or null when it is not one it prints. */
+export function safeUrl(url: string): string;
+export function safeUrl(url: string | null | undefined): string | null;
+export function safeUrl(url: string | null | undefined): string | null {
+  if (typeof url !== 'string' || !SAFE_URL.test(url)) return null;
+  return url.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+/** Videos first, then slides, then every other kind as written (`video2` ranks as a video). */
+export function linkRank(kind: string): number {
+  const at = MEDIA_KINDS.indexOf(kind.replace(/\d+$/, ''));
+  return at === -1 ? MEDIA_KINDS.length : at;
+}
 
 export function cleanMarkdown(text: string, includePrivate: boolean, headingLevel: number): string | null {
   const tidied = tidyBlankLines(stripComments(stripPrivate(text, includePrivate)));
@@ -59,10 +74,16 @@ export function reportNote(
   includePrivate: boolean,
   groupBy: GroupBy,
   isPrivate = note.private,
+  notesMode: NotesMode = 'auto',
 ): ReportNote {
   const field = (text: string | null) => inlineOrNull(publicField(text, includePrivate));
   const takeawaysText = sectionBody(body, TAKEAWAYS_HEADING);
-  const takeaways = takeawaysText === null ? null : cleanMarkdown(takeawaysText, includePrivate, 4);
+  const cleaned = takeawaysText === null ? null : cleanMarkdown(takeawaysText, includePrivate, 4);
+  const takeaways = cleaned !== null && saysSomething(cleaned) ? cleaned : null;
+  const notesText = sectionBody(body, NOTES_SECTION);
+  const notesClean = notesText === null ? null : cleanMarkdown(notesText, includePrivate, 4);
+  const blocks = notesClean === null ? [] : readNotesSection(notesClean);
+  const notes = notesMarkdown(blocks, true);
   const time = noteTime(note);
   const day = dayLabel(note.date);
   const when = groupBy === 'day' ? time : [day, time].filter(Boolean).join(', ');
@@ -95,11 +116,18 @@ export function reportNote(
     favourite: note.favourite,
     private: isPrivate,
     summary: field(note.summary),
-    takeaways: takeaways !== null && saysSomething(takeaways) ? takeaways : null,
+    takeaways,
+    notes,
+    notesUntimed: notesMarkdown(blocks, false),
+    jots: blocks.flatMap((block) => ('jot' in block ? [block.jot] : [])),
+    showNotes: showsNotes(notesMode, takeaways !== null, notes !== null),
+    empty: takeaways === null && notes === null,
+    watchedLater: false,
     links: flags(
       Object.entries(note.links)
         .filter(([, url]) => SAFE_URL.test(url))
-        .map(([kind, url]) => ({ kind, url: url.replace(/\(/g, '%28').replace(/\)/g, '%29') })),
+        .map(([kind, url]) => ({ kind, url: safeUrl(url) }))
+        .sort((a, b) => linkRank(a.kind) - linkRank(b.kind)),
     ),
     meta,
   };

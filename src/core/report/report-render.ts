@@ -9,6 +9,8 @@ import type { ReportModel } from './report-model.js';
 import { stripComments, tidyBlankLines } from './report-text.js';
 import { slugify } from '../slug.js';
 import { findTemplate, renderTemplate, type TemplateSource } from '../templates.js';
+import { pageCss, type Paper } from './paper.js';
+import { WEEK_CSS, weekSvg } from './report-week.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /** The last line of every Markdown report written to a file: how `-o` knows a file is a previous report. */
@@ -162,14 +164,15 @@ function tableOfContents(headings: Heading[], escapeHtml: (text: string) => stri
 export async function renderHtmlReport(
   markdown: string,
   model: ReportModel,
-  options: { print?: boolean } = {},
+  options: { print?: boolean; paper?: Paper } = {},
 ): Promise<string> {
   const { body, headings } = await markdownToHtml(markdown, { print: options.print === true });
   // markdown-it's own escaping, for the text this module writes around its output.
   const { escapeHtml } = (await markdownIt()).utils;
   const toc = tableOfContents(headings, escapeHtml);
   const firstH2 = body.indexOf('<h2');
-  const content = toc && firstH2 !== -1 ? body.slice(0, firstH2) + toc + body.slice(firstH2) : body + toc;
+  const withToc = toc && firstH2 !== -1 ? body.slice(0, firstH2) + toc + body.slice(firstH2) : body + toc;
+  const content = withWeek(withToc, weekSvg(model, escapeHtml));
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -179,7 +182,7 @@ export async function renderHtmlReport(
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     HTML_MARKER,
     `<title>${escapeHtml(model.title)}</title>`,
-    `<style>\n${STYLE}</style>`,
+    `<style>\n${STYLE}${WEEK_CSS}${options.print ? pageCss(options.paper ?? 'a4') : ''}</style>`,
     '</head>',
     '<body>',
     '<main>',
@@ -189,6 +192,13 @@ export async function renderHtmlReport(
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The picture of the week goes at the end of the At a glance section (before the next heading). */
+function withWeek(html: string, svg: string): string {
+  const glance = html.indexOf('<h2 id="at-a-glance"');
+  const next = glance === -1 ? -1 : html.indexOf('<h2', glance + 1);
+  return svg && next !== -1 ? html.slice(0, next) + svg + html.slice(next) : html;
 }
 
 const STYLE = `:root {
@@ -216,7 +226,9 @@ h1 { font-size: 2rem; margin-top: 0.5rem; }
 h2 { font-size: 1.45rem; padding-bottom: 0.25rem; border-bottom: 1px solid var(--rule); }
 h3 { font-size: 1.15rem; }
 h4 { font-size: 1rem; }
-p, li, td, th, blockquote, a { overflow-wrap: anywhere; }
+p, li, blockquote, a { overflow-wrap: anywhere; }
+/* In a table "anywhere" lets the column shrink below its longest word (headers broke mid-word on a phone). */
+td, th { overflow-wrap: break-word; }
 a { color: var(--accent); }
 em { color: var(--muted); }
 blockquote { margin: 1rem 0; padding: 0.6rem 1rem; background: var(--panel); border-left: 4px solid var(--rule); color: var(--muted); }
@@ -253,5 +265,7 @@ nav.toc li + li { margin-top: 0.1rem; }
   .table { overflow: visible; }
   table { break-inside: avoid; page-break-inside: avoid; }
   nav.toc ol ol { display: block; }
+  /* On paper a link cannot be clicked: its target is printed after it (unless the text is the target). */
+  a[href^="http"]:not(.bare)::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
 }
 `;

@@ -13,6 +13,15 @@ export interface ReportOptions {
    * private (the note model reads those as false); without it, `note.private`.
    */
   source?: (note: Note) => string;
+  /** When a note's Notes section is shown: `auto` (no takeaways), `always`, `never`. */
+  notes?: 'auto' | 'always' | 'never';
+}
+
+/** A line jotted in the room: `- 11:05 text` or, with `quote`, `- 11:05 > "text"`. */
+export interface ReportJot {
+  time: string;
+  text: string;
+  quote: boolean;
 }
 
 export interface ReportLink {
@@ -52,6 +61,18 @@ export interface ReportNote {
   summary: string | null;
   /** The note's key takeaways section as Markdown (its own headings moved to level 4), or null. */
   takeaways: string | null;
+  /** The Notes section as Markdown: jots as `- 11:05 text`, quotes as block quotes `> text (11:05)`; or null. */
+  notes: string | null;
+  /** The same without the times. */
+  notesUntimed: string | null;
+  /** The jotted lines of the Notes section, in order. */
+  jots: ReportJot[];
+  /** Whether the template shows the notes (`--notes`: by default when there are no takeaways). */
+  showNotes: boolean;
+  /** Neither takeaways nor notes: the report names it on stderr. */
+  empty: boolean;
+  /** Dated outside conference.md's dates: in the "Watched later" group, not in the statistics. */
+  watchedLater: boolean;
   links: ReportLink[];
   /** Speakers, time and room (and what the grouping does not already say), joined with ` · `. */
   meta: string;

@@ -1,0 +1,60 @@
+/**
+ * The yaml library's errors in a person's words: the common mistakes in a
+ * hand-edited front matter (a colon in a title, a lost quote, a tab) get a
+ * sentence that says what to do; anything else keeps the parser's message.
+ */
+
+/** The key of a `key: value` line, or null. */
+function keyOf(line: string): string | null {
+  const match = /^\s*(?:-\s+)?["']?([^"':#\s][^"':]*?)["']?\s*:(?:\s|$)/.exec(line);
+  return match ? match[1]!.trim() : null;
+}
+
+const quoted = (key: string | null) => (key ? `"${key}"` : 'the value');
+
+/** The key of the last line before the error that opens what was never closed (`"`, `'`, `[`, `{`). */
+function openerKey(before: string[], opener: RegExp): string | null {
+  for (let i = before.length - 1; i >= 0; i--) if (opener.test(before[i]!)) return keyOf(before[i]!);
+  return null;
+}
+
+/**
+ * A sentence for one yaml error: `code` and `message` from the library,
+ * `before` the YAML lines up to the one the error points at.
+ */
+export function yamlErrorInWords(code: string, message: string, before: string[]): string {
+  const line = before[before.length - 1] ?? '';
+  const key = keyOf(line);
+  const value = key ? line.slice(line.indexOf(':') + 1).trim() : line.trim();
+  switch (code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      if (key && value.includes(': '))
+        return `a ${key} containing ': ' needs quotes (${key}: "${value.replace(/"/g, '\\"')}")`;
+      return 'a line is indented under a value that is not a list or a mapping; line the keys up, or put the value in quotes';
+    case 'MISSING_CHAR':
+      if (/quote/i.test(message))
+        return `${quoted(openerKey(before, /:\s*["']/))} opens a quotation mark that is never closed`;
+      if (/\]|\}/.test(message))
+        return `${quoted(openerKey(before, /:\s*[[{]/))} opens a bracket that is never closed`;
+      return `something is missing: ${message}`;
+    case 'TAB_AS_INDENT':
+      return 'a tab is used for indentation; YAML needs spaces';
+    case 'DUPLICATE_KEY':
+      return `${key ? `the key "${key}"` : 'a key'} is given twice; keep one`;
+    case 'BAD_SCALAR_START': {
+      const first = value.charAt(0);
+      return `${quoted(key)} starts with ${first ? `"${first}"` : 'a character'}, which YAML reserves; put the value in quotes`;
+    }
+    case 'UNEXPECTED_TOKEN':
+      if (key && /^["']/.test(value))
+        return `${quoted(key)} has text after its closing quotation mark; quote the whole value`;
+      return 'this line does not fit the lines around it (a list item among keys, or a stray character)';
+    case 'BAD_INDENT':
+      if (/flow/i.test(message))
+        return `${quoted(openerKey(before, /:\s*[[{]/))} opens a bracket that is never closed`;
+      return 'the keys are not lined up: every key of the front matter starts in the same column';
+    default:
+      return message;
+  }
+}
