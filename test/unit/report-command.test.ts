@@ -47,7 +47,10 @@ describe('report -o on a terminal', () => {
     screen.keypress('enter');
     expect(await done).toBe(0);
     const text = fs.readFileSync(target, 'utf8');
-    expect(text).toMatch(/^# Test Conf 2013 trip report\n/);
+    // -o *.md writes the YAML title block first (issue 15), then the report.
+    expect(text).toMatch(
+      /^---\ntitle: "Test Conf 2013 trip report"\n[^]*?\n---\n\n# Test Conf 2013 trip report\n/,
+    );
     expect(text).toContain('### A talk');
     expect(terminal.out.join('')).toBe('mine.md\n');
   });
