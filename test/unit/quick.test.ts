@@ -147,7 +147,8 @@ describe('quickMain', () => {
   it('jots into the current note and reports errors as the full CLI does', async () => {
     const { root, confDir } = makeWorkspace();
     const file = path.join(confDir, '2013-04-16-1000-a-talk.md');
-    fs.writeFileSync(file, note({}, '## Notes\n'));
+    // The slot holds the jot's 11:02, so no out-of-slot warning joins the message.
+    fs.writeFileSync(file, note({ start: '"11:00"', end: '"11:30"' }, '## Notes\n'));
     fs.writeFileSync(
       path.join(root, '.confnotes', 'state.json'),
       JSON.stringify({
