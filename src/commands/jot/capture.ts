@@ -47,7 +47,7 @@ export async function runCapture(
 ): Promise<void> {
   const jotter = makeJotter(env, ws, file, options, {
     talkNow: async (w, f, now) => talkNow(w, f, now),
-    offer: 'type /next to switch to it',
+    offer: 'type /next to switch',
   });
   const session: Session = { env, ws, jotter, written: [] };
   const rl = createInterface({
