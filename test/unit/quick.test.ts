@@ -26,6 +26,16 @@ function capture(): Io & { text: { out: string; err: string } } {
   } as never;
 }
 
+describe('a bare jot on a terminal', () => {
+  it('is handed to the full CLI, which runs the capture session', async () => {
+    const { root } = makeWorkspace();
+    const io = capture();
+    (io.stdout as { isTTY?: boolean }).isTTY = true;
+    expect(await quickMain(['jot'], { ctx: testContext(root), io })).toBeUndefined();
+    expect(io.text).toEqual({ out: '', err: '' });
+  });
+});
+
 describe('parseQuick', () => {
   it('takes plain jot, current and --version lines', () => {
     expect(parseQuick(['--version'])).toMatchObject({ command: 'version' });
