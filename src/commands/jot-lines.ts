@@ -43,7 +43,6 @@ export function makeJotter(
   options: JotOptions,
   hooks: JotHooks = {},
 ): Jotter {
-  const zone = readState(ws).timezone;
   const since = options.sinceStart ?? sinceStartSetting(ws);
   let warnedFor: string | undefined;
   const jotter: Jotter = {
@@ -51,7 +50,8 @@ export function makeJotter(
     file,
     async jot(kind, text) {
       const now = env.ctx.now();
-      const wall = stampTime(wallTime(now, zone), options.at);
+      // The zone of the current note's conference, read per line: a session may switch conference.
+      const wall = stampTime(wallTime(now, readState(ws).timezone), options.at);
       const seconds = options.at === undefined ? now.getUTCSeconds() : 0;
       const stamp = (slot: Slot | null) =>
         since && slot && kind !== 'todo' ? `${wall.time} ${sinceStart(slot, wall, seconds)}` : wall.time;

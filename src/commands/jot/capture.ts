@@ -17,7 +17,7 @@ import { makeCurrent } from '../../core/workspace/current.js';
 import { readState, relativeToWorkspace, type Workspace } from '../../core/workspace/workspace.js';
 import { ConfnotesError } from '../../errors.js';
 import type { CommandEnv } from '../../io.js';
-import { makeJotter, type JotOptions, type Jotter } from '../jot-lines.js';
+import { jotKind, makeJotter, type JotOptions, type Jotter } from '../jot-lines.js';
 
 export const CAPTURE_HELP = [
   'Each line is saved as a jot when you press Enter. Commands:',
@@ -35,6 +35,8 @@ interface Session {
   env: CommandEnv;
   ws: Workspace;
   jotter: Jotter;
+  /** What a plain line is: a note, or every line a todo or a quote with `jot --todo` / `--quote`. */
+  kind: JotKind;
   /** What this session wrote, last last: the note and the line as it stands there. */
   written: { file: string; line: string }[];
 }
@@ -49,7 +51,7 @@ export async function runCapture(
     talkNow: async (w, f, now) => talkNow(w, f, now),
     offer: 'type /next to switch',
   });
-  const session: Session = { env, ws, jotter, written: [] };
+  const session: Session = { env, ws, jotter, kind: jotKind(options), written: [] };
   const rl = createInterface({
     input: env.io.stdin,
     output: env.io.stdout as NodeJS.WritableStream,
@@ -87,9 +89,9 @@ function promptText({ env, ws, jotter }: Session): string {
 async function handle(session: Session, raw: string): Promise<void> {
   const line = raw.trim();
   if (!line) return;
-  if (line.startsWith('//')) return jot(session, 'note', line.slice(1));
+  if (line.startsWith('//')) return jot(session, session.kind, line.slice(1));
   const command = /^\/([a-z]+)(?:\s+(.*))?$/.exec(line);
-  if (!command) return jot(session, 'note', line);
+  if (!command) return jot(session, session.kind, line);
   const [, name, rest = ''] = command;
   const { env } = session;
   switch (name) {
