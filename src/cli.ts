@@ -7,6 +7,7 @@
 import { Chalk } from 'chalk';
 import { Command, CommanderError } from 'commander';
 import type { Context } from './context.js';
+import type { Workspace } from './core/workspace/workspace.js';
 import { contextFromProcess, processIo } from './process-context.js';
 import { reportError } from './exit.js';
 import { makeCommandEnv, type Io } from './io.js';
@@ -23,6 +24,10 @@ import { declareProgrammeCommands } from './cli/declare-programme.js';
 import { declareRoomCommands } from './cli/declare-room.js';
 
 export { VERSION };
+
+/** For the quick lane: the talk on now, when a jot falls outside its note's slot (reads the programme). */
+export const jotTalkNow = async (ws: Workspace, file: string, now: Date): Promise<string | undefined> =>
+  (await import('./core/jot/jot-programme.js')).talkNow(ws, file, now);
 
 /** The full CLI paints with chalk (the quick lane with util.styleText, src/ui/colors.ts). */
 const chalkColors: Painter = (level) => new Chalk({ level });

@@ -14,6 +14,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import quickWords from '../bin/quick-words.json' with { type: 'json' };
 import type { Context } from './context.js';
 import { reportError } from './exit.js';
+import type { JotHooks } from './commands/jot-lines.js';
 import { makeCommandEnv, type Io } from './io.js';
 import { contextFromProcess, processIo } from './process-context.js';
 import { styleTextColors } from './ui/colors.js';
@@ -35,6 +36,7 @@ export const QUICK_COMMANDS: Record<string, Options> = {
     note: { type: 'string' },
     todo: { type: 'boolean' },
     quote: { type: 'boolean' },
+    'since-start': { type: 'boolean' },
   },
   current: { absolute: { type: 'boolean' } },
 };
@@ -144,14 +146,35 @@ export async function quickMain(
       color: call.color,
       dir: call.dir,
     });
-    if (call.command === 'jot')
-      await (await import('./commands/jot-lines.js')).jotLines(env, call.positionals, call.options);
-    else (await import('./commands/current.js')).run(env, call.options);
+    if (call.command === 'jot') {
+      // A bare jot on a terminal is a capture session: the full CLI runs it.
+      if (call.positionals.length === 0 && io.stdin.isTTY && io.stdout.isTTY) return undefined;
+      const { 'since-start': sinceStart, ...options } = call.options;
+      await (await import('./commands/jot-lines.js')).jotLines(
+        env,
+        call.positionals,
+        { ...options, sinceStart: sinceStart as boolean | undefined },
+        undefined,
+        fullLaneHooks,
+      );
+    } else (await import('./commands/current.js')).run(env, call.options);
     return 0;
   } catch (error) {
     return reportError(error, io.stderr, overrides.ctx?.env ?? process.env);
   }
 }
+
+/**
+ * The talk on now, for a jot outside its note's slot: only then is the full
+ * CLI (dist/cli.js, which reads the programme) loaded; the URL is built at
+ * run time so the bundler leaves the YAML parser out of this lane.
+ */
+const fullLaneHooks: JotHooks = {
+  talkNow: async (ws, file, now) => {
+    const full: typeof import('./cli.js') = await import(new URL('./cli.js', import.meta.url).href);
+    return full.jotTalkNow(ws, file, now);
+  },
+};
 
 /** parseArgs in strict mode, or undefined for anything it refuses (the full CLI explains those). */
 function tryParse(args: string[], name: keyof typeof QUICK_COMMANDS) {

@@ -7,18 +7,27 @@ export function declareRoomCommands(program: Command, load: Load): void {
   program
     .command('jot')
     .description('add a timestamped line to the current note while the speaker talks')
-    .argument('[text...]', 'what to write; with none, each line piped on stdin')
+    .argument(
+      '[text...]',
+      'what to write; with none, a capture session on a terminal, or each line piped on stdin',
+    )
     .option('--at <HH:MM>', 'the time to stamp (default: now)')
     .option('--note [note]', 'another note than the current one (on a terminal, without a value: pick it)')
     .option('--todo', 'add a "- [ ]" follow-up to the Follow-ups section instead')
     .option('--quote', 'mark the line as a quote from the speaker')
+    .option(
+      '--since-start',
+      'also stamp the time since the talk began, +12:30 (or since_start: true in config)',
+    )
     .addHelpText(
       'after',
       examples([
+        'confnotes jot',
         'confnotes jot iSCSI is still the default, FC needs zoning',
         'confnotes jot --quote "Easy enough for a goat"',
         'confnotes jot --todo watch the Ceilometer video',
         'pbpaste | confnotes jot',
+        'tail -f talk.log | confnotes jot',
       ]),
     )
     .action(load(() => import('../commands/jot.js')));

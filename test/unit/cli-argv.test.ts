@@ -349,6 +349,7 @@ const TABLE: [string[], string, unknown[], Record<string, unknown>][] = [
     [['use', '--force']],
     { at: '10:05', note: 'fibre', todo: true, quote: true },
   ],
+  [['jot', '--since-start', 'x'], 'jot', [['x']], { sinceStart: true }],
   [['current', '--absolute'], 'current', [], { absolute: true }],
   [['open', 'fibre'], 'open', ['fibre'], { edit: true }],
   [['open', 'fibre', '--no-edit'], 'open', ['fibre'], { edit: false }],

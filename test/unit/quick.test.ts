@@ -26,6 +26,16 @@ function capture(): Io & { text: { out: string; err: string } } {
   } as never;
 }
 
+describe('a bare jot on a terminal', () => {
+  it('is handed to the full CLI, which runs the capture session', async () => {
+    const { root } = makeWorkspace();
+    const io = capture();
+    (io.stdout as { isTTY?: boolean }).isTTY = true;
+    expect(await quickMain(['jot'], { ctx: testContext(root), io })).toBeUndefined();
+    expect(io.text).toEqual({ out: '', err: '' });
+  });
+});
+
 describe('parseQuick', () => {
   it('takes plain jot, current and --version lines', () => {
     expect(parseQuick(['--version'])).toMatchObject({ command: 'version' });
@@ -147,7 +157,8 @@ describe('quickMain', () => {
   it('jots into the current note and reports errors as the full CLI does', async () => {
     const { root, confDir } = makeWorkspace();
     const file = path.join(confDir, '2013-04-16-1000-a-talk.md');
-    fs.writeFileSync(file, note({}, '## Notes\n'));
+    // The slot holds the jot's 11:02, so no out-of-slot warning joins the message.
+    fs.writeFileSync(file, note({ start: '"11:00"', end: '"11:30"' }, '## Notes\n'));
     fs.writeFileSync(
       path.join(root, '.confnotes', 'state.json'),
       JSON.stringify({

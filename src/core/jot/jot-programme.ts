@@ -1,0 +1,108 @@
+/**
+ * What the programme says while jotting (full lane only: it reads
+ * programme.yml): the talk on now, for the out-of-slot warning, and the talk
+ * a capture session's `/next` switches to, its note found or created as
+ * `new --from` creates it.
+ */
+import path from 'node:path';
+import { ConfnotesError } from '../../errors.js';
+import { createNote } from '../note/note-create.js';
+import { parseNote } from '../note/note.js';
+import {
+  displayZone,
+  findEntry,
+  nextAfter,
+  readProgramme,
+  runningAt,
+  type Programme,
+  type ProgrammeEntry,
+} from '../programme/programme.js';
+import { addProgrammeFields, noteInputOf, notesByEntry } from '../programme/programme-notes.js';
+import { readConference, type Conference } from '../workspace/conference.js';
+import { setCurrentNote } from '../workspace/current.js';
+import type { Workspace } from '../workspace/workspace.js';
+
+/** The shortest prefix of the entry's uid (at least 6 characters) that no other entry's uid starts with. */
+export function shortRef(entry: ProgrammeEntry, entries: ProgrammeEntry[]): string {
+  for (let length = 6; length < entry.uid.length; length++) {
+    const prefix = entry.uid.slice(0, length);
+    if (!entries.some((other) => other !== entry && other.uid.startsWith(prefix))) return prefix;
+  }
+  return entry.uid;
+}
+
+/** `<ref> "title" (room)`, as messages show an entry. */
+export function entryText(entry: ProgrammeEntry, entries: ProgrammeEntry[]): string {
+  return `${shortRef(entry, entries)} "${entry.title}"${entry.room ? ` (${entry.room})` : ''}`;
+}
+
+interface Context {
+  conference: Conference;
+  programme: Programme;
+}
+
+/** The conference a note sits in and its programme, or null when it has none. */
+function programmeOf(ws: Workspace, file: string): Context | null {
+  const slug = path.relative(ws.root, file).split(path.sep)[0]!;
+  const conference = readConference(ws, slug);
+  const programme = readProgramme(ws, conference);
+  return programme && programme.entries.length > 0 ? { conference, programme } : null;
+}
+
+/** The talks on at `now` in the note's conference, as text; undefined without a programme or a talk. */
+export function talkNow(ws: Workspace, file: string, now: Date): string | undefined {
+  const found = programmeOf(ws, file);
+  if (!found) return undefined;
+  const { entries } = found.programme;
+  const on = runningAt(entries, now);
+  return on.length > 0 ? on.map((entry) => entryText(entry, entries)).join(', ') : undefined;
+}
+
+export type NextTalk =
+  | { file: string; entry: ProgrammeEntry; created: boolean }
+  | { choices: string[] }
+  | { none: string };
+
+/**
+ * The note of the talk on now (or, when none is or the current note is it,
+ * the next one), or of the entry `ref` names; created like `new --from`
+ * when it has none yet, and made current. Several candidates: their texts.
+ */
+export function nextTalk(ws: Workspace, file: string, now: Date, cwd: string, ref?: string): NextTalk {
+  const found = programmeOf(ws, file);
+  if (!found) return { none: 'this conference has no programme; import one with: confnotes import <file>' };
+  const { conference, programme } = found;
+  const { entries } = programme;
+  const linked = notesByEntry(ws, conference.slug);
+  const current = path.relative(ws.root, file).split(path.sep).join('/');
+  let candidates: ProgrammeEntry[];
+  if (ref) {
+    const entry = findEntry(entries, ref);
+    if (!entry) return { none: `no entry "${ref}" in the programme of ${conference.name}` };
+    candidates = [entry];
+  } else {
+    candidates = runningAt(entries, now).filter((entry) => linked.get(entry.uid)?.path !== current);
+    if (candidates.length === 0) candidates = nextAfter(entries, now);
+  }
+  if (candidates.length === 0) return { none: 'no talk is on now and none comes next' };
+  if (candidates.length > 1) return { choices: candidates.map((entry) => entryText(entry, entries)) };
+  const entry = candidates[0]!;
+  const existing = linked.get(entry.uid);
+  if (existing) {
+    const target = path.join(ws.root, existing.path);
+    setCurrentNote(ws, target, conference);
+    return { file: target, entry, created: false };
+  }
+  if (entry.all_day) return { none: `"${entry.title}" is an all-day entry, not a talk` };
+  const created = createNote(ws, conference, noteInputOf(entry, displayZone(conference, programme)), {
+    now,
+    cwd,
+    finish: (text) => {
+      const filled = addProgrammeFields(text, entry);
+      if (parseNote(filled).meta.programme !== entry.uid)
+        throw new ConfnotesError('the note template left no room for the programme field');
+      return filled;
+    },
+  });
+  return { file: created.file, entry, created: true };
+}
