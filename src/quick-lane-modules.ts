@@ -30,6 +30,8 @@ export const QUICK_LANE_MODULES: readonly string[] = [
   'src/core/jot/current-note.ts',
   'src/core/jot/jot-target.ts',
   'src/core/jot/jot.ts',
+  'src/core/jot/jot-write.ts',
+  'src/core/jot/slot.ts',
   'src/core/markdown/headings.ts',
   'src/core/note/note-size.ts',
   'src/core/workspace/layout.ts',
