@@ -19,6 +19,8 @@ const stubJsYaml = {
 const dist = new URL('../dist', import.meta.url);
 const next = new URL(`../dist.next-${process.pid}`, import.meta.url);
 const old = new URL(`../dist.old-${process.pid}`, import.meta.url);
+// `npm run coverage` maps the bundle's V8 coverage back to src/ (scripts/coverage.mjs).
+const sourcemap = process.env.CONFNOTES_SOURCEMAP === '1';
 await build({
   entryPoints: ['src/cli.ts'],
   outdir: `dist.next-${process.pid}`,
@@ -31,6 +33,7 @@ await build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   plugins: [stubJsYaml],
+  sourcemap,
   // Some bundled dependencies are CommonJS and call require() on Node built-ins.
   banner: {
     js: [
@@ -56,6 +59,7 @@ await build({
   minifySyntax: true,
   legalComments: 'none',
   define: { 'import.meta.url': '__cnImportMetaUrl' },
+  sourcemap,
   banner: { js: "const __cnImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });

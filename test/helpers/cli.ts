@@ -22,6 +22,8 @@ export function confnotes(
     TZ: 'UTC',
     ...options.env,
   };
+  // `npm run coverage` collects the CLI's own V8 coverage (scripts/coverage.mjs).
+  if (process.env.CONFNOTES_COVERAGE_DIR) env.NODE_V8_COVERAGE = process.env.CONFNOTES_COVERAGE_DIR;
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,

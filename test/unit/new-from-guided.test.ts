@@ -1,14 +1,31 @@
 /** `new --from now` on a terminal: the real @inquirer select prompt, driven by @inquirer/testing, in process. */
-import { screen } from '@inquirer/testing/vitest';
+import { screen, wrapPrompt } from '@inquirer/testing/vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
 import { readConference } from '../../src/core/workspace/conference.js';
 import { parseNote } from '../../src/core/note/note.js';
 import { updateProgramme, type ProgrammeEntry } from '../../src/core/programme/programme.js';
 import { fakeTerminal } from '../helpers/terminal.js';
 import { makeWorkspace, testContext } from '../helpers/workspace.js';
+
+// @inquirer/testing registers its mocks and its screen reset once, when first
+// loaded: without isolation (--no-isolate) only the first file would get them.
+vi.mock('@inquirer/prompts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@inquirer/prompts')>();
+  const { checkbox, confirm, input, select } = actual;
+  return {
+    ...actual,
+    checkbox: wrapPrompt(checkbox),
+    confirm: wrapPrompt(confirm),
+    input: wrapPrompt(input),
+    select: wrapPrompt(select),
+  };
+});
+beforeEach(() => {
+  screen.clear();
+});
 
 const talk = (uid: string, title: string, room: string): ProgrammeEntry => ({
   uid,

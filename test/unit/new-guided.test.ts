@@ -1,11 +1,28 @@
 /** The guided `new`: the real @inquirer prompts, driven by @inquirer/testing's screen, in process. */
-import { screen } from '@inquirer/testing/vitest';
+import { screen, wrapPrompt } from '@inquirer/testing/vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
 import { fakeTerminal } from '../helpers/terminal.js';
 import { makeWorkspace, note, testContext } from '../helpers/workspace.js';
+
+// @inquirer/testing registers its mocks and its screen reset once, when first
+// loaded: without isolation (--no-isolate) only the first file would get them.
+vi.mock('@inquirer/prompts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@inquirer/prompts')>();
+  const { checkbox, confirm, input, select } = actual;
+  return {
+    ...actual,
+    checkbox: wrapPrompt(checkbox),
+    confirm: wrapPrompt(confirm),
+    input: wrapPrompt(input),
+    select: wrapPrompt(select),
+  };
+});
+beforeEach(() => {
+  screen.clear();
+});
 
 function workspaceWithTags() {
   const made = makeWorkspace();

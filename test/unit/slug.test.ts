@@ -26,6 +26,17 @@ describe('slugify', () => {
     expect(slug.endsWith('word')).toBe(true);
   });
 
+  it('cuts a first word longer than the cap, and keeps a slug of exactly the cap', () => {
+    expect(slugify('a'.repeat(MAX_SLUG_LENGTH + 10))).toBe('a'.repeat(MAX_SLUG_LENGTH));
+    expect(slugify(`abc ${'x'.repeat(MAX_SLUG_LENGTH + 10)}`)).toBe('abc');
+    const exact = `${'a'.repeat(29)} ${'b'.repeat(MAX_SLUG_LENGTH - 30)}`;
+    expect(slugify(exact)).toBe(exact.replace(' ', '-'));
+  });
+
+  it('drops every combining mark left at the start of a word', () => {
+    expect(slugify('x \u0301\u0301abc')).toBe('x-abc');
+  });
+
   it('never gives a path, a dot, a control character or an empty name (any title)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (title) => {
