@@ -66,7 +66,7 @@ describe('report -o on a terminal', () => {
     const text = fs.readFileSync(target, 'utf8');
     // -o *.md writes the YAML title block first (issue 15), then the report.
     expect(text).toMatch(
-      /^---\ntitle: "Test Conf 2013 trip report"\n[^]*?\n---\n\n# Test Conf 2013 trip report\n/,
+      /^---\ntitle: "Test Conf 2013 trip report"\n[\s\S]*?\n---\n\n# Test Conf 2013 trip report\n/,
     );
     expect(text).toContain('### A talk');
     expect(terminal.out.join('')).toBe('mine.md\n');
