@@ -1,5 +1,5 @@
 import { wallTime } from '../core/clock.js';
-import { chooseConference, readConference } from '../core/workspace/conference.js';
+import { chosenConference } from '../core/workspace/conference.js';
 import { isValidDate } from '../core/note/note.js';
 import {
   displayZone,
@@ -11,7 +11,6 @@ import {
   type ProgrammeEntry,
 } from '../core/programme/programme.js';
 import { notesByEntry, type LinkedNote } from '../core/programme/programme-notes.js';
-import { readState } from '../core/workspace/workspace.js';
 import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { renderTable } from '../ui/table.js';
@@ -39,7 +38,7 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
   if (options.star !== undefined && options.unstar !== undefined)
     throw new UsageError('--star and --unstar cannot be used together');
   const ws = workspaceOf(env);
-  const conference = readConference(ws, chooseConference(ws, readState(ws), options.conf));
+  const conference = chosenConference(ws, options.conf);
   const programme = readProgramme(ws, conference);
   if (!programme)
     throw new ConfnotesError(

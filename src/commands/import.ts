@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { wallTime } from '../core/clock.js';
-import { chooseConference, readConference } from '../core/workspace/conference.js';
+import { chosenConference } from '../core/workspace/conference.js';
 import type { EntryChange, ProgrammeEntry } from '../core/programme/programme.js';
 import { importProgramme, readExportStream } from '../core/programme/programme-import.js';
 import { decodeSchedule, MAX_SCHEDULE_BYTES, type ScheduleFormat } from '../core/programme/schedule.js';
-import { readState } from '../core/workspace/workspace.js';
 import { ConfnotesError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { visible } from '../visible.js';
@@ -19,7 +18,7 @@ interface ImportOptions {
 
 export async function run(env: CommandEnv, file: string, options: ImportOptions): Promise<void> {
   const ws = workspaceOf(env);
-  const conference = readConference(ws, chooseConference(ws, readState(ws), options.conf));
+  const conference = chosenConference(ws, options.conf);
   const fromStdin = file === '-';
   const shown = fromStdin ? '<stdin>' : file;
   const bytes = fromStdin

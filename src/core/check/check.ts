@@ -106,8 +106,9 @@ export function sortProblems(problems: CheckProblem[]): CheckProblem[] {
 
 /**
  * Each conference's programme.yml must read, and every note started from a
- * programme entry must point at an entry that exists. Asynchronous, and the
- * programme module is imported only here: only `check` needs it.
+ * programme entry must point at an entry that exists. The programme module
+ * (and its YAML parser) is imported only here, when `check` runs: a dynamic
+ * import keeps it out of the chunks of the other commands, hence async.
  */
 export async function checkProgrammes(
   ws: Workspace,
@@ -119,7 +120,7 @@ export async function checkProgrammes(
   for (const slug of slugs) {
     const subject: ProgrammeSubject = { slug, uids: null, refs: refs.filter((ref) => ref.slug === slug) };
     try {
-      const programme = await readProgramme(ws, readConference(ws, slug));
+      const programme = readProgramme(ws, readConference(ws, slug));
       subject.uids = programme ? new Set(programme.entries.map((entry) => entry.uid)) : null;
     } catch (error) {
       subject.failure = programmeFailure(slug, error);
