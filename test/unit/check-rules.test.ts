@@ -39,6 +39,23 @@ describe('check rules', () => {
     ]);
   });
 
+  it('reports a note dated outside its conference (watched later), at its date line', () => {
+    const { ws, confDir } = makeWorkspace();
+    fs.writeFileSync(path.join(confDir, 'in.md'), note({ date: '2013-04-18' }));
+    fs.writeFileSync(path.join(confDir, 'later.md'), note({ date: '2013-05-01' }));
+    const problems = checkWorkspace(ws).problems.filter((problem) => problem.rule === 'outside-dates');
+    expect(problems).toEqual([
+      {
+        path: 'conf/later.md',
+        line: 5,
+        rule: 'outside-dates',
+        message:
+          'dated 2013-05-01, outside Test Conf 2013 (2013-04-15 to 2013-04-18): the report lists it under "Watched later", not as a day attended',
+        fixable: false,
+      },
+    ]);
+  });
+
   it('reports private markers that do not do what they look like, in notes and conference.md', () => {
     const body =
       '## Notes\n<!-- PRIVATE -->\nhidden\n<!-- /private -->\n<!-- private -->\nto the end\n<!-- /private -->\n<!-- /private -->\n<!-- privat -->\n';

@@ -33,6 +33,7 @@ export const CHECK_RULES = [
   'nested-links',
   'private-not-hidden',
   'conference-url',
+  'outside-dates',
 ] as const;
 export type CheckRule = (typeof CHECK_RULES)[number];
 

@@ -12,6 +12,7 @@ import { invalidDate, invalidTime, invalidValue, linkNotUrl, missingField } from
 import { frontMatter } from './front-matter.js';
 import { keyWhitespaceRule } from './key-whitespace.js';
 import { outsideConference } from './outside-conference.js';
+import { outsideDates } from './outside-dates.js';
 import { programmeEntryMissing } from './programme-entry-missing.js';
 import { programme } from './programme.js';
 import { conferencePrivateMarker, privateMarker } from './private-marker.js';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   privateNotHidden,
   duplicateId,
   outsideConference,
+  outsideDates,
   privateMarker,
   conference,
   conferencePrivateMarker,
