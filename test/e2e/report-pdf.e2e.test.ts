@@ -43,5 +43,10 @@ describe('the PDF report', () => {
       'video (https://example.org/videos/orchestrating-fibre-channel-in-cinder)',
     );
     expect(fs.readFileSync(a4).includes('/Outlines')).toBe(true);
+    // The first page is not the contents alone: the introduction begins on it.
+    const first = spawnSync('pdftotext', ['-f', '1', '-l', '1', a4, '-'], { encoding: 'utf8' }).stdout;
+    expect(first).toContain('Contents');
+    expect(first).toMatch(/^Introduction$/m);
+    expect(first).toContain('I went to Portland mostly to listen.');
   });
 });

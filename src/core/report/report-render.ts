@@ -265,6 +265,10 @@ nav.toc li + li { margin-top: 0.1rem; }
   .table { overflow: visible; }
   table { break-inside: avoid; page-break-inside: avoid; }
   nav.toc ol ol { display: block; }
+  /* Two columns, so the first page holds the opening of the report too, not the contents alone. */
+  nav.toc { columns: 2; column-gap: 1.5rem; font-size: 9pt; padding: 0.4rem 0.8rem; }
+  nav.toc h2 { column-span: all; }
+  nav.toc li { break-inside: avoid; }
   /* On paper a link cannot be clicked: its target is printed after it (unless the text is the target). */
   a[href^="http"]:not(.bare)::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
 }
