@@ -95,6 +95,11 @@ async function markdownIt(): Promise<MarkdownIt> {
       const attrs = (token.attrs ?? []).filter(([name]) => name !== 'href');
       token.attrs = attrs.length > 0 ? attrs : null;
     }
+    // A link whose text is its own address needs no address printed after it.
+    const text = tokens[index + 1];
+    const href = String(token.attrGet('href') ?? '');
+    if (text?.type === 'text' && href && (text.content === href || `https://${text.content}` === href))
+      token.attrJoin('class', 'bare');
     return linkOpen(tokens, index, options, env, self);
   };
   md.renderer.rules.table_open = () => '<div class="table"><table>\n';
