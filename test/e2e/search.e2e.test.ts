@@ -90,6 +90,10 @@ describe('confnotes search', () => {
       'rating',
       'favourite',
       'private',
+      // The list --json keys issue 19 adds for scripts.
+      'abs_path',
+      'start_at',
+      'end_at',
     ]);
     expect(hits[0].score).toBeGreaterThanOrEqual(hits[1].score);
     const coffee = hits.find((h: { id: string }) => h.id === '2013-04-17-0900-coffee');
