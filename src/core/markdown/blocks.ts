@@ -41,8 +41,8 @@ export interface Blocks {
 
 let parser: MarkdownIt | undefined;
 
-/** CommonMark with raw HTML recognised (so comments are blocks); only the block rules run. */
-function blockParser(): MarkdownIt {
+/** CommonMark with raw HTML recognised (so comments are blocks); only the block rules run. Shared by every block reader. */
+export function blockParser(): MarkdownIt {
   if (!parser) {
     parser = new MarkdownItClass('commonmark');
     parser.core.ruler.enableOnly(['normalize', 'block']);

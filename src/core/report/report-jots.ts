@@ -4,8 +4,7 @@
  * order. The structure comes from the Markdown reader (markdown-it's block
  * tokens), so a `- 11:05` inside code or a nested list is left as written.
  */
-import MarkdownItClass, { type MarkdownIt } from 'markdown-it';
-import { lineStarts } from '../markdown/blocks.js';
+import { blockParser, lineStarts } from '../markdown/blocks.js';
 import type { ReportJot } from './report-types.js';
 
 /** The section the jots go into (jot's `## Notes`). */
@@ -19,15 +18,6 @@ const JOTTED = /^(\d{1,2}:\d{2})[ \t]+(>[ \t]*)?([\s\S]*)$/;
 
 const TASK = /^\[[ xX]\][ \t]/;
 const LEFT_OUT = new Set(['fence', 'code_block', 'html_block']);
-
-let parser: MarkdownIt | undefined;
-function blockParser(): MarkdownIt {
-  if (!parser) {
-    parser = new MarkdownItClass('commonmark');
-    parser.core.ruler.enableOnly(['normalize', 'block']);
-  }
-  return parser;
-}
 
 /** A block of the section: a jotted line, or any other Markdown kept as written. */
 export type NotesBlock = { jot: ReportJot } | { markdown: string };
