@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findChrome } from '../../src/core/report/pdf.js';
 import { confnotes } from '../helpers/cli.js';
 import { tempDir } from '../helpers/workspace.js';
 
@@ -102,7 +101,7 @@ describe('report --template', () => {
   });
 });
 
-describe.skipIf(!findChrome(process.env))('report --format pdf', () => {
+describe('report --format pdf', () => {
   it('prints relative links in notes as text, never as file:// links into the temporary folder', () => {
     fs.writeFileSync(
       path.join(ws, 'conf', 'talk.md'),
