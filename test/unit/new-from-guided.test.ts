@@ -1,5 +1,5 @@
 /** `new --from now` on a terminal: the real @inquirer select prompt, driven by @inquirer/testing, in process. */
-import { screen, wrapPrompt } from '@inquirer/testing/vitest';
+import { screen } from '@inquirer/testing/vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,19 +10,10 @@ import { updateProgramme, type ProgrammeEntry } from '../../src/core/programme/p
 import { fakeTerminal } from '../helpers/terminal.js';
 import { makeWorkspace, testContext } from '../helpers/workspace.js';
 
-// @inquirer/testing registers its mocks and its screen reset once, when first
-// loaded: without isolation (--no-isolate) only the first file would get them.
-vi.mock('@inquirer/prompts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@inquirer/prompts')>();
-  const { checkbox, confirm, input, select } = actual;
-  return {
-    ...actual,
-    checkbox: wrapPrompt(checkbox),
-    confirm: wrapPrompt(confirm),
-    input: wrapPrompt(input),
-    select: wrapPrompt(select),
-  };
-});
+// Each file asks for the wrapped prompts and resets the screen itself (see the helper: --no-isolate).
+vi.mock('@inquirer/prompts', async (importOriginal) =>
+  (await import('../helpers/inquirer-mock.js')).wrappedPrompts(importOriginal),
+);
 beforeEach(() => {
   screen.clear();
 });

@@ -1,5 +1,5 @@
 /** The guided `new`: the real @inquirer prompts, driven by @inquirer/testing's screen, in process. */
-import { screen, wrapPrompt } from '@inquirer/testing/vitest';
+import { screen } from '@inquirer/testing/vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,19 +7,10 @@ import { main } from '../../src/cli.js';
 import { fakeTerminal } from '../helpers/terminal.js';
 import { makeWorkspace, note, testContext } from '../helpers/workspace.js';
 
-// @inquirer/testing registers its mocks and its screen reset once, when first
-// loaded: without isolation (--no-isolate) only the first file would get them.
-vi.mock('@inquirer/prompts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@inquirer/prompts')>();
-  const { checkbox, confirm, input, select } = actual;
-  return {
-    ...actual,
-    checkbox: wrapPrompt(checkbox),
-    confirm: wrapPrompt(confirm),
-    input: wrapPrompt(input),
-    select: wrapPrompt(select),
-  };
-});
+// Each file asks for the wrapped prompts and resets the screen itself (see the helper: --no-isolate).
+vi.mock('@inquirer/prompts', async (importOriginal) =>
+  (await import('../helpers/inquirer-mock.js')).wrappedPrompts(importOriginal),
+);
 beforeEach(() => {
   screen.clear();
 });
