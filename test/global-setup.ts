@@ -7,11 +7,36 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/**
+ * As root, the hostile and safety suites run the built CLI as `nobody`, who
+ * must be able to reach it: a clone inside a private folder (mktemp -d is
+ * 0700) gets search permission (o+x, no listing) on its ancestors for the
+ * run, put back as it was at the end.
+ */
+function letNobodyReach(dir: string): () => void {
+  if (process.getuid?.() !== 0) return () => {};
+  const changed: [string, number][] = [];
+  for (let at = dir; at !== path.dirname(at); at = path.dirname(at)) {
+    const mode = fs.statSync(at).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(at, mode | 0o001);
+      changed.push([at, mode]);
+    }
+  }
+  return () => {
+    for (const [at, mode] of changed) fs.chmodSync(at, mode);
+  };
+}
+
 export default function setup(): () => void {
+  const restore = letNobodyReach(path.resolve(import.meta.dirname, '..'));
   const run = fs.mkdtempSync(path.join(os.tmpdir(), 'confnotes-run-'));
   // The hostile suite runs the CLI as `nobody` when the tests run as root: it must reach its folders.
   fs.chmodSync(run, 0o755);
   // Workers start after this and inherit it; os.tmpdir() reads TMPDIR.
   process.env.TMPDIR = run;
-  return () => fs.rmSync(run, { recursive: true, force: true });
+  return () => {
+    fs.rmSync(run, { recursive: true, force: true });
+    restore();
+  };
 }
