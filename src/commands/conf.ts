@@ -6,6 +6,7 @@ import {
   readConference,
   validateNewConference,
   type Conference,
+  type NewConference,
 } from '../core/workspace/conference.js';
 import { noteFiles } from '../core/note/store.js';
 import { findTemplate, renderTemplate, tidyFrontMatter } from '../core/templates.js';
@@ -18,13 +19,7 @@ import { renderTable } from '../ui/table.js';
 import { visible } from '../visible.js';
 import { pathForUser, workspaceOf } from './shared.js';
 
-interface NewConfOptions {
-  start: string;
-  end: string;
-  location?: string;
-  timezone?: string;
-  slug?: string;
-  url?: string;
+interface NewConfOptions extends Omit<NewConference, 'name'> {
   website?: string;
   author?: string;
 }

@@ -16,7 +16,8 @@ import {
   isoInstant,
   linkList,
   nameList,
-  trackTag,
+  eventTexts,
+  trackFields,
 } from './schedule-fields.js';
 
 type Json = Record<string, unknown>;
@@ -106,15 +107,11 @@ function eventEntry(event: Json, { zone, trackNames, line }: Context): ImportedE
     startAt,
     endAt,
     room: cleanTitle(nameOf(event.room) ?? '') || null,
-    track: track ? cleanTitle(track) || null : null,
-    tags: track && trackTag(track) ? [trackTag(track)] : [],
+    ...trackFields(track),
     speakers: nameList(speakersOf(event)),
     url,
     abstract,
-    subtitle: cleanTitle(text(event.subtitle) ?? '') || null,
-    type: humanType(text(event.type)),
-    language: cleanTitle(text(event.language) ?? '') || null,
-    description: description === abstract ? null : description,
+    ...eventTexts((key) => text(event[key]), abstract, description),
     links,
     cancelled: GONE.has(state),
   };

@@ -177,12 +177,29 @@ export function frabExtras(
     );
   links.push({ title: 'Feedback', url: jsonText(talk.feedback_url) });
   return {
-    subtitle: cleanTitle(jsonText(talk.subtitle) ?? '') || null,
-    type: humanType(jsonText(talk.type)),
-    language: cleanTitle(jsonText(talk.language) ?? '') || null,
-    description: description === abstract ? null : description,
+    ...eventTexts((key) => jsonText(talk[key]), abstract, description),
     links: linkList(links, url),
   };
+}
+
+/** The short texts of a frab-like event (JSON or XML), read by key; the description only when it is not the abstract again. */
+export function eventTexts(
+  read: (key: 'subtitle' | 'type' | 'language') => string | null,
+  abstract: string | null,
+  description: string | null,
+): Pick<ImportedEntry, 'subtitle' | 'type' | 'language' | 'description'> {
+  return {
+    subtitle: cleanTitle(read('subtitle') ?? '') || null,
+    type: humanType(read('type')),
+    language: cleanTitle(read('language') ?? '') || null,
+    description: description === abstract ? null : description,
+  };
+}
+
+/** A track as stored, and the tag it gives. */
+export function trackFields(track: string | null): Pick<ImportedEntry, 'track' | 'tags'> {
+  const tag = track ? trackTag(track) : '';
+  return { track: track ? cleanTitle(track) || null : null, tags: tag ? [tag] : [] };
 }
 
 /**

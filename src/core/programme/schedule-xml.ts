@@ -15,12 +15,12 @@ import { cleanText, cleanUid, httpUrl, ScheduleError } from './schedule-common.j
 import {
   distinctUids,
   durationMinutes,
-  humanType,
   isoInstant,
   linkList,
   nameList,
   nextDay,
-  trackTag,
+  eventTexts,
+  trackFields,
   wallInstant,
 } from './schedule-fields.js';
 
@@ -155,17 +155,13 @@ function eventEntry(event: Node, context: EventContext): ImportedEntry {
     startAt,
     endAt: new Date(startAt.getTime() + minutes * 60_000),
     room: cleanTitle(textOf(event.room) ?? context.room ?? '') || null,
-    track: track ? cleanTitle(track) || null : null,
-    tags: track && trackTag(track) ? [trackTag(track)] : [],
+    ...trackFields(track),
     speakers: nameList(
       list(isNode(event.persons) ? event.persons.person : undefined).map((person) => textOf(person)),
     ),
     url,
     abstract,
-    subtitle: cleanTitle(textOf(event.subtitle) ?? '') || null,
-    type: humanType(textOf(event.type)),
-    language: cleanTitle(textOf(event.language) ?? '') || null,
-    description: description === abstract ? null : description,
+    ...eventTexts((key) => textOf(event[key]), abstract, description),
     links,
     cancelled: false,
   };
