@@ -4,7 +4,10 @@
  * differently but for those repairs.
  */
 import { splitNote, type SplitNote } from '../front-matter/front-matter.js';
-import { spliceFrontMatter, type Splice } from '../front-matter/splice.js';
+import { findPair, keyLine, spliceFrontMatter, type Splice } from '../front-matter/splice.js';
+import { describeDrift, followEntry } from '../programme/note-drift.js';
+import type { ProgrammeEntry } from '../programme/programme-model.js';
+import { optionalText } from '../note/schema.js';
 import { normaliseTag } from '../slug.js';
 import { rulesOf } from './rules/index.js';
 import { linkMap } from '../note/field-values.js';
@@ -18,6 +21,11 @@ export interface FixResult {
   changes: string[];
 }
 
+/** The programme entry a note follows (`programme: <uid>`) and the zone of its times, for programme-changed. */
+export type FollowLookup = (uid: string) => { entry: ProgrammeEntry; zone: string | null } | undefined;
+/** The FollowLookup of the conference a note (by workspace-relative path) is in, if it has a programme. */
+export type FixLookup = (rel: string) => FollowLookup | undefined;
+
 /**
  * Repairs what is safe to repair in a note's text: tags normalised (empty and
  * repeated ones dropped) and white space around keys removed, by splicing
@@ -25,7 +33,11 @@ export interface FixResult {
  * parsed again and must hold the same fields but for those repairs;
  * otherwise the text is returned unchanged.
  */
-export function fixText(source: string, scope: 'note' | 'conference' = 'note'): FixResult {
+export function fixText(
+  source: string,
+  scope: 'note' | 'conference' = 'note',
+  follow?: FollowLookup,
+): FixResult {
   let split: SplitNote;
   try {
     split = splitNote(source);
@@ -41,13 +53,30 @@ export function fixText(source: string, scope: 'note' | 'conference' = 'note'): 
     splices.push(...fixed.splices);
     changes.push(...fixed.changes);
   }
-  if (splices.length === 0) return { text: source, changes: [] };
-  const text = spliceFrontMatter(note, splices);
-  return sameButRepaired(split, text) ? { text, changes } : { text: source, changes: [] };
+  let text = splices.length === 0 ? source : spliceFrontMatter(note, splices);
+  // The note follows its programme entry (programme-changed): those fields take the programme's values.
+  const followed: Record<string, unknown> = {};
+  const uid = scope === 'note' ? optionalText(split.data.programme) : null;
+  const target = uid ? follow?.(uid) : undefined;
+  if (target) {
+    try {
+      const result = followEntry(text, target.entry, target.zone);
+      text = result.text;
+      for (const drift of result.fields) {
+        followed[drift.field] = drift.to;
+        const line = findPair(split.yaml, drift.field) ? keyLine(split.yaml, drift.field) : null;
+        changes.push(`${line ? `line ${line}: ` : ''}${describeDrift(drift)} (the programme's)`);
+      }
+    } catch {
+      return { text: source, changes: [] };
+    }
+  }
+  if (text === source) return { text: source, changes: [] };
+  return sameButRepaired(split, text, followed) ? { text, changes } : { text: source, changes: [] };
 }
 
-/** The repaired text must read as the same note but for tags (normalised) and keys (trimmed). */
-function sameButRepaired(before: SplitNote, text: string): boolean {
+/** The repaired text must read as the same note but for tags (normalised), keys (trimmed) and the followed fields. */
+function sameButRepaired(before: SplitNote, text: string, followed: Record<string, unknown>): boolean {
   let after: SplitNote;
   try {
     after = splitNote(text);
@@ -81,5 +110,6 @@ function sameButRepaired(before: SplitNote, text: string): boolean {
   };
   const sorted = (data: Record<string, unknown>) =>
     JSON.stringify(Object.entries(data).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return sorted(clean(before.data)) === sorted(clean(after.data)) && after.body === before.body;
+  const wanted = { ...clean(before.data), ...followed };
+  return sorted(wanted) === sorted(clean(after.data)) && after.body === before.body;
 }
