@@ -4,10 +4,8 @@
  * differently but for those repairs.
  */
 import { splitNote, type SplitNote } from '../front-matter/front-matter.js';
-import { findPair, keyLine, spliceFrontMatter, type Splice } from '../front-matter/splice.js';
-import { describeDrift, followEntry } from '../programme/note-drift.js';
-import type { ProgrammeEntry } from '../programme/programme-model.js';
-import { optionalText } from '../note/schema.js';
+import { spliceFrontMatter, type Splice } from '../front-matter/splice.js';
+import type { FollowLookup } from './rule.js';
 import { normaliseTag } from '../slug.js';
 import { rulesOf } from './rules/index.js';
 import { linkMap } from '../note/field-values.js';
@@ -21,15 +19,15 @@ export interface FixResult {
   changes: string[];
 }
 
-/** The programme entry a note follows (`programme: <uid>`) and the zone of its times, for programme-changed. */
-export type FollowLookup = (uid: string) => { entry: ProgrammeEntry; zone: string | null } | undefined;
+export type { FollowLookup } from './rule.js';
 /** The FollowLookup of the conference a note (by workspace-relative path) is in, if it has a programme. */
 export type FixLookup = (rel: string) => FollowLookup | undefined;
 
 /**
  * Repairs what is safe to repair in a note's text: tags normalised (empty and
  * repeated ones dropped) and white space around keys removed, by splicing
- * only those bytes. Everything else is kept byte for byte. The result is
+ * only those bytes; given `follow`, a note's time, room and title set to its
+ * programme entry's (the programme rules' fixes). Everything else is kept byte for byte. The result is
  * parsed again and must hold the same fields but for those repairs;
  * otherwise the text is returned unchanged.
  */
@@ -54,21 +52,18 @@ export function fixText(
     changes.push(...fixed.changes);
   }
   let text = splices.length === 0 ? source : spliceFrontMatter(note, splices);
-  // The note follows its programme entry (programme-changed): those fields take the programme's values.
   const followed: Record<string, unknown> = {};
-  const uid = scope === 'note' ? optionalText(split.data.programme) : null;
-  const target = uid ? follow?.(uid) : undefined;
-  if (target) {
-    try {
-      const result = followEntry(text, target.entry, target.zone);
-      text = result.text;
-      for (const drift of result.fields) {
-        followed[drift.field] = drift.to;
-        const line = findPair(split.yaml, drift.field) ? keyLine(split.yaml, drift.field) : null;
-        changes.push(`${line ? `line ${line}: ` : ''}${describeDrift(drift)} (the programme's)`);
+  if (follow && scope === 'note') {
+    for (const rule of rulesOf('programme')) {
+      if (!rule.fix) continue;
+      try {
+        const fixed = rule.fix(note, text, follow);
+        text = fixed.text;
+        changes.push(...fixed.changes);
+        Object.assign(followed, fixed.set);
+      } catch {
+        return { text: source, changes: [] };
       }
-    } catch {
-      return { text: source, changes: [] };
     }
   }
   if (text === source) return { text: source, changes: [] };

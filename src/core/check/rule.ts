@@ -144,10 +144,22 @@ export interface WorkspaceRule extends RuleBase<WorkspaceSubject> {
   fixable: false;
 }
 
+/** The programme entry a note follows (`programme: <uid>`) and the zone its times are shown in. */
+export type FollowLookup = (uid: string) => { entry: ProgrammeEntry; zone: string | null } | undefined;
+
+/** A programme rule's repair: the whole text, set field by field (splice.ts `setField`). */
+export interface FollowFix {
+  text: string;
+  changes: string[];
+  /** The fields set and their new values, for fix.ts's reading-back test. */
+  set: Record<string, unknown>;
+}
+
 export interface ProgrammeRule extends RuleBase<ProgrammeSubject> {
   scope: 'programme';
-  /** A fixable programme rule is repaired by fix.ts from the note's entry (`fixText`'s `follow`). */
   fixable: boolean;
+  /** Repairs a note (read as `note`, now `text` after the note rules' fixes) from its programme entry. */
+  fix?(note: ParsedNote, text: string, follow: FollowLookup): FollowFix;
 }
 
 export type Rule = NoteRule | ConferenceRule | WorkspaceRule | ProgrammeRule;

@@ -5,7 +5,8 @@
  * values (fix.ts, through programme/note-drift.ts).
  */
 import { findPair, keyLine } from '../../front-matter/splice.js';
-import { noteDrift } from '../../programme/note-drift.js';
+import { describeDrift, followEntry, noteDrift } from '../../programme/note-drift.js';
+import { optionalText } from '../../note/schema.js';
 import type { Finding, ProgrammeRule } from '../rule.js';
 
 export const programmeChanged: ProgrammeRule = {
@@ -30,5 +31,19 @@ export const programmeChanged: ProgrammeRule = {
       }
     }
     return found;
+  },
+  fix: (note, text, follow) => {
+    const uid = optionalText(note.data.programme);
+    const target = uid ? follow(uid) : undefined;
+    if (!target) return { text, changes: [], set: {} };
+    const followed = followEntry(text, target.entry, target.zone);
+    const line = (field: string) => (findPair(note.yaml, field) ? `line ${keyLine(note.yaml, field)}: ` : '');
+    return {
+      text: followed.text,
+      changes: followed.fields.map(
+        (drift) => `${line(drift.field)}${describeDrift(drift)} (the programme's)`,
+      ),
+      set: Object.fromEntries(followed.fields.map(({ field, to }) => [field, to])),
+    };
   },
 };
