@@ -246,3 +246,24 @@ describe('followProgramme (import --update-notes)', () => {
     expect(followProgramme(ws, 'conf', entries, ZONE, { write: true }).notes).toEqual([]);
   });
 });
+
+describe('a note the splicer cannot edit', () => {
+  it('is named and skipped by --update-notes; check --fix still makes the other repairs', async () => {
+    const { ws, confDir } = workspace();
+    const flow =
+      '---\n{title: A talk, type: session, date: 2013-04-16, start: "10:00", end: "10:40", room: B110, programme: talk-1}\n---\n## Notes\n';
+    fs.writeFileSync(path.join(confDir, 'flow.md'), flow);
+    const entries = [entry({ room: 'Hall A' })];
+    expect(followProgramme(ws, 'conf', entries, ZONE, { write: false }).notes).toHaveLength(1);
+    const done = followProgramme(ws, 'conf', entries, ZONE, { write: true });
+    expect(done.notes).toEqual([]);
+    expect(done.skipped).toEqual([expect.stringMatching(/^conf\/flow\.md: .*\{…\}.*; not updated$/)]);
+    expect(fs.readFileSync(path.join(confDir, 'flow.md'), 'utf8')).toBe(flow);
+    // A tag to normalise beside a talk that moved: the tag is repaired even though the move cannot be.
+    const both = linked({ tags: '[Storage]' });
+    const lookup = () => ({ entry: entry({ room: 'Hall A' }), zone: ZONE });
+    const fixed = fixText(both, 'note', lookup);
+    expect(fixed.text).toBe(both.replace('[Storage]', '[storage]').replace('room: B110', 'room: Hall A'));
+    expect(fixText(flow, 'note', lookup)).toEqual({ text: flow, changes: [] });
+  });
+});

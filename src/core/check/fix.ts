@@ -62,7 +62,7 @@ export function fixText(
         changes.push(...fixed.changes);
         Object.assign(followed, fixed.set);
       } catch {
-        return { text: source, changes: [] };
+        // A front matter setField cannot edit (one `{…}` map): the other repairs still stand.
       }
     }
   }

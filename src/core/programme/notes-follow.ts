@@ -6,10 +6,11 @@
  */
 import { ConfnotesError } from '../../errors.js';
 import { FrontMatterError } from '../front-matter/front-matter.js';
+import { readFrontMatter } from '../front-matter/splice.js';
 import { readNoteText, scanNotes } from '../note/store.js';
 import { rewrite } from '../safe-write.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { followEntry, type FieldDrift } from './note-drift.js';
+import { followEntry, noteDrift, type FieldDrift } from './note-drift.js';
 import type { ProgrammeEntry } from './programme-model.js';
 
 export interface NoteUpdate {
@@ -55,7 +56,13 @@ export function followProgramme(
           return followed.fields.length > 0 ? followed.text : null;
         });
       } else {
-        fields = followEntry(readNoteText(note.file, note.path), entry, zone).fields;
+        // Counting only: what differs, without trying the edit.
+        const text = readNoteText(note.file, note.path);
+        fields = noteDrift(
+          (readFrontMatter(text).yaml.data ?? {}) as Record<string, unknown>,
+          entry,
+          zone,
+        ).fields;
       }
     } catch (error) {
       // One note that cannot be edited (a `{…}` front matter, changed meanwhile) does not stop the others.
