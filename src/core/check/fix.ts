@@ -26,10 +26,10 @@ export type FixLookup = (rel: string) => FollowLookup | undefined;
 /**
  * Repairs what is safe to repair in a note's text: tags normalised (empty and
  * repeated ones dropped) and white space around keys removed, by splicing
- * only those bytes; given `follow`, a note's time, room and title set to its
- * programme entry's (the programme rules' fixes). Everything else is kept byte for byte. The result is
- * parsed again and must hold the same fields but for those repairs;
- * otherwise the text is returned unchanged.
+ * only those bytes; given `follow`, a note's time, room and title set to
+ * its programme entry's (the programme rules' fixes). Everything else is
+ * kept byte for byte. The result is parsed again and must hold the same
+ * fields but for those repairs; otherwise the text is returned unchanged.
  */
 export function fixText(
   source: string,
