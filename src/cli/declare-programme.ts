@@ -19,12 +19,17 @@ export function declareProgrammeCommands(program: Command, load: Load): void {
       ]),
     )
     .option('--replace', 'import even when the file shares no talk with the programme already imported')
+    .option(
+      '--update-notes',
+      'bring the notes started from a talk that moved or was renamed in line: date, start, end, room, title',
+    )
     .addHelpText(
       'after',
       examples([
         'confnotes import ~/Downloads/schedule.ics',
         'curl -s https://pretalx.example.org/conf/schedule/export/schedule.json | confnotes import -',
         'confnotes import schedule.json --conf fosdem-2026 --format pretalx',
+        'confnotes import ~/Downloads/schedule.ics --update-notes',
       ]),
     )
     .action(load(() => import('../commands/import.js')));

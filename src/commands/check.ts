@@ -3,6 +3,7 @@ import {
   checkProgrammes,
   checkWorkspace,
   fixText,
+  followLookup,
   sortProblems,
   type CheckProblem,
 } from '../core/check/check.js';
@@ -34,13 +35,14 @@ export async function run(env: CommandEnv, options: CheckOptions): Promise<void>
     const found = checkWorkspace(ws, { slugs, workspaceWide: !options.conf });
     found.problems = sortProblems([
       ...found.problems,
-      ...(await checkProgrammes(ws, slugs, found.programmeRefs)),
+      ...(await checkProgrammes(ws, slugs, found.programmeRefs, found.linkedNotes)),
     ]);
     return found;
   };
   let result = await check();
   const fixed: Fixed[] = [];
   if (options.fix) {
+    const follow = await followLookup(ws, slugs);
     const files = [
       ...new Set(result.problems.filter((problem) => problem.fixable).map((problem) => problem.path)),
     ];
@@ -50,7 +52,11 @@ export async function run(env: CommandEnv, options: CheckOptions): Promise<void>
       try {
         readNoteText(file, rel);
         rewrite(file, (old) => {
-          const repaired = fixText(old, path.basename(rel) === CONFERENCE_FILE ? 'conference' : 'note');
+          const repaired = fixText(
+            old,
+            path.basename(rel) === CONFERENCE_FILE ? 'conference' : 'note',
+            follow(rel),
+          );
           changes = repaired.changes;
           return repaired.text;
         });

@@ -4,6 +4,8 @@ import { wallTime } from '../core/clock.js';
 import { chosenConference } from '../core/workspace/conference.js';
 import type { EntryChange, ProgrammeEntry } from '../core/programme/programme.js';
 import { importProgramme, readExportStream } from '../core/programme/programme-import.js';
+import { describeDrift } from '../core/programme/note-drift.js';
+import { followProgramme } from '../core/programme/notes-follow.js';
 import { decodeSchedule, MAX_SCHEDULE_BYTES, type ScheduleFormat } from '../core/programme/schedule.js';
 import { ConfnotesError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
@@ -14,6 +16,7 @@ interface ImportOptions {
   conf?: string;
   format?: ScheduleFormat;
   replace?: boolean;
+  updateNotes?: boolean;
 }
 
 export async function run(env: CommandEnv, file: string, options: ImportOptions): Promise<void> {
@@ -61,6 +64,29 @@ export async function run(env: CommandEnv, file: string, options: ImportOptions)
     env.say(
       `${outcome.file}: already up to date (${total} ${total === 1 ? 'entry' : 'entries'}, nothing changed)`,
     );
+  // Notes started from a talk follow it when asked (--update-notes); otherwise import says how many differ.
+  const follow = followProgramme(ws, conference.slug, merge.entries, zone, { write: !!options.updateNotes });
+  for (const skipped of follow.skipped) env.warn(visible(skipped));
+  for (const stale of follow.stale)
+    env.say(
+      visible(
+        `${stale.path}: its talk ${stale.uid} is ${stale.status} in the programme; the note is kept as it is`,
+      ),
+    );
+  if (options.updateNotes) {
+    for (const note of follow.notes)
+      for (const field of note.fields)
+        env.out(`${color.cyan('updated  ')} ${visible(`${note.path}  ${describeDrift(field)}`)}`);
+    if (follow.notes.length > 0)
+      env.say(
+        `${follow.notes.length} ${follow.notes.length === 1 ? 'note' : 'notes'} updated to the programme`,
+      );
+  } else if (follow.notes.length > 0) {
+    const n = follow.notes.length;
+    env.say(
+      `${n} ${n === 1 ? 'note differs' : 'notes differ'} from the programme (time, room or title); update ${n === 1 ? 'it' : 'them'} with: confnotes import ${fromStdin ? '-' : visible(file)} --update-notes (or confnotes check --fix)`,
+    );
+  }
 }
 
 function shownTime(iso: string, zone: string | null): string {

@@ -305,6 +305,7 @@ const TABLE: [string[], string, unknown[], Record<string, unknown>][] = [
     ['-'],
     { conf: 'x', format: 'pretalx', replace: true },
   ],
+  [['import', 'schedule.ics', '--update-notes'], 'import', ['schedule.ics'], { updateNotes: true }],
   [
     [
       'agenda',

@@ -11,12 +11,13 @@ import { keyLine } from '../front-matter/splice.js';
 import { optionalText } from '../note/schema.js';
 import { CONFERENCE_FILE, conferenceSlugs, readConference } from '../workspace/conference.js';
 import type { Workspace } from '../workspace/workspace.js';
-import type { CheckRule, Finding, ProgrammeRef, ProgrammeSubject, Rule } from './rule.js';
+import type { CheckRule, Finding, ParsedNote, ProgrammeRef, ProgrammeSubject, Rule } from './rule.js';
 import { rulesOf } from './rules/index.js';
+import type { FixLookup, FollowLookup } from './fix.js';
 import { conferenceSubject, fileSubject, noteSubject } from './subjects.js';
 
 export type { CheckRule, ProgrammeRef } from './rule.js';
-export { fixText, type FixResult } from './fix.js';
+export { fixText, type FixLookup, type FixResult, type FollowLookup } from './fix.js';
 export { nearMiss } from './rules/unknown-field.js';
 export { outsideConference } from './rules/outside-conference.js';
 export { isUrl, KNOWN_FIELDS } from '../note/schema.js';
@@ -38,6 +39,8 @@ export interface CheckResult {
   problems: CheckProblem[];
   /** Notes started from a programme entry (`programme: <uid>`), for checkProgrammes. */
   programmeRefs: ProgrammeRef[];
+  /** Those notes' front matter by path, for checkProgrammes to compare them with their entries. */
+  linkedNotes: Map<string, ParsedNote>;
 }
 
 export interface CheckOptions {
@@ -73,18 +76,20 @@ export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): Check
   const { files, problems: walkProblems } = noteFiles(ws, slugs);
   const notes = files.map((file) => fileSubject(ws, file));
   const programmeRefs: ProgrammeRef[] = [];
+  const linkedNotes = new Map<string, ParsedNote>();
   for (const note of notes) {
     run(rulesOf('note'), note, note.path, problems);
     const uid = optionalText(note.note?.data.programme);
     if (uid && note.note) {
       const line = keyLine(note.note.yaml, 'programme');
       programmeRefs.push({ path: note.path, slug: note.path.split('/')[0]!, uid, line });
+      linkedNotes.set(note.path, note.note);
     }
   }
   const workspace = { ws, notes, walkProblems, workspaceWide: options.workspaceWide ?? true };
   run(rulesOf('workspace'), workspace, '', problems);
   sortProblems(problems);
-  return { checked: slugs.length + files.length, problems, programmeRefs };
+  return { checked: slugs.length + files.length, problems, programmeRefs, linkedNotes };
 }
 
 /** Every problem of one note's text, in the order of its lines. `rel` names it in messages. */
@@ -106,7 +111,8 @@ export function sortProblems(problems: CheckProblem[]): CheckProblem[] {
 
 /**
  * Each conference's programme.yml must read, and every note started from a
- * programme entry must point at an entry that exists. The programme module
+ * programme entry must point at an entry that exists (and, given the notes'
+ * front matter, still say what the entry says). The programme module
  * (and its YAML parser) is imported only here, when `check` runs: a dynamic
  * import keeps it out of the chunks of the other commands, hence async.
  */
@@ -114,20 +120,57 @@ export async function checkProgrammes(
   ws: Workspace,
   slugs: string[],
   refs: ProgrammeRef[],
+  notes?: ReadonlyMap<string, ParsedNote>,
 ): Promise<CheckProblem[]> {
-  const { readProgramme } = await import('../programme/programme.js');
+  const { displayZone, readProgramme } = await import('../programme/programme.js');
   const problems: CheckProblem[] = [];
   for (const slug of slugs) {
-    const subject: ProgrammeSubject = { slug, uids: null, refs: refs.filter((ref) => ref.slug === slug) };
+    const subject: ProgrammeSubject = {
+      slug,
+      uids: null,
+      refs: refs.filter((ref) => ref.slug === slug),
+      notes,
+    };
     try {
-      const programme = readProgramme(ws, readConference(ws, slug));
+      const conference = readConference(ws, slug);
+      const programme = readProgramme(ws, conference);
       subject.uids = programme ? new Set(programme.entries.map((entry) => entry.uid)) : null;
+      if (programme) {
+        subject.entries = new Map(programme.entries.map((entry) => [entry.uid, entry]));
+        subject.zone = displayZone(conference, programme);
+      }
     } catch (error) {
       subject.failure = programmeFailure(slug, error);
     }
     run(rulesOf('programme'), subject, `${slug}/programme.yml`, problems);
   }
   return problems;
+}
+
+/**
+ * For `check --fix`: the programme entry a note of these conferences follows,
+ * by the note's path and its `programme:` uid (programme-changed). A
+ * programme that does not read follows nothing (check reports it).
+ */
+export async function followLookup(ws: Workspace, slugs: string[]): Promise<FixLookup> {
+  const { displayZone, readProgramme } = await import('../programme/programme.js');
+  const bySlug = new Map<string, FollowLookup>();
+  for (const slug of slugs) {
+    try {
+      const conference = readConference(ws, slug);
+      const programme = readProgramme(ws, conference);
+      if (!programme) continue;
+      const zone = displayZone(conference, programme);
+      const entries = new Map(programme.entries.map((entry) => [entry.uid, entry]));
+      bySlug.set(slug, (uid) => {
+        const entry = entries.get(uid);
+        return entry ? { entry, zone } : undefined;
+      });
+    } catch {
+      // Reported by checkProgrammes.
+    }
+  }
+  return (rel) => bySlug.get(rel.split('/')[0]!);
 }
 
 function programmeFailure(slug: string, error: unknown): Finding | 'conference' {

@@ -5,6 +5,7 @@
  */
 import { splitNote, type SplitNote } from '../front-matter/front-matter.js';
 import { spliceFrontMatter, type Splice } from '../front-matter/splice.js';
+import type { FollowLookup } from './rule.js';
 import { normaliseTag } from '../slug.js';
 import { rulesOf } from './rules/index.js';
 import { linkMap } from '../note/field-values.js';
@@ -18,14 +19,23 @@ export interface FixResult {
   changes: string[];
 }
 
+export type { FollowLookup } from './rule.js';
+/** The FollowLookup of the conference a note (by workspace-relative path) is in, if it has a programme. */
+export type FixLookup = (rel: string) => FollowLookup | undefined;
+
 /**
  * Repairs what is safe to repair in a note's text: tags normalised (empty and
  * repeated ones dropped) and white space around keys removed, by splicing
- * only those bytes. Everything else is kept byte for byte. The result is
- * parsed again and must hold the same fields but for those repairs;
- * otherwise the text is returned unchanged.
+ * only those bytes; given `follow`, a note's time, room and title set to
+ * its programme entry's (the programme rules' fixes). Everything else is
+ * kept byte for byte. The result is parsed again and must hold the same
+ * fields but for those repairs; otherwise the text is returned unchanged.
  */
-export function fixText(source: string, scope: 'note' | 'conference' = 'note'): FixResult {
+export function fixText(
+  source: string,
+  scope: 'note' | 'conference' = 'note',
+  follow?: FollowLookup,
+): FixResult {
   let split: SplitNote;
   try {
     split = splitNote(source);
@@ -41,13 +51,27 @@ export function fixText(source: string, scope: 'note' | 'conference' = 'note'): 
     splices.push(...fixed.splices);
     changes.push(...fixed.changes);
   }
-  if (splices.length === 0) return { text: source, changes: [] };
-  const text = spliceFrontMatter(note, splices);
-  return sameButRepaired(split, text) ? { text, changes } : { text: source, changes: [] };
+  let text = splices.length === 0 ? source : spliceFrontMatter(note, splices);
+  const followed: Record<string, unknown> = {};
+  if (follow && scope === 'note') {
+    for (const rule of rulesOf('programme')) {
+      if (!rule.fix) continue;
+      try {
+        const fixed = rule.fix(note, text, follow);
+        text = fixed.text;
+        changes.push(...fixed.changes);
+        Object.assign(followed, fixed.set);
+      } catch {
+        // A front matter setField cannot edit (one `{…}` map): the other repairs still stand.
+      }
+    }
+  }
+  if (text === source) return { text: source, changes: [] };
+  return sameButRepaired(split, text, followed) ? { text, changes } : { text: source, changes: [] };
 }
 
-/** The repaired text must read as the same note but for tags (normalised) and keys (trimmed). */
-function sameButRepaired(before: SplitNote, text: string): boolean {
+/** The repaired text must read as the same note but for tags (normalised), keys (trimmed) and the followed fields. */
+function sameButRepaired(before: SplitNote, text: string, followed: Record<string, unknown>): boolean {
   let after: SplitNote;
   try {
     after = splitNote(text);
@@ -81,5 +105,6 @@ function sameButRepaired(before: SplitNote, text: string): boolean {
   };
   const sorted = (data: Record<string, unknown>) =>
     JSON.stringify(Object.entries(data).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return sorted(clean(before.data)) === sorted(clean(after.data)) && after.body === before.body;
+  const wanted = { ...clean(before.data), ...followed };
+  return sorted(wanted) === sorted(clean(after.data)) && after.body === before.body;
 }

@@ -8,6 +8,7 @@
 import type { NoteFileError } from '../../errors.js';
 import type { FrontMatterError, SplitNote } from '../front-matter/front-matter.js';
 import type { FrontMatterSource, Splice } from '../front-matter/splice.js';
+import type { ProgrammeEntry } from '../programme/programme-model.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /** Every rule id: the `rule` of a problem in `check`'s output and `--json` (a contract). */
@@ -29,6 +30,8 @@ export const CHECK_RULES = [
   'conference',
   'programme',
   'programme-entry-missing',
+  'programme-changed',
+  'programme-cancelled',
   'private-marker',
   'nested-links',
   'private-not-hidden',
@@ -100,6 +103,11 @@ export interface ProgrammeSubject {
   slug: string;
   /** The entries' uids; null when the conference has no programme. */
   uids: Set<string> | null;
+  /** The entries by uid, and the zone their times are shown in (when the programme reads). */
+  entries?: ReadonlyMap<string, ProgrammeEntry>;
+  zone?: string | null;
+  /** The referring notes' front matter by path, for the rules that compare a note with its entry. */
+  notes?: ReadonlyMap<string, ParsedNote>;
   /** Why programme.yml could not be read; `conference` when conference.md is to blame (reported elsewhere). */
   failure?: Finding | 'conference';
   refs: ProgrammeRef[];
@@ -136,9 +144,22 @@ export interface WorkspaceRule extends RuleBase<WorkspaceSubject> {
   fixable: false;
 }
 
+/** The programme entry a note follows (`programme: <uid>`) and the zone its times are shown in. */
+export type FollowLookup = (uid: string) => { entry: ProgrammeEntry; zone: string | null } | undefined;
+
+/** A programme rule's repair: the whole text, set field by field (splice.ts `setField`). */
+export interface FollowFix {
+  text: string;
+  changes: string[];
+  /** The fields set and their new values, for fix.ts's reading-back test. */
+  set: Record<string, unknown>;
+}
+
 export interface ProgrammeRule extends RuleBase<ProgrammeSubject> {
   scope: 'programme';
-  fixable: false;
+  fixable: boolean;
+  /** Repairs a note (read as `note`, now `text` after the note rules' fixes) from its programme entry. */
+  fix?(note: ParsedNote, text: string, follow: FollowLookup): FollowFix;
 }
 
 export type Rule = NoteRule | ConferenceRule | WorkspaceRule | ProgrammeRule;

@@ -13,8 +13,8 @@ export const NOTES_SECTION = /^notes\b/i;
 export type NotesMode = 'auto' | 'always' | 'never';
 export const NOTES_MODES: readonly NotesMode[] = ['auto', 'always', 'never'];
 
-/** `11:05 text` or `11:05 > "quote"`: a jotted line after its bullet. */
-const JOTTED = /^(\d{1,2}:\d{2})[ \t]+(>[ \t]*)?([\s\S]*)$/;
+/** `11:05 text` or `11:05 > "quote"`, with `jot --since-start`'s `+12:30` after the time: a jotted line after its bullet. */
+const JOTTED = /^(\d{1,2}:\d{2})(?:[ \t]+([+-]\d{1,3}:\d{2}(?::\d{2})?)(?=[ \t]))?[ \t]+(>[ \t]*)?([\s\S]*)$/;
 
 const TASK = /^\[[ xX]\][ \t]/;
 const LEFT_OUT = new Set(['fence', 'code_block', 'html_block']);
@@ -55,9 +55,17 @@ export function readNotesSection(text: string): NotesBlock[] {
       if (item.type !== 'list_item_open' || item.level !== 1 || !item.map) continue;
       const inline = tokens[i + 1]?.type === 'paragraph_open' ? tokens[i + 2] : undefined;
       const jotted = inline?.type === 'inline' ? JOTTED.exec(inline.content) : null;
-      const text = jotted ? oneLine(jotted[3]!) : '';
+      const text = jotted ? oneLine(jotted[4]!) : '';
       if (inline?.type === 'inline' && TASK.test(inline.content)) continue; // a follow-up: listed there
-      if (jotted && text) out.push({ jot: { time: jotted[1]!, text, quote: jotted[2] !== undefined } });
+      if (jotted && text)
+        out.push({
+          jot: {
+            time: jotted[1]!,
+            ...(jotted[2] ? { since: jotted[2] } : {}),
+            text,
+            quote: jotted[3] !== undefined,
+          },
+        });
       else if (!/^\s*[-*+]\s*$/.test(slice(item.map[0], item.map[1])))
         out.push({ markdown: slice(item.map[0], item.map[1]) });
     }
@@ -74,14 +82,23 @@ function unquoted(text: string): string {
 /**
  * The blocks as Markdown: jots as list items (`- 11:05 text`, or `- text`
  * without times), quotes as block quotes, other blocks as written. Runs of
- * list items stay one list; anything else stands apart.
+ * list items stay one list; anything else stands apart. A `+12:30` stays in
+ * both forms, as a link to that moment when `recordingAt` gives one
+ * (recording-link.ts; the URL already one the report prints).
  */
-export function notesMarkdown(blocks: NotesBlock[], withTimes: boolean): string | null {
+export function notesMarkdown(
+  blocks: NotesBlock[],
+  withTimes: boolean,
+  recordingAt: (stamp: string) => string | null = () => null,
+): string | null {
   const parts: { text: string; item: boolean }[] = blocks.map((block) => {
     if ('markdown' in block) return { text: block.markdown, item: /^[-*+][ \t]/.test(block.markdown) };
-    const { time, text, quote } = block.jot;
-    if (quote) return { text: `> ${unquoted(text)}${withTimes ? ` (${time})` : ''}`, item: false };
-    return { text: `- ${withTimes ? `${time} ` : ''}${text}`, item: true };
+    const { time, since, text, quote } = block.jot;
+    const link = since ? recordingAt(since) : null;
+    const stamp = since ? (link ? `[${since}](${link})` : since) : '';
+    const when = [withTimes ? time : '', stamp].filter(Boolean).join(' ');
+    if (quote) return { text: `> ${unquoted(text)}${when ? ` (${when})` : ''}`, item: false };
+    return { text: `- ${when ? `${when} ` : ''}${text}`, item: true };
   });
   if (parts.length === 0) return null;
   let out = parts[0]!.text;

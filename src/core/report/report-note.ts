@@ -10,6 +10,7 @@ import {
 } from './report-text.js';
 import { NOTES_SECTION, notesMarkdown, readNotesSection, showsNotes, type NotesMode } from './report-jots.js';
 import { publicField } from './report-privacy.js';
+import { recordingAt, recordingOf, stampSeconds } from './recording-link.js';
 import type { GroupBy, ReportNote } from './report-types.js';
 import { capitalise, flags, joinWords, typeName } from './report-words.js';
 
@@ -83,7 +84,19 @@ export function reportNote(
   const notesText = sectionBody(body, NOTES_SECTION);
   const notesClean = notesText === null ? null : cleanMarkdown(notesText, includePrivate, 4);
   const blocks = notesClean === null ? [] : readNotesSection(notesClean);
-  const notes = notesMarkdown(blocks, true);
+  const links = flags(
+    Object.entries(note.links)
+      .filter(([, url]) => SAFE_URL.test(url))
+      .map(([kind, url]) => ({ kind, url: safeUrl(url) }))
+      .sort((a, b) => linkRank(a.kind) - linkRank(b.kind)),
+  );
+  // A `+12:30` links to that moment of the note's recording, when it has one that takes a start time.
+  const recording = recordingOf(links);
+  const momentOf = (stamp: string): string | null => {
+    const seconds = stampSeconds(stamp);
+    return recording && seconds !== null ? safeUrl(recordingAt(recording, seconds)) : null;
+  };
+  const notes = notesMarkdown(blocks, true, momentOf);
   const time = noteTime(note);
   const day = dayLabel(note.date);
   const when = groupBy === 'day' ? time : [day, time].filter(Boolean).join(', ');
@@ -118,17 +131,16 @@ export function reportNote(
     summary: field(note.summary),
     takeaways,
     notes,
-    notesUntimed: notesMarkdown(blocks, false),
-    jots: blocks.flatMap((block) => ('jot' in block ? [block.jot] : [])),
+    notesUntimed: notesMarkdown(blocks, false, momentOf),
+    jots: blocks.flatMap((block) => {
+      if (!('jot' in block)) return [];
+      const at = block.jot.since ? momentOf(block.jot.since) : null;
+      return [at ? { ...block.jot, recording: at } : block.jot];
+    }),
     showNotes: showsNotes(notesMode, takeaways !== null, notes !== null),
     empty: takeaways === null && notes === null,
     watchedLater: false,
-    links: flags(
-      Object.entries(note.links)
-        .filter(([, url]) => SAFE_URL.test(url))
-        .map(([kind, url]) => ({ kind, url: safeUrl(url) }))
-        .sort((a, b) => linkRank(a.kind) - linkRank(b.kind)),
-    ),
+    links,
     meta,
   };
 }

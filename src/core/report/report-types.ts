@@ -20,8 +20,12 @@ export interface ReportOptions {
 /** A line jotted in the room: `- 11:05 text` or, with `quote`, `- 11:05 > "text"`. */
 export interface ReportJot {
   time: string;
+  /** `jot --since-start`'s `+12:30` (time since the talk began), when the line has one. */
+  since?: string;
   text: string;
   quote: boolean;
+  /** The note's recording at `since` (YouTube, Vimeo, media.ccc.de; recording-link.ts), when it has one. */
+  recording?: string;
 }
 
 export interface ReportLink {

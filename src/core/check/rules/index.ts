@@ -14,6 +14,8 @@ import { keyWhitespaceRule } from './key-whitespace.js';
 import { outsideConference } from './outside-conference.js';
 import { outsideDates } from './outside-dates.js';
 import { programmeEntryMissing } from './programme-entry-missing.js';
+import { programmeCancelled } from './programme-cancelled.js';
+import { programmeChanged } from './programme-changed.js';
 import { programme } from './programme.js';
 import { conferencePrivateMarker, privateMarker } from './private-marker.js';
 import { nestedLinks } from './nested-links.js';
@@ -47,6 +49,8 @@ export const RULES: readonly Rule[] = [
   conferenceEndBeforeStart,
   programme,
   programmeEntryMissing,
+  programmeChanged,
+  programmeCancelled,
 ];
 
 export function rulesOf<S extends Rule['scope']>(scope: S): Extract<Rule, { scope: S }>[] {
