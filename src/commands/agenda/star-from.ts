@@ -25,7 +25,11 @@ export async function starFromFile(
   const already = result.already > 0 ? ` (${result.already} already starred)` : '';
   const missing =
     result.missing.length > 0 ? `; ${result.missing.length} not in the programme of ${conference.name}:` : '';
-  if (result.matched.length > 0)
+  if (result.matched.length > 0 && fresh === 0)
+    env.say(
+      `${shown}: nothing new to star, ${result.already === 1 ? 'its talk is' : `its ${result.already} talks are`} starred already${missing}`,
+    );
+  else if (result.matched.length > 0)
     env.say(`${shown}: ★ starred ${fresh} ${fresh === 1 ? 'talk' : 'talks'}${already}${missing}`);
   for (const entry of result.missing) env.say(`  not found: ${visible(entry.title)} (${when(entry, zone)})`);
   if (result.matched.length === 0) {

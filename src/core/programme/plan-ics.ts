@@ -38,6 +38,8 @@ export async function planCalendar(
   options: PlanOptions,
 ): Promise<string> {
   const ICAL = (await import('ical.js')).default;
+  // ical.js folds after 75 octets and then adds the space: 74 keeps every line within RFC 5545's 75.
+  ICAL.foldLength = 74;
   const utc = (instant: Date) => ICAL.Time.fromJSDate(instant, true);
   const calendar = new ICAL.Component(['vcalendar', [], []]);
   calendar.updatePropertyWithValue('version', '2.0');
@@ -52,7 +54,7 @@ export async function planCalendar(
     event.uid = planUid(options.slug, entry.uid);
     component.updatePropertyWithValue('dtstamp', utc(options.now));
     event.sequence = sequence;
-    event.summary = entry.title;
+    event.summary = text(entry.title);
     if (entry.all_day) {
       event.startDate = ICAL.Time.fromDateString(entry.start);
       // DTEND of a day event is exclusive: the day after the last one.
@@ -64,9 +66,9 @@ export async function planCalendar(
       // A talk without length has no DTEND (RFC 5545: it then takes no time).
       if (entry.end !== entry.start) event.endDate = utc(new Date(entry.end));
     }
-    if (entry.room) event.location = entry.room;
+    if (entry.room) event.location = text(entry.room);
     const description = describe(entry);
-    if (description) event.description = description;
+    if (description) event.description = text(description);
     if (entry.url) component.updatePropertyWithValue('url', entry.url);
     const off = entry.status !== 'confirmed';
     component.updatePropertyWithValue('status', off ? 'CANCELLED' : 'CONFIRMED');
@@ -76,13 +78,23 @@ export async function planCalendar(
       alarm.updatePropertyWithValue('trigger', ICAL.Duration.fromString(`-PT${options.remind}M`));
       alarm.updatePropertyWithValue(
         'description',
-        entry.room ? `${entry.title} (${entry.room})` : entry.title,
+        text(entry.room ? `${entry.title} (${entry.room})` : entry.title),
       );
       component.addSubcomponent(alarm);
     }
     calendar.addSubcomponent(component);
   }
   return `${calendar.toString()}\r\n`;
+}
+
+/**
+ * Text as iCalendar may carry it: line breaks become \n (ical.js escapes
+ * those), and no other control character is written (a bare CR would end the
+ * line for some readers; programme.yml is a file anyone can edit).
+ */
+function text(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
 /** The event's DESCRIPTION: who speaks, then the talk's page. */

@@ -92,15 +92,14 @@ export function matchFaved(
     if (hit) found.add(hit.uid);
     return !hit;
   });
-  // The re-import fallback, over the stored talks not found yet.
-  const unclaimed = stored.filter((entry) => !found.has(entry.uid));
-  const follow = followPrevious(unclaimed, rest);
-  const unclaimedUids = new Set(unclaimed.map((entry) => entry.uid));
+  // The re-import fallback, each favourite against the whole programme: a favourites file is a
+  // part of it, so a title is taken alone only when one talk of the whole programme has it.
   const missing: ProgrammeEntry[] = [];
-  follow.entries.forEach((entry, index) => {
-    if (unclaimedUids.has(entry.uid)) found.add(entry.uid);
-    else missing.push(rest[index]!);
-  });
+  for (const entry of rest) {
+    const [followed] = followPrevious([...stored], [entry]).entries;
+    if (followed && known.has(followed.uid)) found.add(followed.uid);
+    else missing.push(entry);
+  }
   return { found, missing };
 }
 
