@@ -93,7 +93,6 @@ export async function planCalendar(
  * line for some readers; programme.yml is a file anyone can edit).
  */
 function text(value: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
