@@ -35,7 +35,7 @@ export async function starFromFile(
   if (result.matched.length === 0) {
     const count = result.missing.length;
     throw new ConfnotesError(
-      `${shown}: ${count === 1 ? 'its one talk is' : `none of its ${count} talks is`} in the programme of ${conference.name}; nothing was starred`,
+      `${shown}: ${count === 1 ? 'its one talk is not' : `none of its ${count} talks is`} in the programme of ${conference.name}; nothing was starred`,
     );
   }
 }
