@@ -300,3 +300,72 @@ describe('--star-from a favourites export', () => {
     expect(run(['agenda', '--star-from', elsewhere, '--star', KEYNOTE]).code).toBe(2);
   });
 });
+
+describe('re-import rules the plan relies on', () => {
+  it('an export reusing UIDs (MOCA 2024) warns once, with the count the file gives', () => {
+    const file = path.join(REAL, 'moca-2024-duplicate-uids.ics');
+    const uids = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('UID:'));
+    const counts = new Map<string, number>();
+    for (const uid of uids) counts.set(uid, (counts.get(uid) ?? 0) + 1);
+    const reused = [...counts.values()].filter((n) => n > 1);
+    const sharing = reused.reduce((sum, n) => sum + n, 0);
+    expect(sharing).toBe(87);
+    const made = run([
+      'conf',
+      'new',
+      'MOCA 2024',
+      '--start',
+      '2024-09-13',
+      '--end',
+      '2024-09-15',
+      '--timezone',
+      'Europe/Rome',
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+    for (const round of ['first', 'again']) {
+      const imported = run(['import', file]);
+      expect(imported.code, imported.stderr).toBe(0);
+      const warnings = imported.stderr.split('\n').filter((line) => line.startsWith('warning:'));
+      expect(warnings, round).toEqual([
+        `warning: ${file}: ${sharing} talks share ${reused.length} UIDs with others; kept each, told apart by its start (uid#start)`,
+      ]);
+    }
+    expect(agendaJson()).toHaveLength(uids.length);
+  });
+
+  it('--replace replaces the programme: only the new export’s talks, stars and note links kept where the fallback matches', () => {
+    starThree();
+    const made = run(['new', '--from', WORKSHOP]);
+    expect(made.code, made.stderr).toBe(0);
+    // Another build of the programme: every guid new, every title but the keynote's and the workshop's changed.
+    const kept = [
+      'FOSS in times of war, scarcity and (adversarial) AI',
+      'RVPC RISC-V retro computer Soldering workshop',
+    ];
+    const xml = fs
+      .readFileSync(FOSDEM, 'utf8')
+      .replace(/guid="([0-9a-f-]+)"/g, 'guid="rebuilt-$1"')
+      .replace(/<title>([^<]*)<\/title>/g, (whole, title: string) =>
+        title === 'FOSDEM 2026' || kept.includes(title) ? whole : `<title>Renamed: ${title}</title>`,
+      );
+    const rebuilt = path.join(home, 'rebuilt.xml');
+    fs.writeFileSync(rebuilt, xml);
+    const before = agendaJson();
+    const replaced = run(['import', rebuilt, '--replace']);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(replaced.stderr).toContain('2 talks have a new UID in this export');
+    const after = agendaJson();
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((one) => (one as unknown as { status: string }).status === 'removed')).toEqual([]);
+    expect(after.filter((one) => one.title.startsWith('Renamed: '))).toHaveLength(before.length - 2);
+    const byUid = new Map(after.map((one) => [one.uid, one]));
+    expect(byUid.get(KEYNOTE)?.starred).toBe(true);
+    expect(byUid.get(WORKSHOP)?.starred).toBe(true);
+    expect(byUid.get(WORKSHOP)?.note).not.toBeNull();
+    expect(byUid.has(WELCOME)).toBe(false);
+    expect(after.filter((one) => one.starred).map((one) => one.uid)).toEqual([KEYNOTE, WORKSHOP]);
+  });
+});
