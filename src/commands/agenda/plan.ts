@@ -23,6 +23,8 @@ export interface PlanOptions {
   force?: boolean;
 }
 
+const NONE_STARRED = 'no starred talks; star some with: confnotes agenda --star <uid>';
+
 /** Whether the options ask for the plan as iCalendar rather than a listing. */
 export function wantsIcs(options: PlanOptions): boolean {
   return options.format === 'ics' || options.output !== undefined;
@@ -95,7 +97,7 @@ export async function exportPlan(
   const talks = `${starred.length} starred ${starred.length === 1 ? 'talk' : 'talks'}`;
   if (options.output === undefined || options.output === '-') {
     env.io.stdout.write(text);
-    if (starred.length === 0) env.say('no starred talks; star some with: confnotes agenda --star <uid>');
+    if (starred.length === 0) env.say(NONE_STARRED);
     return;
   }
   const target = path.resolve(env.ctx.cwd, options.output);
@@ -110,6 +112,7 @@ export async function exportPlan(
     );
   const replaced = writePlan(target, text, existing);
   env.say(`${shown}: ${replaced ? 'updated' : 'written'}, ${talks}`);
+  if (starred.length === 0) env.say(NONE_STARRED);
 }
 
 function isFolder(dir: string): boolean {
