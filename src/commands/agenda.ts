@@ -79,16 +79,11 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
 
   const now = env.ctx.now();
   const day = options.today ? wallTime(now, zone).date : options.day;
+  // The iCalendar export is the plan: always the starred talks (the other filters narrow it).
+  const starredOnly = options.starred || wantsIcs(options);
   const chosen = filterEntries(
     programme.entries,
-    // The iCalendar export is the plan: the starred talks, whatever the other filters.
-    {
-      day,
-      tag: options.tag,
-      room: options.room,
-      search: options.search,
-      starred: options.starred || wantsIcs(options),
-    },
+    { day, tag: options.tag, room: options.room, search: options.search, starred: starredOnly },
     zone,
   );
   if (wantsIcs(options)) return exportPlan(env, conference, chosen, options);
