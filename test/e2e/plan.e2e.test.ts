@@ -210,6 +210,13 @@ describe('the plan as iCalendar', () => {
       expect(result.stderr).toMatch(/--remind ".*" is not a number of minutes/);
     }
     expect(fs.existsSync(path.join(ws, 'plan2.ics'))).toBe(false);
+    // Never over a note or programme.yml, even with --force: a plan is an .ics file.
+    const programme = path.join(ws, 'fosdem-2026', 'programme.yml');
+    const bytes = fs.readFileSync(programme);
+    const overProgramme = run(['agenda', '-o', programme, '--force']);
+    expect(overProgramme.code).toBe(2);
+    expect(overProgramme.stderr).toMatch(/the plan is an iCalendar file; give it a name ending in \.ics\n$/);
+    expect(fs.readFileSync(programme)).toEqual(bytes);
     expect(run(['agenda', '--remind', '5']).code).toBe(2);
     expect(run(['agenda', '--format', 'ics', '--json']).code).toBe(2);
     expect(run(['agenda', '-o', 'missing-folder/plan.ics']).code).toBe(1);

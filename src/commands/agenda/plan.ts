@@ -76,6 +76,15 @@ export function checkPlanOptions(
     throw new UsageError(
       `-o writes the plan as iCalendar; --format ${options.format} cannot be written to a file`,
     );
+  // A plan is never written over a note, programme.yml or the workspace's settings, even with --force.
+  if (
+    options.output !== undefined &&
+    options.output !== '-' &&
+    !/\.(ics|ical|icalendar)$/i.test(options.output)
+  )
+    throw new UsageError(
+      `-o "${options.output}": the plan is an iCalendar file; give it a name ending in .ics`,
+    );
   if (options.remind !== undefined && !wantsIcs(options))
     throw new UsageError('--remind sets the reminder of the exported plan: use it with --format ics or -o');
   remindMinutes(options.remind);
