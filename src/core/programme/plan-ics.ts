@@ -46,7 +46,7 @@ export async function planCalendar(
   calendar.updatePropertyWithValue('prodid', PLAN_PRODID);
   calendar.updatePropertyWithValue('calscale', 'GREGORIAN');
   calendar.updatePropertyWithValue('method', 'PUBLISH');
-  calendar.updatePropertyWithValue('x-wr-calname', `${options.name}: my plan`);
+  calendar.updatePropertyWithValue('x-wr-calname', text(`${options.name}: my plan`));
   const sequence = Math.max(0, Math.floor((options.now.getTime() - SEQUENCE_EPOCH) / 60_000));
   for (const entry of entries) {
     const component = new ICAL.Component('vevent');
