@@ -68,6 +68,8 @@ export function checkPlanOptions(
     throw new UsageError('--star-from cannot be used with --star or --unstar');
   if (options.starFrom !== undefined && (wantsIcs(options) || options.json))
     throw new UsageError('--star-from stars talks; export the plan afterwards with --format ics or -o');
+  if ((options.star !== undefined || options.unstar !== undefined) && wantsIcs(options))
+    throw new UsageError('--star and --unstar change the plan; export it afterwards with --format ics or -o');
   if (options.json && options.format !== undefined && options.format !== 'json')
     throw new UsageError(`--json and --format ${options.format} cannot be used together`);
   if (wantsIcs(options) && options.json)
