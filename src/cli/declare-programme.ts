@@ -50,6 +50,18 @@ export function declareProgrammeCommands(program: Command, load: Load): void {
     .option('--starred', 'only the talks you starred')
     .option('--star <uid>', 'star a talk you plan to attend (repeat for several)', collect)
     .option('--unstar <uid>', 'remove the star (repeat for several)', collect)
+    .option('--star-from <file>', 'star the talks of a favourites export (pretalx "faved" .ics)')
+    .addOption(
+      new Option('--format <format>', 'table (default), json, or ics: the starred plan as iCalendar').choices(
+        ['table', 'json', 'ics'],
+      ),
+    )
+    .option('-o, --output <file>', 'write the starred plan as iCalendar to this file (- for stdout)')
+    .option(
+      '--remind <minutes>',
+      'with the plan: a reminder this many minutes before each talk (default 10; 0: none)',
+    )
+    .option('--force', 'replace an -o file even if it is not an earlier plan export')
     .option('--conf <slug>', 'the conference (default: the current one)')
     .option('--json', 'print JSON for scripts')
     .addHelpText(
@@ -59,6 +71,9 @@ export function declareProgrammeCommands(program: Command, load: Load): void {
         'confnotes agenda --day 2026-06-17 --room "Hall A"',
         'confnotes agenda --star SCS26-T6@spree-cloud.example.org',
         'confnotes agenda --starred --json',
+        'confnotes agenda --starred -o plan.ics --remind 5',
+        'confnotes agenda --starred --format ics > plan.ics',
+        'confnotes agenda --star-from ~/Downloads/faved.ics',
         'confnotes new --from now',
       ]),
     )

@@ -15,9 +15,19 @@ import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { renderTable } from '../ui/table.js';
 import { visible } from '../visible.js';
+import {
+  checkPlanOptions,
+  clashNote,
+  exportPlan,
+  starredClashes,
+  wantsIcs,
+  type PlanOptions,
+} from './agenda/plan.js';
+import { starFromFile } from './agenda/star-from.js';
 import { workspaceOf } from './shared.js';
 
-interface AgendaOptions {
+interface AgendaOptions extends PlanOptions {
+  starFrom?: string;
   day?: string;
   today?: boolean;
   tag?: string;
@@ -37,6 +47,7 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
     throw new UsageError(`--day "${options.day}" is not a date (YYYY-MM-DD)`);
   if (options.star !== undefined && options.unstar !== undefined)
     throw new UsageError('--star and --unstar cannot be used together');
+  checkPlanOptions(options);
   const ws = workspaceOf(env);
   const conference = chosenConference(ws, options.conf);
   const programme = readProgramme(ws, conference);
@@ -45,6 +56,7 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
       `${conference.name} has no programme yet; import one with: confnotes import <schedule.ics | schedule.json>`,
     );
   const zone = displayZone(conference, programme);
+  if (options.starFrom !== undefined) return starFromFile(env, ws, conference, options.starFrom, zone);
 
   const toStar = options.star ?? options.unstar;
   if (toStar !== undefined) {
@@ -67,16 +79,23 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
 
   const now = env.ctx.now();
   const day = options.today ? wallTime(now, zone).date : options.day;
+  // The iCalendar export is the plan: always the starred talks (the other filters narrow it).
+  const starredOnly = options.starred || wantsIcs(options);
   const chosen = filterEntries(
     programme.entries,
-    { day, tag: options.tag, room: options.room, search: options.search, starred: options.starred },
+    { day, tag: options.tag, room: options.room, search: options.search, starred: starredOnly },
     zone,
   );
+  if (wantsIcs(options)) return exportPlan(env, conference, chosen, options);
   const notes = notesByEntry(ws, conference.slug);
-  if (options.json) {
+  const clashes = starredClashes(programme.entries);
+  if (options.json || options.format === 'json') {
     env.out(
       JSON.stringify(
-        chosen.map((entry) => entryJson(entry, notes.get(entry.uid), now)),
+        chosen.map((entry) => ({
+          ...entryJson(entry, notes.get(entry.uid), now),
+          clashes: clashes.get(entry.uid) ?? [],
+        })),
         null,
         2,
       ),
@@ -87,9 +106,14 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
     env.say(programme.entries.length === 0 ? 'the programme is empty' : 'no entries match');
     return;
   }
-  env.out(await agendaTable(env, chosen, notes, now, zone));
+  const titles = new Map(programme.entries.map((entry) => [entry.uid, entry.title]));
+  const note = (entry: ProgrammeEntry) => clashNote(entry, clashes, titles, env.color);
+  env.out(await agendaTable(env, chosen, notes, now, zone, note));
+  const clashing = chosen.some((entry) => (clashes.get(entry.uid) ?? []).length > 0) ? '  ⚠ clash' : '';
   env.say(
-    env.errColor.dim(`times in ${zone ?? 'the machine time zone'} · ▶ on now  ✎ has a note  ★ starred`),
+    env.errColor.dim(
+      `times in ${zone ?? 'the machine time zone'} · ▶ on now  ✎ has a note  ★ starred${clashing}`,
+    ),
   );
 }
 
@@ -134,6 +158,7 @@ async function agendaTable(
   notes: Map<string, LinkedNote>,
   now: Date,
   zone: string | null,
+  note: (entry: ProgrammeEntry) => string = () => '',
 ): Promise<string> {
   const { color } = env;
   const rows = entries.map((entry) => {
@@ -142,7 +167,7 @@ async function agendaTable(
     const off = entry.status !== 'confirmed';
     // programme.yml is text anyone could have edited: no escape sequence or bidi control reaches the terminal.
     const shown = visible(entry.title);
-    const title = off ? color.dim(`${shown} (${entry.status})`) : running ? color.bold(shown) : shown;
+    const title = `${off ? color.dim(`${shown} (${entry.status})`) : running ? color.bold(shown) : shown}${note(entry)}`;
     return [
       marks,
       color.dim(when(entry, zone)),

@@ -44,6 +44,7 @@ const OPTION_SOURCES: Record<string, Source> = {
   tag: 'tags',
   output: 'files',
   template: 'files',
+  starFrom: 'files',
   from: 'from',
   star: 'entries',
   unstar: 'entries',

@@ -68,6 +68,8 @@ export async function importProgramme(
         `${options.shown} shares no talk with the ${live} already imported for ${conference.name} (another conference's programme?); nothing was changed. Pass --replace to import it anyway`,
       );
     }
+    // --replace replaces: the talks this export does not have are dropped, not kept as removed.
+    if (options.replace) merge.entries = merge.entries.filter((entry) => entry.status !== 'removed');
     const same =
       current !== null &&
       merge.added.length + merge.changed.length + merge.removed.length === 0 &&
