@@ -16,9 +16,11 @@ import {
   type EntryLink,
   isCalendarDay,
   type EntryStatus,
+  type FreshEntry,
   type Programme,
   type ProgrammeEntry,
 } from './programme-model.js';
+import { assignRefs, isRefText } from './programme-ref.js';
 
 export const PROGRAMME_FILE = 'programme.yml';
 /** Larger than any programme.yml an import of the largest export allowed can write. */
@@ -37,13 +39,21 @@ const HEADER = [
   '# Re-import a newer export to update it; notes are never changed by an import.',
 ];
 
+/** A programme to write: an entry without a ref yet gets one (programme-ref.ts). */
+export type ProgrammeToWrite = Omit<Programme, 'entries'> & { entries: (FreshEntry & { ref?: string })[] };
+
 /** The text of programme.yml: a YAML 1.1/1.2-safe document, one block per entry, sorted. */
-export function programmeText(programme: Programme): string {
+export function programmeText(programme: ProgrammeToWrite): string {
   const body = stringify(
     {
       timezone: programme.timezone,
       source: programme.source,
-      entries: [...programme.entries].sort(compareEntries),
+      // uid and ref first: the two handles of an entry, where a reader looks for them.
+      entries: assignRefs([...programme.entries].sort(compareEntries)).map(({ uid, ref, ...rest }) => ({
+        uid,
+        ref,
+        ...rest,
+      })),
     },
     { version: '1.1', lineWidth: 0, blockQuote: 'literal', nullStr: '~' },
   );
@@ -114,14 +124,22 @@ export function parseProgrammeText(text: string, shown: string): Programme {
     fail(doc.contents as never, '"entries" is not a list');
   const nodes = isSeq(entriesNode) ? entriesNode.items : [];
   const raw = Array.isArray(data.entries) ? (data.entries as unknown[]) : [];
+  const owner = new Map<string, string>();
   const entries = raw.map((item, index) => {
     const node = nodes[index] as never;
     const problem = entryProblem(item);
     if (problem) fail(node, problem);
-    return item as ProgrammeEntry;
+    const entry = item as ProgrammeEntry;
+    if (entry.ref !== undefined) {
+      const other = owner.get(entry.ref);
+      if (other !== undefined) fail(node, `entry ${entry.uid}: ref "${entry.ref}" is also entry ${other}'s`);
+      owner.set(entry.ref, entry.uid);
+    }
+    return entry;
   });
   const text_ = (value: unknown) => (typeof value === 'string' && value.trim() ? value : null);
-  return { timezone: text_(data.timezone), source: text_(data.source), entries };
+  // A file written before refs gets them here, in file order, so two reads agree; the next write keeps them.
+  return { timezone: text_(data.timezone), source: text_(data.source), entries: assignRefs(entries) };
 }
 
 function entryProblem(item: unknown): string | null {
@@ -132,6 +150,8 @@ function entryProblem(item: unknown): string | null {
   const textList = (value: unknown) => Array.isArray(value) && value.every((one) => typeof one === 'string');
   if (!isText(entry.uid)) return 'an entry has no uid';
   const what = `entry ${String(entry.uid)}`;
+  if (entry.ref !== undefined && !(typeof entry.ref === 'string' && isRefText(entry.ref)))
+    return `${what}: ref "${String(entry.ref)}" is not 1 to 6 lower-case letters and digits`;
   if (!isText(entry.title)) return `${what}: no title`;
   if (typeof entry.all_day !== 'boolean') return `${what}: all_day is not true or false`;
   for (const key of ['start', 'end'] as const) {
@@ -175,7 +195,7 @@ function entryProblem(item: unknown): string | null {
 export function updateProgramme(
   ws: Workspace,
   conference: Conference,
-  change: (current: Programme | null) => Programme | null,
+  change: (current: Programme | null) => ProgrammeToWrite | null,
 ): boolean {
   const file = programmeFile(conference);
   const shown = relativeToWorkspace(ws, file);
@@ -203,10 +223,14 @@ export function updateProgramme(
  * makes (what the yaml library writes from valid values reads back the same;
  * a test holds it to that), so that no command is left unable to read it.
  */
-function checkedText(programme: Programme, shown: string): string {
+function checkedText(programme: ProgrammeToWrite, shown: string): string {
+  const refs = new Set<string>();
   for (const entry of programme.entries) {
-    const problem = entryProblem({ ...entry });
+    let problem = entryProblem({ ...entry });
+    if (!problem && entry.ref !== undefined && refs.has(entry.ref))
+      problem = `entry ${entry.uid}: ref "${entry.ref}" is another entry's too`;
     if (problem) throw new ConfnotesError(`${shown}: not written, it would not read back: ${problem}`);
+    if (entry.ref !== undefined) refs.add(entry.ref);
   }
   return programmeText(programme);
 }
