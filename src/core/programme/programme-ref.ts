@@ -62,6 +62,7 @@ export function assignRefs<T extends { uid: string; ref?: string }>(
   entries: T[],
   reserved: Iterable<string> = [],
 ): (T & { ref: string })[] {
+  if (entries.every((entry) => entry.ref)) return entries as (T & { ref: string })[];
   const taken = new Set([...RESERVED, ...reserved]);
   for (const entry of entries) {
     if (entry.ref) taken.add(entry.ref);

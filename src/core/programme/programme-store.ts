@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
 import { ConfnotesError, NoteFileError } from '../../errors.js';
 import { createExclusive, FileExistsError, rewrite } from '../safe-write.js';
-import type { Conference } from '../workspace/conference.js';
+import { conferenceDir, type Conference } from '../workspace/conference.js';
 import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
 import {
   compareEntries,
@@ -62,10 +62,39 @@ export function programmeText(programme: ProgrammeToWrite): string {
 
 /** Reads the stored programme; null when the conference has none yet. */
 export function readProgramme(ws: Workspace, conference: Conference): Programme | null {
-  const file = programmeFile(conference);
+  return readProgrammeAt(ws, programmeFile(conference));
+}
+
+function readProgrammeAt(ws: Workspace, file: string): Programme | null {
   const shown = relativeToWorkspace(ws, file);
   if (!storedFileExists(ws, file, shown)) return null;
   return parseProgrammeText(fs.readFileSync(file, 'utf8'), shown);
+}
+
+/**
+ * The programme of the conference in folder `slug`, without reading its
+ * conference.md; null when it has none, or when it cannot be read (its own
+ * commands say why): for a note's ref, which must not fail a listing.
+ */
+export function programmeInFolder(ws: Workspace, slug: string): Programme | null {
+  try {
+    return readProgrammeAt(ws, path.join(conferenceDir(ws, slug), PROGRAMME_FILE));
+  } catch (error) {
+    if (error instanceof NoteFileError) return null;
+    throw error;
+  }
+}
+
+/** The entries named `ref` in the programmes of the conferences `slugs`, one per conference at most. */
+export function entriesWithRef(
+  ws: Workspace,
+  slugs: string[],
+  ref: string,
+): { slug: string; entry: ProgrammeEntry }[] {
+  return slugs.flatMap((slug) => {
+    const entry = programmeInFolder(ws, slug)?.entries.find((one) => one.ref === ref);
+    return entry ? [{ slug, entry }] : [];
+  });
 }
 
 /**
