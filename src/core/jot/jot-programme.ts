@@ -22,9 +22,13 @@ import { readConference, type Conference } from '../workspace/conference.js';
 import { setCurrentNote } from '../workspace/current.js';
 import type { Workspace } from '../workspace/workspace.js';
 
-/** The entry's short reference (programme-ref.ts), which `/next <ref>` and `new --from` take. */
-export function shortRef(entry: ProgrammeEntry, _entries: ProgrammeEntry[]): string {
-  return entry.ref;
+/** The shortest prefix of the entry's uid (at least 6 characters) that no other entry's uid starts with. */
+export function shortRef(entry: ProgrammeEntry, entries: ProgrammeEntry[]): string {
+  for (let length = 6; length < entry.uid.length; length++) {
+    const prefix = entry.uid.slice(0, length);
+    if (!entries.some((other) => other !== entry && other.uid.startsWith(prefix))) return prefix;
+  }
+  return entry.uid;
 }
 
 /** `<ref> "title" (room)`, as messages show an entry. */
