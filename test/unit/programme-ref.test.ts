@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sourceItems } from '../../src/commands/completion/sources.js';
 import { nowFromEnv } from '../../src/context.js';
 import { resolveNote } from '../../src/core/note/store.js';
 import {
@@ -221,7 +222,7 @@ describe('choosing by ref, room and star', () => {
 });
 
 describe('a note answers to its talk ref', () => {
-  it('after an exact id, before an id prefix; list --json finds the ref', () => {
+  it('after an exact id, before an id prefix; list --json and completion find the ref', async () => {
     const { ws, root, confDir } = workspace();
     const conference = readConference(ws, 'conf');
     updateProgramme(ws, conference, () => ({
@@ -250,6 +251,13 @@ describe('a note answers to its talk ref', () => {
     expect(resolveNote(ws, 'kqz', root)).toBe(exact);
     expect(resolveNote(ws, 'talk', root)).toBe(named);
     expect(resolveNote(ws, '2013-04-16-1000-p', root)).toBe(linked);
+    // TAB after --from or --star offers each ref, then each uid, with the title.
+    const values = (await sourceItems(ws, 'from', undefined)).map((item) => item.value);
+    expect(values).toEqual(['now', 'next', 'kqz', realUid(1), 'talk', realUid(2)]);
+    expect((await sourceItems(ws, 'entries', undefined))[0]).toEqual({
+      value: 'kqz',
+      description: 'Talk ' + realUid(1),
+    });
     const refOf = noteRefs(ws);
     expect(refOf({ folder: 'conf', programme: realUid(1) })).toBe('kqz');
     expect(refOf({ folder: 'conf', programme: null })).toBeNull();
