@@ -256,7 +256,7 @@ describe('a note answers to its talk ref', () => {
     expect(values).toEqual(['now', 'next', 'kqz', realUid(1), 'talk', realUid(2)]);
     expect((await sourceItems(ws, 'entries', undefined))[0]).toEqual({
       value: 'kqz',
-      description: 'Talk ' + realUid(1),
+      description: `Talk ${realUid(1)}`,
     });
     const refOf = noteRefs(ws);
     expect(refOf({ folder: 'conf', programme: realUid(1) })).toBe('kqz');
