@@ -64,6 +64,7 @@ function entryOnDay(entry: ProgrammeEntry, day: string, zone: string | null): bo
 function searchText(entry: ProgrammeEntry): string {
   return [
     entry.uid,
+    entry.ref,
     entry.title,
     entry.speakers.join(' '),
     entry.room ?? '',
