@@ -28,8 +28,8 @@ export function declareNoteCommands(program: Command, load: Load): void {
     .option('--template <name>', 'a template name (see `confnotes templates`) or a file')
     .option('-e, --edit', 'open the note in $VISUAL / $EDITOR afterwards')
     .option(
-      '--from <uid|now|next>',
-      'fill the note from the imported programme: an entry uid, the talk on now, or the next one',
+      '--from <ref|now|next>',
+      'fill the note from the imported programme: an entry ref (or uid), the talk on now, or the next one',
     )
     .addHelpText(
       'after',

@@ -42,14 +42,14 @@ export function declareProgrammeCommands(program: Command, load: Load): void {
     .option('--day <date>', 'only this day, YYYY-MM-DD')
     .option('--today', 'only today (in the conference time zone)')
     .option('--tag <tag>', 'only entries with this tag or track')
-    .option('--room <room>', 'only entries in this room')
+    .option('--room <room>', 'only entries in this room: its name, a prefix or a word of it (any case)')
     .option(
       '--search <text>',
       'only entries whose title, speakers, abstract, room or track contain this (any case)',
     )
     .option('--starred', 'only the talks you starred')
-    .option('--star <uid>', 'star a talk you plan to attend (repeat for several)', collect)
-    .option('--unstar <uid>', 'remove the star (repeat for several)', collect)
+    .option('--star <ref>', 'star a talk you plan to attend, by its ref or uid (repeat for several)', collect)
+    .option('--unstar <ref>', 'remove the star (repeat for several)', collect)
     .option('--star-from <file>', 'star the talks of a favourites export (pretalx "faved" .ics)')
     .addOption(
       new Option('--format <format>', 'table (default), json, or ics: the starred plan as iCalendar').choices(
@@ -68,8 +68,8 @@ export function declareProgrammeCommands(program: Command, load: Load): void {
       'after',
       examples([
         'confnotes agenda --today',
-        'confnotes agenda --day 2026-06-17 --room "Hall A"',
-        'confnotes agenda --star SCS26-T6@spree-cloud.example.org',
+        'confnotes agenda --day 2026-06-17 --room hall',
+        'confnotes agenda --star k7m',
         'confnotes agenda --starred --json',
         'confnotes agenda --starred -o plan.ics --remind 5',
         'confnotes agenda --starred --format ics > plan.ics',

@@ -61,8 +61,8 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
   const toStar = options.star ?? options.unstar;
   if (toStar !== undefined) {
     const starred = options.star !== undefined;
-    // Every uid is resolved before anything is written: one unknown uid changes nothing.
-    const entries = toStar.map((uid) => resolve(programme.entries, uid));
+    // Every ref or uid is resolved before anything is written: one unknown changes nothing.
+    const entries = toStar.map((ref) => resolve(programme.entries, ref));
     const uids = new Set(entries.map((entry) => entry.uid));
     updateProgramme(ws, conference, (current) => {
       if (!current) return null;
@@ -73,11 +73,11 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
       };
     });
     for (const entry of entries)
-      env.say(`${starred ? '★ starred' : 'unstarred'}: ${entry.title} (${when(entry, zone)})`);
+      env.say(`${starred ? '★ starred' : 'unstarred'}: ${entry.title} (${entry.ref}, ${when(entry, zone)})`);
     return;
   }
 
-  const now = env.ctx.now();
+  const now = env.ctx.now(zone);
   const day = options.today ? wallTime(now, zone).date : options.day;
   // The iCalendar export is the plan: always the starred talks (the other filters narrow it).
   const starredOnly = options.starred || wantsIcs(options);
@@ -141,6 +141,7 @@ function entryJson(entry: ProgrammeEntry, note: LinkedNote | undefined, now: Dat
     tags: entry.tags,
     starred: entry.starred,
     now: entry.status === 'confirmed' && isRunning(entry, now),
+    ref: entry.ref,
   };
 }
 
@@ -174,11 +175,11 @@ async function agendaTable(
       visible(entry.room ?? ''),
       title,
       color.dim(visible(entry.speakers.join(', '))),
-      color.dim(visible(entry.uid)),
+      color.dim(entry.ref),
     ];
   });
   const width = env.io.stdout.isTTY ? env.io.stdout.columns : undefined;
-  return renderTable(['', 'when', 'room', 'title', 'speakers', 'uid'], rows, {
+  return renderTable(['', 'when', 'room', 'title', 'speakers', 'ref'], rows, {
     width,
     shrink: [4, 3, 2],
     minWidth: 8,

@@ -49,9 +49,10 @@ export function makeJotter(
     ws,
     file,
     async jot(kind, text) {
-      const now = env.ctx.now();
       // The zone of the current note's conference, read per line: a session may switch conference.
-      const wall = stampTime(wallTime(now, readState(ws).timezone), options.at);
+      const zone = readState(ws).timezone;
+      const now = env.ctx.now(zone);
+      const wall = stampTime(wallTime(now, zone), options.at);
       const seconds = options.at === undefined ? now.getUTCSeconds() : 0;
       const stamp = (slot: Slot | null) =>
         since && slot && kind !== 'todo' ? `${wall.time} ${sinceStart(slot, wall, seconds)}` : wall.time;

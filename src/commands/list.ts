@@ -2,6 +2,7 @@ import { isValidDate, type Note, type NoteType } from '../core/note/note.js';
 import { filterNotes, noteSummaryJson, sortNotes, type NoteSort } from '../core/note/note-query.js';
 import { conferenceZones } from '../core/note/note-json.js';
 import { scanNotes } from '../core/note/store.js';
+import { noteRefs } from '../core/programme/programme-notes.js';
 import { UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { renderTable } from '../ui/table.js';
@@ -45,9 +46,10 @@ export async function run(env: CommandEnv, options: ListOptions): Promise<void> 
   );
   if (options.json) {
     const zoneOf = conferenceZones(ws);
+    const refOf = noteRefs(ws);
     env.out(
       JSON.stringify(
-        chosen.map((note) => noteSummaryJson(note, zoneOf(note))),
+        chosen.map((note) => ({ ...noteSummaryJson(note, zoneOf(note)), ref: refOf(note) })),
         null,
         2,
       ),

@@ -10,26 +10,34 @@ import {
   nextAfter,
   readProgramme,
   runningAt,
+  starredFirst,
   type ProgrammeEntry,
 } from '../core/programme/programme.js';
-import { addProgrammeFields, noteInputOf, notesByEntry } from '../core/programme/programme-notes.js';
+import {
+  addProgrammeFields,
+  noteInputOf,
+  notesByEntry,
+  type LinkedNote,
+} from '../core/programme/programme-notes.js';
 import { setCurrentNote } from '../core/workspace/current.js';
 import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { promptsOf } from '../ui/prompts.js';
+import { visible } from '../visible.js';
 import { openInEditor } from './editor.js';
 import { parseAt, type NewOptions } from './new-input.js';
 import { pathForUser, workspaceOf } from './shared.js';
 
 /**
- * `new --from <uid|now|next>`: the note for a programme entry, filled in from
+ * `new --from <ref|uid|now|next>`: the note for a programme entry, filled in from
  * it, created exclusively and made current, exactly as `new` would. Options
  * given with it override (or, for tags and links, add to) the programme's.
  */
 export async function run(env: CommandEnv, titleWords: string[], options: NewOptions): Promise<void> {
   if (titleWords.length > 0) throw new UsageError('give either a title or --from, not both');
   const ref = (options.from ?? '').trim();
-  if (!ref) throw new UsageError('--from needs a programme entry uid, now or next');
+  if (!ref)
+    throw new UsageError('--from needs a programme entry ref (see: confnotes agenda), uid, now or next');
   const ws = workspaceOf(env);
   const conference = chosenConference(ws, options.conf);
   const programme = readProgramme(ws, conference);
@@ -39,10 +47,11 @@ export async function run(env: CommandEnv, titleWords: string[], options: NewOpt
     );
   }
   const zone = displayZone(conference, programme);
-  const now = env.ctx.now();
-  const entry = await chooseEntry(env, programme.entries, ref, now, zone, conference);
+  const now = env.ctx.now(zone);
+  const notes = notesByEntry(ws, conference.slug);
+  const entry = await chooseEntry(env, programme.entries, ref, now, zone, conference, notes);
 
-  const existing = notesByEntry(ws, conference.slug).get(entry.uid);
+  const existing = notes.get(entry.uid);
   if (existing) {
     // One note per talk: a second `new --from` takes you back to the first instead of starting a duplicate.
     const file = path.join(ws.root, existing.path);
@@ -97,6 +106,7 @@ async function chooseEntry(
   now: Date,
   zone: string | null,
   conference: Conference,
+  notes: Map<string, LinkedNote>,
 ): Promise<ProgrammeEntry> {
   const at = (entry: ProgrammeEntry) => {
     const wall = wallTime(new Date(entry.start), zone);
@@ -120,15 +130,16 @@ async function chooseEntry(
       return pick(
         env,
         candidates,
+        notes,
         ref === 'now'
           ? `${candidates.length} talks are on now; which one are you in?`
           : `${candidates.length} talks start at ${at(candidates[0]!)}; which one?`,
       );
     const listed = candidates
-      .map((entry) => `${entry.uid} "${entry.title}"${entry.room ? ` (${entry.room})` : ''}`)
+      .map((entry) => `${entry.ref} "${entry.title}"${entry.room ? ` (${entry.room})` : ''} [${entry.uid}]`)
       .join(', ');
     throw new UsageError(
-      `${candidates.length} talks are ${ref === 'now' ? 'on now' : 'next'}, choose one with --from <uid>: ${listed}`,
+      `${candidates.length} talks are ${ref === 'now' ? 'on now' : 'next'}, choose one with --from <ref>: ${listed}`,
     );
   }
   const found = findEntry(entries, ref);
@@ -139,14 +150,23 @@ async function chooseEntry(
   return found;
 }
 
-async function pick(env: CommandEnv, candidates: ProgrammeEntry[], message: string): Promise<ProgrammeEntry> {
+/** "Which talk are you in?": starred talks first, each marked ★ when starred and ✎ when it has a note. */
+async function pick(
+  env: CommandEnv,
+  candidates: ProgrammeEntry[],
+  notes: Map<string, LinkedNote>,
+  message: string,
+): Promise<ProgrammeEntry> {
   const prompts = await promptsOf(env);
   return prompts.select({
     message,
-    choices: candidates.map((entry) => ({
-      name: `${entry.title}${entry.room ? ` · ${entry.room}` : ''}`,
+    choices: starredFirst(candidates).map((entry) => ({
+      // programme.yml is text anyone could have edited: shown, never obeyed by the terminal.
+      name: visible(
+        `${entry.starred ? '★ ' : ''}${entry.title}${entry.room ? ` · ${entry.room}` : ''}${notes.has(entry.uid) ? ' ✎ has a note' : ''}`,
+      ),
       value: entry,
-      description: [entry.speakers.join(', '), entry.uid].filter(Boolean).join(' · '),
+      description: visible([entry.speakers.join(', '), entry.ref].filter(Boolean).join(' · ')),
     })),
   });
 }

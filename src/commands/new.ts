@@ -14,7 +14,7 @@ import { pathForUser, workspaceOf } from './shared.js';
 export async function run(env: CommandEnv, titleWords: string[], options: NewOptions): Promise<void> {
   const ws = workspaceOf(env);
   const conference = chosenConference(ws, options.conf);
-  const now = env.ctx.now();
+  const now = env.ctx.now(conference.timezone);
   const at = options.at === undefined ? undefined : parseAt(options.at, now, conference.timezone);
   let input: NewNoteInput = {
     title: titleWords.join(' '),

@@ -3,6 +3,7 @@ import { conferenceZones } from '../core/note/note-json.js';
 import { noteSummaryJson } from '../core/note/note-query.js';
 import { parseAssignments, setNoteFields, type SetResult } from '../core/note/note-set.js';
 import { readNote, readNoteText } from '../core/note/store.js';
+import { noteRefs } from '../core/programme/programme-notes.js';
 import { rewrite } from '../core/safe-write.js';
 import { relativeToWorkspace } from '../core/workspace/workspace.js';
 import { ConfnotesError, NoteFileError } from '../errors.js';
@@ -45,7 +46,9 @@ export async function run(
   env.say(result!.changed.length ? `${shown}: ${result!.changed.join(' ')}` : `${shown}: no change`);
   if (options.json) {
     const note = readNote(ws, file);
-    env.out(JSON.stringify(noteSummaryJson(note, conferenceZones(ws)(note)), null, 2));
+    // The row `list --json` gives, ref included.
+    const row = { ...noteSummaryJson(note, conferenceZones(ws)(note)), ref: noteRefs(ws)(note) };
+    env.out(JSON.stringify(row, null, 2));
   }
 }
 

@@ -81,6 +81,32 @@ export function zoneParts(instant: Date, zone: string | null): ZoneParts {
   return parts as unknown as ZoneParts;
 }
 
+export interface WallFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/**
+ * The instant a wall time names in an IANA zone (the later one in a DST
+ * overlap, the shifted one in a gap), or in the machine's zone when null.
+ */
+export function instantInZone(fields: WallFields, zone: string | null): Date {
+  const { year, month, day, hour, minute, second } = fields;
+  if (!zone) return new Date(year, month - 1, day, hour, minute, second);
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  let guess = asUtc;
+  for (let i = 0; i < 3; i++) {
+    const p = zoneParts(new Date(guess), zone);
+    const shown = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
+    guess += asUtc - shown;
+  }
+  return new Date(guess);
+}
+
 /**
  * True for a time zone ICU knows. The list of canonical names is cheap to
  * get; only other spellings (aliases such as "US/Pacific") pay for building

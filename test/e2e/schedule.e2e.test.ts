@@ -62,7 +62,8 @@ describe('import, agenda, new --from now', () => {
     const agenda = run(['agenda', '--day', '2026-06-16']);
     expect(agenda.code).toBe(0);
     const lines = agenda.stdout.split('\n');
-    expect(lines[0]).toMatch(/^\s+when\s+room\s+title\s+speakers\s+uid$/);
+    // Issue 16: the short ref replaces the long uid in the table.
+    expect(lines[0]).toMatch(/^\s+when\s+room\s+title\s+speakers\s+ref$/);
     const row = (title: string) => lines.find((line) => line.includes(title))!;
     expect(row('Opening keynote')).toMatch(
       /^ {3}\s+2026-06-16 09:00–09:45\s+Main Hall\s+Opening keynote: Clouds over the Spree\s+Grace Hopper/,

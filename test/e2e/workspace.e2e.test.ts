@@ -325,6 +325,8 @@ describe('list and tags', () => {
       'abs_path',
       'start_at',
       'end_at',
+      // Added by issue 16: the ref of the talk the note was started from, or null.
+      'ref',
     ]);
     expect(first).toMatchObject({
       id: '2013-04-16-0900-rackspace-keynote',

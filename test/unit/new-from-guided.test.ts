@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
 import { readConference } from '../../src/core/workspace/conference.js';
 import { parseNote } from '../../src/core/note/note.js';
-import { updateProgramme, type ProgrammeEntry } from '../../src/core/programme/programme.js';
+import { updateProgramme, type FreshEntry } from '../../src/core/programme/programme.js';
 import { fakeTerminal } from '../helpers/terminal.js';
 import { makeWorkspace, testContext } from '../helpers/workspace.js';
 
@@ -18,7 +18,7 @@ beforeEach(() => {
   screen.clear();
 });
 
-const talk = (uid: string, title: string, room: string): ProgrammeEntry => ({
+const talk = (uid: string, title: string, room: string): FreshEntry => ({
   uid,
   title,
   start: '2013-04-16T11:00:00-07:00',

@@ -13,6 +13,7 @@ const ZONE = 'America/Los_Angeles';
 function entry(fields: Partial<ProgrammeEntry> = {}): ProgrammeEntry {
   return {
     uid: 'talk-1',
+    ref: 'tk1',
     title: 'A talk',
     // 10:00 in Portland, stored in UTC: the note's times are read in the conference's zone.
     start: '2013-04-16T17:00:00+00:00',

@@ -10,6 +10,7 @@ const talk = (
   extra: Partial<ProgrammeEntry> = {},
 ): ProgrammeEntry => ({
   uid,
+  ref: uid.slice(0, 6),
   title: uid,
   start,
   end,

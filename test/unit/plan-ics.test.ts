@@ -8,6 +8,7 @@ import { remindMinutes } from '../../src/commands/agenda/plan.js';
 
 const talk = (uid: string, extra: Partial<ProgrammeEntry> = {}): ProgrammeEntry => ({
   uid,
+  ref: uid.slice(0, 6),
   title: `Talk ${uid}`,
   start: '2026-06-16T10:00:00+02:00',
   end: '2026-06-16T10:40:00+02:00',

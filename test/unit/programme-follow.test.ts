@@ -1,9 +1,9 @@
 /** The fallback that matches entries of a newer export whose UIDs changed (import runs it before matching by uid). */
 import { describe, expect, it } from 'vitest';
-import type { ProgrammeEntry } from '../../src/core/programme/programme.js';
+import type { FreshEntry } from '../../src/core/programme/programme.js';
 import { followPrevious } from '../../src/core/programme/programme-follow.js';
 
-const entry = (uid: string, title: string, start: string, room = 'A'): ProgrammeEntry => ({
+const entry = (uid: string, title: string, start: string, room = 'A'): FreshEntry => ({
   uid,
   title,
   start,

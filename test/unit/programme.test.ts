@@ -30,6 +30,10 @@ import { makeWorkspace } from '../helpers/workspace.js';
 
 const entry = (uid: string, fields: Partial<ProgrammeEntry> = {}): ProgrammeEntry => ({
   uid,
+  ref: uid
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 6),
   title: `Talk ${uid}`,
   start: '2026-06-16T10:00:00+02:00',
   end: '2026-06-16T10:40:00+02:00',

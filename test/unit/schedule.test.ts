@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toStored, type ProgrammeEntry } from '../../src/core/programme/programme.js';
+import { toStored, type FreshEntry } from '../../src/core/programme/programme.js';
 import { ScheduleError } from '../../src/core/programme/schedule-common.js';
 import { decodeSchedule, detectFormat, parseSchedule } from '../../src/core/programme/schedule.js';
 
@@ -10,7 +10,7 @@ const FIXTURES = path.resolve(__dirname, '../fixtures/schedule');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 const CONF = { zone: 'Europe/Berlin', firstDay: '2026-06-16', lastDay: '2026-06-18' };
 
-async function stored(text: string, options = CONF): Promise<Map<string, ProgrammeEntry>> {
+async function stored(text: string, options = CONF): Promise<Map<string, FreshEntry>> {
   const parsed = await parseSchedule(text, options);
   return new Map(parsed.entries.map((entry) => [entry.uid, toStored(entry, options.zone)]));
 }

@@ -12,6 +12,7 @@ import { makeWorkspace, tempDir } from '../helpers/workspace.js';
 
 const entry = (uid: string, fields: Partial<ProgrammeEntry> = {}): ProgrammeEntry => ({
   uid,
+  ref: uid.slice(0, 6),
   title: `Talk ${uid}`,
   start: '2013-04-16T10:00:00-07:00',
   end: '2013-04-16T10:40:00-07:00',

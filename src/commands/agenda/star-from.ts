@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { wallTime } from '../../core/clock.js';
-import type { ProgrammeEntry } from '../../core/programme/programme.js';
+import type { FreshEntry } from '../../core/programme/programme.js';
 import { decodeSchedule, MAX_SCHEDULE_BYTES } from '../../core/programme/schedule.js';
 import { starFrom } from '../../core/programme/star-from.js';
 import type { Conference } from '../../core/workspace/conference.js';
@@ -40,7 +40,7 @@ export async function starFromFile(
   }
 }
 
-function when(entry: ProgrammeEntry, zone: string | null): string {
+function when(entry: FreshEntry, zone: string | null): string {
   if (entry.all_day) return `${entry.start} all day`;
   const start = wallTime(new Date(entry.start), zone);
   return `${start.date} ${start.time}`;

@@ -4,7 +4,7 @@ import { chooseConference, conferenceSlugs, readConference } from '../../core/wo
 import { readState, type Workspace } from '../../core/workspace/workspace.js';
 import type { Item, Source } from './words.js';
 
-/** Sources whose values the commands also accept as a unique prefix (note refs, programme uids). */
+/** Sources whose values the commands also accept as a unique prefix (note refs, programme uids; an entry's ref is whole). */
 export const PREFIX_SOURCES: ReadonlySet<Source> = new Set(['notes', 'entries', 'from']);
 
 async function programmeEntries(ws: Workspace, conf: string | undefined) {
@@ -42,10 +42,11 @@ export async function sourceItems(ws: Workspace, source: Source, conf: string | 
     }
     case 'entries':
     case 'from': {
-      const entries = (await programmeEntries(ws, conf)).map((entry) => ({
-        value: entry.uid,
-        description: entry.title,
-      }));
+      // The short ref first (what a person types), then the uid the commands take too; both as data.
+      const entries = (await programmeEntries(ws, conf)).flatMap((entry) => [
+        { value: entry.ref, description: entry.title },
+        { value: entry.uid, description: entry.title },
+      ]);
       if (source === 'entries') return entries;
       return [
         { value: 'now', description: 'the talk on now' },

@@ -82,7 +82,8 @@ export async function runCapture(
 function promptText({ env, ws, jotter }: Session): string {
   let name = path.basename(jotter.file, '.md');
   if (name.length > 40) name = `${name.slice(0, 39)}…`;
-  const time = wallTime(env.ctx.now(), readState(ws).timezone).time;
+  const zone = readState(ws).timezone;
+  const time = wallTime(env.ctx.now(zone), zone).time;
   return `${env.color.dim(name)} ${time} > `;
 }
 
@@ -128,7 +129,7 @@ function switchTo(session: Session, file: string): void {
 
 function next(session: Session, ref: string | undefined): void {
   const { env, ws, jotter } = session;
-  const found = nextTalk(ws, jotter.file, env.ctx.now(), env.ctx.cwd, ref);
+  const found = nextTalk(ws, jotter.file, env.ctx.now(readState(ws).timezone), env.ctx.cwd, ref);
   if ('none' in found) {
     env.warn(found.none);
     return;

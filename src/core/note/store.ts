@@ -11,6 +11,8 @@ import { findFrontMatter, FrontMatterError } from '../front-matter/front-matter.
 import { NoteCache, statStamp, type NoteCacheOptions } from './note-cache.js';
 import { checkLink, noteFiles, readNoteText } from './note-files.js';
 import { parseNote, type Note, type NoteMeta } from './note.js';
+import { isRefText } from '../programme/programme-ref.js';
+import { entriesWithRef } from '../programme/programme-store.js';
 import { slugify } from '../slug.js';
 import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
 
@@ -131,9 +133,10 @@ function displayPath(ws: Workspace, file: string): string {
 }
 
 /**
- * Resolves `<note>`: a path to a file, an exact id, a unique prefix of an id,
- * or a unique prefix of a title's slug. Throws listing the candidates when
- * the reference is ambiguous.
+ * Resolves `<note>`: a path to a file, an exact id, the ref of the programme
+ * entry the note was started from (`k7m`), a unique prefix of an id, or a
+ * unique prefix of a title's slug, in that order. Throws listing the
+ * candidates when the reference is ambiguous.
  */
 export function resolveNote(ws: Workspace, ref: string, cwd: string, slugs?: string[]): string {
   const trimmed = ref.trim();
@@ -161,9 +164,13 @@ export function resolveNote(ws: Workspace, ref: string, cwd: string, slugs?: str
   const idOf = (file: string) => path.basename(file).replace(/\.md$/i, '');
   const exact = files.filter((file) => idOf(file) === trimmed);
   if (exact.length === 1) return exact[0]!;
+  const byRef = exact.length === 0 && isRefText(trimmed) ? notesOfRef(ws, trimmed, slugs) : [];
+  if (byRef.length === 1) return byRef[0]!;
   const wanted = trimmed.toLowerCase();
   let candidates =
-    exact.length > 1 ? exact : files.filter((file) => idOf(file).toLowerCase().startsWith(wanted));
+    exact.length > 1 || byRef.length > 1
+      ? [...exact, ...byRef]
+      : files.filter((file) => idOf(file).toLowerCase().startsWith(wanted));
   if (candidates.length === 0) {
     // Then the title's slug (after "YYYY-MM-DD-HHMM-"): a prefix of it, else whole words inside it.
     const slugWanted = slugify(trimmed, '');
@@ -188,4 +195,13 @@ export function resolveNote(ws: Workspace, ref: string, cwd: string, slugs?: str
   throw new ConfnotesError(
     `"${trimmed}" matches ${candidates.length} notes: ${shown.join(', ')}${more}; give more of the id`,
   );
+}
+
+/** The note of the entry named `ref` in each conference's programme (the first by id when several). */
+function notesOfRef(ws: Workspace, ref: string, slugs?: string[]): string[] {
+  return entriesWithRef(ws, slugs ?? conferenceSlugs(ws), ref).flatMap(({ slug, entry }) => {
+    const linked = scanNotes(ws, [slug]).notes.filter((note) => note.programme === entry.uid);
+    linked.sort((a, b) => a.id.localeCompare(b.id));
+    return linked.length > 0 ? [linked[0]!.file] : [];
+  });
 }

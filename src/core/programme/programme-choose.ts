@@ -1,4 +1,4 @@
-/** Choosing entries: the agenda's filters, what is on now and next, an entry by (a prefix of) its uid. */
+/** Choosing entries: the agenda's filters, what is on now and next, an entry by its ref or (a prefix of) its uid. */
 import { UsageError } from '../../errors.js';
 import { normaliseTag, tagMatches } from '../slug.js';
 import { entryDay, type ProgrammeEntry } from './programme-model.js';
@@ -17,7 +17,7 @@ export function filterEntries(
   zone: string | null,
 ): ProgrammeEntry[] {
   const tag = filter.tag ? normaliseTag(filter.tag) : '';
-  const room = filter.room?.trim().toLocaleLowerCase();
+  const room = filter.room?.trim();
   const search = filter.search?.trim().toLocaleLowerCase();
   return entries.filter(
     (entry) =>
@@ -26,10 +26,34 @@ export function filterEntries(
         [...entry.tags, ...(entry.track ? [normaliseTag(entry.track)] : [])].some(
           (own) => own && tagMatches(own, tag),
         )) &&
-      (!room || (entry.room ?? '').toLocaleLowerCase() === room) &&
+      (!room || roomMatches(entry.room ?? '', room)) &&
       (!search || searchText(entry).includes(search)) &&
       (!filter.starred || entry.starred),
   );
+}
+
+/** Lower case, accents folded (`Salle Épée` → `salle epee`), so `--room epee` needs no accent. */
+const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The words of a text, folded; `K.1.105 (La Fontaine)` → k, 1, 105, la, fontaine. */
+const words = (text: string) =>
+  folded(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/**
+ * `--room`: the name itself, a prefix of it (`osper` for `Osper Hall`), or
+ * whole words of it in order (`hall`, `la fontaine`); case and accents aside.
+ */
+function roomMatches(room: string, text: string): boolean {
+  if (folded(room).trim() === folded(text)) return true;
+  const name = words(room);
+  const wanted = words(text);
+  if (wanted.length === 0) return false;
+  if (name.join(' ').startsWith(wanted.join(' '))) return true;
+  for (let at = 0; at + wanted.length <= name.length; at++)
+    if (wanted.every((word, i) => name[at + i] === word)) return true;
+  return false;
 }
 
 function entryOnDay(entry: ProgrammeEntry, day: string, zone: string | null): boolean {
@@ -40,6 +64,7 @@ function entryOnDay(entry: ProgrammeEntry, day: string, zone: string | null): bo
 function searchText(entry: ProgrammeEntry): string {
   return [
     entry.uid,
+    entry.ref,
     entry.title,
     entry.speakers.join(' '),
     entry.room ?? '',
@@ -75,6 +100,11 @@ export function nextAfter(entries: ProgrammeEntry[], now: Date): ProgrammeEntry[
   return later.filter((entry) => Date.parse(entry.start) === first);
 }
 
+/** The order a "which talk are you in?" picker lists entries in: starred ones first, each group as given. */
+export function starredFirst(entries: ProgrammeEntry[]): ProgrammeEntry[] {
+  return [...entries.filter((entry) => entry.starred), ...entries.filter((entry) => !entry.starred)];
+}
+
 /** A uid prefix that several entries share (a usage error: the user gives more of it). */
 export class AmbiguousEntryError extends UsageError {
   constructor(
@@ -92,9 +122,12 @@ export class AmbiguousEntryError extends UsageError {
   }
 }
 
-/** An entry by exact uid, else by a unique prefix of one; null when none; AmbiguousEntryError when several. */
+/**
+ * An entry by exact uid, else by its ref (`k7m`), else by a unique prefix of a
+ * uid; null when none; AmbiguousEntryError when several share the prefix.
+ */
 export function findEntry(entries: ProgrammeEntry[], ref: string): ProgrammeEntry | null {
-  const exact = entries.find((entry) => entry.uid === ref);
+  const exact = entries.find((entry) => entry.uid === ref) ?? entries.find((entry) => entry.ref === ref);
   if (exact) return exact;
   const prefixed = entries.filter((entry) => entry.uid.startsWith(ref));
   if (prefixed.length > 1) throw new AmbiguousEntryError(ref, prefixed);

@@ -7,13 +7,13 @@
  * entry on both sides: the same UID before `#` (distinctUids' suffix) and the
  * same start; the same title, start and room; the same title alone.
  */
-import type { ProgrammeEntry } from './programme-model.js';
+import type { FreshEntry } from './programme-model.js';
 
-type Key = (entry: ProgrammeEntry) => string | null;
+type Key = (entry: FreshEntry) => string | null;
 
 const baseUid = (uid: string) => uid.split('#')[0]!;
-const instant = (entry: ProgrammeEntry) => (entry.all_day ? entry.start : String(Date.parse(entry.start)));
-const title = (entry: ProgrammeEntry) => entry.title.toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+const instant = (entry: FreshEntry) => (entry.all_day ? entry.start : String(Date.parse(entry.start)));
+const title = (entry: FreshEntry) => entry.title.toLocaleLowerCase().replace(/\s+/g, ' ').trim();
 
 const FALLBACKS: Key[] = [
   (entry) => JSON.stringify([baseUid(entry.uid), instant(entry)]),
@@ -22,16 +22,16 @@ const FALLBACKS: Key[] = [
 ];
 
 /** The incoming entries, those matched by a fallback renamed to the stored UID; and how many were. */
-export function followPrevious(
-  previous: ProgrammeEntry[],
-  incoming: ProgrammeEntry[],
-): { entries: ProgrammeEntry[]; matched: number } {
+export function followPrevious<T extends FreshEntry>(
+  previous: FreshEntry[],
+  incoming: T[],
+): { entries: T[]; matched: number } {
   const incomingUids = new Set(incoming.map((entry) => entry.uid));
   const known = new Set(previous.map((entry) => entry.uid));
   // Stored entries the new export no longer names, and new entries the programme does not know.
   let orphans = previous.filter((entry) => !incomingUids.has(entry.uid));
   let strangers = incoming.filter((entry) => !known.has(entry.uid));
-  const renamed = new Map<ProgrammeEntry, string>();
+  const renamed = new Map<T, string>();
   for (const key of FALLBACKS) {
     if (orphans.length === 0 || strangers.length === 0) break;
     const olds = unique(orphans, key);
@@ -51,12 +51,12 @@ export function followPrevious(
 }
 
 /** Entries by key, keeping only keys that exactly one entry has. */
-function unique(entries: ProgrammeEntry[], key: Key): Map<string, ProgrammeEntry> {
-  const found = new Map<string, ProgrammeEntry | null>();
+function unique<T extends FreshEntry>(entries: T[], key: Key): Map<string, T> {
+  const found = new Map<string, T | null>();
   for (const entry of entries) {
     const value = key(entry);
     if (value === null) continue;
     found.set(value, found.has(value) ? null : entry);
   }
-  return new Map([...found].filter((pair): pair is [string, ProgrammeEntry] => pair[1] !== null));
+  return new Map([...found].filter((pair): pair is [string, T] => pair[1] !== null));
 }

@@ -1,10 +1,11 @@
 /**
  * Matching a newer export against the stored programme: by uid, changes
- * reported field by field, missing entries kept as `removed`, stars kept.
+ * reported field by field, missing entries kept as `removed`, stars and refs kept.
  */
-import { compareEntries, type ProgrammeEntry } from './programme-model.js';
+import { compareEntries, type FreshEntry, type ProgrammeEntry } from './programme-model.js';
+import { assignRefs } from './programme-ref.js';
 
-/** Fields whose change a re-import reports (starred is the user's, never imported). */
+/** Fields whose change a re-import reports (starred is the user's and ref the programme's, never imported). */
 const COMPARED: (keyof ProgrammeEntry)[] = [
   'title',
   'start',
@@ -44,9 +45,11 @@ export interface MergeResult {
 /**
  * Matches entries by uid. New uids are added; known ones take the new values
  * (the user's star stays); uids missing from the new export are kept and
- * marked removed, so a note started from them still finds its entry.
+ * marked removed, so a note started from them still finds its entry. A known
+ * uid keeps its ref; a new one gets a ref no stored entry has, removed ones
+ * included, so a ref once shown never comes to name another talk.
  */
-export function mergeProgramme(previous: ProgrammeEntry[], incoming: ProgrammeEntry[]): MergeResult {
+export function mergeProgramme(previous: ProgrammeEntry[], incoming: FreshEntry[]): MergeResult {
   const before = new Map(previous.map((entry) => [entry.uid, entry]));
   const seen = new Set<string>();
   const result: MergeResult = {
@@ -57,17 +60,25 @@ export function mergeProgramme(previous: ProgrammeEntry[], incoming: ProgrammeEn
     cancelled: [],
     unchanged: 0,
   };
+  const unseen = new Set<string>();
+  const newcomers = incoming.filter(
+    (fresh) => !before.has(fresh.uid) && !unseen.has(fresh.uid) && Boolean(unseen.add(fresh.uid)),
+  );
+  // Refs are given in the export's order, clear of every stored entry's ref and uid.
+  const reffed = assignRefs([...previous, ...newcomers.map((fresh) => ({ ...fresh, ref: undefined }))]);
+  const refOfNew = new Map(reffed.slice(previous.length).map((entry) => [entry.uid, entry.ref]));
   for (const fresh of incoming) {
     if (seen.has(fresh.uid)) continue;
     seen.add(fresh.uid);
     const old = before.get(fresh.uid);
     if (!old) {
-      result.entries.push(fresh);
-      result.added.push({ entry: fresh });
-      if (fresh.status === 'cancelled') result.cancelled.push({ entry: fresh });
+      const entry: ProgrammeEntry = { ...fresh, ref: refOfNew.get(fresh.uid)! };
+      result.entries.push(entry);
+      result.added.push({ entry });
+      if (entry.status === 'cancelled') result.cancelled.push({ entry });
       continue;
     }
-    const entry = { ...fresh, starred: old.starred };
+    const entry: ProgrammeEntry = { ...fresh, ref: old.ref, starred: old.starred };
     const fields = COMPARED.filter((field) => !sameValue(old[field], entry[field])).map((field) => ({
       field,
       from: old[field],

@@ -3,7 +3,7 @@
  * stores it, the zone its times are shown in, and the order entries are kept
  * in. Pure; every other programme module builds on it.
  */
-import { wallTime, zoneParts } from '../clock.js';
+import { instantInZone, wallTime, type WallFields, zoneParts } from '../clock.js';
 import type { Conference } from '../workspace/conference.js';
 
 export type EntryStatus = 'confirmed' | 'cancelled' | 'removed';
@@ -37,6 +37,8 @@ export interface EntryLink {
 
 /** One talk (or one day entry) of the programme, as stored. */
 export interface ProgrammeEntry extends EntryDetails {
+  /** The short reference (`k7m`, programme-ref.ts): unique in the conference, kept across re-imports. */
+  ref: string;
   /** ISO 8601 with the offset of the display zone; a bare YYYY-MM-DD for all-day entries. */
   start: string;
   /** Exclusive end instant; for all-day entries the last day, inclusive. */
@@ -45,6 +47,9 @@ export interface ProgrammeEntry extends EntryDetails {
   status: EntryStatus;
   starred: boolean;
 }
+
+/** An entry fresh from an export: stored but for its ref, which the merge gives it. */
+export type FreshEntry = Omit<ProgrammeEntry, 'ref'>;
 
 /** What a parser produces: times as instants, not yet tied to a display zone. */
 export interface ImportedEntry extends EntryDetails {
@@ -99,28 +104,12 @@ export function isoInZone(instant: Date, zone: string | null): string {
 }
 
 /** The instant of a wall time in an IANA zone (the later one in a DST overlap, the shifted one in a gap). */
-export function instantOfWallTime(
-  fields: { year: number; month: number; day: number; hour: number; minute: number; second: number },
-  zone: string,
-): Date {
-  const asUtc = Date.UTC(
-    fields.year,
-    fields.month - 1,
-    fields.day,
-    fields.hour,
-    fields.minute,
-    fields.second,
-  );
-  let guess = asUtc;
-  for (let i = 0; i < 3; i++) {
-    const shown = new Date(`${isoInZone(new Date(guess), zone).slice(0, 19)}Z`).getTime();
-    guess += asUtc - shown;
-  }
-  return new Date(guess);
+export function instantOfWallTime(fields: WallFields, zone: string): Date {
+  return instantInZone(fields, zone);
 }
 
 /** Stores an imported entry with its times in `zone`. */
-export function toStored(entry: ImportedEntry, zone: string | null, starred = false): ProgrammeEntry {
+export function toStored(entry: ImportedEntry, zone: string | null, starred = false): FreshEntry {
   const allDay = entry.startAt === null;
   return {
     uid: entry.uid,
@@ -150,7 +139,7 @@ function extraFields(entry: EntryDetails): Partial<EntryDetails> {
 }
 
 /** Programme order: by start instant (all-day entries first on their day), then uid. */
-export function compareEntries(a: ProgrammeEntry, b: ProgrammeEntry): number {
+export function compareEntries(a: FreshEntry, b: FreshEntry): number {
   return (
     startKey(a) - startKey(b) ||
     (a.all_day === b.all_day ? 0 : a.all_day ? -1 : 1) ||
@@ -158,7 +147,7 @@ export function compareEntries(a: ProgrammeEntry, b: ProgrammeEntry): number {
   );
 }
 
-function startKey(entry: ProgrammeEntry): number {
+function startKey(entry: FreshEntry): number {
   return entry.all_day ? Date.parse(`${entry.start}T00:00:00Z`) : Date.parse(entry.start);
 }
 

@@ -7,9 +7,10 @@ import { decodeHTML } from 'entities';
 import { wallTime } from '../clock.js';
 import { findFrontMatter } from '../front-matter/front-matter-bounds.js';
 import type { NewNoteInput } from '../note/note-new.js';
-import type { NoteType } from '../note/note.js';
+import type { Note, NoteType } from '../note/note.js';
 import { noteTypeOf } from './entry-type.js';
 import type { ProgrammeEntry } from './programme-model.js';
+import { programmeInFolder } from './programme-store.js';
 import { normaliseTag } from '../slug.js';
 import { scanNotes } from '../note/store.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -30,6 +31,24 @@ export function notesByEntry(ws: Workspace, slug: string): Map<string, LinkedNot
       links.set(note.programme, { id: note.id, path: note.path });
   }
   return links;
+}
+
+/**
+ * The ref of the entry a note was started from (`list --json`), read from its
+ * conference's programme once per conference; null for any other note.
+ */
+export function noteRefs(ws: Workspace): (note: Pick<Note, 'folder' | 'programme'>) => string | null {
+  const bySlug = new Map<string, Map<string, string>>();
+  return (note) => {
+    if (!note.programme || !note.folder) return null;
+    let refs = bySlug.get(note.folder);
+    if (!refs) {
+      const entries = programmeInFolder(ws, note.folder)?.entries ?? [];
+      refs = new Map(entries.map((entry) => [entry.uid, entry.ref]));
+      bySlug.set(note.folder, refs);
+    }
+    return refs.get(note.programme) ?? null;
+  };
 }
 
 /** The note type: the programme's own type, else a track, tag or title naming one (entry-type.ts), else session. */

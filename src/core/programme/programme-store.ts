@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
 import { ConfnotesError, NoteFileError } from '../../errors.js';
 import { createExclusive, FileExistsError, rewrite } from '../safe-write.js';
-import type { Conference } from '../workspace/conference.js';
+import { conferenceDir, type Conference } from '../workspace/conference.js';
 import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
 import {
   compareEntries,
@@ -16,9 +16,11 @@ import {
   type EntryLink,
   isCalendarDay,
   type EntryStatus,
+  type FreshEntry,
   type Programme,
   type ProgrammeEntry,
 } from './programme-model.js';
+import { assignRefs, isRefText } from './programme-ref.js';
 
 export const PROGRAMME_FILE = 'programme.yml';
 /** Larger than any programme.yml an import of the largest export allowed can write. */
@@ -37,13 +39,21 @@ const HEADER = [
   '# Re-import a newer export to update it; notes are never changed by an import.',
 ];
 
+/** A programme to write: an entry without a ref yet gets one (programme-ref.ts). */
+export type ProgrammeToWrite = Omit<Programme, 'entries'> & { entries: (FreshEntry & { ref?: string })[] };
+
 /** The text of programme.yml: a YAML 1.1/1.2-safe document, one block per entry, sorted. */
-export function programmeText(programme: Programme): string {
+export function programmeText(programme: ProgrammeToWrite): string {
   const body = stringify(
     {
       timezone: programme.timezone,
       source: programme.source,
-      entries: [...programme.entries].sort(compareEntries),
+      // uid and ref first: the two handles of an entry, where a reader looks for them.
+      entries: assignRefs([...programme.entries].sort(compareEntries)).map(({ uid, ref, ...rest }) => ({
+        uid,
+        ref,
+        ...rest,
+      })),
     },
     { version: '1.1', lineWidth: 0, blockQuote: 'literal', nullStr: '~' },
   );
@@ -52,10 +62,39 @@ export function programmeText(programme: Programme): string {
 
 /** Reads the stored programme; null when the conference has none yet. */
 export function readProgramme(ws: Workspace, conference: Conference): Programme | null {
-  const file = programmeFile(conference);
+  return readProgrammeAt(ws, programmeFile(conference));
+}
+
+function readProgrammeAt(ws: Workspace, file: string): Programme | null {
   const shown = relativeToWorkspace(ws, file);
   if (!storedFileExists(ws, file, shown)) return null;
   return parseProgrammeText(fs.readFileSync(file, 'utf8'), shown);
+}
+
+/**
+ * The programme of the conference in folder `slug`, without reading its
+ * conference.md; null when it has none, or when it cannot be read (its own
+ * commands say why): for a note's ref, which must not fail a listing.
+ */
+export function programmeInFolder(ws: Workspace, slug: string): Programme | null {
+  try {
+    return readProgrammeAt(ws, path.join(conferenceDir(ws, slug), PROGRAMME_FILE));
+  } catch (error) {
+    if (error instanceof NoteFileError) return null;
+    throw error;
+  }
+}
+
+/** The entries named `ref` in the programmes of the conferences `slugs`, one per conference at most. */
+export function entriesWithRef(
+  ws: Workspace,
+  slugs: string[],
+  ref: string,
+): { slug: string; entry: ProgrammeEntry }[] {
+  return slugs.flatMap((slug) => {
+    const entry = programmeInFolder(ws, slug)?.entries.find((one) => one.ref === ref);
+    return entry ? [{ slug, entry }] : [];
+  });
 }
 
 /**
@@ -114,14 +153,22 @@ export function parseProgrammeText(text: string, shown: string): Programme {
     fail(doc.contents as never, '"entries" is not a list');
   const nodes = isSeq(entriesNode) ? entriesNode.items : [];
   const raw = Array.isArray(data.entries) ? (data.entries as unknown[]) : [];
+  const owner = new Map<string, string>();
   const entries = raw.map((item, index) => {
     const node = nodes[index] as never;
     const problem = entryProblem(item);
     if (problem) fail(node, problem);
-    return item as ProgrammeEntry;
+    const entry = item as ProgrammeEntry;
+    if (entry.ref !== undefined) {
+      const other = owner.get(entry.ref);
+      if (other !== undefined) fail(node, `entry ${entry.uid}: ref "${entry.ref}" is also entry ${other}'s`);
+      owner.set(entry.ref, entry.uid);
+    }
+    return entry;
   });
   const text_ = (value: unknown) => (typeof value === 'string' && value.trim() ? value : null);
-  return { timezone: text_(data.timezone), source: text_(data.source), entries };
+  // A file written before refs gets them here, in file order, so two reads agree; the next write keeps them.
+  return { timezone: text_(data.timezone), source: text_(data.source), entries: assignRefs(entries) };
 }
 
 function entryProblem(item: unknown): string | null {
@@ -132,6 +179,8 @@ function entryProblem(item: unknown): string | null {
   const textList = (value: unknown) => Array.isArray(value) && value.every((one) => typeof one === 'string');
   if (!isText(entry.uid)) return 'an entry has no uid';
   const what = `entry ${String(entry.uid)}`;
+  if (entry.ref !== undefined && !(typeof entry.ref === 'string' && isRefText(entry.ref)))
+    return `${what}: ref "${String(entry.ref)}" is not 1 to 6 lower-case letters and digits`;
   if (!isText(entry.title)) return `${what}: no title`;
   if (typeof entry.all_day !== 'boolean') return `${what}: all_day is not true or false`;
   for (const key of ['start', 'end'] as const) {
@@ -175,7 +224,7 @@ function entryProblem(item: unknown): string | null {
 export function updateProgramme(
   ws: Workspace,
   conference: Conference,
-  change: (current: Programme | null) => Programme | null,
+  change: (current: Programme | null) => ProgrammeToWrite | null,
 ): boolean {
   const file = programmeFile(conference);
   const shown = relativeToWorkspace(ws, file);
@@ -203,10 +252,14 @@ export function updateProgramme(
  * makes (what the yaml library writes from valid values reads back the same;
  * a test holds it to that), so that no command is left unable to read it.
  */
-function checkedText(programme: Programme, shown: string): string {
+function checkedText(programme: ProgrammeToWrite, shown: string): string {
+  const refs = new Set<string>();
   for (const entry of programme.entries) {
-    const problem = entryProblem({ ...entry });
+    let problem = entryProblem({ ...entry });
+    if (!problem && entry.ref !== undefined && refs.has(entry.ref))
+      problem = `entry ${entry.uid}: ref "${entry.ref}" is another entry's too`;
     if (problem) throw new ConfnotesError(`${shown}: not written, it would not read back: ${problem}`);
+    if (entry.ref !== undefined) refs.add(entry.ref);
   }
   return programmeText(programme);
 }

@@ -8,7 +8,7 @@ import { ConfnotesError, NoteFileError } from '../../errors.js';
 import type { Conference } from '../workspace/conference.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { followPrevious } from './programme-follow.js';
-import { toStored, type ProgrammeEntry } from './programme-model.js';
+import { toStored, type FreshEntry, type ProgrammeEntry } from './programme-model.js';
 import { updateProgramme } from './programme-store.js';
 import { ScheduleError } from './schedule-common.js';
 import { detectFormat, parseSchedule } from './schedule.js';
@@ -19,7 +19,7 @@ export interface StarFromResult {
   /** How many of them were starred already. */
   already: number;
   /** The file's talks the programme does not have. */
-  missing: ProgrammeEntry[];
+  missing: FreshEntry[];
   written: boolean;
 }
 
@@ -75,11 +75,11 @@ export async function starFrom(
 /** The stored uids the favourites name, and the favourites found nowhere. */
 export function matchFaved(
   stored: readonly ProgrammeEntry[],
-  faved: readonly ProgrammeEntry[],
-): { found: Set<string>; missing: ProgrammeEntry[] } {
+  faved: readonly FreshEntry[],
+): { found: Set<string>; missing: FreshEntry[] } {
   const known = new Set(stored.map((entry) => entry.uid));
   const found = new Set<string>();
-  let rest: ProgrammeEntry[] = [];
+  let rest: FreshEntry[] = [];
   for (const entry of faved) {
     if (known.has(entry.uid)) found.add(entry.uid);
     else rest.push(entry);
@@ -94,7 +94,7 @@ export function matchFaved(
   });
   // The re-import fallback, each favourite against the whole programme: a favourites file is a
   // part of it, so a title is taken alone only when one talk of the whole programme has it.
-  const missing: ProgrammeEntry[] = [];
+  const missing: FreshEntry[] = [];
   for (const entry of rest) {
     const [followed] = followPrevious([...stored], [entry]).entries;
     if (followed && known.has(followed.uid)) found.add(followed.uid);
@@ -103,14 +103,14 @@ export function matchFaved(
   return { found, missing };
 }
 
-function uniqueBy(
-  entries: readonly ProgrammeEntry[],
-  key: (entry: ProgrammeEntry) => string | null,
-): Map<string, ProgrammeEntry> {
-  const seen = new Map<string, ProgrammeEntry | null>();
+function uniqueBy<T extends FreshEntry>(
+  entries: readonly T[],
+  key: (entry: T) => string | null,
+): Map<string, T> {
+  const seen = new Map<string, T | null>();
   for (const entry of entries) {
     const value = key(entry);
     if (value) seen.set(value, seen.has(value) ? null : entry);
   }
-  return new Map([...seen].filter((pair): pair is [string, ProgrammeEntry] => pair[1] !== null));
+  return new Map([...seen].filter((pair): pair is [string, T] => pair[1] !== null));
 }
