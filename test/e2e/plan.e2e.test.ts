@@ -21,6 +21,7 @@ const WORKSHOP = 'abcff329-9d4a-58cc-814b-f9f10c4f761c';
 
 interface AgendaEntry {
   uid: string;
+  ref: string;
   title: string;
   start: string;
   end: string;
@@ -77,7 +78,9 @@ describe('clashes between starred talks', () => {
     expect(table.code, table.stderr).toBe(0);
     const rows = table.stdout.trimEnd().split('\n');
     expect(rows).toHaveLength(4);
-    const row = (uid: string) => rows.find((line) => line.trimEnd().endsWith(uid))!;
+    // A row ends with its talk's short ref (the table's last column).
+    const refs = new Map(agendaJson().map((entry) => [entry.uid, entry.ref]));
+    const row = (uid: string) => rows.find((line) => line.trimEnd().endsWith(`  ${refs.get(uid)}`))!;
     expect(row(KEYNOTE)).toContain(
       'FOSS in times of war, scarcity and (adversarial) AI  ⚠ clashes with RVPC RISC-V retro computer Soldering workshop',
     );
