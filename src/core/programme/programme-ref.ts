@@ -14,8 +14,11 @@ const MIN_REF_LENGTH = 3;
 /** Words the commands already give a meaning to where a ref is accepted (`new --from now`). */
 const RESERVED = new Set(['now', 'next']);
 
-/** What a stored ref may be (a hand-edited one included): 1–6 lower-case letters and digits. */
-export const isRefText = (value: string): boolean => /^[a-z0-9]{1,6}$/.test(value);
+/**
+ * What a stored ref may be (a hand-edited one included): 1–6 lower-case
+ * letters and digits, the first a letter, so `2013` stays a note id prefix.
+ */
+export const isRefText = (value: string): boolean => /^[a-z][a-z0-9]{0,5}$/.test(value);
 
 /** FNV-1a over the UTF-16 code units, with a final avalanche so short uids spread too. */
 function hash(text: string): number {

@@ -180,7 +180,7 @@ function entryProblem(item: unknown): string | null {
   if (!isText(entry.uid)) return 'an entry has no uid';
   const what = `entry ${String(entry.uid)}`;
   if (entry.ref !== undefined && !(typeof entry.ref === 'string' && isRefText(entry.ref)))
-    return `${what}: ref "${String(entry.ref)}" is not 1 to 6 lower-case letters and digits`;
+    return `${what}: ref "${String(entry.ref)}" is not 1 to 6 lower-case letters and digits, starting with a letter`;
   if (!isText(entry.title)) return `${what}: no title`;
   if (typeof entry.all_day !== 'boolean') return `${what}: all_day is not true or false`;
   for (const key of ['start', 'end'] as const) {
