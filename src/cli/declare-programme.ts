@@ -1,6 +1,6 @@
 /** Declarations: the conference programme (issue 6): `import` and `agenda` (`new --from` is with `new`). */
 import { type Command, Option } from 'commander';
-import { collect, examples, type Load } from './common.js';
+import { collect, examples, type Load, WIDTH_HELP, width } from './common.js';
 
 export function declareProgrammeCommands(program: Command, load: Load): void {
   program
@@ -47,6 +47,7 @@ export function declareProgrammeCommands(program: Command, load: Load): void {
     .option('--unstar <uid>', 'remove the star (repeat for several)', collect)
     .option('--conf <slug>', 'the conference (default: the current one)')
     .option('--json', 'print JSON for scripts')
+    .option('--width <n>', WIDTH_HELP, width)
     .addHelpText(
       'after',
       examples([

@@ -13,7 +13,7 @@ import {
 import { notesByEntry, type LinkedNote } from '../core/programme/programme-notes.js';
 import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
-import { renderTable } from '../ui/table.js';
+import { renderTable, tableWidth } from '../ui/table.js';
 import { visible } from '../visible.js';
 import { workspaceOf } from './shared.js';
 
@@ -28,6 +28,7 @@ interface AgendaOptions {
   unstar?: string[];
   json?: boolean;
   conf?: string;
+  width?: number;
 }
 
 export async function run(env: CommandEnv, options: AgendaOptions): Promise<void> {
@@ -87,7 +88,7 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
     env.say(programme.entries.length === 0 ? 'the programme is empty' : 'no entries match');
     return;
   }
-  env.out(await agendaTable(env, chosen, notes, now, zone));
+  env.out(await agendaTable(env, chosen, notes, now, zone, options.width));
   env.say(
     env.errColor.dim(`times in ${zone ?? 'the machine time zone'} · ▶ on now  ✎ has a note  ★ starred`),
   );
@@ -134,6 +135,7 @@ async function agendaTable(
   notes: Map<string, LinkedNote>,
   now: Date,
   zone: string | null,
+  width?: number,
 ): Promise<string> {
   const { color } = env;
   const rows = entries.map((entry) => {
@@ -152,10 +154,9 @@ async function agendaTable(
       color.dim(visible(entry.uid)),
     ];
   });
-  const width = env.io.stdout.isTTY ? env.io.stdout.columns : undefined;
   return renderTable(['', 'when', 'room', 'title', 'speakers', 'uid'], rows, {
-    width,
-    shrink: [4, 3, 2],
-    minWidth: 8,
+    width: tableWidth(env.io.stdout, width),
+    // The reference (a short ref, or a long uid) gives way first, then speakers; title and room keep the most.
+    columns: { ref: 'id', uid: 'id', speakers: 'secondary', title: 'main', room: { give: 'main', min: 6 } },
   });
 }

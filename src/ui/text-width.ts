@@ -1,0 +1,102 @@
+/**
+ * Display widths of table cells. Plain ASCII is measured by its length; other
+ * text goes through string-width once per distinct text (a listing repeats the
+ * same tags, rooms and ratings on many rows), and cutting text steps through
+ * its graphemes once instead of measuring a growing prefix.
+ */
+const COLOUR = /\u001b\[[0-9;]*m/g;
+const LEADING_COLOUR = /^(?:\u001b\[[0-9;]*m)+/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const RESET = '\u001b[0m';
+
+export const stripColour = (text: string): string =>
+  text.includes('\u001b') ? text.replace(COLOUR, '') : text;
+
+/** True when every character of the text (colour codes aside) is printable ASCII, one column each. */
+export const isPlainAscii = (text: string): boolean => PRINTABLE_ASCII.test(stripColour(text));
+
+export interface Measurer {
+  /** Columns the text takes on a terminal; colour codes take none. */
+  width(text: string): number;
+  /** The text cut to at most `width` columns, ending with an ellipsis, and the columns it takes. */
+  cut(text: string, width: number): { text: string; width: number };
+}
+
+/** Longer text than this is measured grapheme by grapheme (see `graphemes`). */
+const LONG = 256;
+
+/** A measurer; `stringWidth` is needed only for text that is not plain ASCII. */
+export function makeMeasurer(stringWidth?: (text: string) => number): Measurer {
+  const known = new Map<string, number>();
+  const other = (plain: string): number => {
+    let width = known.get(plain);
+    if (width === undefined) {
+      if (!stringWidth) throw new Error(`no measure for non-ASCII text ${JSON.stringify(plain)}`);
+      width = 0;
+      if (plain.length <= LONG) width = stringWidth(plain);
+      else for (const grapheme of graphemes(plain)) width += measure(grapheme);
+      known.set(plain, width);
+    }
+    return width;
+  };
+  const measure = (plain: string) => (PRINTABLE_ASCII.test(plain) ? plain.length : other(plain));
+  return {
+    width: (text) => measure(stripColour(text)),
+    cut(text, width) {
+      if (width <= 0) return { text: '', width: 0 };
+      const plain = stripColour(text);
+      let end = 0;
+      let used = 0;
+      if (PRINTABLE_ASCII.test(plain)) {
+        end = Math.min(plain.length, width - 1);
+        used = end;
+      } else {
+        for (const grapheme of graphemes(plain)) {
+          const next = measure(grapheme);
+          if (used + next > width - 1) break;
+          used += next;
+          end += grapheme.length;
+        }
+      }
+      const kept = plain.slice(0, end).replace(/ +$/, '');
+      used -= end - kept.length;
+      // Keep the cell's own colour (a dim id stays dim), closed after the ellipsis.
+      const colour = text.match(LEADING_COLOUR)?.[0];
+      return { text: colour ? `${colour}${kept}…${RESET}` : `${kept}…`, width: used + 1 };
+    },
+  };
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * The text's graphemes, segmented a window at a time: Node 20's Intl.Segmenter
+ * slows down with the length of the text it walks (100k characters take a
+ * minute), so a window's last grapheme, which may go on past it, is left for
+ * the next window.
+ */
+export function* graphemes(text: string): Generator<string> {
+  segmenter ??= new Intl.Segmenter();
+  let start = 0;
+  let window = LONG;
+  while (start < text.length) {
+    const end = Math.min(text.length, start + window);
+    const parts = [...segmenter.segment(text.slice(start, end))];
+    if (end < text.length && parts.length === 1) {
+      window *= 2;
+      continue;
+    }
+    const last = end < text.length ? parts.pop()! : undefined;
+    for (const part of parts) yield part.segment;
+    start = last ? start + last.index : end;
+    window = LONG;
+  }
+}
+
+/**
+ * string-width, for text that is not plain ASCII. Loading it costs ~30 ms (it
+ * sets up Intl.Segmenter), so tables of plain ASCII never import it.
+ */
+export async function loadStringWidth(): Promise<(text: string) => number> {
+  return (await import('string-width')).default;
+}
