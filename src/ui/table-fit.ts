@@ -17,20 +17,25 @@ export interface ColumnFit {
 /** Spaces between columns. */
 export const GAP = 2;
 
-/** The width of each column, or null for a column left out, so that the table fits in `limit`. */
+/**
+ * The width of each column, or null for a column left out, so that the table
+ * fits in `limit`. A column with nothing in it but its header (`empty`) goes
+ * first when the table is too wide.
+ */
 export function fitColumns(
   natural: number[],
   fits: ColumnFit[],
   limit: number | undefined,
+  empty: boolean[] = [],
 ): (number | null)[] {
   if (limit === undefined) return [...natural];
+  if (natural.reduce((sum, width) => sum + width + GAP, -GAP) <= limit) return [...natural];
+  const gone = (i: number, left: Give[]) => empty[i] === true || left.includes(fits[i]!.give);
   const floor = (i: number) => Math.min(natural[i]!, fits[i]!.min);
   const kind = (give: Give) => natural.flatMap((_, i) => (fits[i]!.give === give ? [i] : []));
   // Each try starts again from the full widths, so a column left out gives its room back to the rest.
   const attempt = (left: Give[], shrink: Give[]) => {
-    const widths: (number | null)[] = natural.map((width, i) =>
-      left.includes(fits[i]!.give) ? null : width,
-    );
+    const widths: (number | null)[] = natural.map((width, i) => (gone(i, left) ? null : width));
     const over = () => {
       let sum = -GAP;
       for (const width of widths) if (width !== null) sum += width + GAP;

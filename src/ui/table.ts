@@ -7,7 +7,7 @@
 import type { OutStream } from '../io.js';
 import { visibleKeepingColour } from '../visible.js';
 import { type ColumnFit, fitColumns, GAP, type Give } from './table-fit.js';
-import { isPlainAscii, loadStringWidth, makeMeasurer, type Measurer } from './text-width.js';
+import { isNarrow, loadStringWidth, makeMeasurer, type Measurer } from './text-width.js';
 
 export type { Give } from './table-fit.js';
 
@@ -43,16 +43,16 @@ export async function renderTable(
   rows: string[][],
   options: TableOptions = {},
 ): Promise<string> {
-  let ascii = true;
+  let narrow = true;
   const all = [headers, ...rows].map((row) =>
     headers.map((_, column) => {
       const text = row[column] ?? '';
-      if (isPlainAscii(text)) return text;
-      ascii = false;
+      if (isNarrow(text)) return text;
+      narrow = false;
       return displayable(text);
     }),
   );
-  return layoutTable(all, options, makeMeasurer(ascii ? undefined : await loadStringWidth()));
+  return layoutTable(all, options, makeMeasurer(narrow ? undefined : await loadStringWidth()));
 }
 
 /** The same, for cells already displayable (one line each), measured by `measurer`. */
@@ -64,7 +64,10 @@ export function layoutTable(
   const headers = all[0]!;
   const cellWidths = all.map((row) => row.map((text) => measurer.width(text)));
   const natural = headers.map((_, column) => Math.max(...cellWidths.map((row) => row[column]!)));
-  const widths = fitColumns(natural, headers.map(fitOf(options)), options.width);
+  const empty = headers.map(
+    (_, column) => all.length > 1 && cellWidths.every((row, r) => r === 0 || row[column] === 0),
+  );
+  const widths = fitColumns(natural, headers.map(fitOf(options)), options.width, empty);
   const cell = (text: string, measured: number, column: number, width: number) => {
     let shown = text;
     let used = measured;

@@ -1,19 +1,30 @@
 /**
- * Display widths of table cells. Plain ASCII is measured by its length; other
- * text goes through string-width once per distinct text (a listing repeats the
- * same tags, rooms and ratings on many rows), and cutting text steps through
- * its graphemes once instead of measuring a growing prefix.
+ * Display widths of table cells. Text of one-column characters (ASCII, Latin,
+ * Greek and Cyrillic letters, dashes, and the marks confnotes draws) is
+ * measured by its length; other text goes through string-width once per
+ * distinct text (a listing repeats the same tags, rooms and ratings on many
+ * rows), and cutting text steps through its graphemes once instead of
+ * measuring a growing prefix.
  */
 const COLOUR = /\u001b\[[0-9;]*m/g;
 const LEADING_COLOUR = /^(?:\u001b\[[0-9;]*m)+/;
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Characters a terminal shows in one column, one UTF-16 unit each, none of
+ * which joins the next into a cluster: printable ASCII; Latin-1 and Latin
+ * Extended (not the soft hyphen); Greek; Cyrillic (not its combining marks);
+ * punctuation from U+2010 (not the line separators, bidi controls or
+ * invisibles); arrows; and ▶ ★ ☆ ♥ ✎. test/unit/table.test.ts checks each
+ * against string-width.
+ */
+export const NARROW =
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u04ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u25b6\u2605\u2606\u2665\u270e]*$/;
 const RESET = '\u001b[0m';
 
 export const stripColour = (text: string): string =>
   text.includes('\u001b') ? text.replace(COLOUR, '') : text;
 
-/** True when every character of the text (colour codes aside) is printable ASCII, one column each. */
-export const isPlainAscii = (text: string): boolean => PRINTABLE_ASCII.test(stripColour(text));
+/** True when every character of the text (colour codes aside) takes one column: measured by its length. */
+export const isNarrow = (text: string): boolean => NARROW.test(stripColour(text));
 
 export interface Measurer {
   /** Columns the text takes on a terminal; colour codes take none. */
@@ -25,13 +36,13 @@ export interface Measurer {
 /** Longer text than this is measured grapheme by grapheme (see `graphemes`). */
 const LONG = 256;
 
-/** A measurer; `stringWidth` is needed only for text that is not plain ASCII. */
+/** A measurer; `stringWidth` is needed only for text that is not all narrow characters. */
 export function makeMeasurer(stringWidth?: (text: string) => number): Measurer {
   const known = new Map<string, number>();
   const other = (plain: string): number => {
     let width = known.get(plain);
     if (width === undefined) {
-      if (!stringWidth) throw new Error(`no measure for non-ASCII text ${JSON.stringify(plain)}`);
+      if (!stringWidth) throw new Error(`no measure for wide or joining text ${JSON.stringify(plain)}`);
       width = 0;
       if (plain.length <= LONG) width = stringWidth(plain);
       else for (const grapheme of graphemes(plain)) width += measure(grapheme);
@@ -39,7 +50,7 @@ export function makeMeasurer(stringWidth?: (text: string) => number): Measurer {
     }
     return width;
   };
-  const measure = (plain: string) => (PRINTABLE_ASCII.test(plain) ? plain.length : other(plain));
+  const measure = (plain: string) => (NARROW.test(plain) ? plain.length : other(plain));
   return {
     width: (text) => measure(stripColour(text)),
     cut(text, width) {
@@ -47,7 +58,7 @@ export function makeMeasurer(stringWidth?: (text: string) => number): Measurer {
       const plain = stripColour(text);
       let end = 0;
       let used = 0;
-      if (PRINTABLE_ASCII.test(plain)) {
+      if (NARROW.test(plain)) {
         end = Math.min(plain.length, width - 1);
         used = end;
       } else {
@@ -94,8 +105,8 @@ export function* graphemes(text: string): Generator<string> {
 }
 
 /**
- * string-width, for text that is not plain ASCII. Loading it costs ~30 ms (it
- * sets up Intl.Segmenter), so tables of plain ASCII never import it.
+ * string-width, for text of other characters. Loading it costs ~30 ms (it
+ * sets up Intl.Segmenter), so tables of narrow text never import it.
  */
 export async function loadStringWidth(): Promise<(text: string) => number> {
   return (await import('string-width')).default;

@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { fitColumns, type ColumnFit } from '../../src/ui/table-fit.js';
 import { layoutTable, renderTable, tableWidth } from '../../src/ui/table.js';
-import { makeMeasurer } from '../../src/ui/text-width.js';
+import { makeMeasurer, NARROW } from '../../src/ui/text-width.js';
 
 const spec = (give: ColumnFit['give'], min = 8): ColumnFit => ({ give, min });
 
@@ -76,6 +76,21 @@ describe('layoutTable', () => {
     for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(14);
   });
 
+  it('leaves out a column with nothing in it when the table is too wide, and keeps it when there is room', () => {
+    const rows = [
+      ['title', 'tags', 'id'],
+      ['Scaling etcd', '', 'a1'],
+      ['Fibre', '', 'b2'],
+    ];
+    const options = { columns: { title: 'main', tags: 'secondary' } } as const;
+    expect(layoutTable(rows, { ...options, width: 18 }).split('\n')).toEqual([
+      'title         id',
+      'Scaling etcd  a1',
+      'Fibre         b2',
+    ]);
+    expect(layoutTable(rows, { ...options, width: 22 }).split('\n')[0]).toBe('title         tags  id');
+  });
+
   it('right-aligns where asked, and keeps the colour of a cut cell', () => {
     const dim = (text: string) => `\u001b[2m${text}\u001b[22m`;
     const out = layoutTable(
@@ -96,10 +111,26 @@ describe('layoutTable', () => {
 });
 
 describe('measuring', () => {
-  it('measures plain ASCII by length, without string-width', () => {
+  it('measures one-column text by its length, without string-width', () => {
     const measurer = makeMeasurer();
     expect(measurer.width('\u001b[36mkeynote\u001b[39m')).toBe(7);
-    expect(() => measurer.width('é')).toThrow();
+    expect(measurer.width('Zürich – Ελλάδα ★★★☆☆ ♥ ✎ ▶ “Müller”…')).toBe(37);
+    expect(() => measurer.width('会')).toThrow();
+    expect(() => measurer.width('e\u0301')).toThrow();
+  });
+
+  it('takes as narrow only characters string-width gives one column and one grapheme', () => {
+    const segmenter = new Intl.Segmenter();
+    let narrow = 0;
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (!NARROW.test(char)) continue;
+      narrow += 1;
+      expect(stringWidth(char), `U+${code.toString(16)}`).toBe(1);
+      // Nothing in the set joins its neighbour: 'a' + char + 'a' is three graphemes.
+      expect([...segmenter.segment(`a${char}a`)], `U+${code.toString(16)}`).toHaveLength(3);
+    }
+    expect(narrow).toBeGreaterThan(1200);
   });
 
   it('calls string-width once per distinct non-ASCII cell, however many rows repeat it', () => {
@@ -108,13 +139,17 @@ describe('measuring', () => {
       seen.push(text);
       return stringWidth(text);
     });
-    const rows = Array.from({ length: 500 }, (_, i) => [`talk ${i}`, i % 2 ? '★★★☆☆' : 'Zürich', `id-${i}`]);
+    const rows = Array.from({ length: 500 }, (_, i) => [
+      `talk ${i}`,
+      i % 2 ? '会議' : '👩‍💻 Zürich',
+      `id-${i}`,
+    ]);
     layoutTable(
       [['title', 'rating', 'id'], ...rows],
       { width: 20, columns: { title: 'main', id: 'id' } },
       measurer,
     );
-    expect(seen.sort()).toEqual(['Zürich', '★★★☆☆']);
+    expect(seen.sort()).toEqual(['会議', '👩‍💻 Zürich'].sort());
   });
 
   it('cuts long non-ASCII text in one pass over its graphemes', () => {
@@ -129,7 +164,7 @@ describe('measuring', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(cut.width).toBe(30_001);
     expect(stringWidth(cut.text)).toBe(30_001);
-    expect(calls).toBe(2);
+    expect(calls).toBe(1); // 会 alone: é is narrow
   });
 });
 
