@@ -36,15 +36,40 @@ export interface Measurer {
 /** Longer text than this is measured grapheme by grapheme (see `graphemes`). */
 const LONG = 256;
 
+/** Runs of narrow characters long enough to be worth counting by length inside other text. */
+const NARROW_RUN = new RegExp(`${NARROW.source.slice(1, -2)}{3,}`, 'g');
+
 /** A measurer; `stringWidth` is needed only for text that is not all narrow characters. */
 export function makeMeasurer(stringWidth?: (text: string) => number): Measurer {
   const known = new Map<string, number>();
+  const wide = (piece: string): number => {
+    if (piece === '') return 0;
+    let width = known.get(piece);
+    if (width === undefined) {
+      if (!stringWidth) throw new Error(`no measure for wide or joining text ${JSON.stringify(piece)}`);
+      width = stringWidth(piece);
+      known.set(piece, width);
+    }
+    return width;
+  };
+  // The narrow runs count by length; what lies between them goes to string-width, with the
+  // runs' outer characters, which may join it (a combining mark, a zero-width joiner).
+  const split = (plain: string): number => {
+    let width = 0;
+    let from = 0;
+    for (const run of plain.matchAll(NARROW_RUN)) {
+      const start = run.index + (run.index > 0 ? 1 : 0);
+      const end = run.index + run[0].length - (run.index + run[0].length < plain.length ? 1 : 0);
+      width += wide(plain.slice(from, start)) + (end - start);
+      from = end;
+    }
+    return width + wide(plain.slice(from));
+  };
   const other = (plain: string): number => {
     let width = known.get(plain);
     if (width === undefined) {
-      if (!stringWidth) throw new Error(`no measure for wide or joining text ${JSON.stringify(plain)}`);
       width = 0;
-      if (plain.length <= LONG) width = stringWidth(plain);
+      if (plain.length <= LONG) width = split(plain);
       else for (const grapheme of graphemes(plain)) width += measure(grapheme);
       known.set(plain, width);
     }

@@ -8,6 +8,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { fitColumns, GAP, type ColumnFit, type Give } from '../../src/ui/table-fit.js';
 import { renderTable } from '../../src/ui/table.js';
+import { makeMeasurer } from '../../src/ui/text-width.js';
 
 const piece = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9 .,:@/-]{1,12}$/),
@@ -82,6 +83,52 @@ describe('tables, whatever the cells', () => {
         expect(out.split('\n')).toEqual(expected);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('measuring, whatever the text', () => {
+  it('agrees with string-width on the whole text, narrow runs counted by length', () => {
+    const joining = fc.constantFrom(
+      '\u200d',
+      '\ufe0f',
+      '\u0301',
+      '\u20e3',
+      '\u1100',
+      '\u1161',
+      '\u11a8',
+      '🇬',
+      '🇧',
+      '👩',
+      '❤',
+      '♥',
+      '▶',
+      '©',
+      '★',
+      'é',
+      'ß',
+      'Ω',
+      'Ж',
+      '–',
+      '…',
+      '会',
+      'ｶ',
+      '\u0903',
+      '\u0915',
+      '\u094d',
+      '\u00ad',
+      '\u200b',
+      ' ',
+      'ab',
+      'xyz1',
+    );
+    const measurer = makeMeasurer(stringWidth);
+    fc.assert(
+      fc.property(fc.array(joining, { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        expect(measurer.width(text)).toBe(stringWidth(text));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

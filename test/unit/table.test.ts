@@ -149,7 +149,8 @@ describe('measuring', () => {
       { width: 20, columns: { title: 'main', id: 'id' } },
       measurer,
     );
-    expect(seen.sort()).toEqual(['会議', '👩‍💻 Zürich'].sort());
+    // Once each: 会議, and the emoji with the space after it (the narrow run Zürich is counted by length).
+    expect(seen.sort()).toEqual(['会議', '👩‍💻 '].sort());
   });
 
   it('cuts long non-ASCII text in one pass over its graphemes', () => {
