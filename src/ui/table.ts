@@ -63,10 +63,15 @@ export function layoutTable(
 ): string {
   const headers = all[0]!;
   const cellWidths = all.map((row) => row.map((text) => measurer.width(text)));
-  const natural = headers.map((_, column) => Math.max(...cellWidths.map((row) => row[column]!)));
-  const empty = headers.map(
-    (_, column) => all.length > 1 && cellWidths.every((row, r) => r === 0 || row[column] === 0),
-  );
+  // Loops rather than Math.max(...rows): a listing of 100,000 notes is too many arguments.
+  const natural = headers.map(() => 0);
+  const empty = headers.map(() => all.length > 1);
+  cellWidths.forEach((row, r) => {
+    row.forEach((width, column) => {
+      natural[column] = Math.max(natural[column]!, width);
+      if (r > 0 && width > 0) empty[column] = false;
+    });
+  });
   const widths = fitColumns(natural, headers.map(fitOf(options)), options.width, empty);
   const cell = (text: string, measured: number, column: number, width: number) => {
     let shown = text;
@@ -91,7 +96,8 @@ export function layoutTable(
 
 function fitOf(options: TableOptions) {
   return (header: string, column: number): ColumnFit => {
-    const spec = options.columns?.[header];
+    const spec =
+      options.columns && Object.hasOwn(options.columns, header) ? options.columns[header] : undefined;
     if (spec !== undefined) {
       const give = typeof spec === 'string' ? spec : spec.give;
       return { give, min: (typeof spec === 'string' ? undefined : spec.min) ?? MIN[give] };

@@ -91,6 +91,16 @@ describe('layoutTable', () => {
     expect(layoutTable(rows, { ...options, width: 22 }).split('\n')[0]).toBe('title         tags  id');
   });
 
+  it('lays out 150,000 rows (a lifetime of notes) without running out of arguments', () => {
+    const rows = Array.from({ length: 150_000 }, (_, i) => [`2015-09-19 10:00`, `talk ${i}`, `id-${i}`]);
+    const out = layoutTable([['when', 'title', 'id'], ...rows], {
+      width: 30,
+      columns: { title: 'main', id: 'id' },
+    });
+    expect(out.split('\n')).toHaveLength(150_001);
+    expect(out.split('\n')[150_000]).toBe('2015-09-19 10:00  talk 149999');
+  });
+
   it('right-aligns where asked, and keeps the colour of a cut cell', () => {
     const dim = (text: string) => `\u001b[2m${text}\u001b[22m`;
     const out = layoutTable(
