@@ -17,6 +17,15 @@ export const integer = (name: string) => (value: string) => {
   return Number(value);
 };
 
+/** The --width option of every command that prints a table: its help, and its parser (0: no limit). */
+export const WIDTH_HELP =
+  "fit the table in n columns, 0 for no limit (default: the terminal's width; piped output is not cut)";
+export const width = (value: string) => {
+  const columns = integer('--width')(value);
+  if (columns < 0) throw new ConfnotesError(`--width ${value} is not 0 or more`, 2);
+  return columns;
+};
+
 export function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }

@@ -1,7 +1,16 @@
 /** Declarations: notes (`new`, `tag`, `untag`, `list`, `tags`, `show`, `edit`, `templates`, `set`, `rm`, `restore`). */
 import { type Command, Option } from 'commander';
 import { NOTE_TYPES } from '../core/note/note-types.js';
-import { collect, examples, integer, NOTE_ARGUMENT, NOTE_PICKED, type Load } from './common.js';
+import {
+  collect,
+  examples,
+  integer,
+  NOTE_ARGUMENT,
+  NOTE_PICKED,
+  type Load,
+  WIDTH_HELP,
+  width,
+} from './common.js';
 
 export function declareNoteCommands(program: Command, load: Load): void {
   program
@@ -85,6 +94,7 @@ export function declareNoteCommands(program: Command, load: Load): void {
     .option('--all', 'every conference')
     .addOption(new Option('--sort <key>', 'order').choices(['time', 'title', 'rating']).default('time'))
     .option('--json', 'print JSON for scripts')
+    .option('--width <n>', WIDTH_HELP, width)
     .addHelpText(
       'after',
       examples([
@@ -103,6 +113,7 @@ export function declareNoteCommands(program: Command, load: Load): void {
     .option('--conf <slug>', 'one conference (default: the current one)')
     .option('--all', 'every conference')
     .option('--json', 'print JSON for scripts')
+    .option('--width <n>', WIDTH_HELP, width)
     .addHelpText('after', examples(['confnotes tags', 'confnotes tags --all --json']))
     .action(load(() => import('../commands/tags.js')));
 
@@ -128,6 +139,7 @@ export function declareNoteCommands(program: Command, load: Load): void {
   program
     .command('templates')
     .description('list the note and report templates, and where each comes from')
+    .option('--width <n>', WIDTH_HELP, width)
     .addHelpText('after', examples(['confnotes templates']))
     .action(load(() => import('../commands/templates.js')));
 
@@ -164,6 +176,7 @@ export function declareNoteCommands(program: Command, load: Load): void {
     .description('bring a note back from the trash; without a name, list the trash')
     .argument('[name]', 'its name in the trash (or a unique prefix of it or of the note id)')
     .option('--json', 'print JSON for scripts')
+    .option('--width <n>', WIDTH_HELP, width)
     .addHelpText(
       'after',
       examples(['confnotes restore', 'confnotes restore 20130416T180200Z.conf~2013-04-16-1100-fibre.md']),

@@ -1,6 +1,6 @@
 /** Declarations: the conference programme (issue 6): `import` and `agenda` (`new --from` is with `new`). */
 import { type Command, Option } from 'commander';
-import { collect, examples, type Load } from './common.js';
+import { collect, examples, type Load, WIDTH_HELP, width } from './common.js';
 
 export function declareProgrammeCommands(program: Command, load: Load): void {
   program
@@ -64,6 +64,7 @@ export function declareProgrammeCommands(program: Command, load: Load): void {
     .option('--force', 'replace an -o file even if it is not an earlier plan export')
     .option('--conf <slug>', 'the conference (default: the current one)')
     .option('--json', 'print JSON for scripts')
+    .option('--width <n>', WIDTH_HELP, width)
     .addHelpText(
       'after',
       examples([

@@ -1,7 +1,7 @@
 /** Declarations: finding notes again, by words and by speaker (issue 17). */
 import { type Command, Option } from 'commander';
 import { NOTE_TYPES } from '../core/note/note-types.js';
-import { collect, examples, integer, type Load } from './common.js';
+import { collect, examples, integer, type Load, WIDTH_HELP, width } from './common.js';
 
 export function declareSearchCommands(program: Command, load: Load): void {
   program
@@ -20,6 +20,7 @@ export function declareSearchCommands(program: Command, load: Load): void {
     .option('--conf <slug>', 'one conference (default: every conference)')
     .option('--all', 'every conference (the default)')
     .option('--json', 'print JSON for scripts')
+    .option('--width <n>', WIDTH_HELP, width)
     .addHelpText(
       'after',
       examples([
@@ -37,6 +38,7 @@ export function declareSearchCommands(program: Command, load: Load): void {
     .option('--conf <slug>', 'one conference (default: every conference)')
     .option('--all', 'every conference (the default)')
     .option('--json', 'print JSON for scripts: [{speaker, count, notes}]')
+    .option('--width <n>', WIDTH_HELP, width)
     .addHelpText('after', examples(['confnotes speakers', 'confnotes speakers --conf fosdem-2026 --json']))
     .action(load(() => import('../commands/speakers.js')));
 }

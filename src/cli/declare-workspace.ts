@@ -1,6 +1,6 @@
 /** Declarations: the workspace and its conferences (`init`, `conf new|use|list|set`). */
 import type { Command } from 'commander';
-import { examples, type Load } from './common.js';
+import { examples, type Load, WIDTH_HELP, width } from './common.js';
 
 export function declareWorkspaceCommands(program: Command, load: Load): void {
   program
@@ -49,6 +49,7 @@ export function declareWorkspaceCommands(program: Command, load: Load): void {
     .command('list')
     .description('list the conferences of the workspace')
     .option('--json', 'print JSON for scripts')
+    .option('--width <n>', WIDTH_HELP, width)
     .addHelpText('after', examples(['confnotes conf list', 'confnotes conf list --json']))
     .action(load(() => import('../commands/conf.js').then((m) => ({ run: m.runList }))));
   conf

@@ -13,7 +13,7 @@ import {
 import { notesByEntry, type LinkedNote } from '../core/programme/programme-notes.js';
 import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
-import { renderTable } from '../ui/table.js';
+import { renderTable, tableWidth } from '../ui/table.js';
 import { visible } from '../visible.js';
 import {
   checkPlanOptions,
@@ -38,6 +38,7 @@ interface AgendaOptions extends PlanOptions {
   unstar?: string[];
   json?: boolean;
   conf?: string;
+  width?: number;
 }
 
 export async function run(env: CommandEnv, options: AgendaOptions): Promise<void> {
@@ -108,7 +109,7 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
   }
   const titles = new Map(programme.entries.map((entry) => [entry.uid, entry.title]));
   const note = (entry: ProgrammeEntry) => clashNote(entry, clashes, titles, env.color);
-  env.out(await agendaTable(env, chosen, notes, now, zone, note));
+  env.out(await agendaTable(env, chosen, notes, now, zone, note, options.width));
   const clashing = chosen.some((entry) => (clashes.get(entry.uid) ?? []).length > 0) ? '  ⚠ clash' : '';
   env.say(
     env.errColor.dim(
@@ -160,6 +161,7 @@ async function agendaTable(
   now: Date,
   zone: string | null,
   note: (entry: ProgrammeEntry) => string = () => '',
+  width?: number,
 ): Promise<string> {
   const { color } = env;
   const rows = entries.map((entry) => {
@@ -178,10 +180,9 @@ async function agendaTable(
       color.dim(entry.ref),
     ];
   });
-  const width = env.io.stdout.isTTY ? env.io.stdout.columns : undefined;
   return renderTable(['', 'when', 'room', 'title', 'speakers', 'ref'], rows, {
-    width,
-    shrink: [4, 3, 2],
-    minWidth: 8,
+    width: tableWidth(env.io.stdout, width),
+    // The reference (a short ref, or a long uid) gives way first, then speakers; title and room keep the most.
+    columns: { ref: 'id', uid: 'id', speakers: 'secondary', title: 'main', room: { give: 'main', min: 6 } },
   });
 }

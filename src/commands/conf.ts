@@ -15,7 +15,7 @@ import { workspaceConfig } from '../core/workspace/workspace-config.js';
 import { yamlValue } from '../core/front-matter/yaml-text.js';
 import { NoteFileError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
-import { renderTable } from '../ui/table.js';
+import { renderTable, tableWidth } from '../ui/table.js';
 import { visible } from '../visible.js';
 import { pathForUser, workspaceOf } from './shared.js';
 
@@ -71,7 +71,7 @@ export function runUse(env: CommandEnv, slug: string): void {
   env.say(`current conference: ${slug}`);
 }
 
-export async function runList(env: CommandEnv, options: { json?: boolean }): Promise<void> {
+export async function runList(env: CommandEnv, options: { json?: boolean; width?: number }): Promise<void> {
   const ws = workspaceOf(env);
   const state = readState(ws);
   const slugs = conferenceSlugs(ws);
@@ -131,8 +131,8 @@ export async function runList(env: CommandEnv, options: { json?: boolean }): Pro
         String(row.notes),
       ]),
       {
-        width: env.io.stdout.isTTY ? env.io.stdout.columns : undefined,
-        shrink: [2, 4],
+        width: tableWidth(env.io.stdout, options.width),
+        columns: { slug: 'id', location: 'secondary', name: 'main' },
         align: { 5: 'right' },
       },
     ),

@@ -5,7 +5,7 @@ import { scanNotes } from '../core/note/store.js';
 import { noteRefs } from '../core/programme/programme-notes.js';
 import { UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
-import { renderTable } from '../ui/table.js';
+import { renderTable, tableWidth } from '../ui/table.js';
 import { visible } from '../visible.js';
 import { printProblems, scopeOf, workspaceOf } from './shared.js';
 
@@ -21,6 +21,7 @@ interface ListOptions {
   all?: boolean;
   sort?: NoteSort;
   json?: boolean;
+  width?: number;
 }
 
 export async function run(env: CommandEnv, options: ListOptions): Promise<void> {
@@ -62,10 +63,10 @@ export async function run(env: CommandEnv, options: ListOptions): Promise<void> 
     );
     return;
   }
-  env.out(await noteTable(env, chosen));
+  env.out(await noteTable(env, chosen, options.width));
 }
 
-export function noteTable(env: CommandEnv, notes: Note[]): Promise<string> {
+export function noteTable(env: CommandEnv, notes: Note[], width?: number): Promise<string> {
   const { color } = env;
   const rows = notes.map((note) => [
     color.dim(`${note.date} ${note.start ?? '     '}`),
@@ -77,10 +78,9 @@ export function noteTable(env: CommandEnv, notes: Note[]): Promise<string> {
     note.rating ? color.yellow('★'.repeat(note.rating)) + color.dim('☆'.repeat(5 - note.rating)) : '',
     color.dim(visible(note.id)),
   ]);
-  const width = env.io.stdout.isTTY ? env.io.stdout.columns : undefined;
   return renderTable(['when', 'type', 'title', 'tags', 'rating', 'id'], rows, {
-    width,
-    shrink: [3, 2, 1],
-    minWidth: 10,
+    width: tableWidth(env.io.stdout, width),
+    // The id goes first (a unique prefix of the title finds a note too), then tags; the title keeps its room.
+    columns: { id: 'id', tags: 'secondary', title: 'main' },
   });
 }

@@ -1,12 +1,12 @@
 import { findTrashEntry, listTrash, restoreNote } from '../core/note/note-trash.js';
 import type { CommandEnv } from '../io.js';
-import { renderTable } from '../ui/table.js';
+import { renderTable, tableWidth } from '../ui/table.js';
 import { workspaceOf } from './shared.js';
 
 export async function run(
   env: CommandEnv,
   name: string | undefined,
-  options: { json?: boolean },
+  options: { json?: boolean; width?: number },
 ): Promise<void> {
   const ws = workspaceOf(env);
   if (name === undefined) {
@@ -24,7 +24,8 @@ export async function run(
         await renderTable(
           ['removed', 'note', 'name'],
           entries.map((entry) => [entry.removedAt, entry.path, entry.name]),
-          { width: env.io.stdout.isTTY ? env.io.stdout.columns : undefined, shrink: [2] },
+          // The trash name (what restore takes) goes first, as every table's reference does.
+          { width: tableWidth(env.io.stdout, options.width), columns: { name: 'id', note: 'main' } },
         ),
       );
     return;

@@ -7,7 +7,7 @@ import { snippetText } from '../core/search/snippet.js';
 import { conferenceSlugs } from '../core/workspace/conference.js';
 import { UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
-import { renderTable } from '../ui/table.js';
+import { renderTable, tableWidth } from '../ui/table.js';
 import { visible } from '../visible.js';
 import { printProblems, scopeOf, workspaceOf } from './shared.js';
 
@@ -21,6 +21,7 @@ interface SearchOptions {
   conf?: string;
   all?: boolean;
   json?: boolean;
+  width?: number;
 }
 
 export async function run(env: CommandEnv, words: string[], options: SearchOptions): Promise<void> {
@@ -59,7 +60,7 @@ export async function run(env: CommandEnv, words: string[], options: SearchOptio
     );
     return;
   }
-  env.out(await hitTable(env, hits));
+  env.out(await hitTable(env, hits, options.width));
 }
 
 /** The `--json` shape: these keys first, then every `list --json` key. */
@@ -68,7 +69,7 @@ function hitJson(hit: SearchHit, zone: string | null) {
   return { id, path, conference, title, date, score: hit.score, snippet: snippetText(hit.snippet), ...rest };
 }
 
-function hitTable(env: CommandEnv, hits: SearchHit[]): Promise<string> {
+function hitTable(env: CommandEnv, hits: SearchHit[], width?: number): Promise<string> {
   const { color } = env;
   // Bold where colour is on; «» where it is not (piped, NO_COLOR), so the matches still show.
   const mark = color.level > 0 ? (text: string) => color.bold(text) : (text: string) => `«${text}»`;
@@ -79,10 +80,13 @@ function hitTable(env: CommandEnv, hits: SearchHit[]): Promise<string> {
     snippet.map((s) => (s.match ? mark(visible(s.text)) : visible(s.text))).join(''),
     color.dim(visible(note.id)),
   ]);
-  const width = env.io.stdout.isTTY ? env.io.stdout.columns : undefined;
   return renderTable(['date', 'conference', 'title', 'snippet', 'id'], rows, {
-    width,
-    shrink: [3, 2, 1],
-    minWidth: 12,
+    width: tableWidth(env.io.stdout, width),
+    columns: {
+      id: 'id',
+      conference: 'secondary',
+      snippet: { give: 'secondary', min: 12 },
+      title: 'main',
+    },
   });
 }

@@ -2,13 +2,13 @@ import { scanNotes } from '../core/note/store.js';
 import { countSpeakers } from '../core/search/speakers.js';
 import { conferenceSlugs } from '../core/workspace/conference.js';
 import type { CommandEnv } from '../io.js';
-import { renderTable } from '../ui/table.js';
+import { renderTable, tableWidth } from '../ui/table.js';
 import { visible } from '../visible.js';
 import { printProblems, scopeOf, workspaceOf } from './shared.js';
 
 export async function run(
   env: CommandEnv,
-  options: { conf?: string; all?: boolean; json?: boolean },
+  options: { conf?: string; all?: boolean; json?: boolean; width?: number },
 ): Promise<void> {
   const ws = workspaceOf(env);
   // Every conference unless one is named, as for search: people are seen again over the years.
@@ -28,7 +28,11 @@ export async function run(
     await renderTable(
       ['speaker', 'talks'],
       speakers.map(({ speaker, count }) => [visible(speaker), String(count)]),
-      { align: { 1: 'right' } },
+      {
+        width: tableWidth(env.io.stdout, options.width),
+        columns: { speaker: 'main' },
+        align: { 1: 'right' },
+      },
     ),
   );
 }

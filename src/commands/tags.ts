@@ -1,12 +1,12 @@
 import { countTags } from '../core/note/note-query.js';
 import { scanNotes } from '../core/note/store.js';
 import type { CommandEnv } from '../io.js';
-import { renderTable } from '../ui/table.js';
+import { renderTable, tableWidth } from '../ui/table.js';
 import { printProblems, scopeOf, workspaceOf } from './shared.js';
 
 export async function run(
   env: CommandEnv,
-  options: { conf?: string; all?: boolean; json?: boolean },
+  options: { conf?: string; all?: boolean; json?: boolean; width?: number },
 ): Promise<void> {
   const ws = workspaceOf(env);
   const { notes, problems } = scanNotes(ws, scopeOf(ws, options));
@@ -24,7 +24,7 @@ export async function run(
     await renderTable(
       ['tag', 'notes'],
       counts.map(({ tag, count }) => [tag, String(count)]),
-      { align: { 1: 'right' } },
+      { width: tableWidth(env.io.stdout, options.width), columns: { tag: 'main' }, align: { 1: 'right' } },
     ),
   );
 }

@@ -1,38 +1,40 @@
 /**
  * Plain column tables for the terminal. Our own code rather than cli-table3
  * and the like (boxes, and string-width loaded for every table): borderless
- * columns that shrink the chosen ones to the terminal's width, and plain ASCII
- * measured without loading string-width, which the start-up budget needs.
+ * columns that fit the terminal's width as each table's column spec says
+ * (src/ui/table-fit.ts), and cells measured cheaply (src/ui/text-width.ts).
  */
+import type { OutStream } from '../io.js';
+import { visibleKeepingColour } from '../visible.js';
+import { type ColumnFit, fitColumns, GAP, type Give } from './table-fit.js';
+import { isNarrow, loadStringWidth, makeMeasurer, type Measurer } from './text-width.js';
+
+export type { Give } from './table-fit.js';
+
+/** How a column gives way: its kind, or its kind and the narrowest it is cut to first. */
+export type ColumnSpec = Give | { give: Give; min?: number };
+
 export interface TableOptions {
   /** Total width to fit in; no limit when undefined (output piped to a file). */
   width?: number;
-  /** Columns that give up width, in order, when the table is too wide. */
+  /** How each column gives way, by header; a column not named is fixed. */
+  columns?: Record<string, ColumnSpec>;
+  /** Older form: columns (by index) that give up width, down to minWidth. */
   shrink?: number[];
-  align?: Record<number, 'left' | 'right'>;
-  /** Columns' minimum widths when shrinking. */
   minWidth?: number;
+  align?: Record<number, 'left' | 'right'>;
 }
 
-/** Display width of a string as a terminal shows it. */
-export type Measure = (text: string) => number;
-
-const GAP = '  ';
-const COLOUR = /\u001b\[[0-9;]*m/g;
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
-const asciiWidth: Measure = (text) => text.replace(COLOUR, '').length;
+/** The narrowest a column of each kind is cut to before the next kind gives way. */
+const MIN: Record<Give, number> = { id: 8, secondary: 8, main: 10, fixed: 1 };
 
 /**
- * How to measure these cells. Loading string-width costs ~30 ms (it sets up
- * Intl.Segmenter), so plain ASCII tables, the usual case for tags, slugs and
- * times, are measured by length and string-width is loaded only for others.
+ * The width a table must fit: `--width` when given (0: no limit), else the
+ * terminal's columns; piped output is not cut.
  */
-export async function measureFor(cells: Iterable<string>): Promise<Measure> {
-  for (const cell of cells) {
-    if (!PRINTABLE_ASCII.test(cell.replace(COLOUR, ''))) return (await import('string-width')).default;
-  }
-  return asciiWidth;
+export function tableWidth(stdout: OutStream, flag?: number): number | undefined {
+  if (flag !== undefined) return flag > 0 ? flag : undefined;
+  return stdout.isTTY && stdout.columns ? stdout.columns : undefined;
 }
 
 /** An aligned plain-text table; cells may hold colour codes. */
@@ -41,47 +43,75 @@ export async function renderTable(
   rows: string[][],
   options: TableOptions = {},
 ): Promise<string> {
-  const all = [headers, ...rows];
-  const width = await measureFor(all.flat());
-  return layoutTable(all, options, width);
+  let narrow = true;
+  const all = [headers, ...rows].map((row) =>
+    headers.map((_, column) => {
+      const text = row[column] ?? '';
+      if (isNarrow(text)) return text;
+      narrow = false;
+      return displayable(text);
+    }),
+  );
+  return layoutTable(all, options, makeMeasurer(narrow ? undefined : await loadStringWidth()));
 }
 
-function layoutTable(all: string[][], options: TableOptions, stringWidth: Measure): string {
-  const widths = all[0]!.map((_, column) => Math.max(...all.map((row) => stringWidth(row[column] ?? ''))));
-  if (options.width) {
-    let excess =
-      widths.reduce((sum, width) => sum + width, 0) + GAP.length * (widths.length - 1) - options.width;
-    const minimum = options.minWidth ?? 8;
-    for (const column of options.shrink ?? []) {
-      if (excess <= 0) break;
-      const give = Math.max(0, Math.min(excess, widths[column]! - minimum));
-      widths[column]! -= give;
-      excess -= give;
-    }
-  }
-  const cell = (text: string, column: number) => {
-    const width = widths[column]!;
-    const fitted = stringWidth(text) > width ? truncate(text, width, stringWidth) : text;
-    const pad = ' '.repeat(Math.max(0, width - stringWidth(fitted)));
-    return options.align?.[column] === 'right' ? pad + fitted : fitted + pad;
+/** The same, for cells already displayable (one line each), measured by `measurer`. */
+export function layoutTable(
+  all: string[][],
+  options: TableOptions,
+  measurer: Measurer = makeMeasurer(),
+): string {
+  const headers = all[0]!;
+  const cellWidths = all.map((row) => row.map((text) => measurer.width(text)));
+  // Loops rather than Math.max(...rows): a listing of 100,000 notes is too many arguments.
+  const natural = headers.map(() => 0);
+  const empty = headers.map(() => all.length > 1);
+  cellWidths.forEach((row, r) => {
+    row.forEach((width, column) => {
+      natural[column] = Math.max(natural[column]!, width);
+      if (r > 0 && width > 0) empty[column] = false;
+    });
+  });
+  const widths = fitColumns(natural, headers.map(fitOf(options)), options.width, empty);
+  const cell = (text: string, measured: number, column: number, width: number) => {
+    let shown = text;
+    let used = measured;
+    if (measured > width) ({ text: shown, width: used } = measurer.cut(text, width));
+    const pad = ' '.repeat(Math.max(0, width - used));
+    return options.align?.[column] === 'right' ? pad + shown : shown + pad;
   };
+  const gap = ' '.repeat(GAP);
   return all
-    .map((row) =>
-      row
-        .map((text, column) => cell(text ?? '', column))
-        .join(GAP)
-        .trimEnd(),
-    )
+    .map((row, r) => {
+      const parts: string[] = [];
+      row.forEach((text, column) => {
+        const width = widths[column];
+        if (width !== null && width !== undefined)
+          parts.push(cell(text, cellWidths[r]![column]!, column, width));
+      });
+      return parts.join(gap).trimEnd();
+    })
     .join('\n');
 }
 
-/** Cuts text to a display width, ending with an ellipsis; drops colour codes when it cuts. */
-export function truncate(text: string, width: number, stringWidth: Measure): string {
-  const plain = text.replace(COLOUR, '');
-  let result = '';
-  for (const char of plain) {
-    if (stringWidth(result + char) > width - 1) break;
-    result += char;
-  }
-  return `${result}…`;
+function fitOf(options: TableOptions) {
+  return (header: string, column: number): ColumnFit => {
+    const spec =
+      options.columns && Object.hasOwn(options.columns, header) ? options.columns[header] : undefined;
+    if (spec !== undefined) {
+      const give = typeof spec === 'string' ? spec : spec.give;
+      return { give, min: (typeof spec === 'string' ? undefined : spec.min) ?? MIN[give] };
+    }
+    if (options.shrink?.includes(column))
+      return { give: 'secondary', min: options.minWidth ?? MIN.secondary };
+    return { give: 'fixed', min: MIN.fixed };
+  };
+}
+
+/**
+ * A cell as one line: a newline or tab would break the row (a tab's width is
+ * the terminal's to choose), and no control character reaches the terminal.
+ */
+function displayable(text: string): string {
+  return visibleKeepingColour(text.replace(/[\t\n]/g, ' '));
 }

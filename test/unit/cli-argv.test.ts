@@ -260,6 +260,15 @@ const TABLE: [string[], string, unknown[], Record<string, unknown>][] = [
   [['show', 'fibre', '--json', '--path'], 'show', ['fibre'], { json: true, path: true }],
   [['edit', 'fibre'], 'edit', ['fibre'], {}],
   [['templates'], 'templates', [], {}],
+  // --width on every command that prints a table (0: no limit).
+  [['conf', 'list', '--width', '80'], 'conf list', [], { width: 80 }],
+  [['list', '--width', '0'], 'list', [], { sort: 'time', width: 0 }],
+  [['search', 'ceph', '--width', '120'], 'search', [['ceph']], { width: 120 }],
+  [['speakers', '--width', '60'], 'speakers', [], { width: 60 }],
+  [['tags', '--width', '60'], 'tags', [], { width: 60 }],
+  [['templates', '--width', '60'], 'templates', [], { width: 60 }],
+  [['restore', '--width', '60'], 'restore', [undefined], { width: 60 }],
+  [['agenda', '--width', '80'], 'agenda', [], { width: 80 }],
   [['report'], 'report', [undefined], { groupBy: 'type' }],
   [
     [
