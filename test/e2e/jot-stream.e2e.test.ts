@@ -114,6 +114,13 @@ describe('a jot outside its note’s slot', () => {
     const made = run(['new', '--from', 'SCS26-K1'], '2026-06-16T07:00:00Z');
     expect(made.code, made.stderr).toBe(0);
     const before = fs.readdirSync(conf).sort();
+    // The talk on now is named by its short ref, as agenda shows it.
+    const agenda = JSON.parse(run(['agenda', '--json'], '2026-06-16T06:00:00Z').stdout) as {
+      uid: string;
+      ref: string;
+    }[];
+    const ref = agenda.find((entry) => entry.uid.startsWith('SCS26-T2'))!.ref;
+    expect(ref).toMatch(/^[a-z][a-z0-9]{2,5}$/);
     for (const args of [
       ['jot', 'late thought'],
       ['jot', '--note', 'opening', 'again'],
@@ -123,7 +130,7 @@ describe('a jot outside its note’s slot', () => {
       expect(late.stderr).toMatch(
         /^warning: 2026-06-16 10:10 is outside .*opening-keynote.* \(2026-06-16 09:00–09:45\); on now: /,
       );
-      expect(late.stderr).toMatch(/SCS26-T2\S* "Zero-downtime Postgres upgrades"/);
+      expect(late.stderr).toContain(`${ref} "Zero-downtime Postgres upgrades"`);
     }
     expect(fs.readdirSync(conf).sort()).toEqual(before);
     expect(fs.readFileSync(path.join(ws, made.stdout.trim()), 'utf8')).toMatch(

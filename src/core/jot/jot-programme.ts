@@ -22,18 +22,9 @@ import { readConference, type Conference } from '../workspace/conference.js';
 import { setCurrentNote } from '../workspace/current.js';
 import type { Workspace } from '../workspace/workspace.js';
 
-/** The shortest prefix of the entry's uid (at least 6 characters) that no other entry's uid starts with. */
-export function shortRef(entry: ProgrammeEntry, entries: ProgrammeEntry[]): string {
-  for (let length = 6; length < entry.uid.length; length++) {
-    const prefix = entry.uid.slice(0, length);
-    if (!entries.some((other) => other !== entry && other.uid.startsWith(prefix))) return prefix;
-  }
-  return entry.uid;
-}
-
 /** `<ref> "title" (room)`, as messages show an entry. */
-export function entryText(entry: ProgrammeEntry, entries: ProgrammeEntry[]): string {
-  return `${shortRef(entry, entries)} "${entry.title}"${entry.room ? ` (${entry.room})` : ''}`;
+export function entryText(entry: ProgrammeEntry): string {
+  return `${entry.ref} "${entry.title}"${entry.room ? ` (${entry.room})` : ''}`;
 }
 
 interface Context {
@@ -55,7 +46,7 @@ export function talkNow(ws: Workspace, file: string, now: Date): string | undefi
   if (!found) return undefined;
   const { entries } = found.programme;
   const on = runningAt(entries, now);
-  return on.length > 0 ? on.map((entry) => entryText(entry, entries)).join(', ') : undefined;
+  return on.length > 0 ? on.map((entry) => entryText(entry)).join(', ') : undefined;
 }
 
 export type NextTalk =
@@ -85,7 +76,7 @@ export function nextTalk(ws: Workspace, file: string, now: Date, cwd: string, re
     if (candidates.length === 0) candidates = nextAfter(entries, now);
   }
   if (candidates.length === 0) return { none: 'no talk is on now and none comes next' };
-  if (candidates.length > 1) return { choices: candidates.map((entry) => entryText(entry, entries)) };
+  if (candidates.length > 1) return { choices: candidates.map((entry) => entryText(entry)) };
   const entry = candidates[0]!;
   const existing = linked.get(entry.uid);
   if (existing) {
