@@ -12,7 +12,7 @@
  *   it holds pass the reader's own check before they are used;
  * - it is written through safe-write, and a failure to write it never fails the command.
  */
-import fs from 'node:fs';
+import type fs from 'node:fs';
 import path from 'node:path';
 import { replaceOwnFile } from '../safe-write.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
