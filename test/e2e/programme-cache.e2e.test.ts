@@ -40,7 +40,7 @@ describe('the programme cache', () => {
     for (const args of [['agenda'], ['agenda', '--day', '2013-04-16'], ['agenda', '--json']]) {
       const parsed = withoutCache(args);
       expect(parsed.code, args.join(' ')).toBe(0);
-      expect(fs.readdirSync(cacheDir), args.join(' ')).toEqual(['summit.json']);
+      expect(fs.readdirSync(cacheDir), args.join(' ')).toEqual(['cache-summit.json']);
       const cached = run(args);
       expect(cached, args.join(' ')).toEqual(parsed);
     }
@@ -59,7 +59,7 @@ describe('the programme cache', () => {
       return { ...result, text };
     };
     const parsed = create(false);
-    expect(fs.existsSync(path.join(cacheDir, 'summit.json'))).toBe(true);
+    expect(fs.existsSync(path.join(cacheDir, 'cache-summit.json'))).toBe(true);
     expect(create(true)).toEqual(parsed);
   });
 

@@ -35,7 +35,7 @@ const read = () => readProgramme(made.ws, readConference(made.ws, 'conf'))!;
 beforeEach(() => {
   made = makeWorkspace();
   programmeFile = path.join(made.confDir, 'programme.yml');
-  cacheFile = path.join(made.root, '.confnotes', PROGRAMME_CACHE_DIR, 'conf.json');
+  cacheFile = path.join(made.root, '.confnotes', PROGRAMME_CACHE_DIR, 'cache-conf.json');
   const text = programmeText({ timezone: null, source: 'test', entries: [entry('a', 'Talk AAA')] });
   fs.writeFileSync(programmeFile, text);
   // A whole second, so that putting the mtime back below restores it exactly.

@@ -2,7 +2,7 @@
  * A cache of parsed programmes, so that `agenda`, `new --from` and `jot` do
  * not parse a 300-talk programme.yml's YAML on every call (JSON.parse of the
  * same data is about a thousand times faster). One file per conference,
- * `.confnotes/programme-cache/<slug>.json`, never trusted over programme.yml:
+ * `.confnotes/programme-cache/cache-<slug>.json`, never trusted over programme.yml:
  * - it is used only while programme.yml's size, mtime, ctime and inode are
  *   exactly those it was parsed with, and only by the build that wrote it
  *   (`format` hashes the reader's code);
@@ -48,7 +48,8 @@ interface CacheFile {
 /** The cache file of a conference, or null for a slug that is not a plain file name. */
 export function programmeCacheFile(ws: Workspace, slug: string): string | null {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(slug)) return null;
-  return path.join(ws.root, MARKER_DIR, PROGRAMME_CACHE_DIR, `${slug}.json`);
+  // `cache-*.json`: the workspace's .gitignore (written by init) already keeps such files out of git.
+  return path.join(ws.root, MARKER_DIR, PROGRAMME_CACHE_DIR, `cache-${slug}.json`);
 }
 
 const sameStamp = (a: ProgrammeStamp, b: ProgrammeStamp) =>
