@@ -50,12 +50,8 @@ function cachedDataFor(file, source) {
 
 /** Compiles quick.cjs as Node's CommonJS loader would (the same wrapper, so the cache fits). */
 function compile(filename, source, cachedData) {
-  return new vm.Script(Module.wrap(source.toString('utf8')), {
-    filename,
-    cachedData,
-    // The lane imports dist/cli.js when a jot needs the programme.
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // No import() in here (that needs an experimental loader): the launcher hands the lane its own.
+  return new vm.Script(Module.wrap(source.toString('utf8')), { filename, cachedData });
 }
 
 function run(file, script) {

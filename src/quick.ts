@@ -131,7 +131,7 @@ export function parseQuick(argv: string[]): QuickCall | undefined {
  */
 export async function quickMain(
   argv: string[],
-  overrides: { ctx?: Partial<Context>; io?: Io } = {},
+  overrides: { ctx?: Partial<Context>; io?: Io; importFull?: ImportFull } = {},
 ): Promise<number | undefined> {
   const call = parseQuick(argv);
   if (!call) return undefined;
@@ -155,7 +155,7 @@ export async function quickMain(
         call.positionals,
         { ...options, sinceStart: sinceStart as boolean | undefined },
         undefined,
-        fullLaneHooks,
+        fullLaneHooks(overrides.importFull ?? importFullByUrl),
       );
     } else (await import('./commands/current.js')).run(env, call.options);
     return 0;
@@ -164,17 +164,21 @@ export async function quickMain(
   }
 }
 
+/** Loads the full CLI (dist/cli.js). */
+export type ImportFull = () => Promise<typeof import('./cli.js')>;
+
 /**
- * The talk on now, for a jot outside its note's slot: only then is the full
- * CLI (dist/cli.js, which reads the programme) loaded; the URL is built at
- * run time so the bundler leaves the YAML parser out of this lane.
+ * The full CLI beside this bundle; the URL is built at run time so the bundler
+ * leaves the YAML parser out of this lane. The launcher passes its own import
+ * instead: code run from the lane's V8 code cache (bin/quick-load.js) is a
+ * vm.Script, which cannot import() without an experimental loader.
  */
-const fullLaneHooks: JotHooks = {
-  talkNow: async (ws, file, now) => {
-    const full: typeof import('./cli.js') = await import(new URL('./cli.js', import.meta.url).href);
-    return full.jotTalkNow(ws, file, now);
-  },
-};
+const importFullByUrl: ImportFull = () => import(new URL('./cli.js', import.meta.url).href);
+
+/** The talk on now, for a jot outside its note's slot: only then is the full CLI (which reads the programme) loaded. */
+const fullLaneHooks = (importFull: ImportFull): JotHooks => ({
+  talkNow: async (ws, file, now) => (await importFull()).jotTalkNow(ws, file, now),
+});
 
 /** parseArgs in strict mode, or undefined for anything it refuses (the full CLI explains those). */
 function tryParse(args: string[], name: keyof typeof QUICK_COMMANDS) {

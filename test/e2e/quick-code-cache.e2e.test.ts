@@ -18,8 +18,8 @@ let ws: string;
 let copy: string;
 
 /** Runs a command through the copied launcher, and says whether the code cache was used. */
-function runCopy(args: string[]) {
-  const env = { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', TZ: 'UTC', ...NOW };
+function runCopy(args: string[], now = NOW) {
+  const env = { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', TZ: 'UTC', ...now };
   const result = spawnSync(process.execPath, [path.join(copy, 'bin', 'confnotes.js'), ...args], {
     cwd: ws,
     env,
@@ -48,6 +48,8 @@ beforeAll(() => {
   expect(
     confnotes(['new', 'Quantum deep dive', '--at', '2013-04-16 18:00'], { cwd: ws, env: NOW }).code,
   ).toBe(0);
+  const fixture = path.resolve(__dirname, '../fixtures/schedule/openstack-summit-2013.ics');
+  expect(confnotes(['import', fixture], { cwd: ws, env: NOW }).code).toBe(0);
   copy = path.join(home, 'package');
   fs.cpSync(path.join(REPO, 'bin'), path.join(copy, 'bin'), { recursive: true });
   fs.cpSync(path.join(REPO, 'dist'), path.join(copy, 'dist'), { recursive: true });
@@ -85,6 +87,19 @@ describe('the quick lane code cache', () => {
     fs.writeFileSync(cacheFile(), good);
     fs.appendFileSync(path.join(copy, 'dist', 'quick.cjs'), '\n// rebuilt\n');
     expect(runCopy(['current'])).toMatchObject({ ...reference[0], codeCache: 'none' });
+  });
+
+  it('lets a jot outside its slot name the talk on now (the full CLI, imported by the launcher)', () => {
+    fs.cpSync(path.join(REPO, 'dist', 'quick.cjs'), path.join(copy, 'dist', 'quick.cjs'));
+    fs.cpSync(path.join(REPO, 'dist', 'quick.cjs.cache'), cacheFile());
+    // 09:35 in Portland: the Canonical keynote is on, the note's slot (18:00 UTC) is later.
+    const early = { CONFNOTES_NOW: '2013-04-16T16:35:00Z' };
+    const cached = runCopy(['jot', 'early', 'line'], early);
+    expect(cached).toMatchObject({ code: 0, codeCache: 'used' });
+    expect(cached.stderr).toMatch(/; on now: \S+ "Canonical Keynote: Ubuntu and the Cloud"/);
+    fs.rmSync(cacheFile());
+    const plain = runCopy(['jot', 'early', 'line'], early);
+    expect(plain).toMatchObject({ code: 0, stderr: cached.stderr, codeCache: 'none' });
   });
 
   it('is compiled afresh when V8 rejects it (other flags), with the same output', () => {
