@@ -60,6 +60,10 @@ await build({
   minifySyntax: true,
   legalComments: 'none',
   define: { 'import.meta.url': '__cnImportMetaUrl' },
+  // import() of Node's own modules becomes require(): bin/quick-load.js runs this file as a
+  // vm.Script (from its code cache), where import() cannot work without an experimental loader
+  // (the launcher hands the lane its own import of dist/cli.js: quickMain's importFull).
+  supported: { 'dynamic-import': false },
   sourcemap,
   banner: { js: "const __cnImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',

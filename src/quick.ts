@@ -155,7 +155,7 @@ export async function quickMain(
         call.positionals,
         { ...options, sinceStart: sinceStart as boolean | undefined },
         undefined,
-        fullLaneHooks(overrides.importFull ?? importFullByUrl),
+        fullLaneHooks(overrides.importFull),
       );
     } else (await import('./commands/current.js')).run(env, call.options);
     return 0;
@@ -164,21 +164,18 @@ export async function quickMain(
   }
 }
 
-/** Loads the full CLI (dist/cli.js). */
+/**
+ * Loads the full CLI (dist/cli.js), which reads the programme. The launcher
+ * passes its own import(): this file runs as a vm.Script from its V8 code
+ * cache (bin/quick-load.js), where import() cannot work, and importing it here
+ * would put the YAML parser in this lane. Without it, a jot outside its
+ * note's slot warns without naming the talk on now.
+ */
 export type ImportFull = () => Promise<typeof import('./cli.js')>;
 
-/**
- * The full CLI beside this bundle; the URL is built at run time so the bundler
- * leaves the YAML parser out of this lane. The launcher passes its own import
- * instead: code run from the lane's V8 code cache (bin/quick-load.js) is a
- * vm.Script, which cannot import() without an experimental loader.
- */
-const importFullByUrl: ImportFull = () => import(new URL('./cli.js', import.meta.url).href);
-
-/** The talk on now, for a jot outside its note's slot: only then is the full CLI (which reads the programme) loaded. */
-const fullLaneHooks = (importFull: ImportFull): JotHooks => ({
-  talkNow: async (ws, file, now) => (await importFull()).jotTalkNow(ws, file, now),
-});
+/** The talk on now, for a jot outside its note's slot: only then is the full CLI loaded. */
+const fullLaneHooks = (importFull: ImportFull | undefined): JotHooks =>
+  importFull ? { talkNow: async (ws, file, now) => (await importFull()).jotTalkNow(ws, file, now) } : {};
 
 /** parseArgs in strict mode, or undefined for anything it refuses (the full CLI explains those). */
 function tryParse(args: string[], name: keyof typeof QUICK_COMMANDS) {

@@ -64,6 +64,20 @@ describe('the quick lane code cache', () => {
     expect(result).toMatchObject({ code: 0, codeCache: 'used' });
   });
 
+  it('runs a bundle without import(), which a script run from a code cache cannot do; piped jots work', () => {
+    const bundle = fs.readFileSync(path.join(REPO, 'dist', 'quick.cjs'), 'utf8');
+    expect(bundle.match(/\bimport\(/g) ?? []).toEqual([]);
+    const env = { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', TZ: 'UTC', ...NOW };
+    const piped = spawnSync(process.execPath, [BIN, 'jot'], {
+      cwd: ws,
+      env,
+      input: 'one\ntwo\n',
+      encoding: 'utf8',
+    });
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(piped.stderr).toMatch(/: 2 lines\n$/);
+  });
+
   it('is ignored when damaged, cut short, stale or foreign, with the same output', () => {
     const good = fs.readFileSync(cacheFile());
     const reference = [runCopy(['current']), runCopy(['jot', '--at', '18:03', 'with', 'the', 'cache'])];
