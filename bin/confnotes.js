@@ -24,7 +24,9 @@ function notBuilt(error) {
 async function launch(argv) {
   let code;
   if (argv.some((arg) => QUICK_WORDS.includes(arg)))
-    code = await require('../dist/quick.cjs').quickMain(argv);
+    code = await require('./quick-load.js')
+      .loadQuick()
+      .lane.quickMain(argv, { importFull: () => import('../dist/cli.js') });
   if (code === undefined) code = await (await import('../dist/cli.js')).main(argv);
   return code;
 }

@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_TAG, DEFAULT_SEED, generateCorpus, REPORT_CONFERENCE_NOTES } from './bench-corpus.mjs';
+import { roomCases, setUpRoom } from './bench-room.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The CLI under test; --cli points at another build (an A/B comparison of two trees). */
@@ -277,6 +278,8 @@ function casesFor(corpus, have, rgPath) {
       floor: 'node -e 0',
     },
     have.check && { name: 'check --all', argv: node('check', '--all'), floor: scanFloor, okStatus: [0, 1] },
+    // The room commands on a 300-talk programme (scripts/bench-room.mjs); before `new`, which `jot` writes into.
+    ...roomCases({ node, root: corpus.root }),
     {
       name: 'new',
       mutates: true,
@@ -530,6 +533,7 @@ function main() {
       const reportConf = fs.readFileSync(path.join(root, corpus.reportConference, 'conference.md'), 'utf8');
       corpus.reportDay = /^start: (\S+)/m.exec(reportConf)[1];
       corpus.reportNotes = REPORT_CONFERENCE_NOTES;
+      setUpRoom(root, { bin: BIN, env });
       process.stderr.write(
         `bench: generated ${notes} notes in ${corpus.conferences} conferences (${(corpus.bytes / 1e6).toFixed(1)} MB) in ${Date.now() - t} ms\n`,
       );

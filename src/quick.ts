@@ -131,7 +131,7 @@ export function parseQuick(argv: string[]): QuickCall | undefined {
  */
 export async function quickMain(
   argv: string[],
-  overrides: { ctx?: Partial<Context>; io?: Io } = {},
+  overrides: { ctx?: Partial<Context>; io?: Io; importFull?: ImportFull } = {},
 ): Promise<number | undefined> {
   const call = parseQuick(argv);
   if (!call) return undefined;
@@ -155,7 +155,7 @@ export async function quickMain(
         call.positionals,
         { ...options, sinceStart: sinceStart as boolean | undefined },
         undefined,
-        fullLaneHooks,
+        fullLaneHooks(overrides.importFull),
       );
     } else (await import('./commands/current.js')).run(env, call.options);
     return 0;
@@ -165,16 +165,17 @@ export async function quickMain(
 }
 
 /**
- * The talk on now, for a jot outside its note's slot: only then is the full
- * CLI (dist/cli.js, which reads the programme) loaded; the URL is built at
- * run time so the bundler leaves the YAML parser out of this lane.
+ * Loads the full CLI (dist/cli.js), which reads the programme. The launcher
+ * passes its own import(): this file runs as a vm.Script from its V8 code
+ * cache (bin/quick-load.js), where import() cannot work, and importing it here
+ * would put the YAML parser in this lane. Without it, a jot outside its
+ * note's slot warns without naming the talk on now.
  */
-const fullLaneHooks: JotHooks = {
-  talkNow: async (ws, file, now) => {
-    const full: typeof import('./cli.js') = await import(new URL('./cli.js', import.meta.url).href);
-    return full.jotTalkNow(ws, file, now);
-  },
-};
+export type ImportFull = () => Promise<typeof import('./cli.js')>;
+
+/** The talk on now, for a jot outside its note's slot: only then is the full CLI loaded. */
+const fullLaneHooks = (importFull: ImportFull | undefined): JotHooks =>
+  importFull ? { talkNow: async (ws, file, now) => (await importFull()).jotTalkNow(ws, file, now) } : {};
 
 /** parseArgs in strict mode, or undefined for anything it refuses (the full CLI explains those). */
 function tryParse(args: string[], name: keyof typeof QUICK_COMMANDS) {

@@ -28,6 +28,9 @@ const IGNORED = new Set([
   path.join('ws', '.confnotes', 'state.json'),
 ]);
 
+/** The parsed-programme cache, the tool's own too (src/core/programme/programme-cache.ts). */
+const PROGRAMME_CACHE = path.join('ws', '.confnotes', 'programme-cache') + path.sep;
+
 let corpus: HostileCorpus;
 let runs = 0;
 let peakRssKb = 0;
@@ -102,7 +105,9 @@ function expectWellBehaved(result: Run, label: string): void {
 /** Files changed by a run, but the tool's own state and cache. */
 function changedFiles(before: Map<string, string>, after: Map<string, string>): string[] {
   return [...new Set([...before.keys(), ...after.keys()])]
-    .filter((rel) => !IGNORED.has(rel) && before.get(rel) !== after.get(rel))
+    .filter(
+      (rel) => !IGNORED.has(rel) && !rel.startsWith(PROGRAMME_CACHE) && before.get(rel) !== after.get(rel),
+    )
     .sort();
 }
 

@@ -3,10 +3,12 @@
  * conference folder, beside the notes, never read as a note): its text, reading
  * it back with the line of a damaged entry, and changing it under its lock.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
 import { ConfnotesError, NoteFileError } from '../../errors.js';
+import { loadCachedProgramme, programmeCacheFile, saveCachedProgramme, stampOf } from './programme-cache.js';
 import { createExclusive, FileExistsError, rewrite } from '../safe-write.js';
 import { conferenceDir, type Conference } from '../workspace/conference.js';
 import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
@@ -60,15 +62,48 @@ export function programmeText(programme: ProgrammeToWrite): string {
   return `${HEADER.join('\n')}\n${body}`;
 }
 
-/** Reads the stored programme; null when the conference has none yet. */
+/**
+ * Reads the stored programme; null when the conference has none yet. A cache
+ * of the parsed programme (programme-cache.ts) stands in for the YAML parse
+ * while programme.yml keeps the stamp it was parsed with.
+ */
 export function readProgramme(ws: Workspace, conference: Conference): Programme | null {
-  return readProgrammeAt(ws, programmeFile(conference));
+  return readProgrammeAt(ws, programmeFile(conference), conference.slug);
 }
 
-function readProgrammeAt(ws: Workspace, file: string): Programme | null {
+function readProgrammeAt(ws: Workspace, file: string, slug: string): Programme | null {
   const shown = relativeToWorkspace(ws, file);
-  if (!storedFileExists(ws, file, shown)) return null;
-  return parseProgrammeText(fs.readFileSync(file, 'utf8'), shown);
+  const stats = storedFileExists(ws, file, shown);
+  if (!stats) return null;
+  const cacheFile = programmeCacheFile(ws, slug);
+  if (cacheFile) {
+    const cached = loadCachedProgramme(ws, cacheFile, stampOf(stats), cacheFormat());
+    // Entries pass the reader's own check, so a tampered cache cannot hand on what programme.yml could not hold.
+    if (cached?.entries.every((entry) => entryProblem(entry) === null)) return cached;
+  }
+  // The stamp stored is the one of the bytes read (fstat on the open file), not of the earlier stat.
+  const fd = fs.openSync(file, 'r');
+  let text: string;
+  let read: fs.Stats;
+  try {
+    read = fs.fstatSync(fd);
+    text = fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+  const programme = parseProgrammeText(text, shown);
+  if (cacheFile) saveCachedProgramme(cacheFile, stampOf(read), programme, cacheFormat());
+  return programme;
+}
+
+let format: string | undefined;
+/** The cache's format: a hash of the reader's code, so a cache parsed by another build's reader is not used. */
+function cacheFormat(): string {
+  format ??= `confnotes programme cache ${createHash('sha256')
+    .update([parseProgrammeText, entryProblem, isStoredDay, ENTRY_STATUSES].map(String).join('\n'))
+    .digest('hex')
+    .slice(0, 16)}`;
+  return format;
 }
 
 /**
@@ -78,7 +113,7 @@ function readProgrammeAt(ws: Workspace, file: string): Programme | null {
  */
 export function programmeInFolder(ws: Workspace, slug: string): Programme | null {
   try {
-    return readProgrammeAt(ws, path.join(conferenceDir(ws, slug), PROGRAMME_FILE));
+    return readProgrammeAt(ws, path.join(conferenceDir(ws, slug), PROGRAMME_FILE), slug);
   } catch (error) {
     if (error instanceof NoteFileError) return null;
     throw error;
@@ -98,16 +133,16 @@ export function entriesWithRef(
 }
 
 /**
- * Whether programme.yml exists, refusing what must never be read: a link out
+ * programme.yml's stats (of the link's target), or null when there is none, refusing what must never be read: a link out
  * of the workspace (a secret file), a FIFO or a device (a read that never
  * ends), or a file too large to be ours.
  */
-function storedFileExists(ws: Workspace, file: string, shown: string): boolean {
+function storedFileExists(ws: Workspace, file: string, shown: string): fs.Stats | null {
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
   if (stat.isSymbolicLink()) {
@@ -129,7 +164,7 @@ function storedFileExists(ws: Workspace, file: string, shown: string): boolean {
       undefined,
       `${(stat.size / 1048576).toFixed(0)} MB is too large; not read`,
     );
-  return true;
+  return stat;
 }
 
 /** Parses programme.yml, checking every entry; throws NoteFileError with the line of the bad entry. */
