@@ -33,8 +33,8 @@ export function writablePath(file: string): string {
   const abs = path.resolve(file);
   const root = workspaceAbove(abs);
   if (!isLink(abs)) return abs;
-  const target = fs.realpathSync(abs);
-  if (root && !target.startsWith(fs.realpathSync(root) + path.sep))
+  const target = fs.realpathSync.native(abs);
+  if (root && !target.startsWith(fs.realpathSync.native(root) + path.sep))
     throw new ConfnotesError(
       `${file}: symbolic link to ${target}, outside the workspace; confnotes writes only inside it`,
     );

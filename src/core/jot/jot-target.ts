@@ -13,8 +13,8 @@ import type { Extension } from '../safe-write.js';
 /** Before the lock: no link out of the workspace, nothing larger than a note can be. */
 export function checkJotTarget(root: string, file: string): void {
   if (fs.lstatSync(file).isSymbolicLink()) {
-    const target = fs.realpathSync(file);
-    if (!target.startsWith(fs.realpathSync(root) + path.sep))
+    const target = fs.realpathSync.native(file);
+    if (!target.startsWith(fs.realpathSync.native(root) + path.sep))
       throw new FrontMatterError(`symbolic link to ${target}, outside the workspace`);
   }
   const tooLarge = tooLargeForNote(fs.statSync(file).size);

@@ -148,11 +148,11 @@ function storedFileExists(ws: Workspace, file: string, shown: string): fs.Stats 
   if (stat.isSymbolicLink()) {
     let target: string;
     try {
-      target = fs.realpathSync(file);
+      target = fs.realpathSync.native(file);
     } catch {
       throw new NoteFileError(shown, undefined, 'a symbolic link to nothing; not read');
     }
-    if (!target.startsWith(fs.realpathSync(ws.root) + path.sep))
+    if (!target.startsWith(fs.realpathSync.native(ws.root) + path.sep))
       throw new NoteFileError(shown, undefined, 'a symbolic link out of the workspace; not read');
     stat = fs.statSync(target);
   }

@@ -31,7 +31,7 @@ const isInside = (root: string, target: string) => target === root || target.sta
 
 function realRoot(root: string): string {
   try {
-    return fs.realpathSync(root);
+    return fs.realpathSync.native(root);
   } catch {
     return path.resolve(root);
   }
@@ -62,7 +62,7 @@ export function readInside(
   let target: string;
   try {
     fs.lstatSync(file);
-    target = fs.realpathSync(file);
+    target = fs.realpathSync.native(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
