@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +7,9 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     // End-to-end tests run the built CLI, so `npm test` builds first (see package.json).
     testTimeout: 30_000,
+    // vitest's default is one worker fewer than the cores: one on a two-core machine. Most
+    // of an end-to-end test is waiting on the CLI it spawned, so a worker per core keeps both busy.
+    maxWorkers: Math.max(2, os.availableParallelism()),
     hookTimeout: 60_000,
     reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
   },
