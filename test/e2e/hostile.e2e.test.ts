@@ -28,6 +28,9 @@ const IGNORED = new Set([
   path.join('ws', '.confnotes', 'state.json'),
 ]);
 
+/** The per-conference note cache and the check cache: the tool's own files. */
+const OWN_CACHES = ['notes-cache', 'check-cache'].map((dir) => path.join('ws', '.confnotes', dir) + path.sep);
+
 let corpus: HostileCorpus;
 let runs = 0;
 let peakRssKb = 0;
@@ -102,7 +105,8 @@ function expectWellBehaved(result: Run, label: string): void {
 /** Files changed by a run, but the tool's own state and cache. */
 function changedFiles(before: Map<string, string>, after: Map<string, string>): string[] {
   return [...new Set([...before.keys(), ...after.keys()])]
-    .filter((rel) => !IGNORED.has(rel) && before.get(rel) !== after.get(rel))
+    .filter((rel) => !IGNORED.has(rel) && !OWN_CACHES.some((dir) => rel.startsWith(dir)))
+    .filter((rel) => before.get(rel) !== after.get(rel))
     .sort();
 }
 

@@ -4,10 +4,14 @@
  * `start_at`/`end_at` as ISO instants with the conference's offset next to
  * the wall-clock `date`/`start`/`end` the note holds.
  */
+import { zoneParts } from '../clock.js';
 import { instantOfWallTime, isoInZone } from '../programme/programme-model.js';
 import { readConference } from '../workspace/conference.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { minutesOf, type Note } from './note.js';
+
+/** Instants already worked out: notes of a conference share days and slots, and each costs several Intl calls. */
+const instants = new Map<string, string | null>();
 
 /** `2013-04-16T10:00:00-07:00`: a note's wall time in `zone` (the machine's when null). */
 export function noteInstant(
@@ -17,13 +21,57 @@ export function noteInstant(
   nextDay = false,
 ): string | null {
   if (!time || !/^\d{4}-\d\d-\d\d$/.test(date)) return null;
+  const key = `${date} ${time} ${zone ?? ''} ${nextDay}`;
+  let found = instants.get(key);
+  if (found === undefined) {
+    found = instantOf(date, time, zone, nextDay);
+    instants.set(key, found);
+  }
+  return found;
+}
+
+function instantOf(date: string, time: string, zone: string | null, nextDay: boolean): string | null {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const [hour, minute] = time.split(':').map(Number) as [number, number];
   const fields = { year, month, day: day + (nextDay ? 1 : 0), hour, minute, second: 0 };
+  if (zone) {
+    const quick = steadyInstant(fields, zone);
+    if (quick) return quick;
+  }
   const instant = zone
     ? instantOfWallTime(fields, zone)
     : new Date(fields.year, fields.month - 1, fields.day, hour, minute);
   return isoInZone(instant, zone);
+}
+
+/**
+ * What instantOfWallTime then isoInZone give, in two readings of the zone
+ * instead of four, when the zone's offset is the same at the wall time read
+ * as UTC and at the instant found (no change of offset in between: their
+ * fixed point is then that instant). Null otherwise (near a DST change).
+ */
+function steadyInstant(fields: Parameters<typeof instantOfWallTime>[0], zone: string): string | null {
+  const asUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, 0);
+  const offsetAt = (ms: number) => {
+    const parts = zoneParts(new Date(ms), zone);
+    const wall = Date.UTC(
+      +parts.year,
+      +parts.month - 1,
+      +parts.day,
+      +parts.hour,
+      +parts.minute,
+      +parts.second,
+    );
+    return { parts, offset: wall - ms };
+  };
+  const first = offsetAt(asUtc);
+  const guess = asUtc - first.offset;
+  const { parts, offset } = offsetAt(guess);
+  if (offset !== first.offset || guess % 1000 !== 0) return null;
+  const minutes = Math.round(offset / 60000);
+  const abs = Math.abs(minutes);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${minutes < 0 ? '-' : '+'}${hhmm}`;
 }
 
 /** The instants of a note; an end before its start is on the next day. */
