@@ -304,7 +304,7 @@ function sameTags(a: string[], b: string[]): boolean {
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
 /** Whether each folder is a real folder or not there yet: not a link (out of the workspace) nor anything else. */
-function realFolders(...dirs: string[]): boolean {
+export function realFolders(...dirs: string[]): boolean {
   try {
     return dirs.every((dir) => fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? true);
   } catch {
@@ -317,7 +317,7 @@ function realFolders(...dirs: string[]): boolean {
  * opened without following a link and without blocking (a FIFO); its folders
  * were checked by realFolders.
  */
-function readOwnFile(file: string): Buffer | null {
+export function readOwnFile(file: string): Buffer | null {
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
