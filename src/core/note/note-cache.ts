@@ -103,7 +103,9 @@ interface Fresh {
 
 /** One conference's cache: what was loaded, what this scan found new or gone. */
 class ConferenceCache {
-  readonly index = new Map<string, number>();
+  private map: Map<string, number> | null = null;
+  /** Scans ask in path order, the order rows are stored in: the next row is tried before the map is built. */
+  private next = 0;
   readonly fresh = new Map<string, Fresh>();
   readonly gone = new Set<string>();
   changed = false;
@@ -111,13 +113,28 @@ class ConferenceCache {
   constructor(
     readonly file: string,
     readonly packed: PackedCache,
-  ) {
-    for (let i = 0; i < packed.paths.length; i++) this.index.set(packed.paths[i]!, i);
+  ) {}
+
+  /** Path → row, built only when a path is asked for out of order. */
+  get index(): Map<string, number> {
+    if (!this.map) {
+      this.map = new Map();
+      for (let i = 0; i < this.packed.paths.length; i++) this.map.set(this.packed.paths[i]!, i);
+    }
+    return this.map;
+  }
+
+  /** The row of `rel`, if it has one. */
+  rowOf(rel: string): number | undefined {
+    if (this.packed.paths[this.next] === rel) return this.next++;
+    const i = this.index.get(rel);
+    if (i !== undefined) this.next = i + 1;
+    return i;
   }
 
   /** Every entry kept, sorted by path, packed again; loaded rows are copied as they were read. */
   pack(): PackedCache {
-    const rels = [...this.index.keys()].filter((rel) => !this.gone.has(rel) && !this.fresh.has(rel));
+    const rels = this.packed.paths.filter((rel) => !this.gone.has(rel) && !this.fresh.has(rel));
     rels.push(...this.fresh.keys());
     rels.sort();
     const { packed } = this;
@@ -187,7 +204,7 @@ export class NoteCache {
   /** The cached entry of `rel`, only if it was read from exactly this version of the file. */
   entry(rel: string, stamp: FileStamp): CachedEntry | null {
     const conf = this.conference(rel);
-    const i = conf?.index.get(rel);
+    const i = conf?.rowOf(rel);
     if (conf === null || i === undefined || conf.gone.has(rel) || conf.fresh.has(rel)) return null;
     const { stamps, tags, rows } = conf.packed;
     const at = i * 4;
@@ -229,7 +246,7 @@ export class NoteCache {
     const conf = this.conference(rel);
     if (!conf) return;
     if (conf.fresh.delete(rel)) conf.changed = true;
-    if (conf.index.has(rel) && !conf.gone.has(rel)) {
+    if (conf.rowOf(rel) !== undefined && !conf.gone.has(rel)) {
       conf.gone.add(rel);
       conf.changed = true;
     }
@@ -240,7 +257,7 @@ export class NoteCache {
     for (const slug of scannedSlugs) {
       const conf = this.conference(`${slug}/`);
       if (!conf) continue;
-      for (const rel of conf.index.keys()) if (!seen.has(rel)) this.forget(rel);
+      for (const rel of conf.packed.paths) if (!seen.has(rel)) this.forget(rel);
     }
   }
 

@@ -38,18 +38,19 @@ export function filterNotes(notes: Note[], filter: NoteFilter): Note[] {
  * the cached tags, the other fields are parsed only when a filter needs them.
  */
 export function selectNotes(entries: ScannedNote[], filter: NoteFilter): Note[] {
+  return filterEntries(entries, filter).map((entry) => entry.note());
+}
+
+/** The notes of a scan that pass the filter, still unbuilt (a search builds only its hits). */
+export function filterEntries(entries: ScannedNote[], filter: NoteFilter): ScannedNote[] {
   const matches = noteMatcher(filter);
-  const chosen: Note[] = [];
-  for (const entry of entries)
-    if (
-      matches(
-        entry.tags,
-        () => entry.meta(),
-        () => entry.note(),
-      )
-    )
-      chosen.push(entry.note());
-  return chosen;
+  return entries.filter((entry) =>
+    matches(
+      entry.tags,
+      () => entry.meta(),
+      () => entry.note(),
+    ),
+  );
 }
 
 /** A test of one note, given its tags, its fields and (for a search of bodies) the Note, each asked for only when needed. */

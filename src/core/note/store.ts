@@ -85,6 +85,17 @@ export class ScannedNote {
 
   private row: string | null;
 
+  /** The workspace-relative path (a Note's `path`). */
+  get path(): string {
+    return this.rel;
+  }
+
+  /** The conference folder (a Note's `folder`). */
+  get folder(): string | null {
+    const slash = this.rel.indexOf('/');
+    return slash > 0 && !this.rel.startsWith('..') ? this.rel.slice(0, slash) : null;
+  }
+
   /** The note's fields; a cache row that does not read back is replaced by the file's own. */
   meta(): NoteMeta {
     if (this.fields) return this.fields;
