@@ -4,7 +4,7 @@
  * `start_at`/`end_at` as ISO instants with the conference's offset next to
  * the wall-clock `date`/`start`/`end` the note holds.
  */
-import { zoneParts } from '../clock.js';
+import { type ZoneParts, zoneParts } from '../clock.js';
 import { instantOfWallTime, isoInZone } from '../programme/programme-model.js';
 import { readConference } from '../workspace/conference.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -44,6 +44,44 @@ function instantOf(date: string, time: string, zone: string | null, nextDay: boo
   return isoInZone(instant, zone);
 }
 
+const LAYOUT = /^(\d{4})-(\d{2})-(\d{2}), (\d{2}):(\d{2}):(\d{2})$/;
+/** Per zone: a DateTimeFormat whose format() proved to lay out zoneParts' fields as LAYOUT reads them, or null. */
+const quickFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+/**
+ * zoneParts through format() and a pattern, ~2.5× cheaper than formatToParts;
+ * used only once a probe showed both agree for the zone (a day past 12 tells
+ * the day from the month), else null (zoneParts then).
+ */
+function quickParts(instant: Date, zone: string): ZoneParts | null {
+  let format = quickFormats.get(zone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    const probe = new Date(Date.UTC(2013, 3, 27, 13, 14, 15));
+    const quick = partsOf(format.format(probe));
+    const parts = zoneParts(probe, zone);
+    const agree =
+      quick !== null && (Object.keys(parts) as (keyof ZoneParts)[]).every((k) => quick[k] === parts[k]);
+    if (!agree) format = null;
+    quickFormats.set(zone, format);
+  }
+  return format ? partsOf(format.format(instant)) : null;
+}
+
+function partsOf(text: string): ZoneParts | null {
+  const m = LAYOUT.exec(text);
+  return m ? { year: m[1]!, month: m[2]!, day: m[3]!, hour: m[4]!, minute: m[5]!, second: m[6]! } : null;
+}
+
 /**
  * What instantOfWallTime then isoInZone give, in two readings of the zone
  * instead of four, when the zone's offset is the same at the wall time read
@@ -53,7 +91,7 @@ function instantOf(date: string, time: string, zone: string | null, nextDay: boo
 function steadyInstant(fields: Parameters<typeof instantOfWallTime>[0], zone: string): string | null {
   const asUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, 0);
   const offsetAt = (ms: number) => {
-    const parts = zoneParts(new Date(ms), zone);
+    const parts = quickParts(new Date(ms), zone) ?? zoneParts(new Date(ms), zone);
     const wall = Date.UTC(
       +parts.year,
       +parts.month - 1,
