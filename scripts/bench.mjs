@@ -225,12 +225,11 @@ function available(name, env) {
   return result.status === 0 && result.stdout.startsWith(`Usage: confnotes ${name} `);
 }
 
-/** Every cache of the workspace: notes, check results, search indexes (the first run after a clone). */
+/** The note cache (the first listing after a clone); check's and search's own caches stay, for their cases. */
 function removeCache(ws) {
   const dir = path.join(ws, '.confnotes');
   for (const name of fs.readdirSync(dir))
-    if (/^(cache|notes-cache|check-cache|search)/.test(name))
-      fs.rmSync(path.join(dir, name), { force: true, recursive: true });
+    if (/^(cache|notes-cache)/.test(name)) fs.rmSync(path.join(dir, name), { force: true, recursive: true });
 }
 
 /** Case sources beyond the core ones: every scripts/bench-cases/*.mjs (each exports `cases(ctx)`). */
