@@ -130,7 +130,9 @@ export class ConferenceCheckCache {
     const gone = this.old && Object.keys(this.old.notes).some((rel) => !(rel in this.next.notes));
     if (!this.changed && !gone) return;
     try {
-      replaceOwnFile(this.file, JSON.stringify({ format: checkCacheFormat(), ...this.next }));
+      replaceOwnFile(this.file, JSON.stringify({ format: checkCacheFormat(), ...this.next }), {
+        fsync: false,
+      });
     } catch {
       // A read-only workspace, a full disk: the check was made all the same.
     }

@@ -270,7 +270,7 @@ export class NoteCache {
     for (const conf of this.conferences.values()) {
       if (!conf.changed) continue;
       try {
-        replaceOwnFile(conf.file, encodeCache(NOTE_CACHE_FORMAT, conf.pack()));
+        replaceOwnFile(conf.file, encodeCache(NOTE_CACHE_FORMAT, conf.pack()), { fsync: false });
         written++;
       } catch {
         // A read-only workspace, a full disk: the notes were read all the same.
