@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const DEFAULT_SEED = 20130415;
-/** The conference `report` is timed on: always exactly this many notes. */
+/** The conference `report` is timed on holds exactly this many notes, unless `reportNotes` says otherwise. */
 export const REPORT_CONFERENCE_NOTES = 60;
 /** The tag `list --tag` and `rg -l` look for; it also matches its children (storage/ceph...). */
 export const BENCH_TAG = 'storage';
@@ -519,13 +519,13 @@ function noteText(note) {
 
 /**
  * Writes a workspace of `notes` notes into `root` (which must not exist or be
- * empty). One conference holds exactly REPORT_CONFERENCE_NOTES notes (the one
+ * empty). One conference holds exactly `reportNotes` notes (the one
  * `report` is timed on); the others hold 20 to 60 each. Returns what the
  * benchmark needs to know about it.
  */
-export function generateCorpus(root, { notes, seed = DEFAULT_SEED }) {
-  if (!Number.isInteger(notes) || notes < REPORT_CONFERENCE_NOTES)
-    throw new Error(`a corpus needs at least ${REPORT_CONFERENCE_NOTES} notes`);
+export function generateCorpus(root, { notes, seed = DEFAULT_SEED, reportNotes = REPORT_CONFERENCE_NOTES }) {
+  if (!Number.isInteger(notes) || notes < reportNotes)
+    throw new Error(`a corpus needs at least ${reportNotes} notes`);
   const rand = prng(seed);
   const vocabulary = tagVocabulary();
   const nextTag = tagPicker(rand, vocabulary);
@@ -536,8 +536,8 @@ export function generateCorpus(root, { notes, seed = DEFAULT_SEED }) {
     '# confnotes workspace (synthetic, for the benchmark)\nauthor: Bench Writer\n',
   );
 
-  const sizes = [REPORT_CONFERENCE_NOTES];
-  for (let left = notes - REPORT_CONFERENCE_NOTES; left > 0; ) {
+  const sizes = [reportNotes];
+  for (let left = notes - reportNotes; left > 0; ) {
     const size = Math.min(left, rand.int(20, 60));
     sizes.push(size);
     left -= size;
@@ -633,6 +633,7 @@ export function generateCorpus(root, { notes, seed = DEFAULT_SEED }) {
     seed,
     conferences: conferences.length,
     reportConference: conferences[0].slug,
+    reportNotes,
     tag: BENCH_TAG,
     tagged,
     vocabulary: vocabulary.length,

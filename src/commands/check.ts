@@ -32,7 +32,7 @@ export async function run(env: CommandEnv, options: CheckOptions): Promise<void>
   const slugs = scopeOf(ws, options);
   // A note outside every conference is a workspace matter: looked for unless one conference is named.
   const check = async () => {
-    const found = checkWorkspace(ws, { slugs, workspaceWide: !options.conf });
+    const found = checkWorkspace(ws, { slugs, workspaceWide: !options.conf, cache: true });
     found.problems = sortProblems([
       ...found.problems,
       ...(await checkProgrammes(ws, slugs, found.programmeRefs, found.linkedNotes)),

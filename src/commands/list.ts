@@ -1,7 +1,7 @@
 import { isValidDate, type Note, type NoteType } from '../core/note/note.js';
-import { filterNotes, noteSummaryJson, sortNotes, type NoteSort } from '../core/note/note-query.js';
+import { noteSummaryJson, selectNotes, sortNotes, type NoteSort } from '../core/note/note-query.js';
 import { conferenceZones } from '../core/note/note-json.js';
-import { scanNotes } from '../core/note/store.js';
+import { scanEntries } from '../core/note/store.js';
 import { noteRefs } from '../core/programme/programme-notes.js';
 import { UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
@@ -31,10 +31,11 @@ export async function run(env: CommandEnv, options: ListOptions): Promise<void> 
     throw new UsageError(`--min-rating ${options.minRating} is not from 1 to 5`);
   }
   const ws = workspaceOf(env);
-  const { notes, problems } = scanNotes(ws, scopeOf(ws, options));
+  // Notes are built only for the ones shown (see ScannedNote).
+  const { entries, problems } = scanEntries(ws, scopeOf(ws, options));
   printProblems(env, problems);
   const chosen = sortNotes(
-    filterNotes(notes, {
+    selectNotes(entries, {
       tags: options.tag,
       type: options.type,
       day: options.day,
@@ -59,7 +60,7 @@ export async function run(env: CommandEnv, options: ListOptions): Promise<void> 
   }
   if (chosen.length === 0) {
     env.say(
-      notes.length === 0 ? 'no notes yet; start one with: confnotes new "Talk title"' : 'no notes match',
+      entries.length === 0 ? 'no notes yet; start one with: confnotes new "Talk title"' : 'no notes match',
     );
     return;
   }

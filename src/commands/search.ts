@@ -1,7 +1,7 @@
 import { isValidDate, type NoteType } from '../core/note/note.js';
 import { conferenceZones } from '../core/note/note-json.js';
-import { filterNotes, noteSummaryJson } from '../core/note/note-query.js';
-import { scanNotes } from '../core/note/store.js';
+import { filterEntries, noteSummaryJson } from '../core/note/note-query.js';
+import { scanEntries } from '../core/note/store.js';
 import { searchNotes, type SearchHit } from '../core/search/search.js';
 import { snippetText } from '../core/search/snippet.js';
 import { conferenceSlugs } from '../core/workspace/conference.js';
@@ -32,9 +32,10 @@ export async function run(env: CommandEnv, words: string[], options: SearchOptio
   const ws = workspaceOf(env);
   // Every conference unless one is named: a search is for finding notes again, years later.
   const scope = options.conf ? scopeOf(ws, options) : conferenceSlugs(ws);
-  const { notes, problems } = scanNotes(ws, scope);
+  // Notes are built only for the hits; the index reuses the scan's stamps (no second stat).
+  const { entries: notes, problems } = scanEntries(ws, scope);
   printProblems(env, problems);
-  const shown = filterNotes(notes, {
+  const shown = filterEntries(notes, {
     tags: options.tag,
     type: options.type,
     speakers: options.speaker,

@@ -1,5 +1,5 @@
 import { countTags } from '../core/note/note-query.js';
-import { scanNotes } from '../core/note/store.js';
+import { scanEntries } from '../core/note/store.js';
 import type { CommandEnv } from '../io.js';
 import { renderTable, tableWidth } from '../ui/table.js';
 import { printProblems, scopeOf, workspaceOf } from './shared.js';
@@ -9,9 +9,10 @@ export async function run(
   options: { conf?: string; all?: boolean; json?: boolean; width?: number },
 ): Promise<void> {
   const ws = workspaceOf(env);
-  const { notes, problems } = scanNotes(ws, scopeOf(ws, options));
+  // Only the cached tags are looked at: no note is built.
+  const { entries, problems } = scanEntries(ws, scopeOf(ws, options));
   printProblems(env, problems);
-  const counts = countTags(notes);
+  const counts = countTags(entries);
   if (options.json) {
     env.out(JSON.stringify(counts, null, 2));
     return;

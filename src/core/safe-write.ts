@@ -132,12 +132,16 @@ export function rewrite(
   });
 }
 
-/** Replaces a file that is the tool's own (state, cache, a trip report), atomically. */
-export function replaceOwnFile(file: string, text: string | Buffer): void {
+/**
+ * Replaces a file that is the tool's own (state, cache, a trip report), atomically.
+ * `fsync: false` for a cache checked on every read (losing it costs a rebuild,
+ * and a scan writes one per conference: an fsync each was most of a cold listing).
+ */
+export function replaceOwnFile(file: string, text: string | Buffer, options: { fsync?: boolean } = {}): void {
   userErrors(file, () => {
     ensureDir(path.dirname(file));
     // Inside a workspace, never through a link out of it (write-file-atomic itself follows links).
-    writeFileAtomic().sync(writablePath(file), text, { fsync: true });
+    writeFileAtomic().sync(writablePath(file), text, { fsync: options.fsync ?? true });
   });
 }
 

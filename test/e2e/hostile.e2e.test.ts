@@ -28,8 +28,10 @@ const IGNORED = new Set([
   path.join('ws', '.confnotes', 'state.json'),
 ]);
 
-/** The parsed-programme cache, the tool's own too (src/core/programme/programme-cache.ts). */
-const PROGRAMME_CACHE = path.join('ws', '.confnotes', 'programme-cache') + path.sep;
+/** The per-conference note cache, the check cache and the parsed-programme cache: the tool's own files. */
+const OWN_CACHES = ['notes-cache', 'check-cache', 'programme-cache'].map(
+  (dir) => path.join('ws', '.confnotes', dir) + path.sep,
+);
 
 let corpus: HostileCorpus;
 let runs = 0;
@@ -105,9 +107,8 @@ function expectWellBehaved(result: Run, label: string): void {
 /** Files changed by a run, but the tool's own state and cache. */
 function changedFiles(before: Map<string, string>, after: Map<string, string>): string[] {
   return [...new Set([...before.keys(), ...after.keys()])]
-    .filter(
-      (rel) => !IGNORED.has(rel) && !rel.startsWith(PROGRAMME_CACHE) && before.get(rel) !== after.get(rel),
-    )
+    .filter((rel) => !IGNORED.has(rel) && !OWN_CACHES.some((dir) => rel.startsWith(dir)))
+    .filter((rel) => before.get(rel) !== after.get(rel))
     .sort();
 }
 

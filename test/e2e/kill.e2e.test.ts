@@ -81,7 +81,8 @@ function random(seed: number): () => number {
 
 let shared: string;
 let base: string;
-const ignored = (rel: string) => rel.split(path.sep).join('/') === '.confnotes/cache-v1.json';
+const ignored = (rel: string) =>
+  /^\.confnotes\/(notes-cache|check-cache)\//.test(rel.split(path.sep).join('/'));
 
 const scratch: string[] = [];
 

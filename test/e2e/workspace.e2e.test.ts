@@ -42,7 +42,7 @@ describe('init and finding the workspace', () => {
     expect(fs.existsSync(path.join(ws, '.confnotes', 'config.yml'))).toBe(true);
     // Shared through git, a workspace leaves out this machine's state, cache and locks.
     expect(fs.readFileSync(path.join(ws, '.confnotes', '.gitignore'), 'utf8')).toMatch(
-      /^state\.json\ncache-\*\.json\n/,
+      /^state\.json\ncache-\*\.json\nnotes-cache\/\ncheck-cache\/\nprogramme-cache\/\nsearch\/\n/,
     );
     const before = snapshot(ws);
     const again = confnotes(['init', ws], { cwd: home });

@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NOTE_CACHE_FILE, NOTE_CACHE_FORMAT, NoteCache, statStamp } from '../../src/core/note/note-cache.js';
+import { NOTE_CACHE_FORMAT, NoteCache, statStamp } from '../../src/core/note/note-cache.js';
+import { decodeCache, encodeCache } from '../../src/core/note/note-cache-file.js';
+import { cacheFile, editRow, readCache, writeCache } from '../helpers/note-cache.js';
 import { NOTE_FIELDS } from '../../src/core/note/schema.js';
 import { scanNotes } from '../../src/core/note/store.js';
 import type { Workspace } from '../../src/core/workspace/workspace.js';
@@ -10,7 +12,6 @@ import { makeWorkspace, note } from '../helpers/workspace.js';
 
 /** Files written by a test are seconds old at most; a scan "a minute later" may cache them. */
 const later = () => ({ cache: { now: Date.now() + 60_000 } });
-const cacheFile = (ws: Workspace) => path.join(ws.root, '.confnotes', NOTE_CACHE_FILE);
 
 function setUp() {
   const { ws, confDir } = makeWorkspace();
@@ -20,9 +21,9 @@ function setUp() {
 }
 
 function tamperTitle(ws: Workspace, rel: string, title: string): void {
-  const data = JSON.parse(fs.readFileSync(cacheFile(ws), 'utf8')) as { rows: unknown[][] };
-  data.rows.find((r) => r[0] === rel)![5] = title;
-  fs.writeFileSync(cacheFile(ws), JSON.stringify(data));
+  editRow(ws, rel, (fields) => {
+    fields[0] = title;
+  });
 }
 
 describe('the cache format and rows', () => {
@@ -30,25 +31,24 @@ describe('the cache format and rows', () => {
     const { ws } = setUp();
     scanNotes(ws, undefined, later());
     tamperTitle(ws, 'conf/2013-04-16-1000-a.md', 'From an old cache');
-    const data = JSON.parse(fs.readFileSync(cacheFile(ws), 'utf8')) as { format: string; rows: unknown[][] };
+    const data = readCache(ws);
     expect(data.rows).toHaveLength(2);
     // The same fields under another schema's hash, as an older or newer build would write.
-    fs.writeFileSync(
-      cacheFile(ws),
-      JSON.stringify({ ...data, format: data.format.replace(/cache [0-9a-f]+/, 'cache 0123456789abcdef') }),
-    );
+    const other = NOTE_CACHE_FORMAT.replace(/cache [0-9a-f]+/, 'cache 0123456789abcdef');
+    fs.writeFileSync(cacheFile(ws), encodeCache(other, data));
+    expect(decodeCache(other, fs.readFileSync(cacheFile(ws)))?.rows).toHaveLength(2);
     expect(scanNotes(ws, undefined, later()).notes.map((n) => n.title)).toEqual(['Alpha', 'Bravo']);
     // Rebuilt in this build's format.
-    expect(JSON.parse(fs.readFileSync(cacheFile(ws), 'utf8')).format).toBe(NOTE_CACHE_FORMAT);
+    expect(decodeCache(NOTE_CACHE_FORMAT, fs.readFileSync(cacheFile(ws)))?.rows).toHaveLength(2);
   });
 
   it('checks the type of every field of a row, and its length', () => {
     const { ws } = setUp();
     scanNotes(ws, undefined, later());
-    const good = fs.readFileSync(cacheFile(ws), 'utf8');
+    const good = readCache(ws);
     const rel = 'conf/2013-04-16-1000-a.md';
     const stamp = statStamp(path.join(ws.root, rel))!;
-    // One wrong value per field, in schema order from row[5] (title) on.
+    // One wrong value per field, in schema order (title first).
     const wrong: unknown[] = [
       7,
       'party',
@@ -68,19 +68,23 @@ describe('the cache format and rows', () => {
       0,
     ];
     expect(wrong).toHaveLength(NOTE_FIELDS.length);
-    const load = (row: (rows: unknown[][]) => void) => {
-      const data = JSON.parse(good) as { rows: unknown[][] };
-      row(data.rows);
-      fs.writeFileSync(cacheFile(ws), JSON.stringify(data));
+    const at = good.paths.indexOf(rel);
+    const load = (row: (fields: unknown[]) => void) => {
+      const fields = JSON.parse(good.rows[at]!) as unknown[];
+      row(fields);
+      writeCache(ws, {
+        ...good,
+        rows: good.rows.map((text, i) => (i === at ? JSON.stringify(fields) : text)),
+      });
       return NoteCache.load(ws).lookup(rel, stamp);
     };
     expect(load(() => {})?.title).toBe('Alpha');
     wrong.forEach((value, index) => {
-      expect(load((rows) => (rows[0]![5 + index] = value))).toBeNull();
+      expect(load((fields) => (fields[index] = value))).toBeNull();
     });
-    expect(load((rows) => rows[0]!.push(null))).toBeNull();
-    expect(load((rows) => rows[0]!.pop())).toBeNull();
-    expect(load((rows) => (rows[0]![18] = { slides: 3 }))).toBeNull();
-    expect(load((rows) => (rows[0]![15] = 6))).toBeNull();
+    expect(load((fields) => fields.push(null))).toBeNull();
+    expect(load((fields) => fields.pop())).toBeNull();
+    expect(load((fields) => (fields[13] = { slides: 3 }))).toBeNull();
+    expect(load((fields) => (fields[10] = 6))).toBeNull();
   });
 });

@@ -3,14 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NOTE_CACHE_FILE } from '../../src/core/note/note-cache.js';
+import { cacheFile } from '../helpers/note-cache.js';
 import { scanNotes, type ScanResult } from '../../src/core/note/store.js';
-import type { Workspace } from '../../src/core/workspace/workspace.js';
 import { defaultConference, makeWorkspace, note } from '../helpers/workspace.js';
 
 /** Files written by a test are seconds old at most; a scan "a minute later" may cache them. */
 const later = () => ({ cache: { now: Date.now() + 60_000 } });
-const cacheFile = (ws: Workspace) => path.join(ws.root, '.confnotes', NOTE_CACHE_FILE);
 
 /** Everything a command could see: every field of every note (bodies included) and every problem. */
 function comparable(result: ScanResult) {
@@ -80,8 +78,9 @@ describe('the front-matter cache', () => {
           } else if (s.kind === 'delete') {
             fs.rmSync(fileOf(s.slot), { force: true });
           } else if (s.kind === 'damage-cache') {
-            if (fs.existsSync(cacheFile(ws)))
-              fs.writeFileSync(cacheFile(ws), fs.readFileSync(cacheFile(ws), 'utf8').slice(0, 40));
+            for (const slug of ['conf', 'one'])
+              if (fs.existsSync(cacheFile(ws, slug)))
+                fs.writeFileSync(cacheFile(ws, slug), fs.readFileSync(cacheFile(ws, slug)).subarray(0, 40));
           } else {
             const slugs = s.conference === 'one' ? ['one'] : undefined;
             const cached = comparable(scanNotes(ws, slugs, later()));

@@ -1,29 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  NOTE_CACHE_FILE,
-  NOTE_CACHE_FORMAT,
-  NoteCache,
-  RECENT_MS,
-  statStamp,
-} from '../../src/core/note/note-cache.js';
+import { NOTE_CACHE_FORMAT, NoteCache, RECENT_MS, statStamp } from '../../src/core/note/note-cache.js';
 import { filterNotes } from '../../src/core/note/note-query.js';
 import { scanNotes, type ScanResult } from '../../src/core/note/store.js';
 import type { Workspace } from '../../src/core/workspace/workspace.js';
 import { defaultConference, makeWorkspace, note } from '../helpers/workspace.js';
+import { cacheFile, cachedPaths, editRow } from '../helpers/note-cache.js';
 
 /** Files written by a test are seconds old at most; a scan "a minute later" may cache them. */
 const later = () => ({ cache: { now: Date.now() + 60_000 } });
-
-function cacheFile(ws: Workspace): string {
-  return path.join(ws.root, '.confnotes', NOTE_CACHE_FILE);
-}
-
-function cachedPaths(ws: Workspace): string[] {
-  const data = JSON.parse(fs.readFileSync(cacheFile(ws), 'utf8')) as { rows: [string, ...unknown[]][] };
-  return data.rows.map((row) => row[0]);
-}
 
 /** Everything a command could see: every field of every note (bodies included) and every problem. */
 function comparable(result: ScanResult) {
@@ -52,10 +38,9 @@ function setUp() {
 
 /** Changes a cached row's title in place (its stamp untouched), to tell a cache hit from a read. */
 function tamperTitle(ws: Workspace, rel: string, title: string): void {
-  const data = JSON.parse(fs.readFileSync(cacheFile(ws), 'utf8')) as { rows: unknown[][] };
-  const row = data.rows.find((r) => r[0] === rel)!;
-  row[5] = title;
-  fs.writeFileSync(cacheFile(ws), JSON.stringify(data));
+  editRow(ws, rel, (fields) => {
+    fields[0] = title;
+  });
 }
 
 describe('the front-matter cache', () => {
@@ -156,6 +141,7 @@ describe('the front-matter cache', () => {
   ])('ignores a damaged cache (%s) and rebuilds it', (_, text) => {
     const { ws } = setUp();
     const expected = comparable(scanNotes(ws, undefined, { cache: false }));
+    fs.mkdirSync(path.dirname(cacheFile(ws)), { recursive: true });
     fs.writeFileSync(cacheFile(ws), text);
     expect(comparable(scanNotes(ws, undefined, later()))).toEqual(expected);
     expect(cachedPaths(ws)).toHaveLength(2);
@@ -165,10 +151,12 @@ describe('the front-matter cache', () => {
     const { ws } = setUp();
     const expected = comparable(scanNotes(ws, undefined, { cache: false }));
     scanNotes(ws, undefined, later());
-    const data = JSON.parse(fs.readFileSync(cacheFile(ws), 'utf8')) as { rows: unknown[][] };
-    data.rows[0]![14] = 'storage'; // tags must be a list
-    data.rows[1]![6] = 'party'; // not a note type
-    fs.writeFileSync(cacheFile(ws), JSON.stringify(data));
+    editRow(ws, 'conf/2013-04-16-1000-a.md', (fields) => {
+      fields[9] = 'storage'; // tags must be a list
+    });
+    editRow(ws, 'conf/2013-04-16-1100-b.md', (fields) => {
+      fields[1] = 'party'; // not a note type
+    });
     expect(comparable(scanNotes(ws, undefined, later()))).toEqual(expected);
   });
 
@@ -217,7 +205,7 @@ describe('the front-matter cache', () => {
   it('fails no scan when the cache cannot be written', () => {
     const { ws } = setUp();
     // A folder where the file should be: neither readable as a cache nor replaceable.
-    fs.mkdirSync(cacheFile(ws));
+    fs.mkdirSync(cacheFile(ws), { recursive: true });
     const expected = comparable(scanNotes(ws, undefined, { cache: false }));
     expect(comparable(scanNotes(ws, undefined, later()))).toEqual(expected);
     expect(fs.statSync(cacheFile(ws)).isDirectory()).toBe(true);

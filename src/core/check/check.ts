@@ -9,9 +9,22 @@ import { NoteFileError } from '../../errors.js';
 import { noteFiles } from '../note/note-files.js';
 import { keyLine } from '../front-matter/splice.js';
 import { optionalText } from '../note/schema.js';
-import { CONFERENCE_FILE, conferenceSlugs, readConference } from '../workspace/conference.js';
-import type { Workspace } from '../workspace/workspace.js';
-import type { CheckRule, Finding, ParsedNote, ProgrammeRef, ProgrammeSubject, Rule } from './rule.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CONFERENCE_FILE, conferenceDir, conferenceSlugs, readConference } from '../workspace/conference.js';
+import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
+import { statStamp } from '../note/note-cache.js';
+import { type CheckedFile, type ConferenceCheckCache, openCheckCache } from './check-cache.js';
+import type {
+  CheckRule,
+  Finding,
+  NoteLookup,
+  NoteSubject,
+  ParsedNote,
+  ProgrammeRef,
+  ProgrammeSubject,
+  Rule,
+} from './rule.js';
 import { rulesOf } from './rules/index.js';
 import type { FixLookup, FollowLookup } from './fix.js';
 import { conferenceSubject, fileSubject, noteSubject } from './subjects.js';
@@ -40,7 +53,7 @@ export interface CheckResult {
   /** Notes started from a programme entry (`programme: <uid>`), for checkProgrammes. */
   programmeRefs: ProgrammeRef[];
   /** Those notes' front matter by path, for checkProgrammes to compare them with their entries. */
-  linkedNotes: Map<string, ParsedNote>;
+  linkedNotes: NoteLookup;
 }
 
 export interface CheckOptions {
@@ -48,6 +61,8 @@ export interface CheckOptions {
   slugs?: string[];
   /** Also look for notes outside any conference folder (default: true). */
   workspaceWide?: boolean;
+  /** Reuse and refresh the check cache in `.confnotes/check-cache/` (default: false); `now` as in the note cache. */
+  cache?: boolean | { now?: number };
 }
 
 /** Runs rules over one subject; a finding without a path is about `path`. */
@@ -65,29 +80,101 @@ function run<S>(rules: readonly Rule[], subject: S, path: string, into: CheckPro
   }
 }
 
-/** Checks the workspace (or some of its conferences). Reads only; never writes. */
+/**
+ * Workspace rules whose findings about a note depend on that note alone (and
+ * its conference.md): run on each note by itself, so what they find can be
+ * kept with the note's own problems in the check cache. The others (duplicate
+ * ids, files outside conferences) look across notes and always run afresh.
+ */
+const ONE_NOTE_RULES: ReadonlySet<CheckRule> = new Set(['outside-dates', 'unreadable']);
+
+/** Everything `check` finds about one note file by itself, and its programme uid. */
+function checkOneNote(ws: Workspace, file: string): CheckedFile & { subject: NoteSubject } {
+  const subject = fileSubject(ws, file);
+  const problems: CheckProblem[] = [];
+  run(rulesOf('note'), subject, subject.path, problems);
+  const alone = { ws, notes: [subject], walkProblems: [], workspaceWide: false };
+  run(
+    rulesOf('workspace').filter((rule) => ONE_NOTE_RULES.has(rule.id)),
+    alone,
+    subject.path,
+    problems,
+  );
+  const uid = optionalText(subject.note?.data.programme);
+  const programme = uid && subject.note ? { uid, line: keyLine(subject.note.yaml, 'programme') } : null;
+  return { subject, problems, programme };
+}
+
+/** Checks the workspace (or some of its conferences). Reads only notes; writes at most its own cache. */
 export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): CheckResult {
   const slugs = options.slugs ?? conferenceSlugs(ws);
   const problems: CheckProblem[] = [];
+  const caches = options.cache
+    ? openCheckCache(ws, options.cache === true ? undefined : options.cache.now)
+    : null;
+  const cacheOf = new Map<string, ConferenceCheckCache>();
   for (const slug of slugs) {
+    const cache = caches?.conference(slug, statStamp(path.join(conferenceDir(ws, slug), CONFERENCE_FILE)));
+    if (cache) cacheOf.set(slug, cache);
+    const known = cache?.conferenceProblems();
+    if (known) {
+      problems.push(...known);
+      cache!.rememberConference(known);
+      continue;
+    }
     const subject = conferenceSubject(ws, slug);
-    run(rulesOf('conference'), subject, subject.path, problems);
+    const found: CheckProblem[] = [];
+    run(rulesOf('conference'), subject, subject.path, found);
+    cache?.rememberConference(found);
+    problems.push(...found);
   }
   const { files, problems: walkProblems } = noteFiles(ws, slugs);
-  const notes = files.map((file) => fileSubject(ws, file));
+  const notes: NoteSubject[] = [];
   const programmeRefs: ProgrammeRef[] = [];
-  const linkedNotes = new Map<string, ParsedNote>();
-  for (const note of notes) {
-    run(rulesOf('note'), note, note.path, problems);
-    const uid = optionalText(note.note?.data.programme);
-    if (uid && note.note) {
-      const line = keyLine(note.note.yaml, 'programme');
-      programmeRefs.push({ path: note.path, slug: note.path.split('/')[0]!, uid, line });
-      linkedNotes.set(note.path, note.note);
+  // Notes linked to a programme entry, for the rules that compare them with it: the parsed
+  // front matter of those read in this run; those the cache answered are read when asked for.
+  const parsed = new Map<string, ParsedNote>();
+  const unparsed = new Map<string, string>();
+  const linkedNotes: NoteLookup = {
+    get(rel) {
+      const file = unparsed.get(rel);
+      if (file !== undefined && !parsed.has(rel)) {
+        const note = fileSubject(ws, file).note;
+        if (note) parsed.set(rel, note);
+      }
+      return parsed.get(rel);
+    },
+  };
+  const prefix = ws.root.endsWith(path.sep) ? ws.root : ws.root + path.sep;
+  for (const file of files) {
+    // noteFiles joins names onto ws.root, so a slice gives what path.relative would (see scanEntries).
+    const rel =
+      file.startsWith(prefix) && path.sep === '/' ? file.slice(prefix.length) : relativeToWorkspace(ws, file);
+    const slug = rel.split('/')[0]!;
+    const cache = cacheOf.get(slug);
+    // Stamp before reading: a change made while the note is read leaves a stamp that no longer matches.
+    const stamp = cache ? statStamp(file) : null;
+    let checked: CheckedFile | null = cache ? cache.note(rel, stamp) : null;
+    if (checked) {
+      notes.push({ path: rel });
+      if (checked.programme) unparsed.set(rel, file);
+    } else {
+      const fresh = checkOneNote(ws, file);
+      notes.push(fresh.subject);
+      cache?.rememberNote(rel, stamp, fresh);
+      checked = fresh;
+      if (fresh.programme && fresh.subject.note) parsed.set(rel, fresh.subject.note);
     }
+    problems.push(...checked.problems);
+    if (checked.programme) programmeRefs.push({ path: rel, slug, ...checked.programme });
   }
-  const workspace = { ws, notes, walkProblems, workspaceWide: options.workspaceWide ?? true };
-  run(rulesOf('workspace'), workspace, '', problems);
+  // The cross-note rules see every note (only duplicate-id looks at them: by path); the one-note rules the walk.
+  const crossNote = rulesOf('workspace').filter((rule) => !ONE_NOTE_RULES.has(rule.id));
+  const workspaceWide = options.workspaceWide ?? true;
+  run(crossNote, { ws, notes, walkProblems, workspaceWide }, '', problems);
+  const oneNote = rulesOf('workspace').filter((rule) => ONE_NOTE_RULES.has(rule.id));
+  run(oneNote, { ws, notes: [], walkProblems, workspaceWide }, '', problems);
+  caches?.save();
   sortProblems(problems);
   return { checked: slugs.length + files.length, problems, programmeRefs, linkedNotes };
 }
@@ -120,17 +207,17 @@ export async function checkProgrammes(
   ws: Workspace,
   slugs: string[],
   refs: ProgrammeRef[],
-  notes?: ReadonlyMap<string, ParsedNote>,
+  notes?: NoteLookup,
 ): Promise<CheckProblem[]> {
-  const { displayZone, readProgramme } = await import('../programme/programme.js');
+  const { displayZone, readProgramme, PROGRAMME_FILE } = await import('../programme/programme.js');
   const problems: CheckProblem[] = [];
+  const refsOf = new Map<string, ProgrammeRef[]>();
+  for (const ref of refs) refsOf.set(ref.slug, [...(refsOf.get(ref.slug) ?? []), ref]);
   for (const slug of slugs) {
-    const subject: ProgrammeSubject = {
-      slug,
-      uids: null,
-      refs: refs.filter((ref) => ref.slug === slug),
-      notes,
-    };
+    const subject: ProgrammeSubject = { slug, uids: null, refs: refsOf.get(slug) ?? [], notes };
+    // No note points at an entry and there is no programme.yml at all: nothing any rule could find.
+    const file = path.join(conferenceDir(ws, slug), PROGRAMME_FILE);
+    if (subject.refs.length === 0 && !fs.lstatSync(file, { throwIfNoEntry: false })) continue;
     try {
       const conference = readConference(ws, slug);
       const programme = readProgramme(ws, conference);

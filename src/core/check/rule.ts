@@ -63,6 +63,11 @@ export interface NoteSubject {
   note?: ParsedNote;
 }
 
+/** Notes' front matter by workspace-relative path (a Map will do; check reads cached notes only when asked). */
+export interface NoteLookup {
+  get(path: string): ParsedNote | undefined;
+}
+
 export interface ParsedNote extends FrontMatterSource {
   data: SplitNote['data'];
   split: SplitNote;
@@ -107,7 +112,7 @@ export interface ProgrammeSubject {
   entries?: ReadonlyMap<string, ProgrammeEntry>;
   zone?: string | null;
   /** The referring notes' front matter by path, for the rules that compare a note with its entry. */
-  notes?: ReadonlyMap<string, ParsedNote>;
+  notes?: NoteLookup;
   /** Why programme.yml could not be read; `conference` when conference.md is to blame (reported elsewhere). */
   failure?: Finding | 'conference';
   refs: ProgrammeRef[];

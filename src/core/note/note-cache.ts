@@ -1,9 +1,12 @@
 /**
  * A cache of parsed front matter, so that `list`, `tags` and the like do not
- * parse thousands of notes' YAML on every call. It lives in the workspace at
- * `.confnotes/cache-v1.json`, and it is never trusted over the files:
+ * parse thousands of notes' YAML on every call. One file per conference,
+ * `.confnotes/notes-cache/<slug>.bin` (packed: note-cache-file.ts), so a
+ * command about one conference reads only that conference's cache. It is
+ * never trusted over the files:
  * - an entry is used only while the file's size, mtime, ctime and inode are
- *   exactly those it was read with; anything else is read again;
+ *   exactly those it was read with (every note served is stat'ed: an in-place
+ *   edit of the same size with its mtime put back still changes its ctime);
  * - a file changed in the last RECENT_MS before the scan is not stored (a
  *   second change within the file system's timestamp granularity could keep
  *   the same stamp), so it is simply parsed again next time;
@@ -17,12 +20,14 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { READ_HELPERS } from './field-values.js';
 import { NOTE_FIELDS, NOTE_SCHEMA, type FieldSpec, type NoteMeta } from './schema.js';
+import { isTextList } from './field-values.js';
 import { normaliseTag } from '../slug.js';
 import { replaceOwnFile } from '../safe-write.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
-import { readInside } from '../workspace/read-inside.js';
+import { decodeCache, encodeCache, type PackedCache } from './note-cache-file.js';
 
-export const NOTE_CACHE_FILE = 'cache-v1.json';
+/** The folder of the per-conference cache files, inside `.confnotes/`. */
+export const NOTE_CACHE_DIR = 'notes-cache';
 
 /** Files changed this recently (ms) are parsed but not cached: 2 s covers the coarsest common timestamps (FAT). */
 export const RECENT_MS = 2000;
@@ -35,18 +40,14 @@ export interface FileStamp {
   ino: number;
 }
 
-function stampOf(stats: fs.Stats): FileStamp {
-  return { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
-}
-
 /** The stamp of a file (following links), or null when it cannot be stat'ed. */
 export function statStamp(file: string): FileStamp | null {
   const stats = fs.statSync(file, { throwIfNoEntry: false });
-  return stats ? stampOf(stats) : null;
+  return stats ? { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino } : null;
 }
 
 /**
- * Written into the file: a cache made by a build whose fields or readers
+ * Written into every file: a cache made by a build whose fields or readers
  * differ (another field, tags normalised differently) is ignored. Derived from
  * the schema, so there is no version number to forget to bump.
  */
@@ -60,38 +61,102 @@ export function cacheFormatOf(schema: readonly FieldSpec[]): string {
   return `confnotes note cache ${hash.digest('hex').slice(0, 16)}: ${schema.map((spec) => spec.key).join(',')}`;
 }
 
-/** A row: the workspace-relative `/`-separated path, the stamp's four numbers, then the fields in schema order. */
-const FIRST_FIELD = 5;
-const ROW_LENGTH = FIRST_FIELD + NOTE_SCHEMA.length;
-
-type Row = unknown[];
-
-/** Rows in an array rather than an object keyed by path: JSON.parse builds arrays faster. */
-interface CacheFile {
-  format: string;
-  rows: Row[];
+/** The cache file of one conference. */
+export function noteCacheFileOf(ws: Workspace, slug: string): string {
+  return path.join(ws.root, MARKER_DIR, NOTE_CACHE_DIR, `${encodeURIComponent(slug) || '_'}.bin`);
 }
 
-/** The fields of a row, or null when the row is not exactly what this build writes. */
-function metaOfRow(row: Row): NoteMeta | null {
-  const meta: Record<string, unknown> = {};
+/** The fields of a row (a JSON array in schema order), or null when it is not exactly what this build writes. */
+export function metaOfRow(text: string): NoteMeta | null {
+  let row: unknown;
+  try {
+    row = JSON.parse(text);
+  } catch {
+    return null;
+  }
   const fields = NOTE_SCHEMA as readonly FieldSpec[];
+  if (!Array.isArray(row) || row.length !== fields.length) return null;
+  const meta: Record<string, unknown> = {};
   for (let i = 0; i < fields.length; i++) {
-    const value = row[FIRST_FIELD + i];
-    if (!fields[i]!.cached(value)) return null;
-    meta[fields[i]!.key] = value;
+    if (!fields[i]!.cached(row[i])) return null;
+    meta[fields[i]!.key] = row[i];
   }
   return meta as NoteMeta;
 }
 
-function rowOf(rel: string, stamp: FileStamp, meta: NoteMeta): Row {
-  return [rel, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, ...NOTE_FIELDS.map((key) => meta[key])];
+export function rowOf(meta: NoteMeta): string {
+  return JSON.stringify(NOTE_FIELDS.map((key) => meta[key]));
 }
 
-function sameStamp(row: Row, stamp: FileStamp): boolean {
-  return (
-    row[1] === stamp.size && row[2] === stamp.mtimeMs && row[3] === stamp.ctimeMs && row[4] === stamp.ino
-  );
+/** A cache hit: the tags at once (listings filter on them), the other fields when asked for. */
+export interface CachedEntry {
+  tags: string[];
+  /** The row's JSON; metaOfRow reads it (null: damaged, read the file instead). */
+  row: string;
+}
+
+interface Fresh {
+  stamp: FileStamp;
+  tags: string[];
+  row: string;
+}
+
+/** One conference's cache: what was loaded, what this scan found new or gone. */
+class ConferenceCache {
+  private map: Map<string, number> | null = null;
+  /** Scans ask in path order, the order rows are stored in: the next row is tried before the map is built. */
+  private next = 0;
+  readonly fresh = new Map<string, Fresh>();
+  readonly gone = new Set<string>();
+  changed = false;
+
+  constructor(
+    readonly file: string,
+    readonly packed: PackedCache,
+  ) {}
+
+  /** Path → row, built only when a path is asked for out of order. */
+  get index(): Map<string, number> {
+    if (!this.map) {
+      this.map = new Map();
+      for (let i = 0; i < this.packed.paths.length; i++) this.map.set(this.packed.paths[i]!, i);
+    }
+    return this.map;
+  }
+
+  /** The row of `rel`, if it has one. */
+  rowOf(rel: string): number | undefined {
+    if (this.packed.paths[this.next] === rel) return this.next++;
+    const i = this.index.get(rel);
+    if (i !== undefined) this.next = i + 1;
+    return i;
+  }
+
+  /** Every entry kept, sorted by path, packed again; loaded rows are copied as they were read. */
+  pack(): PackedCache {
+    const rels = this.packed.paths.filter((rel) => !this.gone.has(rel) && !this.fresh.has(rel));
+    rels.push(...this.fresh.keys());
+    rels.sort();
+    const { packed } = this;
+    const stamps = new Float64Array(rels.length * 4);
+    const tags: unknown[] = [];
+    const rows: string[] = [];
+    rels.forEach((rel, i) => {
+      const fresh = this.fresh.get(rel);
+      if (fresh) {
+        const { size, mtimeMs, ctimeMs, ino } = fresh.stamp;
+        stamps.set([size, mtimeMs, ctimeMs, ino], i * 4);
+        tags.push(fresh.tags);
+        rows.push(fresh.row);
+      } else {
+        const j = this.index.get(rel)!;
+        stamps.set(packed.stamps.subarray(j * 4, j * 4 + 4), i * 4);
+        tags.push(packed.tags[j]);
+        rows.push(packed.rows[j]!);
+      }
+    });
+    return { paths: rels, stamps, tags, rows };
+  }
 }
 
 export interface NoteCacheOptions {
@@ -99,32 +164,66 @@ export interface NoteCacheOptions {
   now?: number;
 }
 
-/** The cache of one workspace for one scan: load, look up, remember, save. */
+const EMPTY: PackedCache = { paths: [], stamps: new Float64Array(0), tags: [], rows: [] };
+const EMPTY_BYTES = encodeCache(NOTE_CACHE_FORMAT, EMPTY).length;
+
+/** The cache of one workspace for one scan: each conference's file loaded when first looked at. */
 export class NoteCache {
-  private readonly entries: Map<string, Row>;
-  private changed = false;
+  private readonly conferences = new Map<string, ConferenceCache>();
   private readonly now: number;
+  /** Whether `.confnotes` and its cache folder are real folders (looked at once per scan). */
+  private folderOk: boolean | null = null;
 
   private constructor(
-    readonly file: string,
-    entries: Map<string, Row>,
+    private readonly ws: Workspace,
     options: NoteCacheOptions,
   ) {
-    this.entries = entries;
     this.now = options.now ?? Date.now();
   }
 
-  /** The workspace's cache; empty when there is none or it cannot be believed. Never throws. */
+  /** The workspace's cache; empty where there is none or it cannot be believed. Never throws. */
   static load(ws: Workspace, options: NoteCacheOptions = {}): NoteCache {
-    const file = path.join(ws.root, MARKER_DIR, NOTE_CACHE_FILE);
-    return new NoteCache(file, readEntries(ws.root, file), options);
+    return new NoteCache(ws, options);
+  }
+
+  private conference(rel: string): ConferenceCache | null {
+    const slash = rel.indexOf('/');
+    if (slash <= 0 || rel.startsWith('../')) return null;
+    const slug = rel.slice(0, slash);
+    let conf = this.conferences.get(slug);
+    if (!conf) {
+      const file = noteCacheFileOf(this.ws, slug);
+      this.folderOk ??= realFolders(path.join(this.ws.root, MARKER_DIR), path.dirname(file));
+      const bytes = this.folderOk ? readOwnFile(file) : null;
+      conf = new ConferenceCache(file, (bytes && decodeCache(NOTE_CACHE_FORMAT, bytes)) || EMPTY);
+      this.conferences.set(slug, conf);
+    }
+    return conf;
+  }
+
+  /** The cached entry of `rel`, only if it was read from exactly this version of the file. */
+  entry(rel: string, stamp: FileStamp): CachedEntry | null {
+    const conf = this.conference(rel);
+    const i = conf?.rowOf(rel);
+    if (conf === null || i === undefined || conf.gone.has(rel) || conf.fresh.has(rel)) return null;
+    const { stamps, tags, rows } = conf.packed;
+    const at = i * 4;
+    if (
+      stamps[at] !== stamp.size ||
+      stamps[at + 1] !== stamp.mtimeMs ||
+      stamps[at + 2] !== stamp.ctimeMs ||
+      stamps[at + 3] !== stamp.ino
+    )
+      return null;
+    const own = tags[i];
+    return isTextList(own) ? { tags: own, row: rows[i]! } : null;
   }
 
   /** The cached fields of `rel`, only if they were read from exactly this version of the file. */
   lookup(rel: string, stamp: FileStamp): NoteMeta | null {
-    const row = this.entries.get(rel);
-    if (!row || row.length !== ROW_LENGTH || !sameStamp(row, stamp)) return null;
-    return metaOfRow(row);
+    const hit = this.entry(rel, stamp);
+    const meta = hit ? metaOfRow(hit.row) : null;
+    return meta && sameTags(meta.tags, hit!.tags) ? meta : null;
   }
 
   /**
@@ -137,66 +236,125 @@ export class NoteCache {
       this.forget(rel);
       return;
     }
-    // Only called after a miss, so the row is always new or different.
-    this.entries.set(rel, rowOf(rel, stamp, meta));
-    this.changed = true;
+    const conf = this.conference(rel);
+    if (!conf) return;
+    conf.fresh.set(rel, { stamp, tags: meta.tags, row: rowOf(meta) });
+    conf.changed = true;
   }
 
   forget(rel: string): void {
-    if (this.entries.delete(rel)) this.changed = true;
+    const conf = this.conference(rel);
+    if (!conf) return;
+    if (conf.fresh.delete(rel)) conf.changed = true;
+    if (conf.rowOf(rel) !== undefined && !conf.gone.has(rel)) {
+      conf.gone.add(rel);
+      conf.changed = true;
+    }
+  }
+
+  /** Drops the entries of the scanned conferences' files that were not seen (deleted, renamed). */
+  prune(scannedSlugs: Iterable<string>, seen: Set<string>): void {
+    for (const slug of scannedSlugs) {
+      const conf = this.conference(`${slug}/`);
+      if (!conf) continue;
+      for (const rel of conf.packed.paths) if (!seen.has(rel)) this.forget(rel);
+    }
+  }
+
+  /** Writes each conference's cache whose entries changed; returns how many it wrote. A failure to write is not an error. */
+  save(): number {
+    let written = 0;
+    // A cache folder that is a link (out of the workspace) is neither read nor written.
+    if (this.folderOk === false) return 0;
+    this.emptyGone();
+    for (const conf of this.conferences.values()) {
+      if (!conf.changed) continue;
+      try {
+        replaceOwnFile(conf.file, encodeCache(NOTE_CACHE_FORMAT, conf.pack()), { fsync: false });
+        written++;
+      } catch {
+        // A read-only workspace, a full disk: the notes were read all the same.
+      }
+      conf.changed = false;
+    }
+    return written;
   }
 
   /**
-   * Drops entries of files that are gone: in the scanned conferences, every
-   * file not seen; elsewhere, whole conferences whose folder has gone.
+   * Empties the cache of every conference whose folder has gone (only safe-write
+   * may remove a file; an empty cache is a few bytes): one readdir per scan.
    */
-  prune(root: string, scannedSlugs: Iterable<string>, seen: Set<string>): void {
-    const scanned = new Set(scannedSlugs);
-    const folders = new Map<string, boolean>();
-    const folderExists = (folder: string) => {
-      if (!folders.has(folder)) folders.set(folder, fs.existsSync(path.join(root, folder)));
-      return folders.get(folder)!;
-    };
-    for (const rel of [...this.entries.keys()]) {
-      if (seen.has(rel)) continue;
-      const slash = rel.indexOf('/');
-      const folder = slash > 0 ? rel.slice(0, slash) : null;
-      if (folder === null || scanned.has(folder) || !folderExists(folder)) this.forget(rel);
-    }
-  }
-
-  /** Writes the cache if an entry changed; returns whether it wrote. A failure to write is not an error. */
-  save(): boolean {
-    if (!this.changed) return false;
-    const rows = [...this.entries.keys()].sort().map((rel) => this.entries.get(rel)!);
-    const data: CacheFile = { format: NOTE_CACHE_FORMAT, rows };
+  private emptyGone(): void {
+    const dir = path.join(this.ws.root, MARKER_DIR, NOTE_CACHE_DIR);
+    let names: string[];
     try {
-      replaceOwnFile(this.file, `${JSON.stringify(data)}\n`);
+      // Not in git: the cache is this machine's (stamps hold inodes).
+      const changed = [...this.conferences.values()].some((conf) => conf.changed);
+      if (changed && !fs.existsSync(path.join(dir, '.gitignore')))
+        replaceOwnFile(path.join(dir, '.gitignore'), '*\n');
+      names = fs.readdirSync(dir);
     } catch {
-      // A read-only workspace, a full disk: the notes were read all the same.
-      return false;
+      return;
     }
-    this.changed = false;
-    return true;
+    for (const name of names) {
+      if (!name.endsWith('.bin')) continue;
+      let slug: string;
+      try {
+        slug = decodeURIComponent(name.slice(0, -4));
+      } catch {
+        continue;
+      }
+      if (this.conferences.has(slug) || fs.existsSync(path.join(this.ws.root, slug))) continue;
+      if (fs.statSync(path.join(dir, name), { throwIfNoEntry: false })?.size === EMPTY_BYTES) continue;
+      const conf = new ConferenceCache(path.join(dir, name), EMPTY);
+      conf.changed = true;
+      this.conferences.set(slug, conf);
+    }
   }
 }
 
-/** A cache larger than this is not believed (10,000 notes take about 3 MB). */
-const MAX_CACHE_BYTES = 512 * 1024 * 1024;
+function sameTags(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((tag, i) => tag === b[i]);
+}
 
-function readEntries(root: string, file: string): Map<string, Row> {
-  let data: unknown;
+/** A cache file larger than this is not believed (a conference of 10,000 notes takes about 3 MB). */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+
+/** Whether each folder is a real folder or not there yet: not a link (out of the workspace) nor anything else. */
+export function realFolders(...dirs: string[]): boolean {
   try {
-    // Only a regular file inside the workspace: a FIFO or a link out is never read (it is rebuilt).
-    data = JSON.parse(readInside(root, file, { maxBytes: MAX_CACHE_BYTES }) ?? '');
+    return dirs.every((dir) => fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? true);
   } catch {
-    // None yet, damaged or not a plain file: start afresh.
-    return new Map();
+    return false;
   }
-  if (!data || typeof data !== 'object' || (data as CacheFile).format !== NOTE_CACHE_FORMAT) return new Map();
-  const rows = (data as CacheFile).rows;
-  const map = new Map<string, Row>();
-  if (!Array.isArray(rows)) return map;
-  for (const row of rows) if (Array.isArray(row) && typeof row[0] === 'string') map.set(row[0], row);
-  return map;
+}
+
+/**
+ * The bytes of one of confnotes' own files, or null: only a regular file,
+ * opened without following a link and without blocking (a FIFO); its folders
+ * were checked by realFolders.
+ */
+export function readOwnFile(file: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_CACHE_BYTES) return null;
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const n = fs.readSync(fd, bytes, length, bytes.length - length, length);
+      if (n === 0) break;
+      length += n;
+    }
+    return length === bytes.length ? bytes : null;
+  } catch {
+    return null;
+  } finally {
+    fs.closeSync(fd);
+  }
 }

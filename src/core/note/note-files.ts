@@ -84,7 +84,7 @@ export function checkLink(ws: Workspace, file: string): NoteFileError | null {
   const shown = relativeToWorkspace(ws, file);
   let target: string;
   try {
-    target = fs.realpathSync(file);
+    target = fs.realpathSync.native(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return new NoteFileError(
@@ -93,7 +93,7 @@ export function checkLink(ws: Workspace, file: string): NoteFileError | null {
       code === 'ELOOP' ? 'symbolic link loop, skipped' : 'symbolic link to nothing, skipped',
     );
   }
-  const root = fs.realpathSync(ws.root);
+  const root = fs.realpathSync.native(ws.root);
   if (!target.startsWith(root + path.sep))
     return new NoteFileError(shown, undefined, `symbolic link to ${target}, outside the workspace, skipped`);
   if (!fs.statSync(target).isFile())

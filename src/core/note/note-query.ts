@@ -1,6 +1,7 @@
 /** Choosing and ordering notes for listings: pure functions over Notes. */
 import { noteInstants } from './note-json.js';
-import type { Note, NoteType } from './note.js';
+import type { Note, NoteMeta, NoteType } from './note.js';
+import type { ScannedNote } from './store.js';
 import { byTime, compareText } from './note-order.js';
 import { listedFields } from './schema.js';
 import { normaliseTag, tagMatches } from '../slug.js';
@@ -22,18 +23,62 @@ export interface NoteFilter {
 export type NoteSort = 'time' | 'title' | 'rating';
 
 export function filterNotes(notes: Note[], filter: NoteFilter): Note[] {
+  const matches = noteMatcher(filter);
+  return notes.filter((note) =>
+    matches(
+      note.tags,
+      () => note,
+      () => note,
+    ),
+  );
+}
+
+/**
+ * The notes of a scan that pass the filter, made Notes: the tags filter runs on
+ * the cached tags, the other fields are parsed only when a filter needs them.
+ */
+export function selectNotes(entries: ScannedNote[], filter: NoteFilter): Note[] {
+  return filterEntries(entries, filter).map((entry) => entry.note());
+}
+
+/** The notes of a scan that pass the filter, still unbuilt (a search builds only its hits). */
+export function filterEntries(entries: ScannedNote[], filter: NoteFilter): ScannedNote[] {
+  const matches = noteMatcher(filter);
+  return entries.filter((entry) =>
+    matches(
+      entry.tags,
+      () => entry.meta(),
+      () => entry.note(),
+    ),
+  );
+}
+
+/** A test of one note, given its tags, its fields and (for a search of bodies) the Note, each asked for only when needed. */
+function noteMatcher(
+  filter: NoteFilter,
+): (tags: string[], meta: () => NoteMeta, note: () => Note) => boolean {
   const wanted = (filter.tags ?? []).map(normaliseTag).filter(Boolean);
   const search = filter.search?.toLocaleLowerCase().trim();
-  return notes.filter(
-    (note) =>
-      wanted.every((tag) => note.tags.some((own) => tagMatches(own, tag))) &&
-      (!filter.type || note.type === filter.type) &&
-      (!filter.day || note.date === filter.day) &&
-      (!filter.favourite || note.favourite) &&
-      (filter.minRating === undefined || (note.rating ?? 0) >= filter.minRating) &&
-      (filter.speakers ?? []).every((part) => note.speakers.some((name) => foldedIncludes(name, part))) &&
-      (!search || searchableText(note).includes(search)),
-  );
+  const speakers = filter.speakers ?? [];
+  const other =
+    filter.type || filter.day || filter.favourite || filter.minRating !== undefined || speakers.length > 0;
+  return (tags, metaOf, noteOf) => {
+    if (!wanted.every((tag) => tags.some((own) => tagMatches(own, tag)))) return false;
+    if (other) {
+      const meta = metaOf();
+      if (
+        !(
+          (!filter.type || meta.type === filter.type) &&
+          (!filter.day || meta.date === filter.day) &&
+          (!filter.favourite || meta.favourite) &&
+          (filter.minRating === undefined || (meta.rating ?? 0) >= filter.minRating) &&
+          speakers.every((part) => meta.speakers.some((name) => foldedIncludes(name, part)))
+        )
+      )
+        return false;
+    }
+    return !search || searchableText(noteOf()).includes(search);
+  };
 }
 
 function searchableText(note: Note): string {
@@ -64,7 +109,7 @@ export interface TagCount {
 }
 
 /** Every tag with the number of notes carrying it, most used first, then by name. */
-export function countTags(notes: Note[]): TagCount[] {
+export function countTags(notes: readonly Pick<Note, 'tags'>[]): TagCount[] {
   const counts = new Map<string, number>();
   for (const note of notes) for (const tag of note.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   return [...counts.entries()]

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ConfnotesError, NoteFileError } from '../../errors.js';
 import { conferenceSlugs } from '../workspace/conference.js';
 import { findFrontMatter, FrontMatterError } from '../front-matter/front-matter.js';
-import { NoteCache, statStamp, type NoteCacheOptions } from './note-cache.js';
+import { metaOfRow, NoteCache, statStamp, type FileStamp, type NoteCacheOptions } from './note-cache.js';
 import { checkLink, noteFiles, readNoteText } from './note-files.js';
 import { parseNote, type Note, type NoteMeta } from './note.js';
 import { isRefText } from '../programme/programme-ref.js';
@@ -59,11 +59,75 @@ export interface ScanOptions {
  * body of such a note is read from its file only when something asks for it.
  */
 export function scanNotes(ws: Workspace, slugs?: string[], options: ScanOptions = {}): ScanResult {
+  const { entries, problems } = scanEntries(ws, slugs, options);
+  return { notes: entries.map((entry) => entry.note()), problems };
+}
+
+/**
+ * One note found by a scan, before it is made a Note: its tags at once, its
+ * other fields parsed from the cache row on first use, the Note built only
+ * for a note a command shows. A listing of 10,000 notes that shows 200 builds 200.
+ */
+export class ScannedNote {
+  private fields: NoteMeta | null;
+  private built: Note | null = null;
+
+  constructor(
+    private readonly ws: Workspace,
+    readonly file: string,
+    readonly rel: string,
+    readonly tags: string[],
+    from: NoteMeta | string,
+    /** The stamp the note was read or looked up with (search reuses it rather than stat again). */
+    readonly stamp: FileStamp | null,
+  ) {
+    this.fields = typeof from === 'string' ? null : from;
+    this.row = typeof from === 'string' ? from : null;
+  }
+
+  private row: string | null;
+
+  /** The workspace-relative path (a Note's `path`). */
+  get path(): string {
+    return this.rel;
+  }
+
+  /** The conference folder (a Note's `folder`). */
+  get folder(): string | null {
+    const slash = this.rel.indexOf('/');
+    return slash > 0 && !this.rel.startsWith('..') ? this.rel.slice(0, slash) : null;
+  }
+
+  /** The note's fields; a cache row that does not read back is replaced by the file's own. */
+  meta(): NoteMeta {
+    if (this.fields) return this.fields;
+    const meta = metaOfRow(this.row!);
+    this.row = null;
+    const same = meta?.tags.length === this.tags.length && meta.tags.every((tag, i) => tag === this.tags[i]);
+    this.fields = meta && same ? meta : readNote(this.ws, this.file);
+    return this.fields;
+  }
+
+  note(): Note {
+    if (this.built) return this.built;
+    const meta = this.meta();
+    this.built = 'body' in meta ? (meta as Note) : noteFromCache(this.ws, this.file, this.rel, meta);
+    return this.built;
+  }
+}
+
+export interface ScanEntries {
+  entries: ScannedNote[];
+  problems: NoteFileError[];
+}
+
+/** scanNotes without building the Notes: see ScannedNote. */
+export function scanEntries(ws: Workspace, slugs?: string[], options: ScanOptions = {}): ScanEntries {
   const scope = slugs ?? conferenceSlugs(ws);
   const { files, problems } = noteFiles(ws, scope);
   const cache =
     options.cache === false ? null : NoteCache.load(ws, options.cache === true ? {} : options.cache);
-  const notes: Note[] = [];
+  const entries: ScannedNote[] = [];
   const seen = new Set<string>();
   const prefix = ws.root.endsWith(path.sep) ? ws.root : ws.root + path.sep;
   for (const file of files) {
@@ -72,15 +136,15 @@ export function scanNotes(ws: Workspace, slugs?: string[], options: ScanOptions 
       file.startsWith(prefix) && path.sep === '/' ? file.slice(prefix.length) : relativeToWorkspace(ws, file);
     seen.add(rel);
     // Stamp before reading: a change made while the file is read leaves a stamp that no longer matches.
-    const stamp = cache ? statStamp(file) : null;
-    const cached = cache && stamp ? cache.lookup(rel, stamp) : null;
+    const stamp = statStamp(file);
+    const cached = cache && stamp ? cache.entry(rel, stamp) : null;
     if (cached) {
-      notes.push(noteFromCache(ws, file, rel, cached));
+      entries.push(new ScannedNote(ws, file, rel, cached.tags, cached.row, stamp));
       continue;
     }
     try {
       const note = readNote(ws, file);
-      notes.push(note);
+      entries.push(new ScannedNote(ws, file, rel, note.tags, note, stamp));
       if (cache && stamp) cache.remember(rel, stamp, note);
     } catch (error) {
       cache?.forget(rel);
@@ -89,10 +153,10 @@ export function scanNotes(ws: Workspace, slugs?: string[], options: ScanOptions 
     }
   }
   if (cache) {
-    cache.prune(ws.root, scope, seen);
+    cache.prune(scope, seen);
     cache.save();
   }
-  return { notes, problems };
+  return { entries, problems };
 }
 
 /** A note from cached fields; its body is read from the file on first use (only searches and reports need it). */

@@ -10,6 +10,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import { NoteFileError } from '../../errors.js';
 import { RECENT_MS, statStamp } from '../note/note-cache.js';
 import type { Note } from '../note/note.js';
+import type { SearchFile } from './search.js';
 import { readNote } from '../note/store.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
 import { fold, tokenize } from './fold.js';
@@ -75,7 +76,7 @@ export interface OpenedIndex {
 export async function openIndex(
   ws: Workspace,
   slug: string,
-  notes: Note[],
+  notes: Pick<SearchFile, 'path' | 'file' | 'stamp'>[],
   query: SearchQuery,
   options: OpenOptions = {},
 ): Promise<OpenedIndex> {
@@ -96,16 +97,16 @@ async function update(
   ws: Workspace,
   file: string,
   stored: IndexFile | null,
-  notes: Note[],
+  notes: Pick<SearchFile, 'path' | 'file' | 'stamp'>[],
   query: SearchQuery,
   now: number,
 ): Promise<OpenedIndex> {
   const old = stored?.docs ?? {};
   const docs: Record<string, StoredStamp> = {};
-  const changed: { note: Note; stamp: StoredStamp }[] = [];
+  const changed: { note: Pick<SearchFile, 'path' | 'file'>; stamp: StoredStamp }[] = [];
   for (const note of notes) {
-    // Stamp before reading: a change made while the note is read leaves a stamp that no longer matches.
-    const stamp = statStamp(note.file);
+    // The scan's stamp, taken before it read the note (else one taken now): a note changed since no longer matches.
+    const stamp = note.stamp ?? statStamp(note.file);
     if (!stamp) continue;
     if (stored && sameStamp(old[note.path], stamp) && stored.hasText(note.path)) {
       docs[note.path] = old[note.path]!;

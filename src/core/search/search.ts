@@ -10,6 +10,7 @@
  */
 import type { SearchResult } from 'minisearch';
 import { UsageError } from '../../errors.js';
+import type { FileStamp } from '../note/note-cache.js';
 import type { Note } from '../note/note.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { foldedWords } from './fold.js';
@@ -31,20 +32,39 @@ export interface SearchStats {
 }
 
 /**
+ * A note as a search needs it: where it is, the stamp the scan took (so it is
+ * not stat'ed twice), and the Note itself, built only for a hit. A store's
+ * ScannedNote is one; so is a plain Note (stat'ed then).
+ */
+export interface SearchFile {
+  path: string;
+  file: string;
+  folder: string | null;
+  stamp: FileStamp | null;
+  note(): Note;
+}
+
+const asFile = (note: Note | SearchFile): SearchFile =>
+  typeof (note as SearchFile).note === 'function'
+    ? (note as SearchFile)
+    : { path: note.path, file: note.file, folder: note.folder, stamp: null, note: () => note as Note };
+
+/**
  * `notes`: every note of the conferences searched (the indexes cover them
  * all); `shown`: those that pass the filters, the only ones returned.
  */
 export async function searchNotes(
   ws: Workspace,
-  notes: Note[],
-  shown: Note[],
+  all: (Note | SearchFile)[],
+  shown: (Note | SearchFile)[],
   words: string[],
   options: OpenOptions = {},
 ): Promise<{ hits: SearchHit[]; stats: SearchStats }> {
   const query = parseQuery(words);
   if (query.terms.length === 0) throw new UsageError('nothing to search for: give at least one word');
-  const allowed = new Map(shown.map((note) => [note.path, note]));
-  const byConference = new Map<string, Note[]>();
+  const notes = all.map(asFile);
+  const allowed = new Map(shown.map((note) => [note.path, asFile(note)]));
+  const byConference = new Map<string, SearchFile[]>();
   for (const note of notes) {
     const slug = note.folder ?? '';
     const members = byConference.get(slug);
@@ -66,7 +86,7 @@ export async function searchNotes(
         filter: (result) => allowed.has(result.id as string),
       });
       for (const result of results) {
-        const note = allowed.get(result.id as string)!;
+        const note = allowed.get(result.id as string)!.note();
         // The body as indexed, which the stamp check just proved current: no need to open the note again.
         const body = opened.bodyOf(note.path) ?? flatten(note.body);
         if (!holdsPhrases(note, body, query)) continue;

@@ -107,7 +107,10 @@ export function initWorkspace(dir: string): { root: string; created: boolean } {
   createIfAbsent(path.join(root, MARKER_DIR, CONFIG_FILE), CONFIG_TEXT);
   createIfAbsent(path.join(root, 'README.md'), README_TEXT);
   // Kept in git, a workspace shares its notes, not this machine's current note, cache or locks.
-  createIfAbsent(path.join(root, MARKER_DIR, '.gitignore'), 'state.json\ncache-*.json\n*.lock\n*.tmp*\n');
+  createIfAbsent(
+    path.join(root, MARKER_DIR, '.gitignore'),
+    'state.json\ncache-*.json\nnotes-cache/\ncheck-cache/\nprogramme-cache/\nsearch/\n*.lock\n*.tmp*\n',
+  );
   return { root, created: true };
 }
 
