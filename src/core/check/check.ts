@@ -105,6 +105,34 @@ function checkOneNote(ws: Workspace, file: string): CheckedFile & { subject: Not
   return { subject, problems, programme };
 }
 
+/**
+ * Notes linked to a programme entry, for the rules that compare them with it:
+ * the front matter of those parsed in this run; a note the check cache
+ * answered for is read only when a rule asks for it.
+ */
+class LinkedNotes implements NoteLookup {
+  readonly #ws: Workspace;
+  readonly #notes = new Map<string, ParsedNote>();
+  readonly #files = new Map<string, string>();
+  constructor(ws: Workspace) {
+    this.#ws = ws;
+  }
+  parsed(rel: string, note: ParsedNote): void {
+    this.#notes.set(rel, note);
+  }
+  unparsed(rel: string, file: string): void {
+    this.#files.set(rel, file);
+  }
+  get(rel: string): ParsedNote | undefined {
+    const file = this.#files.get(rel);
+    if (file !== undefined && !this.#notes.has(rel)) {
+      const note = fileSubject(this.#ws, file).note;
+      if (note) this.#notes.set(rel, note);
+    }
+    return this.#notes.get(rel);
+  }
+}
+
 /** Checks the workspace (or some of its conferences). Reads only notes; writes at most its own cache. */
 export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): CheckResult {
   const slugs = options.slugs ?? conferenceSlugs(ws);
@@ -131,20 +159,8 @@ export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): Check
   const { files, problems: walkProblems } = noteFiles(ws, slugs);
   const notes: NoteSubject[] = [];
   const programmeRefs: ProgrammeRef[] = [];
-  // Notes linked to a programme entry, for the rules that compare them with it: the parsed
-  // front matter of those read in this run; those the cache answered are read when asked for.
-  const parsed = new Map<string, ParsedNote>();
-  const unparsed = new Map<string, string>();
-  const linkedNotes: NoteLookup = {
-    get(rel) {
-      const file = unparsed.get(rel);
-      if (file !== undefined && !parsed.has(rel)) {
-        const note = fileSubject(ws, file).note;
-        if (note) parsed.set(rel, note);
-      }
-      return parsed.get(rel);
-    },
-  };
+  const linkedNotes = new LinkedNotes(ws);
+
   const prefix = ws.root.endsWith(path.sep) ? ws.root : ws.root + path.sep;
   for (const file of files) {
     // noteFiles joins names onto ws.root, so a slice gives what path.relative would (see scanEntries).
@@ -157,13 +173,13 @@ export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): Check
     let checked: CheckedFile | null = cache ? cache.note(rel, stamp) : null;
     if (checked) {
       notes.push({ path: rel });
-      if (checked.programme) unparsed.set(rel, file);
+      if (checked.programme) linkedNotes.unparsed(rel, file);
     } else {
       const fresh = checkOneNote(ws, file);
       notes.push(fresh.subject);
       cache?.rememberNote(rel, stamp, fresh);
       checked = fresh;
-      if (fresh.programme && fresh.subject.note) parsed.set(rel, fresh.subject.note);
+      if (fresh.programme && fresh.subject.note) linkedNotes.parsed(rel, fresh.subject.note);
     }
     problems.push(...checked.problems);
     if (checked.programme) programmeRefs.push({ path: rel, slug, ...checked.programme });
