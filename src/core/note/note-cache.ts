@@ -17,75 +17,23 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { READ_HELPERS } from './field-values.js';
-import { NOTE_FIELDS, NOTE_SCHEMA, type FieldSpec, type NoteMeta } from './schema.js';
+import type { NoteMeta } from './schema.js';
 import { isTextList } from './field-values.js';
-import { normaliseTag } from '../slug.js';
 import { replaceOwnFile } from '../safe-write.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
 import { decodeCache, encodeCache, type PackedCache } from './note-cache-file.js';
+import { metaOfRow, NOTE_CACHE_FORMAT, RECENT_MS, rowOf, type FileStamp } from './note-cache-format.js';
+import { readOwnFile, realFolders } from './own-files.js';
+
+export * from './note-cache-format.js';
+export { readOwnFile, realFolders } from './own-files.js';
 
 /** The folder of the per-conference cache files, inside `.confnotes/`. */
 export const NOTE_CACHE_DIR = 'notes-cache';
 
-/** Files changed this recently (ms) are parsed but not cached: 2 s covers the coarsest common timestamps (FAT). */
-export const RECENT_MS = 2000;
-
-/** What tells one version of a file's bytes from another, without reading them. */
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  ino: number;
-}
-
-/** The stamp of a file (following links), or null when it cannot be stat'ed. */
-export function statStamp(file: string): FileStamp | null {
-  const stats = fs.statSync(file, { throwIfNoEntry: false });
-  return stats ? { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino } : null;
-}
-
-/**
- * Written into every file: a cache made by a build whose fields or readers
- * differ (another field, tags normalised differently) is ignored. Derived from
- * the schema, so there is no version number to forget to bump.
- */
-export const NOTE_CACHE_FORMAT = cacheFormatOf(NOTE_SCHEMA);
-
-/** The format a schema's cache is written in: its field list and a hash of every field's key and code, and of the helpers they call. */
-export function cacheFormatOf(schema: readonly FieldSpec[]): string {
-  const hash = createHash('sha256');
-  for (const spec of schema) hash.update(`${spec.key}|${spec.aliases ?? ''}|${spec.read}|${spec.cached}\n`);
-  for (const helper of [...READ_HELPERS, normaliseTag]) hash.update(String(helper));
-  return `confnotes note cache ${hash.digest('hex').slice(0, 16)}: ${schema.map((spec) => spec.key).join(',')}`;
-}
-
 /** The cache file of one conference. */
 export function noteCacheFileOf(ws: Workspace, slug: string): string {
   return path.join(ws.root, MARKER_DIR, NOTE_CACHE_DIR, `${encodeURIComponent(slug) || '_'}.bin`);
-}
-
-/** The fields of a row (a JSON array in schema order), or null when it is not exactly what this build writes. */
-export function metaOfRow(text: string): NoteMeta | null {
-  let row: unknown;
-  try {
-    row = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const fields = NOTE_SCHEMA as readonly FieldSpec[];
-  if (!Array.isArray(row) || row.length !== fields.length) return null;
-  const meta: Record<string, unknown> = {};
-  for (let i = 0; i < fields.length; i++) {
-    if (!fields[i]!.cached(row[i])) return null;
-    meta[fields[i]!.key] = row[i];
-  }
-  return meta as NoteMeta;
-}
-
-export function rowOf(meta: NoteMeta): string {
-  return JSON.stringify(NOTE_FIELDS.map((key) => meta[key]));
 }
 
 /** A cache hit: the tags at once (listings filter on them), the other fields when asked for. */
@@ -315,46 +263,4 @@ export class NoteCache {
 
 function sameTags(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((tag, i) => tag === b[i]);
-}
-
-/** A cache file larger than this is not believed (a conference of 10,000 notes takes about 3 MB). */
-const MAX_CACHE_BYTES = 256 * 1024 * 1024;
-
-/** Whether each folder is a real folder or not there yet: not a link (out of the workspace) nor anything else. */
-export function realFolders(...dirs: string[]): boolean {
-  try {
-    return dirs.every((dir) => fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? true);
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The bytes of one of confnotes' own files, or null: only a regular file,
- * opened without following a link and without blocking (a FIFO); its folders
- * were checked by realFolders.
- */
-export function readOwnFile(file: string): Buffer | null {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
-  } catch {
-    return null;
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile() || stat.size > MAX_CACHE_BYTES) return null;
-    const bytes = Buffer.allocUnsafe(stat.size);
-    let length = 0;
-    while (length < bytes.length) {
-      const n = fs.readSync(fd, bytes, length, bytes.length - length, length);
-      if (n === 0) break;
-      length += n;
-    }
-    return length === bytes.length ? bytes : null;
-  } catch {
-    return null;
-  } finally {
-    fs.closeSync(fd);
-  }
 }
