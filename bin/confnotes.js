@@ -13,8 +13,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** A JSON file beside the launcher, read directly: require() would resolve and stat it first. */
+const readJson = (name) => JSON.parse(fs.readFileSync(path.join(__dirname, name), 'utf8'));
+
 // One list for the launcher and the quick lane (src/quick.ts).
-const QUICK_WORDS = require('./quick-words.json').words;
+const QUICK_WORDS = readJson('quick-words.json').words;
 
 function notBuilt(error) {
   const missing = error && (error.code === 'MODULE_NOT_FOUND' || error.code === 'ERR_MODULE_NOT_FOUND');
@@ -22,6 +28,11 @@ function notBuilt(error) {
 }
 
 async function launch(argv) {
+  // `--version` alone needs no lane at all: the version is package.json's.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${readJson('../package.json').version}\n`);
+    return 0;
+  }
   let code;
   if (argv.some((arg) => QUICK_WORDS.includes(arg)))
     code = await require('./quick-load.js')

@@ -1,0 +1,90 @@
+// A/B start-up of the quick commands against another build, interleaved.
+//
+//   git worktree add /tmp/old be99b8d && (cd /tmp/old && npm ci && npm run build)
+//   node scripts/bench-ab.mjs --old /tmp/old/bin/confnotes.js [--rounds 80]
+//
+// `npm run bench` times one build against its floors; this runs two builds in
+// the same rounds (each round runs every case once, in alternating order), so a
+// noisy neighbour slows both alike, and prints each median as a multiple of
+// `node -e 0` measured in those rounds. Each build gets a workspace of its own,
+// made by its own CLI, with one note whose slot holds the fixed "now".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const NOW = '2026-12-02T10:05:00Z';
+
+function parse(argv) {
+  const options = { old: null, rounds: 60, warmup: 3 };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--old') options.old = path.resolve(argv[++i] ?? '');
+    else if (argv[i] === '--rounds') options.rounds = Number(argv[++i]);
+    else
+      throw new Error(
+        `unknown option ${argv[i]}; usage: bench-ab.mjs --old other/bin/confnotes.js [--rounds N]`,
+      );
+  }
+  if (!options.old || !fs.existsSync(options.old))
+    throw new Error('--old needs the bin/confnotes.js of another build');
+  if (!(options.rounds > 0)) throw new Error('--rounds needs a positive number');
+  return options;
+}
+
+/** A workspace made by `bin`: one conference in UTC and one note from 10:00 to 10:40. */
+function workspace(bin, dir, env) {
+  fs.mkdirSync(dir, { recursive: true });
+  const cli = (...args) => {
+    const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, env, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${bin} ${args.join(' ')}: ${result.stderr}`);
+  };
+  cli('init', '.');
+  cli('conf', 'new', 'Start-up Bench', '--start', '2026-12-01', '--end', '2026-12-03', '--timezone', 'UTC');
+  cli('new', 'A talk', '--at', '2026-12-02 10:00');
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+const options = parse(process.argv.slice(2));
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'confnotes-bench-ab-'));
+try {
+  const env = { PATH: process.env.PATH, HOME: scratch, CONFNOTES_NOW: NOW, NO_COLOR: '1', LANG: 'C.UTF-8' };
+  const cases = [{ name: 'node -e 0', args: ['-e', '0'], cwd: scratch }];
+  for (const [label, bin] of [
+    ['old', options.old],
+    ['new', path.join(ROOT, 'bin', 'confnotes.js')],
+  ]) {
+    const cwd = path.join(scratch, label);
+    workspace(bin, cwd, env);
+    for (const command of [['jot', 'a line of notes'], ['current'], ['--version']])
+      cases.push({ name: `${label} ${command[0]}`, args: [bin, ...command], cwd });
+  }
+  const times = new Map(cases.map((one) => [one.name, []]));
+  for (let round = 0; round < options.warmup + options.rounds; round++) {
+    for (const one of round % 2 ? [...cases].reverse() : cases) {
+      const start = process.hrtime.bigint();
+      const result = spawnSync(process.execPath, one.args, {
+        cwd: one.cwd,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (result.status !== 0) throw new Error(`${one.name}: ${result.stderr}`);
+      if (round >= options.warmup) times.get(one.name).push(ms);
+    }
+  }
+  const floor = median(times.get('node -e 0'));
+  process.stdout.write(
+    `median of ${options.rounds} interleaved rounds; ratio to node -e 0 (${floor.toFixed(1)} ms)\n`,
+  );
+  for (const command of ['jot', 'current', '--version']) {
+    const [old, now] = ['old', 'new'].map((label) => median(times.get(`${label} ${command}`)));
+    process.stdout.write(
+      `${command.padEnd(10)} old ${old.toFixed(1)} ms ${(old / floor).toFixed(3)}×   new ${now.toFixed(1)} ms ${(now / floor).toFixed(3)}×   new/old ${(now / old).toFixed(3)}\n`,
+    );
+  }
+} finally {
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
