@@ -52,3 +52,12 @@ export function fromErrno(error: unknown, file?: string): unknown {
   const named = file ?? (error as NodeJS.ErrnoException).path;
   return new ConfnotesError(named ? `${named}: ${reason}` : reason);
 }
+
+/** A file the user named could not be read: one line naming it and why (a ConfnotesError passes through). */
+export function cannotRead(error: unknown, shown: string): Error {
+  if (error instanceof ConfnotesError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+  return new ConfnotesError(`${shown}: cannot read: ${why}`);
+}

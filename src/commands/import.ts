@@ -7,7 +7,7 @@ import { importProgramme, readExportStream } from '../core/programme/programme-i
 import { describeDrift } from '../core/programme/note-drift.js';
 import { followProgramme } from '../core/programme/notes-follow.js';
 import { decodeSchedule, MAX_SCHEDULE_BYTES, type ScheduleFormat } from '../core/programme/schedule.js';
-import { ConfnotesError } from '../errors.js';
+import { cannotRead, ConfnotesError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { visible } from '../visible.js';
 import { workspaceOf } from './shared.js';
@@ -130,10 +130,6 @@ async function readFile(file: string, shown: string): Promise<Buffer> {
       );
     return fs.readFileSync(file);
   } catch (error) {
-    if (error instanceof ConfnotesError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfnotesError(
-      `${shown}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error)}`,
-    );
+    throw cannotRead(error, shown);
   }
 }

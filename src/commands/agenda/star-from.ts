@@ -7,7 +7,7 @@ import { decodeSchedule, MAX_SCHEDULE_BYTES } from '../../core/programme/schedul
 import { starFrom } from '../../core/programme/star-from.js';
 import type { Conference } from '../../core/workspace/conference.js';
 import type { Workspace } from '../../core/workspace/workspace.js';
-import { ConfnotesError } from '../../errors.js';
+import { cannotRead, ConfnotesError } from '../../errors.js';
 import type { CommandEnv } from '../../io.js';
 import { visible } from '../../visible.js';
 
@@ -58,10 +58,6 @@ function readFaved(file: string, shown: string): Buffer {
       );
     return fs.readFileSync(file);
   } catch (error) {
-    if (error instanceof ConfnotesError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfnotesError(
-      `${shown}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error)}`,
-    );
+    throw cannotRead(error, shown);
   }
 }
