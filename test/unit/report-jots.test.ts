@@ -1,6 +1,5 @@
 /** A note's jotted lines in the trip report: read by the Markdown reader, shown by --notes. */
 import { describe, expect, it } from 'vitest';
-import type { Conference } from '../../src/core/workspace/conference.js';
 import { parseNote, type Note } from '../../src/core/note/note.js';
 import { notesMarkdown, readNotesSection, showsNotes } from '../../src/core/report/report-jots.js';
 import { buildReport } from '../../src/core/report/report-model.js';
@@ -8,21 +7,9 @@ import { renderMarkdownReport } from '../../src/core/report/report-render.js';
 import { findTemplate } from '../../src/core/templates.js';
 import { nothingWritten } from '../../src/commands/report.js';
 import { note as noteText } from '../helpers/workspace.js';
+import { testConference } from '../helpers/conference.js';
 
-const conference: Conference = {
-  slug: 'conf',
-  name: 'Test Conf 2013',
-  start: '2013-04-15',
-  end: '2013-04-18',
-  location: null,
-  timezone: null,
-  url: null,
-  author: null,
-  disclaimer: null,
-  dir: '/nowhere/conf',
-  path: 'conf/conference.md',
-  body: '',
-};
+const conference = testConference();
 
 let counter = 0;
 function mk(title: string, body: string): Note {

@@ -1,24 +1,11 @@
 /** A note dated outside the conference's dates: its own "Watched later" group, out of the statistics. */
 import { describe, expect, it } from 'vitest';
-import type { Conference } from '../../src/core/workspace/conference.js';
 import { parseNote, type Note } from '../../src/core/note/note.js';
 import { buildReport, watchedLater } from '../../src/core/report/report-model.js';
 import { note as noteText } from '../helpers/workspace.js';
+import { testConference } from '../helpers/conference.js';
 
-const conference: Conference = {
-  slug: 'conf',
-  name: 'Test Conf 2013',
-  start: '2013-04-15',
-  end: '2013-04-18',
-  location: null,
-  timezone: null,
-  url: null,
-  author: null,
-  disclaimer: null,
-  dir: '/nowhere/conf',
-  path: 'conf/conference.md',
-  body: '',
-};
+const conference = testConference();
 
 let counter = 0;
 function mk(title: string, date: string): Note {

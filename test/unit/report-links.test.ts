@@ -7,21 +7,9 @@ import { linkRank } from '../../src/core/report/report-note.js';
 import { renderMarkdownReport } from '../../src/core/report/report-render.js';
 import { findTemplate } from '../../src/core/templates.js';
 import { note as noteText } from '../helpers/workspace.js';
+import { testConference } from '../helpers/conference.js';
 
-const conference: Conference = {
-  slug: 'conf',
-  name: 'Test Conf 2013',
-  start: '2013-04-15',
-  end: '2013-04-18',
-  location: 'Portland',
-  timezone: null,
-  url: 'https://example.org/conf',
-  author: null,
-  disclaimer: null,
-  dir: '/nowhere/conf',
-  path: 'conf/conference.md',
-  body: '',
-};
+const conference = testConference({ location: 'Portland', url: 'https://example.org/conf' });
 const builtin = findTemplate(null, 'report', process.cwd());
 
 let counter = 0;

@@ -6,23 +6,16 @@ import { buildReport, splitConferenceBody, type ReportModel } from '../../src/co
 import { renderMarkdownReport } from '../../src/core/report/report-render.js';
 import { findTemplate } from '../../src/core/templates.js';
 import { note as noteText } from '../helpers/workspace.js';
+import { testConference } from '../helpers/conference.js';
 
 function conference(body = '', extra: Partial<Conference> = {}): Conference {
-  return {
-    slug: 'conf',
-    name: 'Test Conf 2013',
-    start: '2013-04-15',
-    end: '2013-04-18',
+  return testConference({
     location: 'Portland',
     timezone: 'America/Los_Angeles',
-    url: null,
     author: 'Ann Writer',
-    disclaimer: null,
-    dir: '/nowhere/conf',
-    path: 'conf/conference.md',
     body,
     ...extra,
-  };
+  });
 }
 
 let counter = 0;

@@ -4,23 +4,10 @@ import { parseNote, type Note } from '../../src/core/note/note.js';
 import { buildReport } from '../../src/core/report/report-model.js';
 import { frontMatterSaysPrivate, meansPrivate } from '../../src/core/report/report-privacy.js';
 import { renderMarkdownReport } from '../../src/core/report/report-render.js';
-import type { Conference } from '../../src/core/workspace/conference.js';
 import { findTemplate } from '../../src/core/templates.js';
+import { testConference } from '../helpers/conference.js';
 
-const conference: Conference = {
-  slug: 'conf',
-  name: 'Test Conf 2013',
-  start: '2013-04-15',
-  end: '2013-04-18',
-  location: 'Portland',
-  timezone: null,
-  url: null,
-  author: null,
-  disclaimer: null,
-  dir: '/nowhere/conf',
-  path: 'conf/conference.md',
-  body: '',
-};
+const conference = testConference({ location: 'Portland' });
 
 /** A note from its file text; `files` keeps the text so the report can read the front matter as written. */
 function notesOf(texts: string[]): { notes: Note[]; source: (note: Note) => string } {

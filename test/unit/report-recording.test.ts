@@ -5,23 +5,10 @@ import { readNotesSection } from '../../src/core/report/report-jots.js';
 import { buildReport } from '../../src/core/report/report-model.js';
 import { renderHtmlReport, renderMarkdownReport } from '../../src/core/report/report-render.js';
 import { findTemplate } from '../../src/core/templates.js';
-import type { Conference } from '../../src/core/workspace/conference.js';
 import { note as noteText } from '../helpers/workspace.js';
+import { testConference } from '../helpers/conference.js';
 
-const conference: Conference = {
-  slug: 'conf',
-  name: 'Test Conf 2013',
-  start: '2013-04-15',
-  end: '2013-04-18',
-  location: null,
-  timezone: null,
-  url: null,
-  author: null,
-  disclaimer: null,
-  dir: '/nowhere/conf',
-  path: 'conf/conference.md',
-  body: '',
-};
+const conference = testConference();
 const builtin = findTemplate(null, 'report', process.cwd());
 
 let counter = 0;
