@@ -6,8 +6,11 @@
 // `npm run bench` times one build against its floors; this runs two builds in
 // the same rounds (each round runs every case once, in alternating order), so a
 // noisy neighbour slows both alike, and prints each median as a multiple of
-// `node -e 0` measured in those rounds. Each build gets a workspace of its own,
-// made by its own CLI, with one note whose slot holds the fixed "now".
+// `node -e 0` measured in those rounds, twice: wall time, and the CPU time
+// (user + system) each process reports at exit through a preloaded hook (the
+// same hook in every case, `node -e 0` included), which a busy machine
+// disturbs far less. Each build gets a workspace of its own, made by its own
+// CLI, with one note whose slot holds the fixed "now".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,6 +48,9 @@ function workspace(bin, dir, env) {
   cli('new', 'A talk', '--at', '2026-12-02 10:00');
 }
 
+/** The commands timed, each in both builds. */
+const commands = [['jot', 'a line of notes'], ['current'], ['--version']];
+
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 const options = parse(process.argv.slice(2));
@@ -58,32 +64,47 @@ try {
   ]) {
     const cwd = path.join(scratch, label);
     workspace(bin, cwd, env);
-    for (const command of [['jot', 'a line of notes'], ['current'], ['--version']])
+    for (const command of commands)
       cases.push({ name: `${label} ${command[0]}`, args: [bin, ...command], cwd });
   }
+  // process.cpuUsage() at exit: the whole process's CPU time, start-up included, on a fourth descriptor.
+  const hook = path.join(scratch, 'cpu-hook.cjs');
+  fs.writeFileSync(
+    hook,
+    "process.on('exit', () => { const u = process.cpuUsage(); require('node:fs').writeSync(3, `${u.user + u.system}\\n`); });\n",
+  );
   const times = new Map(cases.map((one) => [one.name, []]));
+  const cpu = new Map(cases.map((one) => [one.name, []]));
   for (let round = 0; round < options.warmup + options.rounds; round++) {
     for (const one of round % 2 ? [...cases].reverse() : cases) {
       const start = process.hrtime.bigint();
-      const result = spawnSync(process.execPath, one.args, {
+      const result = spawnSync(process.execPath, ['-r', hook, ...one.args], {
         cwd: one.cwd,
         env,
-        stdio: ['ignore', 'ignore', 'pipe'],
+        stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
       });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       if (result.status !== 0) throw new Error(`${one.name}: ${result.stderr}`);
-      if (round >= options.warmup) times.get(one.name).push(ms);
+      if (round >= options.warmup) {
+        times.get(one.name).push(ms);
+        cpu.get(one.name).push(Number(String(result.output[3]).trim()) / 1000);
+      }
     }
   }
-  const floor = median(times.get('node -e 0'));
-  process.stdout.write(
-    `median of ${options.rounds} interleaved rounds; ratio to node -e 0 (${floor.toFixed(1)} ms)\n`,
-  );
-  for (const command of ['jot', 'current', '--version']) {
-    const [old, now] = ['old', 'new'].map((label) => median(times.get(`${label} ${command}`)));
+  for (const [what, table] of [
+    ['wall time', times],
+    ['CPU time', cpu],
+  ]) {
+    const floor = median(table.get('node -e 0'));
     process.stdout.write(
-      `${command.padEnd(10)} old ${old.toFixed(1)} ms ${(old / floor).toFixed(3)}×   new ${now.toFixed(1)} ms ${(now / floor).toFixed(3)}×   new/old ${(now / old).toFixed(3)}\n`,
+      `${what}: median of ${options.rounds} interleaved rounds; ratio to node -e 0 (${floor.toFixed(1)} ms)\n`,
     );
+    for (const command of commands.map((one) => one[0])) {
+      const [old, now] = ['old', 'new'].map((label) => median(table.get(`${label} ${command}`)));
+      process.stdout.write(
+        `  ${command.padEnd(10)} old ${old.toFixed(1)} ms ${(old / floor).toFixed(3)}×   new ${now.toFixed(1)} ms ${(now / floor).toFixed(3)}×   new/old ${(now / old).toFixed(3)}\n`,
+      );
+    }
   }
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true });
