@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Tiny launcher for the build that `npm run build` writes to dist/. It is
-// CommonJS (bin/package.json) so that the quick lane (`--version`, `jot`,
-// `current`) starts without Node's ES module loader; every other command
-// loads the full CLI, dist/cli.js. It is the only place that sets the exit code.
+// CommonJS (bin/package.json) so that nothing starts Node's ES module loader:
+// the quick lane (`--version`, `jot`, `current`) is dist/quick.cjs, every
+// other command the full CLI as one CommonJS file, dist/cli.cjs, both loaded
+// with the V8 code cache the build makes (bin/quick-load.js). It is the only
+// place that sets the exit code.
 'use strict';
 
 // A reader that stops early (`confnotes list | head -1`) closes the pipe: stop quietly, as Unix tools do.
@@ -22,9 +24,11 @@ const readJson = (name) => JSON.parse(fs.readFileSync(path.join(__dirname, name)
 // One list for the launcher and the quick lane (src/quick.ts).
 const QUICK_WORDS = readJson('quick-words.json').words;
 
+const CLI_CJS = path.join(__dirname, '..', 'dist', 'cli.cjs');
+
 function notBuilt(error) {
   const missing = error && (error.code === 'MODULE_NOT_FOUND' || error.code === 'ERR_MODULE_NOT_FOUND');
-  return missing && /dist[\\/](cli\.js|quick\.cjs)/.test(String(error.message));
+  return missing && /dist[\\/](cli\.js|cli\.cjs|quick\.cjs)/.test(String(error.message));
 }
 
 async function launch(argv) {
@@ -33,12 +37,17 @@ async function launch(argv) {
     process.stdout.write(`${readJson('../package.json').version}\n`);
     return 0;
   }
+  const { loadQuick } = require('./quick-load.js');
+  // The full CLI: dist/cli.cjs, loaded with its V8 code cache (the ES-module dist/cli.js compiles afresh each time).
+  let cli;
+  const full = async () => {
+    cli ??= loadQuick(CLI_CJS).lane;
+    return cli;
+  };
   let code;
   if (argv.some((arg) => QUICK_WORDS.includes(arg)))
-    code = await require('./quick-load.js')
-      .loadQuick()
-      .lane.quickMain(argv, { importFull: () => import('../dist/cli.js') });
-  if (code === undefined) code = await (await import('../dist/cli.js')).main(argv);
+    code = await loadQuick().lane.quickMain(argv, { importFull: full });
+  if (code === undefined) code = await (await full()).main(argv);
   return code;
 }
 

@@ -83,7 +83,32 @@ writeFileSync(
   bundled.replace(BUILTIN_TO_ESM, (_, name) => `((m) => ({ __proto__: m, default: m }))(require("${name}"))`),
 );
 
-// The quick lane's V8 code cache (bin/quick-load.js), made by a child Node of
+// The full CLI once more, as one CommonJS file (dist/cli.cjs) for the room
+// commands the launcher sends it (`new`, `agenda`: bin/quick-words.json's
+// `codeCached`). The same source and the same main(), so every option,
+// message and exit code is the same; but CommonJS can be loaded with a V8
+// code cache on Node 20 (bin/quick-load.js), where the ES-module build must
+// compile its chunks on every start (most of what those commands cost above
+// bare Node). Lazily imported commands stay lazy: esbuild turns each import()
+// into a module initialised on first use.
+await build({
+  entryPoints: ['src/cli.ts'],
+  outfile: `dist.next-${process.pid}/cli.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  legalComments: 'none',
+  plugins: [stubJsYaml],
+  define: { 'import.meta.url': '__cnImportMetaUrl' },
+  supported: { 'dynamic-import': false },
+  sourcemap,
+  banner: { js: "const __cnImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});
+
+// The V8 code caches of the quick lane and of dist/cli.cjs (bin/quick-load.js), made by a child Node of
 // its own; not for a coverage build, whose source maps describe the plain file.
 if (!sourcemap) {
   const made = spawnSync(
@@ -97,7 +122,7 @@ if (!sourcemap) {
   );
   // Without it the lane only starts a little slower: say so, but keep the build.
   if (made.status !== 0)
-    process.stderr.write(`build: no code cache for dist/quick.cjs: ${made.stderr.trim()}\n`);
+    process.stderr.write(`build: no code cache for dist/quick.cjs or dist/cli.cjs: ${made.stderr.trim()}\n`);
 }
 
 try {

@@ -1,8 +1,11 @@
-// Writes dist/quick.cjs.cache, the V8 code cache bin/quick-load.js loads the
-// quick lane with (see there). scripts/build.mjs runs this in a child Node of
-// its own (a code cache fits only the Node and the flags that made it), on the
-// freshly built folder: it runs `--version`, `current` and `jot` through the
-// lane in a scratch workspace, so that their functions are compiled and saved.
+// Writes dist/quick.cjs.cache and dist/cli.cjs.cache, the V8 code caches
+// bin/quick-load.js loads the quick lane and the CommonJS full CLI with (see
+// there). scripts/build.mjs runs this in a child Node of its own (a code cache
+// fits only the Node and the flags that made it), on the freshly built folder:
+// it runs `--version`, `current` and `jot` through the lane, and the room
+// commands (`new`, `new --from`, `agenda`) and a few common ones through
+// dist/cli.cjs, in a scratch workspace, so that their functions are compiled
+// and saved.
 //
 //   node scripts/quick-code-cache.mjs <built folder> [<folder it will be run from>]
 import fs from 'node:fs';
@@ -16,8 +19,9 @@ const { makeCodeCache } = require('../bin/quick-load.js');
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const quick = path.join(dist, 'quick.cjs');
+const cliCjs = path.join(dist, 'cli.cjs');
 // Error stacks name the file the cache was made for: the final dist/, not the build's scratch folder.
-const runFrom = path.join(path.resolve(process.argv[3] ?? dist), 'quick.cjs');
+const runFrom = (name) => path.join(path.resolve(process.argv[3] ?? dist), name);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'confnotes-code-cache-'));
 const ws = path.join(scratch, 'ws');
 // Quiet, fixed and away from the user's workspaces: the warm-up only has to run the code.
@@ -30,6 +34,24 @@ Object.assign(process.env, {
 });
 const silent = { write: () => true, isTTY: false };
 const io = { stdout: silent, stderr: silent, stdin: { isTTY: false } };
+
+/** Three talks on 2026-04-14 in UTC, the first on at the fixed now (09:30). */
+function warmUpIcs() {
+  const event = (n, start, end) =>
+    [
+      'BEGIN:VEVENT',
+      `UID:warm-up-${n}@example.org`,
+      'DTSTAMP:20260301T000000Z',
+      `DTSTART:20260414T${start}00Z`,
+      `DTEND:20260414T${end}00Z`,
+      `SUMMARY:Warm-up talk ${n}`,
+      'LOCATION:Main Hall',
+      `DESCRIPTION:Speakers: Ada Byron\\n\\nA talk.`,
+      'END:VEVENT',
+    ].join('\r\n');
+  const events = [event(1, '0900', '1000'), event(2, '1000', '1045'), event(3, '1100', '1145')];
+  return `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//confnotes warm-up//EN\r\n${events.join('\r\n')}\r\nEND:VCALENDAR\r\n`;
+}
 
 try {
   const { main } = await import(pathToFileURL(path.join(dist, 'cli.js')).href);
@@ -63,9 +85,34 @@ try {
         if (code !== 0) throw new Error(`quick lane ${argv.join(' ')} exited with ${code}`);
       }
     },
-    runFrom,
+    runFrom('quick.cjs'),
   );
   fs.writeFileSync(`${quick}.cache`, bytes);
+  // A small programme, so that `agenda` and `new --from` run their whole path (entry 1 is on at the fixed now).
+  const ics = path.join(scratch, 'warm-up.ics');
+  fs.writeFileSync(ics, warmUpIcs());
+  await full('import', ics);
+  const cliBytes = await makeCodeCache(
+    cliCjs,
+    async (cli) => {
+      for (const argv of [
+        ['agenda', '--day', '2026-04-14'],
+        ['agenda', '--day', '2026-04-14', '--json'],
+        ['new', 'Warm-up note', '--speaker', 'Ada Byron', '--tag', 'warm', '--at', '2026-04-14 12:00'],
+        ['new', '--from', 'now'],
+        ['new', '--from', 'warm-up-2@example.org'],
+        ['list'],
+        ['tags'],
+        ['conf', 'list'],
+        ['check'],
+      ]) {
+        const code = await cli.main(argv, { io });
+        if (code !== 0) throw new Error(`dist/cli.cjs ${argv.join(' ')} exited with ${code}`);
+      }
+    },
+    runFrom('cli.cjs'),
+  );
+  fs.writeFileSync(`${cliCjs}.cache`, cliBytes);
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true });
 }

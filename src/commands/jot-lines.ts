@@ -8,6 +8,7 @@ import {
   readState,
   relativeToWorkspace,
   type Workspace,
+  type WorkspaceState,
 } from '../core/workspace/workspace.js';
 import { UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
@@ -42,15 +43,19 @@ export function makeJotter(
   file: string,
   options: JotOptions,
   hooks: JotHooks = {},
+  /** The state just read to find the note: the first line takes its zone from it. */
+  state?: WorkspaceState,
 ): Jotter {
   const since = options.sinceStart ?? sinceStartSetting(ws);
   let warnedFor: string | undefined;
+  let first = state;
   const jotter: Jotter = {
     ws,
     file,
     async jot(kind, text) {
       // The zone of the current note's conference, read per line: a session may switch conference.
-      const zone = readState(ws).timezone;
+      const zone = (first ?? readState(ws)).timezone;
+      first = undefined;
       const now = env.ctx.now(zone);
       const wall = stampTime(wallTime(now, zone), options.at);
       const seconds = options.at === undefined ? now.getUTCSeconds() : 0;
@@ -96,7 +101,7 @@ export async function jotLines(
   env: CommandEnv,
   words: string[],
   options: JotOptions,
-  pickNote: (ws: Workspace) => string | Promise<string> = currentNoteFile,
+  pickNote: (ws: Workspace, state: WorkspaceState) => string | Promise<string> = currentNoteFile,
   hooks: JotHooks = {},
 ): Promise<void> {
   const kind = jotKind(options);
@@ -107,7 +112,9 @@ export async function jotLines(
   if (options.at !== undefined) stampTime(wallTime(env.ctx.now()), options.at);
 
   const ws = findWorkspace(env.ctx, env.dir);
-  const jotter = makeJotter(env, ws, await pickNote(ws), options, hooks);
+  // One read of the state gives the note and, for a single jot, its zone.
+  const state = readState(ws);
+  const jotter = makeJotter(env, ws, await pickNote(ws, state), options, hooks, piped ? undefined : state);
   const shown = relativeToWorkspace(ws, jotter.file);
   if (!piped) {
     env.say(`${shown}: ${await jotter.jot(kind, text)}`);

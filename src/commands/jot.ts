@@ -1,4 +1,4 @@
-import type { Workspace } from '../core/workspace/workspace.js';
+import type { Workspace, WorkspaceState } from '../core/workspace/workspace.js';
 import { currentNoteFile } from '../core/jot/current-note.js';
 import type { CommandEnv } from '../io.js';
 import { jotKind, jotLines, type JotHooks, type JotOptions } from './jot-lines.js';
@@ -9,9 +9,9 @@ export async function run(env: CommandEnv, words: string[], options: JotOptions)
   const note = options.note as string | true | undefined;
   if (note === true) return jotPicked(env, words, options);
   // Resolving a reference reads the store; only then is that module loaded.
-  const pickNote = async (ws: Workspace) =>
+  const pickNote = async (ws: Workspace, state?: WorkspaceState) =>
     note === undefined
-      ? currentNoteFile(ws)
+      ? currentNoteFile(ws, state)
       : (await import('../core/note/store.js')).resolveNote(ws, note, env.ctx.cwd);
   if (words.length === 0 && env.io.stdin.isTTY && env.io.stdout.isTTY) {
     jotKind(options);

@@ -3,14 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfnotesError } from '../../errors.js';
 import { CONFERENCE_FILE, NOT_NOTES, RESERVED_FOLDERS } from '../workspace/layout.js';
-import { readState, type Workspace } from '../workspace/workspace.js';
+import { readState, type Workspace, type WorkspaceState } from '../workspace/workspace.js';
 
 export const NO_CURRENT_NOTE =
   'no current note; start one with: confnotes new "Talk title" (or pick one with: confnotes open <note>)';
 
-/** Absolute path of the current note; throws with a hint when there is none or it is gone. */
-export function currentNoteFile(ws: Workspace): string {
-  const { note } = readState(ws);
+/**
+ * Absolute path of the current note; throws with a hint when there is none or
+ * it is gone. `state` is the workspace state when the caller has just read it.
+ */
+export function currentNoteFile(ws: Workspace, state: WorkspaceState = readState(ws)): string {
+  const { note } = state;
   // The state file is ours but could be edited by hand or damaged: anything
   // that is not a note's path means "nothing is current", never a jot elsewhere.
   if (!note || !looksLikeNotePath(note)) throw new ConfnotesError(NO_CURRENT_NOTE);

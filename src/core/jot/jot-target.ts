@@ -9,12 +9,13 @@ import path from 'node:path';
 import { FrontMatterError } from '../front-matter/front-matter-bounds.js';
 import { MAX_NOTE_BYTES, tooLargeForNote } from '../note/note-size.js';
 import type { Extension } from '../safe-write.js';
+import { realRoot } from '../workspace/read-inside.js';
 
 /** Before the lock: no link out of the workspace, nothing larger than a note can be. */
 export function checkJotTarget(root: string, file: string): void {
   if (fs.lstatSync(file).isSymbolicLink()) {
     const target = fs.realpathSync.native(file);
-    if (!target.startsWith(fs.realpathSync.native(root) + path.sep))
+    if (!target.startsWith(realRoot(root) + path.sep))
       throw new FrontMatterError(`symbolic link to ${target}, outside the workspace`);
   }
   const tooLarge = tooLargeForNote(fs.statSync(file).size);

@@ -29,12 +29,24 @@ export class UnsafeFileError extends ConfnotesError {
 
 const isInside = (root: string, target: string) => target === root || target.startsWith(root + path.sep);
 
-function realRoot(root: string): string {
-  try {
-    return fs.realpathSync.native(root);
-  } catch {
-    return path.resolve(root);
+const realRoots = new Map<string, string>();
+
+/**
+ * The workspace root's real path, resolved once per process (a jot reads
+ * three files under it). Should the root be swapped for a link meanwhile,
+ * files then resolve elsewhere and are refused: the stale answer fails closed.
+ */
+export function realRoot(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    try {
+      real = fs.realpathSync.native(root);
+    } catch {
+      return path.resolve(root);
+    }
+    realRoots.set(root, real);
   }
+  return real;
 }
 
 /** What a file is, in words, when it is not a regular file. */
