@@ -99,6 +99,8 @@ await build({
   platform: 'node',
   target: 'node20',
   minifySyntax: true,
+  // A third less text to read and decode on every start (names are kept, for stack traces).
+  minifyWhitespace: true,
   legalComments: 'none',
   plugins: [stubJsYaml],
   define: { 'import.meta.url': '__cnImportMetaUrl' },
