@@ -2,8 +2,9 @@
  * The modules the quick lane (src/quick.ts → dist/quick.cjs: `jot`, `current`,
  * `--version`) may bundle. Everything here starts in a few milliseconds and
  * pulls in no YAML parser, no store, no markdown-it, no prompts, no renderer,
- * no commander and no chalk. test/e2e/launcher.e2e.test.ts fails when the
- * built bundle holds a module not on this list: adding one is a decision
+ * no commander and no chalk. test/unit/quick-bundle.test.ts (esbuild's account
+ * of a build) and test/e2e/launcher.e2e.test.ts (the built file) fail when the
+ * bundle holds a module not on this list: adding one is a decision
  * about start-up time, to be measured with `npm run bench`.
  * Not imported by the quick lane itself, so it costs the lane nothing.
  */

@@ -165,8 +165,8 @@ export async function quickMain(
 }
 
 /**
- * Loads the full CLI (dist/cli.js), which reads the programme. The launcher
- * passes its own import(): this file runs as a vm.Script from its V8 code
+ * Loads the full CLI (dist/cli.cjs), which reads the programme. The launcher
+ * passes its own loader: this file runs as a vm.Script from its V8 code
  * cache (bin/quick-load.js), where import() cannot work, and importing it here
  * would put the YAML parser in this lane. Without it, a jot outside its
  * note's slot warns without naming the talk on now.
