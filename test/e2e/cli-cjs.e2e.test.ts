@@ -18,6 +18,8 @@ const REPO = path.resolve(path.dirname(BIN), '..');
 const FIXTURE = path.resolve(__dirname, '../fixtures/schedule/openstack-summit-2013.ics');
 /** 09:35 in Portland: the Canonical keynote is on. */
 const NOW = '2013-04-16T16:35:00Z';
+/** Each step runs two processes; a busy machine takes seconds for each. */
+const SLOW = 300_000;
 
 let home: string;
 /** Runs dist/cli.js's main() directly, as the launcher ran it before dist/cli.cjs. */
@@ -85,79 +87,102 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
 
 describe('dist/cli.cjs and dist/cli.js', () => {
-  it('are loaded as the build made them: the launcher takes cli.cjs with its code cache', () => {
-    const probe = spawnSync(
-      process.execPath,
-      [
-        '-e',
-        `process.stdout.write(require(${JSON.stringify(path.join(REPO, 'bin', 'quick-load.js'))}).loadQuick(${JSON.stringify(path.join(REPO, 'dist', 'cli.cjs'))}).codeCache)`,
-      ],
-      { encoding: 'utf8', timeout: 30_000 },
-    );
-    expect(probe.stdout).toBe('used');
-  });
+  it(
+    'are loaded as the build made them: the launcher takes cli.cjs with its code cache',
+    () => {
+      const probe = spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `process.stdout.write(require(${JSON.stringify(path.join(REPO, 'bin', 'quick-load.js'))}).loadQuick(${JSON.stringify(path.join(REPO, 'dist', 'cli.cjs'))}).codeCache)`,
+        ],
+        { encoding: 'utf8', timeout: 30_000 },
+      );
+      expect(probe.stdout).toBe('used');
+    },
+    SLOW,
+  );
 
-  it('set up a conference and import a programme alike', () => {
-    same(['init', '.']);
-    same(['conf', 'new', 'Zürich Summit', '--start', '2013-04-15', '--end', '2013-04-18']);
-    same(['conf', 'set', 'timezone=America/Los_Angeles']);
-    expect(same(['import', FIXTURE]).code).toBe(0);
-  });
+  it(
+    'set up a conference and import a programme alike',
+    () => {
+      same(['init', '.']);
+      same(['conf', 'new', 'Zürich Summit', '--start', '2013-04-15', '--end', '2013-04-18']);
+      same(['conf', 'set', 'timezone=America/Los_Angeles']);
+      expect(same(['import', FIXTURE]).code).toBe(0);
+    },
+    SLOW,
+  );
 
-  it('print the same agenda, as a table and as JSON, with filters and errors', () => {
-    expect(same(['agenda', '--day', '2013-04-16']).stdout).toMatch(/▶.*Canonical Keynote/);
-    for (const args of [
-      ['agenda', '--day', '2013-04-16', '--json'],
-      ['agenda', '--day', '2013-04-16', '--width', '80'],
-      ['agenda', '--room', 'b', '--tag', 'keynote'],
-      ['agenda', '--today', '--starred'],
-      ['agenda', '--day', '16 April'],
-      ['agenda', '--day', '2013-04-16', '--today'],
-      ['agenda', '--nope'],
-      ['agenda', '--help'],
-    ])
-      same(args);
-  });
+  it(
+    'print the same agenda, as a table and as JSON, with filters and errors',
+    () => {
+      expect(same(['agenda', '--day', '2013-04-16']).stdout).toMatch(/▶.*Canonical Keynote/);
+      for (const args of [
+        ['agenda', '--day', '2013-04-16', '--json'],
+        ['agenda', '--day', '2013-04-16', '--width', '80'],
+        ['agenda', '--room', 'b', '--tag', 'keynote'],
+        ['agenda', '--today', '--starred'],
+        ['agenda', '--day', '16 April'],
+        ['agenda', '--day', '2013-04-16', '--today'],
+        ['agenda', '--nope'],
+        ['agenda', '--help'],
+      ])
+        same(args);
+    },
+    SLOW,
+  );
 
-  it('write the same notes with new, new --from now and new --from <ref>, non-ASCII titles too', () => {
-    same(['new', 'Café – ünïcode and 日本語 in titles', '--speaker', 'Zoë Ångström', '--tag', 'i18n']);
-    same(['new', 'Quantum deep dive', '--at', '2013-04-16 11:00', '--type', 'workshop', '--rating', '4']);
-    same(['new', '--from', 'now']);
-    same(['new', '--from', 'now']); // the same talk again: back to its note
-    const ref = (
-      JSON.parse(run('cjs', ['agenda', '--day', '2013-04-17', '--json']).stdout) as { ref: string }[]
-    )[3]!.ref;
-    same(['new', '--from', ref, '--tag', 'extra']);
-    same(['new', '--from', 'no-such-talk']);
-    same(['new', '--rating', '9', 'Bad rating']);
-    same(['new']); // no title and no terminal: a usage error
-    same(['list']);
-    same(['current']);
-  });
+  it(
+    'write the same notes with new, new --from now and new --from <ref>, non-ASCII titles too',
+    () => {
+      same(['new', 'Café – ünïcode and 日本語 in titles', '--speaker', 'Zoë Ångström', '--tag', 'i18n']);
+      same(['new', 'Quantum deep dive', '--at', '2013-04-16 11:00', '--type', 'workshop', '--rating', '4']);
+      same(['new', '--from', 'now']);
+      same(['new', '--from', 'now']); // the same talk again: back to its note
+      const ref = (
+        JSON.parse(run('cjs', ['agenda', '--day', '2013-04-17', '--json']).stdout) as { ref: string }[]
+      )[3]!.ref;
+      same(['new', '--from', ref, '--tag', 'extra']);
+      same(['new', '--from', 'no-such-talk']);
+      same(['new', '--rating', '9', 'Bad rating']);
+      same(['new']); // no title and no terminal: a usage error
+      same(['list']);
+      same(['current']);
+    },
+    SLOW,
+  );
 
-  it('agree after the programme changes: starred, edited in place with its size and mtime put back, a damaged cache', () => {
-    const ref = (
-      JSON.parse(run('cjs', ['agenda', '--day', '2013-04-16', '--json']).stdout) as { ref: string }[]
-    )[2]!.ref;
-    same(['agenda', '--star', ref]);
-    same(['agenda', '--starred']);
-    // The same bytes count and mtime, one letter changed: only ctime and the content tell.
-    both((root) => {
-      const file = path.join(conference(root), 'programme.yml');
-      const before = fs.statSync(file);
-      const text = fs.readFileSync(file, 'utf8');
-      expect(text).toContain('Canonical Keynote');
-      fs.writeFileSync(file, text.replace('Canonical Keynote', 'Canonical Keynotf'));
-      fs.utimesSync(file, before.atime, before.mtime);
-    });
-    expect(same(['agenda', '--day', '2013-04-16']).stdout).toContain('Canonical Keynotf');
-    // A damaged cache where the programme's would be.
-    both((root) => {
-      const dir = path.join(root, '.confnotes', 'programme-cache');
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, `cache-${path.basename(conference(root))}.json`), '{"format": broken');
-    });
-    same(['agenda', '--day', '2013-04-16', '--json']);
-    same(['new', '--from', 'next']);
-  });
+  it(
+    'agree after the programme changes: starred, edited in place with its size and mtime put back, a damaged cache',
+    () => {
+      const ref = (
+        JSON.parse(run('cjs', ['agenda', '--day', '2013-04-16', '--json']).stdout) as { ref: string }[]
+      )[2]!.ref;
+      same(['agenda', '--star', ref]);
+      same(['agenda', '--starred']);
+      // The same bytes count and mtime, one letter changed: only ctime and the content tell.
+      both((root) => {
+        const file = path.join(conference(root), 'programme.yml');
+        const before = fs.statSync(file);
+        const text = fs.readFileSync(file, 'utf8');
+        expect(text).toContain('Canonical Keynote');
+        fs.writeFileSync(file, text.replace('Canonical Keynote', 'Canonical Keynotf'));
+        fs.utimesSync(file, before.atime, before.mtime);
+      });
+      expect(same(['agenda', '--day', '2013-04-16']).stdout).toContain('Canonical Keynotf');
+      // A damaged cache where the programme's would be.
+      both((root) => {
+        const dir = path.join(root, '.confnotes', 'programme-cache');
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(
+          path.join(dir, `cache-${path.basename(conference(root))}.json`),
+          '{"format": broken',
+        );
+      });
+      same(['agenda', '--day', '2013-04-16', '--json']);
+      same(['new', '--from', 'next']);
+    },
+    SLOW,
+  );
 });
