@@ -6,8 +6,8 @@
  */
 import { type ZoneParts, zoneParts } from '../clock.js';
 import { instantOfWallTime, isoInZone } from '../programme/programme-model.js';
-import { readConference } from '../workspace/conference.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { ZoneCache, type ZoneCacheOptions } from './conference-zones.js';
 import { minutesOf, type Note } from './note.js';
 
 /** Instants already worked out: notes of a conference share days and slots, and each costs several Intl calls. */
@@ -121,20 +121,26 @@ export function noteInstants(note: Pick<Note, 'date' | 'start' | 'end'>, zone: s
   };
 }
 
-/** The time zone of each note's conference, each conference.md read once (null when unreadable or absent). */
-export function conferenceZones(ws: Workspace): (note: Pick<Note, 'folder'>) => string | null {
-  const zones = new Map<string, string | null>();
+/**
+ * The time zone of each note's conference, each conference.md read once and
+ * only when it changed (null when unreadable or absent; see conference-zones.ts).
+ * The zones learnt are saved once the caller's synchronous work is done.
+ */
+export function conferenceZones(
+  ws: Workspace,
+  options: ZoneCacheOptions = {},
+): (note: Pick<Note, 'folder'>) => string | null {
+  const cache = new ZoneCache(ws, options);
+  let saving = false;
   return (note) => {
     if (!note.folder) return null;
-    if (!zones.has(note.folder)) {
-      let zone: string | null = null;
-      try {
-        zone = readConference(ws, note.folder).timezone;
-      } catch {
-        // An unreadable conference.md is reported by the command that reads it; no offset here.
-      }
-      zones.set(note.folder, zone);
+    if (!saving) {
+      saving = true;
+      queueMicrotask(() => {
+        saving = false;
+        cache.save();
+      });
     }
-    return zones.get(note.folder) ?? null;
+    return cache.zoneOf(note.folder);
   };
 }
