@@ -20,6 +20,11 @@ export { MAX_NOTE_BYTES } from './note-size.js';
 export { noteFiles, readNoteText } from './note-files.js';
 export { byTime } from './note-order.js';
 
+/** A note as listings show it: everything but the body. */
+export type ListedNote = Omit<Note, 'body'>;
+
+const idOf = (file: string) => path.basename(file).replace(/\.md$/i, '');
+
 export interface ScanResult {
   notes: Note[];
   /** One per file that could not be read as a note. */
@@ -106,6 +111,14 @@ export class ScannedNote {
     const same = meta?.tags.length === this.tags.length && meta.tags.every((tag, i) => tag === this.tags[i]);
     this.fields = meta && same ? meta : readNote(this.ws, this.file);
     return this.fields;
+  }
+
+  /** The note without its body, for listings: a plain object, cheaper than a Note (no body to read lazily). */
+  listed(): ListedNote {
+    if (this.built) return this.built;
+    const meta = this.meta();
+    if ('body' in meta) return meta as Note;
+    return { ...meta, id: idOf(this.file), file: this.file, path: this.rel, folder: this.folder };
   }
 
   note(): Note {
