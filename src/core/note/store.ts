@@ -23,6 +23,8 @@ export { byTime } from './note-order.js';
 /** A note as listings show it: everything but the body. */
 export type ListedNote = Omit<Note, 'body'>;
 
+const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((tag, i) => tag === b[i]);
+
 const idOf = (file: string) => path.basename(file).replace(/\.md$/i, '');
 
 export interface ScanResult {
@@ -108,17 +110,20 @@ export class ScannedNote {
     if (this.fields) return this.fields;
     const meta = metaOfRow(this.row!);
     this.row = null;
-    const same = meta?.tags.length === this.tags.length && meta.tags.every((tag, i) => tag === this.tags[i]);
-    this.fields = meta && same ? meta : readNote(this.ws, this.file);
+    this.fields = meta && sameTags(meta.tags, this.tags) ? meta : readNote(this.ws, this.file);
     return this.fields;
   }
 
   /** The note without its body, for listings: a plain object, cheaper than a Note (no body to read lazily). */
   listed(): ListedNote {
     if (this.built) return this.built;
+    const where = () => ({ id: idOf(this.file), file: this.file, path: this.rel, folder: this.folder });
+    if (!this.fields) {
+      const listed = metaOfRow(this.row!, where());
+      if (listed && sameTags(listed.tags, this.tags)) return listed;
+    }
     const meta = this.meta();
-    if ('body' in meta) return meta as Note;
-    return { ...meta, id: idOf(this.file), file: this.file, path: this.rel, folder: this.folder };
+    return 'body' in meta ? (meta as Note) : { ...meta, ...where() };
   }
 
   note(): Note {
@@ -238,6 +243,8 @@ export function resolveNote(ws: Workspace, ref: string, cwd: string, slugs?: str
     throw new ConfnotesError(`${trimmed}: no such note file`);
   }
   const { files } = noteFiles(ws, slugs);
+  const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((tag, i) => tag === b[i]);
+
   const idOf = (file: string) => path.basename(file).replace(/\.md$/i, '');
   const exact = files.filter((file) => idOf(file) === trimmed);
   if (exact.length === 1) return exact[0]!;
