@@ -243,9 +243,6 @@ export function resolveNote(ws: Workspace, ref: string, cwd: string, slugs?: str
     throw new ConfnotesError(`${trimmed}: no such note file`);
   }
   const { files } = noteFiles(ws, slugs);
-  const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((tag, i) => tag === b[i]);
-
-  const idOf = (file: string) => path.basename(file).replace(/\.md$/i, '');
   const exact = files.filter((file) => idOf(file) === trimmed);
   if (exact.length === 1) return exact[0]!;
   const byRef = exact.length === 0 && isRefText(trimmed) ? notesOfRef(ws, trimmed, slugs) : [];
