@@ -1,7 +1,7 @@
-import { isValidDate, type Note, type NoteType } from '../core/note/note.js';
-import { noteSummaryJson, selectNotes, sortNotes, type NoteSort } from '../core/note/note-query.js';
+import { isValidDate, type NoteType } from '../core/note/note.js';
+import { noteSummaryJson, selectListed, sortNotes, type NoteSort } from '../core/note/note-query.js';
 import { conferenceZones } from '../core/note/note-json.js';
-import { scanEntries } from '../core/note/store.js';
+import { type ListedNote, scanEntries } from '../core/note/store.js';
 import { noteRefs } from '../core/programme/programme-notes.js';
 import { UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
@@ -35,7 +35,7 @@ export async function run(env: CommandEnv, options: ListOptions): Promise<void> 
   const { entries, problems } = scanEntries(ws, scopeOf(ws, options));
   printProblems(env, problems);
   const chosen = sortNotes(
-    selectNotes(entries, {
+    selectListed(entries, {
       tags: options.tag,
       type: options.type,
       day: options.day,
@@ -67,7 +67,7 @@ export async function run(env: CommandEnv, options: ListOptions): Promise<void> 
   env.out(await noteTable(env, chosen, options.width));
 }
 
-export function noteTable(env: CommandEnv, notes: Note[], width?: number): Promise<string> {
+export function noteTable(env: CommandEnv, notes: ListedNote[], width?: number): Promise<string> {
   const { color } = env;
   const rows = notes.map((note) => [
     color.dim(`${note.date} ${note.start ?? '     '}`),

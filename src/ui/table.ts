@@ -7,7 +7,7 @@
 import type { OutStream } from '../io.js';
 import { visibleKeepingColour } from '../visible.js';
 import { type ColumnFit, fitColumns, GAP, type Give } from './table-fit.js';
-import { isNarrow, loadStringWidth, makeMeasurer, type Measurer } from './text-width.js';
+import { loadStringWidth, makeMeasurer, type Measurer, NARROW, stripColour } from './text-width.js';
 
 export type { Give } from './table-fit.js';
 
@@ -43,16 +43,38 @@ export async function renderTable(
   rows: string[][],
   options: TableOptions = {},
 ): Promise<string> {
+  const all: string[][] = [];
+  // Each cell's width: its length when every character takes one column, else -1 (measured below).
+  const widths: number[][] = [];
   let narrow = true;
-  const all = [headers, ...rows].map((row) =>
-    headers.map((_, column) => {
+  const add = (row: string[]) => {
+    const texts: string[] = [];
+    const measured: number[] = [];
+    for (let column = 0; column < headers.length; column++) {
       const text = row[column] ?? '';
-      if (isNarrow(text)) return text;
-      narrow = false;
-      return displayable(text);
-    }),
-  );
-  return layoutTable(all, options, makeMeasurer(narrow ? undefined : await loadStringWidth()));
+      const plain = stripColour(text);
+      if (NARROW.test(plain)) {
+        texts.push(text);
+        measured.push(plain.length);
+      } else {
+        narrow = false;
+        texts.push(displayable(text));
+        measured.push(-1);
+      }
+    }
+    all.push(texts);
+    widths.push(measured);
+  };
+  add(headers);
+  for (const row of rows) add(row);
+  const measurer = makeMeasurer(narrow ? undefined : await loadStringWidth());
+  if (!narrow)
+    widths.forEach((row, r) => {
+      row.forEach((width, column) => {
+        if (width < 0) row[column] = measurer.width(all[r]![column]!);
+      });
+    });
+  return layout(all, widths, options, measurer);
 }
 
 /** The same, for cells already displayable (one line each), measured by `measurer`. */
@@ -61,37 +83,48 @@ export function layoutTable(
   options: TableOptions,
   measurer: Measurer = makeMeasurer(),
 ): string {
+  return layout(
+    all,
+    all.map((row) => row.map((text) => measurer.width(text))),
+    options,
+    measurer,
+  );
+}
+
+function layout(all: string[][], cellWidths: number[][], options: TableOptions, measurer: Measurer): string {
   const headers = all[0]!;
-  const cellWidths = all.map((row) => row.map((text) => measurer.width(text)));
   // Loops rather than Math.max(...rows): a listing of 100,000 notes is too many arguments.
   const natural = headers.map(() => 0);
   const empty = headers.map(() => all.length > 1);
   cellWidths.forEach((row, r) => {
     row.forEach((width, column) => {
-      natural[column] = Math.max(natural[column]!, width);
+      if (width > natural[column]!) natural[column] = width;
       if (r > 0 && width > 0) empty[column] = false;
     });
   });
   const widths = fitColumns(natural, headers.map(fitOf(options)), options.width, empty);
-  const cell = (text: string, measured: number, column: number, width: number) => {
-    let shown = text;
-    let used = measured;
-    if (measured > width) ({ text: shown, width: used } = measurer.cut(text, width));
-    const pad = ' '.repeat(Math.max(0, width - used));
-    return options.align?.[column] === 'right' ? pad + shown : shown + pad;
-  };
+  const shown = widths.flatMap((width, column) => (width === null || width === undefined ? [] : [column]));
+  const right = shown.map((column) => options.align?.[column] === 'right');
+  const pads = [''];
+  for (let n = 1; n <= Math.max(0, ...natural); n++) pads.push(pads[n - 1] + ' ');
   const gap = ' '.repeat(GAP);
-  return all
-    .map((row, r) => {
-      const parts: string[] = [];
-      row.forEach((text, column) => {
-        const width = widths[column];
-        if (width !== null && width !== undefined)
-          parts.push(cell(text, cellWidths[r]![column]!, column, width));
-      });
-      return parts.join(gap).trimEnd();
-    })
-    .join('\n');
+  const lines: string[] = [];
+  for (let r = 0; r < all.length; r++) {
+    const row = all[r]!;
+    let line = '';
+    for (let i = 0; i < shown.length; i++) {
+      const column = shown[i]!;
+      const width = widths[column]!;
+      let text = row[column]!;
+      let used = cellWidths[r]![column]!;
+      if (used > width) ({ text, width: used } = measurer.cut(text, width));
+      const pad = pads[width - used] ?? ' '.repeat(Math.max(0, width - used));
+      if (i > 0) line += gap;
+      line += right[i] ? pad + text : text + pad;
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines.join('\n');
 }
 
 function fitOf(options: TableOptions) {

@@ -40,8 +40,12 @@ export function cacheFormatOf(schema: readonly FieldSpec[]): string {
   return `confnotes note cache ${hash.digest('hex').slice(0, 16)}: ${schema.map((spec) => spec.key).join(',')}`;
 }
 
-/** The fields of a row (a JSON array in schema order), or null when it is not exactly what this build writes. */
-export function metaOfRow(text: string): NoteMeta | null {
+/**
+ * The fields of a row (a JSON array in schema order), or null when it is not
+ * exactly what this build writes. They are set on `into` (a listing passes the
+ * note's id and paths, so each note is one object, not a copy of another).
+ */
+export function metaOfRow<T extends object = object>(text: string, into?: T): (NoteMeta & T) | null {
   let row: unknown;
   try {
     row = JSON.parse(text);
@@ -50,12 +54,12 @@ export function metaOfRow(text: string): NoteMeta | null {
   }
   const fields = NOTE_SCHEMA as readonly FieldSpec[];
   if (!Array.isArray(row) || row.length !== fields.length) return null;
-  const meta: Record<string, unknown> = {};
+  const meta = (into ?? {}) as Record<string, unknown>;
   for (let i = 0; i < fields.length; i++) {
     if (!fields[i]!.cached(row[i])) return null;
     meta[fields[i]!.key] = row[i];
   }
-  return meta as NoteMeta;
+  return meta as NoteMeta & T;
 }
 
 export function rowOf(meta: NoteMeta): string {

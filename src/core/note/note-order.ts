@@ -14,7 +14,10 @@ function compareCodes(a: string, b: string): number {
 }
 
 /** Date, start time, title, then path: the order of the week. */
-export function compareNotes(a: Note, b: Note): number {
+export function compareNotes(
+  a: Pick<Note, 'date' | 'start' | 'title' | 'path'>,
+  b: Pick<Note, 'date' | 'start' | 'title' | 'path'>,
+): number {
   return (
     compareCodes(a.date, b.date) ||
     compareCodes(a.start ?? '', b.start ?? '') ||

@@ -1,7 +1,7 @@
 /** Choosing and ordering notes for listings: pure functions over Notes. */
 import { noteInstants } from './note-json.js';
 import type { Note, NoteMeta, NoteType } from './note.js';
-import type { ScannedNote } from './store.js';
+import type { ListedNote, ScannedNote } from './store.js';
 import { byTime, compareText } from './note-order.js';
 import { listedFields } from './schema.js';
 import { normaliseTag, tagMatches } from '../slug.js';
@@ -39,6 +39,11 @@ export function filterNotes(notes: Note[], filter: NoteFilter): Note[] {
  */
 export function selectNotes(entries: ScannedNote[], filter: NoteFilter): Note[] {
   return filterEntries(entries, filter).map((entry) => entry.note());
+}
+
+/** The notes of a scan that pass the filter, without their bodies (what a listing shows). */
+export function selectListed(entries: ScannedNote[], filter: NoteFilter): ListedNote[] {
+  return filterEntries(entries, filter).map((entry) => entry.listed());
 }
 
 /** The notes of a scan that pass the filter, still unbuilt (a search builds only its hits). */
@@ -95,7 +100,7 @@ function searchableText(note: Note): string {
     .toLocaleLowerCase();
 }
 
-export function sortNotes(notes: Note[], sort: NoteSort = 'time'): Note[] {
+export function sortNotes<T extends ListedNote>(notes: T[], sort: NoteSort = 'time'): T[] {
   const sorted = [...notes];
   if (sort === 'title') sorted.sort((a, b) => compareText(a.title, b.title) || byTime(a, b));
   else if (sort === 'rating') sorted.sort((a, b) => (b.rating ?? 0) - (a.rating ?? 0) || byTime(a, b));
@@ -122,7 +127,7 @@ export function countTags(notes: readonly Pick<Note, 'tags'>[]): TagCount[] {
  * `listed` ones), then `abs_path`, `start_at` and `end_at` (added in 0.2).
  * `zone` is the time zone of the note's conference.
  */
-export function noteSummaryJson(note: Note, zone: string | null = null) {
+export function noteSummaryJson(note: ListedNote | Note, zone: string | null = null) {
   return {
     id: note.id,
     path: note.path,

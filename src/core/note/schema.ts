@@ -97,6 +97,17 @@ const names = (raw: unknown, name: string): FieldIssue[] =>
     ? issue('invalid-value', `"${name}" is neither a list of names nor a single one`, false)
     : [];
 
+/** normaliseTag once per spelling: a workspace repeats a few hundred tags over thousands of notes. */
+const normalTags = new Map<string, string>();
+function normalTag(tag: string): string {
+  let normal = normalTags.get(tag);
+  if (normal === undefined) {
+    normal = normaliseTag(tag);
+    if (normalTags.size < 100_000) normalTags.set(tag, normal);
+  }
+  return normal;
+}
+
 /** Every field, in the order the note cache stores them (row[5] is the title). */
 export const NOTE_SCHEMA = [
   field({
@@ -141,7 +152,7 @@ export const NOTE_SCHEMA = [
   field({ key: 'room', read: text, cached: isTextOrNull }),
   field({
     key: 'tags',
-    read: (raws) => [...new Set(textList(raws[0]).map(normaliseTag).filter(Boolean))],
+    read: (raws) => [...new Set(textList(raws[0]).map(normalTag).filter(Boolean))],
     check: names,
     cached: isTextList,
     listed: true,

@@ -20,6 +20,13 @@ export { MAX_NOTE_BYTES } from './note-size.js';
 export { noteFiles, readNoteText } from './note-files.js';
 export { byTime } from './note-order.js';
 
+/** A note as listings show it: everything but the body. */
+export type ListedNote = Omit<Note, 'body'>;
+
+const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((tag, i) => tag === b[i]);
+
+const idOf = (file: string) => path.basename(file).replace(/\.md$/i, '');
+
 export interface ScanResult {
   notes: Note[];
   /** One per file that could not be read as a note. */
@@ -103,9 +110,20 @@ export class ScannedNote {
     if (this.fields) return this.fields;
     const meta = metaOfRow(this.row!);
     this.row = null;
-    const same = meta?.tags.length === this.tags.length && meta.tags.every((tag, i) => tag === this.tags[i]);
-    this.fields = meta && same ? meta : readNote(this.ws, this.file);
+    this.fields = meta && sameTags(meta.tags, this.tags) ? meta : readNote(this.ws, this.file);
     return this.fields;
+  }
+
+  /** The note without its body, for listings: a plain object, cheaper than a Note (no body to read lazily). */
+  listed(): ListedNote {
+    if (this.built) return this.built;
+    const where = () => ({ id: idOf(this.file), file: this.file, path: this.rel, folder: this.folder });
+    if (!this.fields) {
+      const listed = metaOfRow(this.row!, where());
+      if (listed && sameTags(listed.tags, this.tags)) return listed;
+    }
+    const meta = this.meta();
+    return 'body' in meta ? (meta as Note) : { ...meta, ...where() };
   }
 
   note(): Note {
@@ -225,7 +243,6 @@ export function resolveNote(ws: Workspace, ref: string, cwd: string, slugs?: str
     throw new ConfnotesError(`${trimmed}: no such note file`);
   }
   const { files } = noteFiles(ws, slugs);
-  const idOf = (file: string) => path.basename(file).replace(/\.md$/i, '');
   const exact = files.filter((file) => idOf(file) === trimmed);
   if (exact.length === 1) return exact[0]!;
   const byRef = exact.length === 0 && isRefText(trimmed) ? notesOfRef(ws, trimmed, slugs) : [];

@@ -1,0 +1,153 @@
+/**
+ * The time zone of each conference, for the instants of `--json` listings,
+ * without parsing every conference.md's YAML on every call: the zone that
+ * readConference gave is kept in `.confnotes/notes-cache/zones.json`, keyed by
+ * conference.md's size, mtime, ctime and inode like the note cache. Every
+ * conference.md asked about is stat'ed each time; a changed, recent, linked or
+ * missing one is read again (and only a real folder's regular file is kept).
+ * A damaged or other-build file is ignored; a failure to write is not an error.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { isValidTimeZone } from '../clock.js';
+import { replaceOwnFile } from '../safe-write.js';
+import { CONFERENCE_FILE, readConference } from '../workspace/conference.js';
+import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
+import { RECENT_MS } from './note-cache-format.js';
+import { readOwnFile, realFolders } from './own-files.js';
+
+type Stamp = [number, number, number, number];
+interface ZoneFile {
+  format: string;
+  zones: Record<string, [...Stamp, string | null]>;
+}
+
+let format: string | undefined;
+
+/** The reader's code and this bundle's own stamp: another build reads every conference.md afresh. */
+export function zoneCacheFormat(): string {
+  if (format) return format;
+  const hash = createHash('sha256');
+  hash.update(`${readConference}|${isValidTimeZone}`);
+  let build = 'unknown';
+  try {
+    const stats = fs.statSync(fileURLToPath(import.meta.url));
+    build = `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    // No file to stamp (bundled oddly): the hash alone.
+  }
+  format = `confnotes zone cache 1 ${hash.digest('hex').slice(0, 16)} ${build}`;
+  return format;
+}
+
+export const ZONE_CACHE_FILE = path.join('notes-cache', 'zones.json');
+
+/** Options: the real time now in ms (tests move it), as for the note cache. */
+export interface ZoneCacheOptions {
+  now?: number;
+}
+
+/**
+ * A reader of conferences' zones for one command: each slug looked up once
+ * (null when conference.md has none, is unreadable or absent), then `save()`.
+ */
+export class ZoneCache {
+  private readonly file: string;
+  private readonly folderOk: boolean;
+  private readonly stored: ZoneFile['zones'];
+  private readonly known = new Map<string, string | null>();
+  private changed = false;
+  private readonly now: number;
+
+  constructor(
+    private readonly ws: Workspace,
+    options: ZoneCacheOptions = {},
+  ) {
+    this.now = options.now ?? Date.now();
+    this.file = path.join(ws.root, MARKER_DIR, ZONE_CACHE_FILE);
+    this.folderOk = realFolders(path.join(ws.root, MARKER_DIR), path.dirname(this.file));
+    this.stored = (this.folderOk && parseZoneFile(readOwnFile(this.file))) || Object.create(null);
+  }
+
+  zoneOf(slug: string): string | null {
+    let zone = this.known.get(slug);
+    if (zone === undefined) {
+      zone = this.look(slug);
+      this.known.set(slug, zone);
+    }
+    return zone;
+  }
+
+  private look(slug: string): string | null {
+    const stamp = regularStamp(this.ws, slug);
+    const kept = Object.hasOwn(this.stored, slug) ? this.stored[slug] : undefined;
+    if (stamp && kept && stamp.every((n, i) => n === kept[i])) {
+      const zone = kept[4];
+      // The zone is checked again (cheap for canonical names): another ICU may not know it.
+      if (zone === null || isValidTimeZone(zone)) return zone;
+    }
+    let zone: string | null = null;
+    try {
+      zone = readConference(this.ws, slug).timezone;
+    } catch {
+      // An unreadable conference.md is reported by the command that reads it; no zone here.
+    }
+    if (stamp && Math.max(stamp[1], stamp[2]) <= this.now - RECENT_MS) {
+      this.stored[slug] = [...stamp, zone];
+      this.changed = true;
+    } else if (kept) {
+      delete this.stored[slug];
+      this.changed = true;
+    }
+    return zone;
+  }
+
+  /** Writes the cache when an entry changed (entries of conferences gone are dropped then). */
+  save(): void {
+    if (!this.changed || !this.folderOk) return;
+    this.changed = false;
+    for (const slug of Object.keys(this.stored))
+      if (!this.known.has(slug) && !fs.existsSync(path.join(this.ws.root, slug))) delete this.stored[slug];
+    const body: ZoneFile = { format: zoneCacheFormat(), zones: this.stored };
+    try {
+      replaceOwnFile(this.file, `${JSON.stringify(body)}\n`, { fsync: false });
+    } catch {
+      // A read-only workspace: the zones were read all the same.
+    }
+  }
+}
+
+/** conference.md's stamp when it is a regular file in a real folder of the workspace, else null (read it each time). */
+function regularStamp(ws: Workspace, slug: string): Stamp | null {
+  try {
+    const dir = path.join(ws.root, slug);
+    if (!fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory()) return null;
+    const stats = fs.lstatSync(path.join(dir, CONFERENCE_FILE), { throwIfNoEntry: false });
+    return stats?.isFile() ? [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino] : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseZoneFile(bytes: Buffer | null): ZoneFile['zones'] | null {
+  if (!bytes) return null;
+  try {
+    const parsed = JSON.parse(bytes.toString('utf8')) as ZoneFile;
+    if (parsed?.format !== zoneCacheFormat() || typeof parsed.zones !== 'object' || !parsed.zones)
+      return null;
+    const zones: ZoneFile['zones'] = Object.create(null);
+    for (const [slug, entry] of Object.entries(parsed.zones)) {
+      const ok =
+        Array.isArray(entry) &&
+        entry.length === 5 &&
+        entry.slice(0, 4).every((n) => typeof n === 'number') &&
+        (entry[4] === null || typeof entry[4] === 'string');
+      if (ok) zones[slug] = entry;
+    }
+    return zones;
+  } catch {
+    return null;
+  }
+}

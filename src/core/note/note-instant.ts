@@ -1,0 +1,144 @@
+/**
+ * A note's wall time as an ISO instant with its zone's offset
+ * (`2013-04-16T10:00:00-07:00`), for thousands of notes at a time: exactly
+ * what instantOfWallTime then isoInZone give, with a zone read through Intl
+ * about once per day of notes instead of four times per note.
+ */
+import { type ZoneParts, zoneParts } from '../clock.js';
+import { instantOfWallTime, isoInZone } from '../programme/programme-model.js';
+
+const DAY = 86_400_000;
+
+/** Instants already worked out: notes of a conference share days and slots. */
+const instants = new Map<string, string | null>();
+
+/** `2013-04-16T10:00:00-07:00`: a note's wall time in `zone` (the machine's when null). */
+export function noteInstant(
+  date: string,
+  time: string | null,
+  zone: string | null,
+  nextDay = false,
+): string | null {
+  if (!time || !/^\d{4}-\d\d-\d\d$/.test(date)) return null;
+  const key = `${date} ${time} ${zone ?? ''} ${nextDay}`;
+  let found = instants.get(key);
+  if (found === undefined) {
+    found = instantOf(date, time, zone, nextDay);
+    instants.set(key, found);
+  }
+  return found;
+}
+
+function instantOf(date: string, time: string, zone: string | null, nextDay: boolean): string | null {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  const fields = { year, month, day: day + (nextDay ? 1 : 0), hour, minute, second: 0 };
+  if (zone && year >= 1900 && year <= 2200) {
+    const quick = steadyInstant(fields, zone);
+    if (quick) return quick;
+  }
+  const instant = zone
+    ? instantOfWallTime(fields, zone)
+    : new Date(fields.year, fields.month - 1, fields.day, hour, minute);
+  return isoInZone(instant, zone);
+}
+
+/** Per zone: the offset (ms) at each UTC midnight read so far, by day number. */
+const midnights = new Map<string, Map<number, number>>();
+
+/** The zone's offset (wall time minus UTC, in ms) at an instant on a whole second, read through Intl. */
+function readOffset(ms: number, zone: string): number {
+  const date = new Date(ms);
+  const p = quickParts(date, zone) ?? zoneParts(date, zone);
+  return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - ms;
+}
+
+const LAYOUT = /^(\d{4})-(\d{2})-(\d{2}), (\d{2}):(\d{2}):(\d{2})$/;
+/** Per zone: a DateTimeFormat whose format() proved to lay out zoneParts' fields as LAYOUT reads them, or null. */
+const quickFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+/**
+ * zoneParts through format() and a pattern, ~3× cheaper than formatToParts;
+ * used only once a probe showed both agree for the zone (a day past 12 tells
+ * the day from the month), else null (zoneParts then).
+ */
+function quickParts(instant: Date, zone: string): ZoneParts | null {
+  let format = quickFormats.get(zone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    const probe = new Date(Date.UTC(2013, 3, 27, 13, 14, 15));
+    const quick = partsOf(format.format(probe));
+    const parts: Record<string, string> = {};
+    for (const part of format.formatToParts(probe)) parts[part.type] = part.value;
+    const agree =
+      quick !== null &&
+      (['year', 'month', 'day', 'hour', 'minute', 'second'] as const).every((k) => quick[k] === parts[k]);
+    if (!agree) format = null;
+    quickFormats.set(zone, format);
+  }
+  return format ? partsOf(format.format(instant)) : null;
+}
+
+function partsOf(text: string): ZoneParts | null {
+  const m = LAYOUT.exec(text);
+  return m ? { year: m[1]!, month: m[2]!, day: m[3]!, hour: m[4]!, minute: m[5]!, second: m[6]! } : null;
+}
+
+/**
+ * The zone's offset at `ms` (a whole second, 1900-2200). When the offset is the
+ * same at the UTC midnights either side, it is that all day: no zone has
+ * changed its offset and changed it back within a day (test/unit/note-instant*
+ * checks this against Intl over every zone's changes); else Intl is asked.
+ */
+export function offsetAt(ms: number, zone: string): number {
+  let known = midnights.get(zone);
+  if (!known) {
+    known = new Map();
+    midnights.set(zone, known);
+  }
+  const k = Math.floor(ms / DAY);
+  let before = known.get(k);
+  if (before === undefined) {
+    before = readOffset(k * DAY, zone);
+    known.set(k, before);
+  }
+  let after = known.get(k + 1);
+  if (after === undefined) {
+    after = readOffset((k + 1) * DAY, zone);
+    known.set(k + 1, after);
+  }
+  return before === after ? before : readOffset(ms, zone);
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * What instantOfWallTime then isoInZone give, when the zone's offset is the
+ * same at the wall time read as UTC and at the instant found (no change of
+ * offset in between: their fixed point is then that instant, and the wall
+ * time is the instant plus the offset). Null otherwise (near a DST change).
+ */
+function steadyInstant(
+  fields: { year: number; month: number; day: number; hour: number; minute: number },
+  zone: string,
+): string | null {
+  const asUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, 0);
+  const first = offsetAt(asUtc, zone);
+  const guess = asUtc - first;
+  if (guess % 1000 !== 0) return null;
+  const offset = offsetAt(guess, zone);
+  if (offset !== first) return null;
+  const wall = new Date(guess + offset);
+  const minutes = Math.round(offset / 60000);
+  const abs = Math.abs(minutes);
+  return `${wall.getUTCFullYear()}-${pad2(wall.getUTCMonth() + 1)}-${pad2(wall.getUTCDate())}T${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}:${pad2(wall.getUTCSeconds())}${minutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+}
