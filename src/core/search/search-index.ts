@@ -14,7 +14,7 @@ import type { SearchFile } from './search.js';
 import { readNote } from '../note/store.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
 import { fold, tokenize } from './fold.js';
-import { IndexFile, sameStamp, storedStamp, type StoredStamp, writeIndexFile } from './index-file.js';
+import { IndexFile, storedStamp, type StoredStamp, writeIndexFile } from './index-file.js';
 import type { SearchQuery } from './query.js';
 import { flatten } from './snippet.js';
 
@@ -58,7 +58,8 @@ export interface OpenOptions {
 }
 
 export interface OpenedIndex {
-  index: MiniSearch<IndexedNote>;
+  /** Null when no note of the conference can be a hit (a word of the query is in none). */
+  index: MiniSearch<IndexedNote> | null;
   /** A note's body on one line as indexed (snippets and phrases read it), or null when not indexed. */
   bodyOf(rel: string): string | null;
   /** How many notes were (re-)indexed, and whether the index file was written. */
@@ -101,31 +102,42 @@ async function update(
   query: SearchQuery,
   now: number,
 ): Promise<OpenedIndex> {
-  const old = stored?.docs ?? {};
-  const docs: Record<string, StoredStamp> = {};
+  const kept = new Set<string>();
   const changed: { note: Pick<SearchFile, 'path' | 'file'>; stamp: StoredStamp }[] = [];
   for (const note of notes) {
     // The scan's stamp, taken before it read the note (else one taken now): a note changed since no longer matches.
     const stamp = note.stamp ?? statStamp(note.file);
     if (!stamp) continue;
-    if (stored && sameStamp(old[note.path], stamp) && stored.hasText(note.path)) {
-      docs[note.path] = old[note.path]!;
+    if (stored?.current(note.path, stamp)) {
+      kept.add(note.path);
       continue;
     }
     const recent = Math.max(stamp.mtimeMs, stamp.ctimeMs) > now - RECENT_MS;
     changed.push({ note, stamp: recent ? null : storedStamp(stamp) });
   }
-  const gone = Object.keys(old).filter((rel) => !(rel in docs));
+  const gone = stored ? [...stored.docs.keys()].filter((rel) => !kept.has(rel)) : [];
   if (stored && changed.length === 0 && gone.length === 0) {
     const last = query.prefixLast ? (query.terms.at(-1) ?? null) : null;
+    // Null: a word of the query is in none of these notes.
     const index = stored.loadFor(INDEX_OPTIONS, query.terms, last);
     // Only the hits' bodies are ever read, one line each.
-    const bodyOf = (rel: string) => (rel in docs ? stored.text(rel) : null);
-    return { index, bodyOf, indexed: 0, saved: false, close: () => stored.close() };
+    return {
+      index,
+      bodyOf: (rel) => stored.text(rel),
+      indexed: 0,
+      saved: false,
+      close: () => stored.close(),
+    };
   }
   const index = stored ? stored.loadAll(INDEX_OPTIONS) : new MiniSearch(INDEX_OPTIONS);
+  const docs = new Map<string, StoredStamp>();
   const bodies = new Map<string, string>();
-  for (const rel of Object.keys(docs)) bodies.set(rel, stored!.text(rel)!);
+  for (const rel of kept) {
+    const text = stored!.text(rel);
+    if (text === null) throw new Error('damaged body');
+    docs.set(rel, stored!.stamp(rel));
+    bodies.set(rel, text);
+  }
   stored?.close();
   for (const rel of gone) if (index.has(rel)) index.discard(rel);
   let indexed = 0;
@@ -141,7 +153,7 @@ async function update(
       throw error;
     }
     index.add(documentOf(fresh));
-    docs[note.path] = stamp;
+    docs.set(note.path, stamp);
     bodies.set(note.path, flatten(fresh.body));
     indexed++;
   }

@@ -80,6 +80,7 @@ export async function searchNotes(
     stats.indexed += opened.indexed;
     if (opened.saved) stats.saved++;
     try {
+      if (!opened.index) continue;
       const results = opened.index.search(query.terms.join(' '), {
         combineWith: 'AND',
         prefix: (_term, i, terms) => query.prefixLast && i === terms.length - 1,
