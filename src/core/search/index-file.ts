@@ -78,7 +78,7 @@ export class IndexFile {
     /** Where MiniSearch's JSON starts; the postings and bodies follow it. */
     private readonly restStart: number,
   ) {
-    paths.forEach((rel, i) => this.docs.set(rel, i));
+    for (const [i, rel] of paths.entries()) this.docs.set(rel, i);
   }
 
   /** The file, or null when it is missing, damaged or of another format. Never throws. */
@@ -114,7 +114,10 @@ export class IndexFile {
     if (bytes.length < headEnd)
       bytes = Buffer.concat([bytes, readAt(fd, bytes.length, headEnd - bytes.length)]);
     if (bytes.length < headEnd) return null;
-    const section = (name: (typeof HEAD_SECTIONS)[number]) => bytes.subarray(at, (at += sizes[name]));
+    const section = (name: (typeof HEAD_SECTIONS)[number]) => {
+      at += sizes[name];
+      return bytes.subarray(at - sizes[name], at);
+    };
     const pathsText = section('paths').toString('utf8');
     const paths = count === 0 ? [] : pathsText.split(NUL);
     const stamps = section('stamps');
@@ -299,12 +302,12 @@ function write(
     offset += bytes.length;
   };
   const spans = Buffer.alloc(terms.length * 8);
-  postings.forEach(([, entry], i) => put(Buffer.from(JSON.stringify(entry)), spans, i));
+  for (const [i, [, entry]] of postings.entries()) put(Buffer.from(JSON.stringify(entry)), spans, i);
   const stamps = Buffer.alloc(paths.length * 32);
   const texts = Buffer.alloc(paths.length * 8);
   paths.forEach((rel, i) => {
     const stamp = docs.get(rel) ?? [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
-    stamp.forEach((value, k) => stamps.writeDoubleLE(value, i * 32 + k * 8));
+    for (const [k, value] of stamp.entries()) stamps.writeDoubleLE(value, i * 32 + k * 8);
     put(Buffer.from(bodies.get(rel) ?? ''), texts, i);
   });
   const sections = {
