@@ -162,14 +162,40 @@ export class IndexFile {
 
   /** The body of a note on one line, as it was indexed; null when the file does not hold it. */
   text(rel: string): string | null {
-    const i = this.docs.get(rel);
-    if (i === undefined) return null;
-    try {
-      return this.data(this.texts.readUInt32LE(i * 8), this.texts.readUInt32LE(i * 8 + 4)).toString('utf8');
-    } catch {
-      // Damaged: the caller reads the note itself.
-      return null;
+    return this.textsOf([rel]).get(rel) ?? null;
+  }
+
+  /**
+   * The bodies of these notes (those the file holds), read at once when they
+   * lie close together (a common word: most of a conference's notes), else one by one.
+   */
+  textsOf(rels: string[]): Map<string, string> {
+    const found = new Map<string, string>();
+    const spans: [string, number, number][] = [];
+    for (const rel of rels) {
+      const i = this.docs.get(rel);
+      if (i !== undefined)
+        spans.push([rel, this.texts.readUInt32LE(i * 8), this.texts.readUInt32LE(i * 8 + 4)]);
     }
+    if (spans.length === 0) return found;
+    let [start, end, wanted] = [Number.POSITIVE_INFINITY, 0, 0];
+    for (const [, offset, length] of spans) {
+      start = Math.min(start, offset);
+      end = Math.max(end, offset + length);
+      wanted += length;
+    }
+    try {
+      if (end - start <= 4 * wanted + CHUNK) {
+        const bytes = this.data(start, end - start);
+        for (const [rel, offset, length] of spans)
+          found.set(rel, bytes.toString('utf8', offset - start, offset - start + length));
+      } else {
+        for (const [rel, offset, length] of spans) found.set(rel, this.data(offset, length).toString('utf8'));
+      }
+    } catch {
+      // Damaged: the caller reads the notes themselves.
+    }
+    return found;
   }
 
   /** Bytes of the data after the head: `offset` counts from MiniSearch's JSON. */

@@ -60,12 +60,12 @@ export interface OpenOptions {
 export interface OpenedIndex {
   /** Null when no note of the conference can be a hit (a word of the query is in none). */
   index: MiniSearch<IndexedNote> | null;
-  /** A note's body on one line as indexed (snippets and phrases read it), or null when not indexed. */
-  bodyOf(rel: string): string | null;
+  /** These notes' bodies on one line as indexed (snippets and phrases read them); a note not indexed is left out. */
+  bodiesOf(rels: string[]): Map<string, string>;
   /** How many notes were (re-)indexed, and whether the index file was written. */
   indexed: number;
   saved: boolean;
-  /** Lets go of the index file (bodyOf reads from it until then). */
+  /** Lets go of the index file (bodiesOf reads from it until then). */
   close(): void;
 }
 
@@ -120,10 +120,10 @@ async function update(
     const last = query.prefixLast ? (query.terms.at(-1) ?? null) : null;
     // Null: a word of the query is in none of these notes.
     const index = stored.loadFor(INDEX_OPTIONS, query.terms, last);
-    // Only the hits' bodies are ever read, one line each.
+    // Only the hits' bodies are ever read.
     return {
       index,
-      bodyOf: (rel) => stored.text(rel),
+      bodiesOf: (rels) => stored.textsOf(rels),
       indexed: 0,
       saved: false,
       close: () => stored.close(),
@@ -132,9 +132,10 @@ async function update(
   const index = stored ? stored.loadAll(INDEX_OPTIONS) : new MiniSearch(INDEX_OPTIONS);
   const docs = new Map<string, StoredStamp>();
   const bodies = new Map<string, string>();
+  const keptBodies = stored ? stored.textsOf([...kept]) : new Map<string, string>();
   for (const rel of kept) {
-    const text = stored!.text(rel);
-    if (text === null) throw new Error('damaged body');
+    const text = keptBodies.get(rel);
+    if (text === undefined) throw new Error('damaged body');
     docs.set(rel, stored!.stamp(rel));
     bodies.set(rel, text);
   }
@@ -159,5 +160,7 @@ async function update(
   }
   if (index.dirtCount > 0 && index.dirtFactor > 0.1) await index.vacuum({ batchWait: 0 });
   const saved = writeIndexFile(file, index, docs, bodies);
-  return { index, bodyOf: (rel) => bodies.get(rel) ?? null, indexed, saved, close: () => {} };
+  const bodiesOf = (rels: string[]) =>
+    new Map(rels.flatMap((rel) => (bodies.has(rel) ? [[rel, bodies.get(rel)!] as const] : [])));
+  return { index, bodiesOf, indexed, saved, close: () => {} };
 }

@@ -86,10 +86,11 @@ export async function searchNotes(
         prefix: (_term, i, terms) => query.prefixLast && i === terms.length - 1,
         filter: (result) => allowed.has(result.id as string),
       });
+      // The bodies as indexed, which the stamp check just proved current: no need to open the notes again.
+      const bodies = opened.bodiesOf(results.map((result) => result.id as string));
       for (const result of results) {
         const note = allowed.get(result.id as string)!.note();
-        // The body as indexed, which the stamp check just proved current: no need to open the note again.
-        const body = opened.bodyOf(note.path) ?? flatten(note.body);
+        const body = bodies.get(note.path) ?? flatten(note.body);
         if (!holdsPhrases(note, body, query)) continue;
         hits.push(hitOf(note, body, result));
       }
