@@ -51,7 +51,10 @@ interface Head {
   sizes: Sizes;
 }
 
-const CHUNK = 1 << 16;
+/** The first read: the head and MiniSearch's JSON of a conference of a hundred notes or so. */
+const FIRST_READ = 1 << 14;
+/** Bodies further apart than this are read one by one. */
+const GAP = 1 << 16;
 const NUL = '\0';
 const HEAD_SECTIONS = ['paths', 'stamps', 'texts', 'terms', 'spans'] as const;
 
@@ -77,6 +80,8 @@ export class IndexFile {
     private readonly fd: number,
     /** Where MiniSearch's JSON starts; the postings and bodies follow it. */
     private readonly restStart: number,
+    /** MiniSearch's JSON when the first read held it. */
+    private readonly restBytes: Buffer | null,
   ) {
     for (const [i, rel] of paths.entries()) this.docs.set(rel, i);
   }
@@ -101,7 +106,7 @@ export class IndexFile {
   }
 
   private static read(fd: number): IndexFile | null {
-    let bytes = readAt(fd, 0, CHUNK);
+    let bytes = readAt(fd, 0, FIRST_READ);
     const newline = bytes.indexOf(10);
     if (newline < 0) return null;
     const head = JSON.parse(bytes.toString('utf8', 0, newline)) as Head;
@@ -126,7 +131,9 @@ export class IndexFile {
     const spans = section('spans');
     if (paths.length !== count || (termCount === 0 ? terms !== '' : terms.split(NUL).length !== termCount))
       return null;
-    const file = new IndexFile(head, paths, stamps, texts, `${NUL}${terms}${NUL}`, spans, fd, headEnd);
+    const restEnd = headEnd + sizes.rest;
+    const rest = bytes.length >= restEnd ? bytes.subarray(headEnd, restEnd) : null;
+    const file = new IndexFile(head, paths, stamps, texts, `${NUL}${terms}${NUL}`, spans, fd, headEnd, rest);
     return file.docs.size === count ? file : null;
   }
 
@@ -185,7 +192,7 @@ export class IndexFile {
       wanted += length;
     }
     try {
-      if (end - start <= 4 * wanted + CHUNK) {
+      if (end - start <= 4 * wanted + GAP) {
         const bytes = this.data(start, end - start);
         for (const [rel, offset, length] of spans)
           found.set(rel, bytes.toString('utf8', offset - start, offset - start + length));
@@ -259,7 +266,8 @@ export class IndexFile {
 
   private load(options: Options, terms: [string, number][]): MiniSearch {
     const { termCount, sizes } = this.head;
-    const rest = JSON.parse(this.data(0, sizes.rest).toString('utf8')) as Omit<AsPlainObject, 'index'>;
+    const restBytes = this.restBytes ?? this.data(0, sizes.rest);
+    const rest = JSON.parse(restBytes.toString('utf8')) as Omit<AsPlainObject, 'index'>;
     const index: AsPlainObject['index'] = [];
     for (const [term, i] of terms) {
       if (i >= termCount) throw new Error('damaged terms');

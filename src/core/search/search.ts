@@ -117,9 +117,14 @@ function hitOf(note: Note, body: string, result: SearchResult): SearchHit {
   return {
     note,
     score: Math.round(result.score * 1000) / 1000,
-    snippet: snippetOf(
-      [body, flatten(note.summary ?? ''), flatten(note.title), note.speakers.join(', ')],
-      terms,
-    ),
+    snippet: snippetOf(textsOf(note, body), terms),
   };
+}
+
+/** Where a snippet is looked for, in order; each text made only if the ones before it hold no match. */
+function* textsOf(note: Note, body: string): Generator<string> {
+  yield body;
+  yield flatten(note.summary ?? '');
+  yield flatten(note.title);
+  yield note.speakers.join(', ');
 }
