@@ -25,7 +25,7 @@ import { replaceOwnFile } from '../safe-write.js';
 
 /** Bump when the fields, the tokenizer, folding or the layout change: an index of another format is rebuilt. */
 export const SEARCH_INDEX_FORMAT =
-  'confnotes search index 6: title,speakers,tags,summary,body; fold 1; flatten 2; binary head';
+  'confnotes search index 6: title,speakers,tags,summary,body; fold 1; flatten 2; binary head 1';
 
 /** A note's stamp as stored: size, mtime, ctime, inode; null when it must be indexed again next time. */
 export type StoredStamp = [number, number, number, number] | null;
@@ -42,6 +42,8 @@ interface Sizes {
   terms: number;
   spans: number;
   rest: number;
+  /** The postings and bodies after MiniSearch's JSON: with the rest, the file's whole length. */
+  data: number;
 }
 
 interface Head {
@@ -116,6 +118,8 @@ export class IndexFile {
       return null;
     let at = newline + 1;
     const headEnd = HEAD_SECTIONS.reduce((end, name) => end + sizes[name], at);
+    // A file cut short (a full disk, a copy interrupted) is rebuilt, not read in part.
+    if (fs.fstatSync(fd).size !== headEnd + sizes.rest + sizes.data) return null;
     if (bytes.length < headEnd)
       bytes = Buffer.concat([bytes, readAt(fd, bytes.length, headEnd - bytes.length)]);
     if (bytes.length < headEnd) return null;
@@ -285,7 +289,7 @@ function validHead(head: Head): boolean {
     count(head.termCount) &&
     typeof head.sizes === 'object' &&
     head.sizes !== null &&
-    [...HEAD_SECTIONS, 'rest' as const].every((name) => count(head.sizes[name]))
+    [...HEAD_SECTIONS, 'rest' as const, 'data' as const].every((name) => count(head.sizes[name]))
   );
 }
 
@@ -356,7 +360,7 @@ function write(
     format: SEARCH_INDEX_FORMAT,
     count: paths.length,
     termCount: terms.length,
-    sizes: { ...sizes, rest: data[0]!.length } as unknown as Sizes,
+    sizes: { ...sizes, rest: data[0]!.length, data: offset - data[0]!.length } as unknown as Sizes,
   };
   replaceOwnFile(
     file,
