@@ -1,14 +1,5 @@
 /**
- * The stored form of one conference's search index, `.confnotes/search/<slug>.idx`:
- * - line 1, JSON: the format, the number of notes and terms, each section's size in bytes;
- * - the head, read whole: the notes' paths joined by NUL, their stamps (four
- *   Float64 each, NaN for "index again next time"), where each note's body
- *   lies (two Uint32 each), the terms joined by NUL (a term never holds one:
- *   notes with a NUL are refused), where each term's postings lie;
- * - then, read only when a search needs them: MiniSearch's serialised index
- *   without its postings (JSON), each term's postings (JSON), and each note's
- *   body on one line (UTF-8), which snippets and phrases are taken from
- *   without opening every matching note again.
+ * Reads a conference's search index file (its layout: index-layout.ts).
  *
  * Why not `JSON.stringify(miniSearch)`: a search of 10,000 notes needs every
  * note's stamp (to prove the index current) but only the postings of its own
@@ -21,44 +12,12 @@
 import fs from 'node:fs';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { FileStamp } from '../note/note-cache.js';
-import { replaceOwnFile } from '../safe-write.js';
-
-/** Bump when the fields, the tokenizer, folding or the layout change: an index of another format is rebuilt. */
-export const SEARCH_INDEX_FORMAT =
-  'confnotes search index 6: title,speakers,tags,summary,body; fold 1; flatten 2; binary head 1';
-
-/** A note's stamp as stored: size, mtime, ctime, inode; null when it must be indexed again next time. */
-export type StoredStamp = [number, number, number, number] | null;
-
-export function storedStamp(stamp: FileStamp): StoredStamp {
-  return [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino];
-}
-
-/** Section sizes in bytes, in file order; `rest` and the data after it are read only on demand. */
-interface Sizes {
-  paths: number;
-  stamps: number;
-  texts: number;
-  terms: number;
-  spans: number;
-  rest: number;
-  /** The postings and bodies after MiniSearch's JSON: with the rest, the file's whole length. */
-  data: number;
-}
-
-interface Head {
-  format: string;
-  count: number;
-  termCount: number;
-  sizes: Sizes;
-}
+import { HEAD_SECTIONS, type Head, NUL, SEARCH_INDEX_FORMAT, type StoredStamp } from './index-layout.js';
 
 /** The first read: the head and MiniSearch's JSON of a conference of a hundred notes or so. */
 const FIRST_READ = 1 << 14;
 /** Bodies further apart than this are read one by one. */
 const GAP = 1 << 16;
-const NUL = '\0';
-const HEAD_SECTIONS = ['paths', 'stamps', 'texts', 'terms', 'spans'] as const;
 
 /** A postings line of a term, as MiniSearch serialises it. */
 type Postings = AsPlainObject['index'][0][1];
@@ -294,7 +253,7 @@ function validHead(head: Head): boolean {
 }
 
 /** Up to `length` bytes from `position` (fewer at the end of the file). */
-function readAt(fd: number, position: number, length: number): Buffer {
+export function readAt(fd: number, position: number, length: number): Buffer {
   const bytes = Buffer.allocUnsafe(length);
   let read = 0;
   while (read < length) {
@@ -303,68 +262,4 @@ function readAt(fd: number, position: number, length: number): Buffer {
     read += n;
   }
   return bytes.subarray(0, read);
-}
-
-/** Writes an index and the stamps it was built from; returns false when it could not (never throws). */
-export function writeIndexFile(
-  file: string,
-  index: MiniSearch,
-  docs: Map<string, StoredStamp>,
-  bodies: Map<string, string>,
-): boolean {
-  try {
-    return write(file, index, docs, bodies);
-  } catch {
-    // A read-only workspace, a full disk, an index over 4 GB: the search was answered all the same.
-    return false;
-  }
-}
-
-function write(
-  file: string,
-  index: MiniSearch,
-  docs: Map<string, StoredStamp>,
-  bodies: Map<string, string>,
-): boolean {
-  const { index: postings, ...rest } = index.toJSON();
-  const terms = postings.map(([term]) => term);
-  const paths = [...docs.keys()];
-  if (terms.some((term) => term.includes(NUL)) || paths.some((rel) => rel.includes(NUL))) return false;
-  // The data after the head: MiniSearch's JSON, then the postings, then the bodies.
-  const data: Buffer[] = [Buffer.from(JSON.stringify(rest))];
-  let offset = data[0]!.length;
-  const put = (bytes: Buffer, spans: Buffer, i: number) => {
-    data.push(bytes);
-    spans.writeUInt32LE(offset, i * 8);
-    spans.writeUInt32LE(bytes.length, i * 8 + 4);
-    offset += bytes.length;
-  };
-  const spans = Buffer.alloc(terms.length * 8);
-  for (const [i, [, entry]] of postings.entries()) put(Buffer.from(JSON.stringify(entry)), spans, i);
-  const stamps = Buffer.alloc(paths.length * 32);
-  const texts = Buffer.alloc(paths.length * 8);
-  paths.forEach((rel, i) => {
-    const stamp = docs.get(rel) ?? [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
-    for (const [k, value] of stamp.entries()) stamps.writeDoubleLE(value, i * 32 + k * 8);
-    put(Buffer.from(bodies.get(rel) ?? ''), texts, i);
-  });
-  const sections = {
-    paths: Buffer.from(paths.join(NUL)),
-    stamps,
-    texts,
-    terms: Buffer.from(terms.join(NUL)),
-    spans,
-  };
-  const sizes = Object.fromEntries(Object.entries(sections).map(([name, bytes]) => [name, bytes.length]));
-  const head: Head = {
-    format: SEARCH_INDEX_FORMAT,
-    count: paths.length,
-    termCount: terms.length,
-    sizes: { ...sizes, rest: data[0]!.length, data: offset - data[0]!.length } as unknown as Sizes,
-  };
-  replaceOwnFile(
-    file,
-    Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), ...Object.values(sections), ...data]),
-  );
-  return true;
 }

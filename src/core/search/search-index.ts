@@ -14,7 +14,9 @@ import type { SearchFile } from './search.js';
 import { readNote } from '../note/store.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
 import { fold, tokenize } from './fold.js';
-import { IndexFile, storedStamp, type StoredStamp, writeIndexFile } from './index-file.js';
+import { IndexFile } from './index-file.js';
+import { storedStamp, type StoredStamp } from './index-layout.js';
+import { writeIndexFile } from './index-write.js';
 import type { SearchQuery } from './query.js';
 import { flatten } from './snippet.js';
 
