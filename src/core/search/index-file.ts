@@ -17,7 +17,7 @@ import { HEAD_SECTIONS, type Head, NUL, SEARCH_INDEX_FORMAT, type StoredStamp } 
 /** The first read: the head and MiniSearch's JSON of a conference of a hundred notes or so. */
 const FIRST_READ = 1 << 14;
 /** Bodies further apart than this are read one by one. */
-const GAP = 1 << 16;
+const GAP = 1 << 13;
 
 /** A postings line of a term, as MiniSearch serialises it. */
 type Postings = AsPlainObject['index'][0][1];
@@ -155,7 +155,7 @@ export class IndexFile {
       wanted += length;
     }
     try {
-      if (end - start <= 4 * wanted + GAP) {
+      if (end - start <= 2 * wanted + GAP) {
         const bytes = this.data(start, end - start);
         for (const [rel, offset, length] of spans)
           found.set(rel, bytes.toString('utf8', offset - start, offset - start + length));

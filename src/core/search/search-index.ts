@@ -117,8 +117,8 @@ async function update(
     const recent = Math.max(stamp.mtimeMs, stamp.ctimeMs) > now - RECENT_MS;
     changed.push({ note, stamp: recent ? null : storedStamp(stamp) });
   }
-  const gone = stored ? [...stored.docs.keys()].filter((rel) => !kept.has(rel)) : [];
-  if (stored && changed.length === 0 && gone.length === 0) {
+  // Every note kept (the kept are among the stored, once each): nothing gone either.
+  if (stored && changed.length === 0 && kept.size === stored.docs.size) {
     const last = query.prefixLast ? (query.terms.at(-1) ?? null) : null;
     // Null: a word of the query is in none of these notes.
     const index = stored.loadFor(INDEX_OPTIONS, query.terms, last);
@@ -131,6 +131,7 @@ async function update(
       close: () => stored.close(),
     };
   }
+  const gone = stored ? [...stored.docs.keys()].filter((rel) => !kept.has(rel)) : [];
   const index = stored ? stored.loadAll(INDEX_OPTIONS) : new MiniSearch(INDEX_OPTIONS);
   const docs = new Map<string, StoredStamp>();
   const bodies = new Map<string, string>();
