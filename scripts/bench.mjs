@@ -97,12 +97,13 @@ function parseArgs(argv) {
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--cli') options.cli = path.resolve(value());
     else if (arg === '--markdown') options.markdown = path.resolve(value());
+    else if (arg === '--only') options.only = value();
     else if (arg === '--rss') {
       options.rss = value();
       if (!['auto', 'time', 'preload'].includes(options.rss)) fail('--rss is auto, time or preload');
     } else if (arg === '-h' || arg === '--help') {
       process.stdout.write(
-        'usage: node scripts/bench.mjs [--quick] [--runs N] [--warmup N] [--sizes 100,1000,10000] [--seed N] [--out file.json] [--keep] [--rss auto|time|preload] [--cli path/to/bin/confnotes.js]\n' +
+        'usage: node scripts/bench.mjs [--quick] [--runs N] [--warmup N] [--sizes 100,1000,10000] [--seed N] [--out file.json] [--keep] [--rss auto|time|preload] [--cli path/to/bin/confnotes.js] [--only search]\n' +
           '       node scripts/bench.mjs --markdown bench/results.json   # the README table of an earlier run\n',
       );
       process.exit(0);
@@ -371,8 +372,24 @@ function casesFor(corpus, have, rgPath, modules) {
   return cases.filter(Boolean);
 }
 
+/** With `--only <text>`: the cases whose name holds the text, and the floors they are divided by. */
+function onlyCases(cases, only) {
+  if (only === undefined) return cases;
+  const kept = new Set(cases.filter((c) => c.name.includes(only)));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of cases) {
+      if (kept.has(c) || ![...kept].some((k) => k.floor === c.name)) continue;
+      kept.add(c);
+      grew = true;
+    }
+  }
+  if (kept.size === 0) fail(`--only ${only}: no case's name holds it`);
+  return cases.filter((c) => kept.has(c));
+}
+
 function benchSize(corpus, options, env, have, rgPath, rss, modules) {
-  const cases = casesFor(corpus, have, rgPath, modules);
+  const cases = onlyCases(casesFor(corpus, have, rgPath, modules), options.only);
   const samples = new Map(cases.map((c) => [c.name, []]));
   const outputs = new Map();
   const problems = [];

@@ -1,115 +1,103 @@
 /**
- * The stored form of one conference's search index, `.confnotes/search/<slug>.idx`:
- * - line 1, JSON: format, the stamp each note was indexed at, MiniSearch's
- *   serialised index without its postings, where each note's body line lies;
- * - line 2: every term, joined by NUL (a term never holds one: notes with a NUL are refused);
- * - line 3: where each term's postings line lies, 14 base-36 digits a term;
- * - then one line of JSON postings per term, and one line per note: its
- *   body on one line (a JSON string), which snippets and phrases are taken
- *   from without opening every matching note again.
+ * Reads a conference's search index file (its layout: index-layout.ts).
  *
- * Why not `JSON.stringify(miniSearch)` as one document: loading a whole index
- * of 10,000 notes takes about a second, while a search needs only the
- * postings of its own words. `loadFor` finds the wanted terms in line 2 as
- * text (nothing is parsed for the others) and reads only their postings, so
- * MiniSearch scores with the very same statistics (document count, field
- * lengths, each term's document frequency) as the whole index, at a fraction of the cost.
+ * Why not `JSON.stringify(miniSearch)`: a search of 10,000 notes needs every
+ * note's stamp (to prove the index current) but only the postings of its own
+ * words. So the stamps are binary, `loadFor` finds the wanted terms in the
+ * head as text, a conference lacking one of them is answered "no hit" without
+ * parsing anything more, and MiniSearch scores the others with the very same
+ * statistics (document count, field lengths, each term's document frequency)
+ * as the whole index.
  */
 import fs from 'node:fs';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { FileStamp } from '../note/note-cache.js';
-import { replaceOwnFile } from '../safe-write.js';
+import { HEAD_SECTIONS, type Head, NUL, SEARCH_INDEX_FORMAT, type StoredStamp } from './index-layout.js';
 
-/** Bump when the fields, the tokenizer or folding change: an index of another format is rebuilt. */
-export const SEARCH_INDEX_FORMAT =
-  'confnotes search index 5: title,speakers,tags,summary,body; fold 1; flatten 2';
+/** The first read: the head and MiniSearch's JSON of a conference of a hundred notes or so. */
+const FIRST_READ = 1 << 14;
+/** Bodies further apart than this are read one by one. */
+const GAP = 1 << 13;
 
-/** A note's stamp as stored: size, mtime, ctime, inode; null when it must be indexed again next time. */
-export type StoredStamp = [number, number, number, number] | null;
-
-export function storedStamp(stamp: FileStamp): StoredStamp {
-  return [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino];
-}
-
-export function sameStamp(stored: StoredStamp | undefined, stamp: FileStamp): boolean {
-  return (
-    Array.isArray(stored) &&
-    stored[0] === stamp.size &&
-    stored[1] === stamp.mtimeMs &&
-    stored[2] === stamp.ctimeMs &&
-    stored[3] === stamp.ino
-  );
-}
-
-/** Where a line starts, counted in bytes from the start of the second line, and its length in bytes. */
-type Span = [number, number];
-
-interface Header {
-  format: string;
-  /** Workspace-relative path → the stamp the note was indexed at. */
-  docs: Record<string, StoredStamp>;
-  index: Omit<AsPlainObject, 'index'>;
-  termCount: number;
-  /** Each note's body line. */
-  texts: Record<string, Span>;
-}
-
-const CHUNK = 1 << 16;
-const NUL = '\0';
-/** A span in line 3: offset in 8 base-36 digits, length in 6. */
-const SPAN_DIGITS = 14;
-
-function spanText([offset, length]: Span): string {
-  return offset.toString(36).padStart(8, '0') + length.toString(36).padStart(6, '0');
-}
-
-/** The i-th span of line 3; throws when it is not one (a damaged file is rebuilt). */
-function spanAt(spans: string, i: number): Span {
-  const text = spans.slice(i * SPAN_DIGITS, (i + 1) * SPAN_DIGITS);
-  if (!/^[0-9a-z]{14}$/.test(text)) throw new Error('damaged span');
-  return [Number.parseInt(text.slice(0, 8), 36), Number.parseInt(text.slice(8), 36)];
-}
+/** A postings line of a term, as MiniSearch serialises it. */
+type Postings = AsPlainObject['index'][0][1];
 
 /**
- * An open index file: its header read, the other lines read from the file
- * only when asked for (a search of 10,000 notes needs a few of its tens of MB).
+ * An open index file: its head read, the rest read from the file only when
+ * asked for (a search of 10,000 notes needs a few of its tens of MB).
  */
 export class IndexFile {
+  /** Workspace-relative path → its number in the file. */
+  readonly docs = new Map<string, number>();
+
   private constructor(
-    readonly header: Header,
+    private readonly head: Head,
+    paths: string[],
+    private readonly stamps: Buffer,
+    private readonly texts: Buffer,
     /** NUL, the terms joined by NUL, NUL: `\0term\0` finds a term. */
     private readonly terms: string,
-    private readonly spans: string,
+    private readonly spans: Buffer,
     private readonly fd: number,
-    private readonly bodyStart: number,
-  ) {}
+    /** Where MiniSearch's JSON starts; the postings and bodies follow it. */
+    private readonly restStart: number,
+    /** MiniSearch's JSON when the first read held it. */
+    private readonly restBytes: Buffer | null,
+  ) {
+    for (const [i, rel] of paths.entries()) this.docs.set(rel, i);
+  }
 
   /** The file, or null when it is missing, damaged or of another format. Never throws. */
   static open(file: string): IndexFile | null {
     let fd: number;
     try {
-      fd = fs.openSync(file, 'r');
+      // Never through a link: the index is the tool's own file.
+      fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
     } catch {
       return null;
     }
     try {
-      const [first, terms, spans, length] = readLines(fd);
-      const header = JSON.parse(first) as Header;
-      const valid =
-        header?.format === SEARCH_INDEX_FORMAT &&
-        header.docs &&
-        typeof header.docs === 'object' &&
-        header.index &&
-        Number.isInteger(header.termCount) &&
-        spans.length === header.termCount * SPAN_DIGITS &&
-        header.texts &&
-        typeof header.texts === 'object';
-      if (valid) return new IndexFile(header, `${NUL}${terms}${NUL}`, spans, fd, length);
+      const opened = IndexFile.read(fd);
+      if (opened) return opened;
     } catch {
       // Damaged: rebuilt.
     }
     fs.closeSync(fd);
     return null;
+  }
+
+  private static read(fd: number): IndexFile | null {
+    let bytes = readAt(fd, 0, FIRST_READ);
+    const newline = bytes.indexOf(10);
+    if (newline < 0) return null;
+    const head = JSON.parse(bytes.toString('utf8', 0, newline)) as Head;
+    if (head?.format !== SEARCH_INDEX_FORMAT || !validHead(head)) return null;
+    const { count, termCount, sizes } = head;
+    if (sizes.stamps !== count * 32 || sizes.texts !== count * 8 || sizes.spans !== termCount * 8)
+      return null;
+    let at = newline + 1;
+    const headEnd = HEAD_SECTIONS.reduce((end, name) => end + sizes[name], at);
+    // A file cut short (a full disk, a copy interrupted) is rebuilt, not read in part.
+    if (fs.fstatSync(fd).size !== headEnd + sizes.rest + sizes.data) return null;
+    if (bytes.length < headEnd)
+      bytes = Buffer.concat([bytes, readAt(fd, bytes.length, headEnd - bytes.length)]);
+    if (bytes.length < headEnd) return null;
+    const section = (name: (typeof HEAD_SECTIONS)[number]) => {
+      at += sizes[name];
+      return bytes.subarray(at - sizes[name], at);
+    };
+    const pathsText = section('paths').toString('utf8');
+    const paths = count === 0 ? [] : pathsText.split(NUL);
+    const stamps = section('stamps');
+    const texts = section('texts');
+    const terms = section('terms').toString('utf8');
+    const spans = section('spans');
+    if (paths.length !== count || (termCount === 0 ? terms !== '' : terms.split(NUL).length !== termCount))
+      return null;
+    const restEnd = headEnd + sizes.rest;
+    const rest = bytes.length >= restEnd ? bytes.subarray(headEnd, restEnd) : null;
+    const file = new IndexFile(head, paths, stamps, texts, `${NUL}${terms}${NUL}`, spans, fd, headEnd, rest);
+    return file.docs.size === count ? file : null;
   }
 
   private closed = false;
@@ -121,59 +109,111 @@ export class IndexFile {
     fs.closeSync(this.fd);
   }
 
-  get docs(): Record<string, StoredStamp> {
-    return this.header.docs;
+  /** True when `rel` was indexed from exactly this version of the file (size, mtime, ctime, inode). */
+  current(rel: string, stamp: FileStamp): boolean {
+    const i = this.docs.get(rel);
+    if (i === undefined) return false;
+    const { stamps } = this;
+    return (
+      stamps.readDoubleLE(i * 32) === stamp.size &&
+      stamps.readDoubleLE(i * 32 + 8) === stamp.mtimeMs &&
+      stamps.readDoubleLE(i * 32 + 16) === stamp.ctimeMs &&
+      stamps.readDoubleLE(i * 32 + 24) === stamp.ino
+    );
   }
 
-  hasText(rel: string): boolean {
-    return Object.hasOwn(this.header.texts, rel) && Array.isArray(this.header.texts[rel]);
+  /** The stamp `rel` was indexed at (null: index it again next time). */
+  stamp(rel: string): StoredStamp {
+    const i = this.docs.get(rel);
+    if (i === undefined) return null;
+    const values = [0, 1, 2, 3].map((k) => this.stamps.readDoubleLE(i * 32 + k * 8));
+    return values.some(Number.isNaN) ? null : (values as [number, number, number, number]);
   }
 
   /** The body of a note on one line, as it was indexed; null when the file does not hold it. */
   text(rel: string): string | null {
-    if (!this.hasText(rel)) return null;
-    try {
-      const text = this.line(this.header.texts[rel]!);
-      return typeof text === 'string' ? text : null;
-    } catch {
-      // Damaged: the caller reads the note itself.
-      return null;
-    }
+    return this.textsOf([rel]).get(rel) ?? null;
   }
 
-  private line([offset, length]: Span): unknown {
-    const bytes = Buffer.allocUnsafe(length);
-    const read = fs.readSync(this.fd, bytes, 0, length, this.bodyStart + offset);
-    return JSON.parse(bytes.toString('utf8', 0, read));
+  /**
+   * The bodies of these notes (those the file holds), read at once when they
+   * lie close together (a common word: most of a conference's notes), else one by one.
+   */
+  textsOf(rels: string[]): Map<string, string> {
+    const found = new Map<string, string>();
+    const spans: [string, number, number][] = [];
+    for (const rel of rels) {
+      const i = this.docs.get(rel);
+      if (i !== undefined)
+        spans.push([rel, this.texts.readUInt32LE(i * 8), this.texts.readUInt32LE(i * 8 + 4)]);
+    }
+    if (spans.length === 0) return found;
+    let [start, end, wanted] = [Number.POSITIVE_INFINITY, 0, 0];
+    for (const [, offset, length] of spans) {
+      start = Math.min(start, offset);
+      end = Math.max(end, offset + length);
+      wanted += length;
+    }
+    try {
+      if (end - start <= 2 * wanted + GAP) {
+        const bytes = this.data(start, end - start);
+        for (const [rel, offset, length] of spans)
+          found.set(rel, bytes.toString('utf8', offset - start, offset - start + length));
+      } else {
+        for (const [rel, offset, length] of spans) found.set(rel, this.data(offset, length).toString('utf8'));
+      }
+    } catch {
+      // Damaged: the caller reads the notes themselves.
+    }
+    return found;
+  }
+
+  /** Bytes of the data after the head: `offset` counts from MiniSearch's JSON. */
+  private data(offset: number, length: number): Buffer {
+    const bytes = readAt(this.fd, this.restStart + offset, length);
+    if (bytes.length !== length) throw new Error('damaged: short read');
+    return bytes;
   }
 
   /** The whole index, to change it. */
   loadAll(options: Options): MiniSearch {
-    const terms = this.header.termCount === 0 ? [] : this.terms.slice(1, -1).split(NUL);
-    if (terms.length !== this.header.termCount) throw new Error('damaged terms');
+    const { termCount } = this.head;
+    const terms = termCount === 0 ? [] : this.terms.slice(1, -1).split(NUL);
     return this.load(
       options,
       terms.map((term, i) => [term, i]),
     );
   }
 
-  /** An index holding only the postings of these terms (and of words starting with `prefix`): to search, not to save. */
-  loadFor(options: Options, terms: string[], prefix: string | null): MiniSearch {
+  /**
+   * An index holding only the postings of these terms (and of words starting
+   * with `prefix`, the last term): to search, not to save. Null when one of
+   * the terms every hit must hold is not in this conference at all.
+   */
+  loadFor(options: Options, terms: string[], prefix: string | null): MiniSearch | null {
     const { terms: all } = this;
-    // Where each wanted term starts in line 2 (at its leading NUL)...
+    // Where each wanted term starts in the terms (at its leading NUL)...
     const found = new Map<string, number>();
-    for (const term of terms) {
-      if (!term || term.includes(NUL) || found.has(term)) continue;
-      const at = all.indexOf(`${NUL}${term}${NUL}`);
-      if (at >= 0) found.set(term, at);
+    const exact = prefix === null ? terms : terms.slice(0, -1);
+    for (const term of exact) {
+      if (found.has(term)) continue;
+      const at = term && !term.includes(NUL) ? all.indexOf(`${NUL}${term}${NUL}`) : -1;
+      // Every word must be found: a conference without one of them has no hit.
+      if (at < 0) return null;
+      found.set(term, at);
     }
-    if (prefix && !prefix.includes(NUL)) {
-      for (let at = all.indexOf(`${NUL}${prefix}`); at !== -1 && at < all.length - 1; ) {
-        const end = all.indexOf(NUL, at + 1);
-        const term = all.slice(at + 1, end);
-        if (!found.has(term)) found.set(term, at);
-        at = all.indexOf(`${NUL}${prefix}`, end);
+    if (prefix !== null) {
+      let any = false;
+      if (prefix && !prefix.includes(NUL)) {
+        for (let at = all.indexOf(`${NUL}${prefix}`); at !== -1 && at < all.length - 1; ) {
+          const end = all.indexOf(NUL, at + 1);
+          const term = all.slice(at + 1, end);
+          if (!found.has(term)) found.set(term, at);
+          any = true;
+          at = all.indexOf(`${NUL}${prefix}`, end);
+        }
       }
+      if (!any) return null;
     }
     // ...then its number, the count of NULs before it, in one pass.
     const wanted = [...found].sort((a, b) => a[1] - b[1]);
@@ -188,69 +228,38 @@ export class IndexFile {
   }
 
   private load(options: Options, terms: [string, number][]): MiniSearch {
+    const { termCount, sizes } = this.head;
+    const restBytes = this.restBytes ?? this.data(0, sizes.rest);
+    const rest = JSON.parse(restBytes.toString('utf8')) as Omit<AsPlainObject, 'index'>;
     const index: AsPlainObject['index'] = [];
     for (const [term, i] of terms) {
-      if (i >= this.header.termCount) throw new Error('damaged terms');
-      index.push([term, this.line(spanAt(this.spans, i)) as AsPlainObject['index'][0][1]]);
+      if (i >= termCount) throw new Error('damaged terms');
+      const line = this.data(this.spans.readUInt32LE(i * 8), this.spans.readUInt32LE(i * 8 + 4));
+      index.push([term, JSON.parse(line.toString('utf8')) as Postings]);
     }
-    return MiniSearch.loadJS({ ...this.header.index, index } as AsPlainObject, options);
+    return MiniSearch.loadJS({ ...rest, index } as AsPlainObject, options);
   }
 }
 
-/** The first three lines, read a chunk at a time until their end, and the bytes they take with their newlines. */
-function readLines(fd: number): [string, string, string, number] {
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    const read = fs.readSync(fd, chunk, 0, CHUNK, length);
-    if (read === 0) throw new Error('no end of header');
-    chunks.push(chunk.subarray(0, read));
-    length += read;
-    const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-    const one = all.indexOf(10);
-    const two = one < 0 ? -1 : all.indexOf(10, one + 1);
-    const three = two < 0 ? -1 : all.indexOf(10, two + 1);
-    if (three >= 0)
-      return [
-        all.toString('utf8', 0, one),
-        all.toString('utf8', one + 1, two),
-        all.toString('utf8', two + 1, three),
-        three + 1,
-      ];
-  }
+function validHead(head: Head): boolean {
+  const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  return (
+    count(head.count) &&
+    count(head.termCount) &&
+    typeof head.sizes === 'object' &&
+    head.sizes !== null &&
+    [...HEAD_SECTIONS, 'rest' as const, 'data' as const].every((name) => count(head.sizes[name]))
+  );
 }
 
-/** Writes an index and the stamps it was built from; returns false when it could not (never throws). */
-export function writeIndexFile(
-  file: string,
-  index: MiniSearch,
-  docs: Record<string, StoredStamp>,
-  bodies: Map<string, string>,
-): boolean {
-  const { index: postings, ...rest } = index.toJSON();
-  const lines: string[] = [];
-  let offset = 0;
-  const span = (line: string): Span => {
-    const length = Buffer.byteLength(line);
-    lines.push(line);
-    offset += length + 1;
-    return [offset - length - 1, length];
-  };
-  const terms = postings.map(([term]) => term);
-  if (terms.some((term) => term.includes(NUL) || term.includes('\n'))) return false;
-  const spans = postings.map(([, data]) => spanText(span(JSON.stringify(data)))).join('');
-  const texts: Record<string, Span> = {};
-  for (const [rel, body] of bodies) texts[rel] = span(JSON.stringify(body));
-  const header: Header = { format: SEARCH_INDEX_FORMAT, docs, index: rest, termCount: terms.length, texts };
-  try {
-    replaceOwnFile(
-      file,
-      `${JSON.stringify(header)}\n${terms.join(NUL)}\n${spans}\n${lines.join('\n')}${lines.length ? '\n' : ''}`,
-    );
-    return true;
-  } catch {
-    // A read-only workspace or a full disk: the search was answered all the same.
-    return false;
+/** Up to `length` bytes from `position` (fewer at the end of the file). */
+export function readAt(fd: number, position: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const n = fs.readSync(fd, bytes, read, length - read, position + read);
+    if (n === 0) break;
+    read += n;
   }
+  return bytes.subarray(0, read);
 }

@@ -14,7 +14,9 @@ import type { SearchFile } from './search.js';
 import { readNote } from '../note/store.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
 import { fold, tokenize } from './fold.js';
-import { IndexFile, sameStamp, storedStamp, type StoredStamp, writeIndexFile } from './index-file.js';
+import { IndexFile } from './index-file.js';
+import { storedStamp, type StoredStamp } from './index-layout.js';
+import { writeIndexFile } from './index-write.js';
 import type { SearchQuery } from './query.js';
 import { flatten } from './snippet.js';
 
@@ -58,13 +60,14 @@ export interface OpenOptions {
 }
 
 export interface OpenedIndex {
-  index: MiniSearch<IndexedNote>;
-  /** A note's body on one line as indexed (snippets and phrases read it), or null when not indexed. */
-  bodyOf(rel: string): string | null;
+  /** Null when no note of the conference can be a hit (a word of the query is in none). */
+  index: MiniSearch<IndexedNote> | null;
+  /** These notes' bodies on one line as indexed (snippets and phrases read them); a note not indexed is left out. */
+  bodiesOf(rels: string[]): Map<string, string>;
   /** How many notes were (re-)indexed, and whether the index file was written. */
   indexed: number;
   saved: boolean;
-  /** Lets go of the index file (bodyOf reads from it until then). */
+  /** Lets go of the index file (bodiesOf reads from it until then). */
   close(): void;
 }
 
@@ -101,31 +104,44 @@ async function update(
   query: SearchQuery,
   now: number,
 ): Promise<OpenedIndex> {
-  const old = stored?.docs ?? {};
-  const docs: Record<string, StoredStamp> = {};
+  const kept = new Set<string>();
   const changed: { note: Pick<SearchFile, 'path' | 'file'>; stamp: StoredStamp }[] = [];
   for (const note of notes) {
     // The scan's stamp, taken before it read the note (else one taken now): a note changed since no longer matches.
     const stamp = note.stamp ?? statStamp(note.file);
     if (!stamp) continue;
-    if (stored && sameStamp(old[note.path], stamp) && stored.hasText(note.path)) {
-      docs[note.path] = old[note.path]!;
+    if (stored?.current(note.path, stamp)) {
+      kept.add(note.path);
       continue;
     }
     const recent = Math.max(stamp.mtimeMs, stamp.ctimeMs) > now - RECENT_MS;
     changed.push({ note, stamp: recent ? null : storedStamp(stamp) });
   }
-  const gone = Object.keys(old).filter((rel) => !(rel in docs));
-  if (stored && changed.length === 0 && gone.length === 0) {
+  // Every note kept (the kept are among the stored, once each): nothing gone either.
+  if (stored && changed.length === 0 && kept.size === stored.docs.size) {
     const last = query.prefixLast ? (query.terms.at(-1) ?? null) : null;
+    // Null: a word of the query is in none of these notes.
     const index = stored.loadFor(INDEX_OPTIONS, query.terms, last);
-    // Only the hits' bodies are ever read, one line each.
-    const bodyOf = (rel: string) => (rel in docs ? stored.text(rel) : null);
-    return { index, bodyOf, indexed: 0, saved: false, close: () => stored.close() };
+    // Only the hits' bodies are ever read.
+    return {
+      index,
+      bodiesOf: (rels) => stored.textsOf(rels),
+      indexed: 0,
+      saved: false,
+      close: () => stored.close(),
+    };
   }
+  const gone = stored ? [...stored.docs.keys()].filter((rel) => !kept.has(rel)) : [];
   const index = stored ? stored.loadAll(INDEX_OPTIONS) : new MiniSearch(INDEX_OPTIONS);
+  const docs = new Map<string, StoredStamp>();
   const bodies = new Map<string, string>();
-  for (const rel of Object.keys(docs)) bodies.set(rel, stored!.text(rel)!);
+  const keptBodies = stored ? stored.textsOf([...kept]) : new Map<string, string>();
+  for (const rel of kept) {
+    const text = keptBodies.get(rel);
+    if (text === undefined) throw new Error('damaged body');
+    docs.set(rel, stored!.stamp(rel));
+    bodies.set(rel, text);
+  }
   stored?.close();
   for (const rel of gone) if (index.has(rel)) index.discard(rel);
   let indexed = 0;
@@ -141,11 +157,13 @@ async function update(
       throw error;
     }
     index.add(documentOf(fresh));
-    docs[note.path] = stamp;
+    docs.set(note.path, stamp);
     bodies.set(note.path, flatten(fresh.body));
     indexed++;
   }
   if (index.dirtCount > 0 && index.dirtFactor > 0.1) await index.vacuum({ batchWait: 0 });
   const saved = writeIndexFile(file, index, docs, bodies);
-  return { index, bodyOf: (rel) => bodies.get(rel) ?? null, indexed, saved, close: () => {} };
+  const bodiesOf = (rels: string[]) =>
+    new Map(rels.flatMap((rel) => (bodies.has(rel) ? [[rel, bodies.get(rel)!] as const] : [])));
+  return { index, bodiesOf, indexed, saved, close: () => {} };
 }

@@ -80,15 +80,17 @@ export async function searchNotes(
     stats.indexed += opened.indexed;
     if (opened.saved) stats.saved++;
     try {
+      if (!opened.index) continue;
       const results = opened.index.search(query.terms.join(' '), {
         combineWith: 'AND',
         prefix: (_term, i, terms) => query.prefixLast && i === terms.length - 1,
         filter: (result) => allowed.has(result.id as string),
       });
+      // The bodies as indexed, which the stamp check just proved current: no need to open the notes again.
+      const bodies = opened.bodiesOf(results.map((result) => result.id as string));
       for (const result of results) {
         const note = allowed.get(result.id as string)!.note();
-        // The body as indexed, which the stamp check just proved current: no need to open the note again.
-        const body = opened.bodyOf(note.path) ?? flatten(note.body);
+        const body = bodies.get(note.path) ?? flatten(note.body);
         if (!holdsPhrases(note, body, query)) continue;
         hits.push(hitOf(note, body, result));
       }
@@ -115,9 +117,14 @@ function hitOf(note: Note, body: string, result: SearchResult): SearchHit {
   return {
     note,
     score: Math.round(result.score * 1000) / 1000,
-    snippet: snippetOf(
-      [body, flatten(note.summary ?? ''), flatten(note.title), note.speakers.join(', ')],
-      terms,
-    ),
+    snippet: snippetOf(textsOf(note, body), terms),
   };
+}
+
+/** Where a snippet is looked for, in order; each text made only if the ones before it hold no match. */
+function* textsOf(note: Note, body: string): Generator<string> {
+  yield body;
+  yield flatten(note.summary ?? '');
+  yield flatten(note.title);
+  yield note.speakers.join(', ');
 }

@@ -36,12 +36,18 @@ export function flatten(text: string): string {
  * as the index found them), else the start of the first text that has any.
  * The texts are flattened already (see flatten): the index stores bodies so.
  */
-export function snippetOf(texts: string[], terms: Set<string>, options: SnippetOptions = {}): Segment[] {
+export function snippetOf(
+  texts: Iterable<string>,
+  terms: Set<string>,
+  options: SnippetOptions = {},
+): Segment[] {
+  // An iterable, so that a caller can flatten the later texts only when the body has no match.
+  let first = '';
   for (const text of texts) {
     const segments = around(text, terms, options);
     if (segments) return segments;
+    first ||= text;
   }
-  const first = texts.find((text) => text !== '') ?? '';
   return first ? [{ text: cut(first, 0, options.length ?? 120), match: false }] : [];
 }
 

@@ -1,0 +1,48 @@
+/**
+ * The layout of a search index file, `.confnotes/search/<slug>.idx`, shared
+ * by its reader (index-file.ts) and its writer (index-write.ts):
+ * - line 1, JSON: the format, the number of notes and terms, each section's size in bytes;
+ * - the head, read whole: the notes' paths joined by NUL, their stamps (four
+ *   Float64 each, NaN for "index again next time"), where each note's body
+ *   lies (two Uint32 each), the terms joined by NUL (a term never holds one:
+ *   notes with a NUL are refused), where each term's postings lie;
+ * - then, read only when a search needs them: MiniSearch's serialised index
+ *   without its postings (JSON), each term's postings (JSON), and each note's
+ *   body on one line (UTF-8), which snippets and phrases are taken from
+ *   without opening every matching note again.
+ */
+import type { FileStamp } from '../note/note-cache.js';
+
+/** Bump when the fields, the tokenizer, folding or the layout change: an index of another format is rebuilt. */
+export const SEARCH_INDEX_FORMAT =
+  'confnotes search index 6: title,speakers,tags,summary,body; fold 1; flatten 2; binary head 1';
+
+/** A note's stamp as stored: size, mtime, ctime, inode; null when it must be indexed again next time. */
+export type StoredStamp = [number, number, number, number] | null;
+
+export function storedStamp(stamp: FileStamp): StoredStamp {
+  return [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino];
+}
+
+/** Section sizes in bytes, in file order; `rest` and the data after it are read only on demand. */
+export interface Sizes {
+  paths: number;
+  stamps: number;
+  texts: number;
+  terms: number;
+  spans: number;
+  rest: number;
+  /** The postings and bodies after MiniSearch's JSON: with the rest, the file's whole length. */
+  data: number;
+}
+
+export interface Head {
+  format: string;
+  count: number;
+  termCount: number;
+  sizes: Sizes;
+}
+
+export const NUL = '\0';
+/** The sections read whole at open, in file order. */
+export const HEAD_SECTIONS = ['paths', 'stamps', 'texts', 'terms', 'spans'] as const;
