@@ -31,6 +31,7 @@ describe('ATX headings', () => {
     ],
     ['text\n## right after text\n', ['2 1-2 right after text']],
     ['   ### three spaces\n    #### four spaces\n', ['3 0-1 three spaces']],
+    ['text\n   # three, no blank line, no line end', ['1 1-2 three, no blank line, no line end']],
   ]);
 });
 
@@ -50,6 +51,7 @@ describe('setext headings', () => {
   cases([
     ['Title\n=====\n', ['1 0-2 Title']],
     ['Title\n-\n', ['2 0-2 Title']],
+    ['Title\n--', ['2 0-2 Title']],
     ['Title\n===   \n', ['1 0-2 Title']],
     ['Title\n   ---\n', ['2 0-2 Title']],
     ['Title\n    ---\n', []],
@@ -100,7 +102,14 @@ describe('fenced code', () => {
 describe('HTML blocks', () => {
   cases([
     ['<!-- a -->\n# b\n', ['1 1-2 b']],
+    ['<!-- a -->\n# b\n~~~\n~~~\n', ['1 1-2 b']],
+    ['<?x ?>\n# b\n', ['1 1-2 b']],
+    ['<script>x</script>\n# b\n', ['1 1-2 b']],
     ['<!--\n# a\n-->\n# b\n', ['1 3-4 b']],
+    ['<!-- a\n# hidden\nstill -->\n# b', ['1 3-4 b']],
+    ['<!--\na > b\n# a\n-->\n# b\n', ['1 4-5 b']],
+    ['<?x\na > b\n# a\n?>\n# b\n', ['1 4-5 b']],
+    ['<![CDATA[\na > b\n# a\n]]>\n# b\n', ['1 4-5 b']],
     ['<?php\n# a\n?>\n# b\n', ['1 3-4 b']],
     ['<!DOCTYPE html\n# a\n>\n# b\n', ['1 3-4 b']],
     ['<![CDATA[\n# a\n]]>\n# b\n', ['1 3-4 b']],
@@ -135,6 +144,7 @@ describe('link reference definitions', () => {
     ['[a]: /u (t)\n---\n', []],
     ['[a\\]b]: /u\n---\n', []],
     ['[a] b\n===\n', ['1 0-2 [a] b']],
+    ['[a]: /u junk\n---\n', ['2 0-2 [a]: /u junk']],
     ['Para\n[a]: /u\n===\n', ['1 0-3 Para\n[a]: /u']],
   ]);
 });
@@ -153,6 +163,10 @@ describe('block quotes', () => {
     ['> a\n- b\n# c\n', ['1 2-3 c']],
     ['> a\n1. b\n# c\n', ['1 2-3 c']],
     ['> a\n2. b\n# c\n', ['1 2-3 c']],
+    ['> a\n    - b\nText\n===\n', []],
+    ['>    x\nText\n===\n', []],
+    ['> a\n>\n>    x\nText\n===\n', []],
+    ['>     code\nText\n===\n', ['1 1-3 Text']],
   ]);
 });
 
@@ -165,6 +179,12 @@ describe('list items', () => {
     ['1. a\n   # in\n  # out\n', ['1 2-3 out']],
     ['10) a\n    # in\n', []],
     ['1234567890. a\n# b\n', ['1 1-2 b']],
+    ['1.5 million\n===\n', ['1 0-2 1.5 million']],
+    ['1.\n   # in\n', []],
+    ['1234567890. a\n===\n', ['1 0-2 1234567890. a']],
+    ['1) a\n===\n', []],
+    ['Para\n*  \n===\n', ['1 0-3 Para\n*']],
+    ['-x\n+y\n===\n', ['1 0-3 -x\n+y']],
     ['-# a\n+# b\n*# c\n', []],
     ['-\n  # in\n', []],
     ['-\n\n  # out\n', ['1 2-3 out']],
