@@ -118,6 +118,8 @@ describe('HTML blocks', () => {
     ['<style>\n# a\n</style>\n# b\n', ['1 3-4 b']],
     ['<textarea>\n# a\n</textarea>\n# b\n', ['1 3-4 b']],
     ['<div>\n# a\n\n# b\n', ['1 3-4 b']],
+    ['<div>\nx\n# a\n\n# b\n', ['1 4-5 b']],
+    ['<script>\n</script x\n# a\n</script>\n# b\n', ['1 4-5 b']],
     ['</div>\n# a\n\n# b\n', ['1 3-4 b']],
     ['<DIV class="x">\n# a\n\n# b\n', ['1 3-4 b']],
     ['<details/>\n# a\n\n# b\n', ['1 3-4 b']],
