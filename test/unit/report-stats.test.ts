@@ -271,6 +271,17 @@ describe("conference.md's introduction heading", () => {
     );
   });
 
+  it('drops an Intro heading after blank lines, and keeps private parts out by default', () => {
+    expect(splitConferenceBody('\n\n## Introduction\n\nWhy.\n').introduction).toBe('Why.');
+    const body =
+      'Why <!-- private -->the free hotel<!-- /private -->I went.\n\n## Observations\n\n<!-- private -->\nGossip.\n<!-- /private -->\nBusy.\n';
+    expect(splitConferenceBody(body)).toEqual({ introduction: 'Why I went.', observations: 'Busy.' });
+    expect(splitConferenceBody(body, true)).toEqual({
+      introduction: 'Why the free hotelI went.',
+      observations: 'Gossip.\nBusy.',
+    });
+  });
+
   it('starts the observations only at a heading that starts with the word', () => {
     expect(splitConferenceBody('## Impressionsdesk\n\nArt.\n\n## My observations\n\nx\n')).toEqual({
       introduction: '### Impressionsdesk\n\nArt.\n\n### My observations\n\nx',
