@@ -195,6 +195,29 @@ describe('a talk watched later', () => {
   });
 });
 
+describe('groups by track and by day', () => {
+  const notes = () => [
+    mk({ title: 'No track', date: '2013-04-15', start: '"09:00"' }),
+    mk({ title: 'Lab', date: '2013-04-16', start: '"10:00"', track: 'Labs' }),
+  ];
+
+  it('puts notes without a track last, as "other", even when one comes first', () => {
+    const groups = buildReport(testConference(), notes(), { groupBy: 'track' }).groups;
+    expect(groups.map(({ key, title, count }) => [key, title, count])).toEqual([
+      ['Labs', 'Labs', 1],
+      ['other', 'Other', 1],
+    ]);
+  });
+
+  it('keys each day group by its date', () => {
+    const groups = buildReport(testConference(), notes(), { groupBy: 'day' }).groups;
+    expect(groups.map(({ key, title }) => [key, title])).toEqual([
+      ['2013-04-15', 'Monday 15 April'],
+      ['2013-04-16', 'Tuesday 16 April'],
+    ]);
+  });
+});
+
 describe('favourites and follow-ups', () => {
   it('gives each favourite its fields, and no link when it has none', () => {
     const model = buildReport(testConference(), [
