@@ -12,15 +12,18 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, confnotes } from '../helpers/cli.js';
+import { BIN, confnotes, confnotesAsync } from '../helpers/cli.js';
 import { makeWorkspace, note, snapshot, tempDir } from '../helpers/workspace.js';
 
 const HOOK = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../helpers/kill-hook.cjs');
 const RANDOM_RUNS_PER_SCENARIO = 12;
 const SEED = 20130416;
+// Kill points tried at once: a CLI run is mostly start-up, so one more than the cores keeps them busy.
+const AT_ONCE = os.availableParallelism() + 1;
 
 const ENV = { CONFNOTES_NOW: '2013-04-16T18:02:00Z', NO_COLOR: '1' };
 
@@ -191,12 +194,12 @@ const isVisibleNote = (rel: string) =>
   rel.toLowerCase().endsWith('.md') && !rel.split(path.sep).some((part) => part.startsWith('.'));
 
 /** Every file is its old or its new version; any other file is invisible to list and check; the next command works. */
-function assertIntact(
+async function assertIntact(
   dir: string,
   before: Map<string, string>,
   after: Map<string, string>,
   label: string,
-): void {
+): Promise<void> {
   const now = snapshotWithout(dir);
   for (const rel of new Set([...before.keys(), ...after.keys(), ...now.keys()])) {
     const bytes = now.get(rel);
@@ -209,7 +212,7 @@ function assertIntact(
       expect(isVisibleNote(rel), `${label}: leftover ${rel} looks like a note`).toBe(false);
     }
   }
-  const list = confnotes(['list', '--all', '--json'], { cwd: dir, env: ENV });
+  const list = await confnotesAsync(['list', '--all', '--json'], { cwd: dir, env: ENV });
   expect(list.code, `${label}: ${list.stderr}`).toBe(0);
   expect(list.stderr, label).toBe('');
   const ids = (JSON.parse(list.stdout) as { id: string }[]).map((entry) => entry.id).sort();
@@ -276,31 +279,32 @@ describe('SIGKILL at any point leaves every note whole', () => {
         })),
       ];
       let killedAt = 0;
-      // Two at a time: the machine has two cores.
-      for (let i = 0; i < plans.length; i += 2) {
-        const batch = plans.slice(i, i + 2).map((plan) => ({ plan, dir: copyOf(base) }));
-        const outcomes = await Promise.all(
-          batch.map(({ plan, dir }) => runAndKill(dir, scenario.args, plan)),
-        );
-        batch.forEach(({ plan, dir }, index) => {
-          const outcome = outcomes[index]!;
-          const label = `${scenario.name} ${'pauseAt' in plan ? `before write call ${plan.pauseAt}` : `after ${plan.delayMs} ms`}`;
-          if ('pauseAt' in plan) expect(outcome.paused, `${label}: ${outcome.stderr}`).toBe(true);
-          if (outcome.killed) killedAt++;
-          else expect(outcome.code, `${label}: ${outcome.stderr}`).toBe(0);
-          assertIntact(dir, before, after, label);
-          if ('pauseAt' in plan) {
-            // The next run finishes the job: a killed writer's lock never blocks it.
-            const again = confnotes(scenario.args, { cwd: dir, env: ENV });
-            expect(again.code, `${label}, run again: ${again.stderr}`).toBe(0);
-            if (scenario.repeatable) {
-              const again = snapshotWithout(dir);
-              for (const [rel, bytes] of after)
-                expect(again.get(rel), `${label}, run again: ${rel}`).toBe(bytes);
-            }
+      /** One kill point: a copy, the killed run, the checks on what it left, the run that finishes the job. */
+      const tryPlan = async (plan: (typeof plans)[number]) => {
+        const dir = copyOf(base);
+        const outcome = await runAndKill(dir, scenario.args, plan);
+        const label = `${scenario.name} ${'pauseAt' in plan ? `before write call ${plan.pauseAt}` : `after ${plan.delayMs} ms`}`;
+        if ('pauseAt' in plan) expect(outcome.paused, `${label}: ${outcome.stderr}`).toBe(true);
+        if (outcome.killed) killedAt++;
+        else expect(outcome.code, `${label}: ${outcome.stderr}`).toBe(0);
+        await assertIntact(dir, before, after, label);
+        if ('pauseAt' in plan) {
+          // The next run finishes the job: a killed writer's lock never blocks it.
+          const again = await confnotesAsync(scenario.args, { cwd: dir, env: ENV });
+          expect(again.code, `${label}, run again: ${again.stderr}`).toBe(0);
+          if (scenario.repeatable) {
+            const again = snapshotWithout(dir);
+            for (const [rel, bytes] of after)
+              expect(again.get(rel), `${label}, run again: ${rel}`).toBe(bytes);
           }
-        });
-      }
+        }
+      };
+      // A few kill points at a time, each on its own copy, so that every core stays busy.
+      let nextPlan = 0;
+      const lane = async () => {
+        while (nextPlan < plans.length) await tryPlan(plans[nextPlan++]!);
+      };
+      await Promise.all(Array.from({ length: AT_ONCE }, lane));
       // Every exact kill point was reached and killed there; random ones may come too late.
       expect(killedAt).toBeGreaterThanOrEqual(calls);
       expect(killedAt).toBeLessThanOrEqual(plans.length);
