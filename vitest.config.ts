@@ -6,7 +6,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     // End-to-end tests run the built CLI, so `npm test` builds first (see package.json).
-    testTimeout: 30_000,
+    // Generous: a shared two-core machine under load runs a CLI in seconds, not milliseconds.
+    testTimeout: 120_000,
     // vitest's default is one worker fewer than the cores: one on a two-core machine. Most
     // of an end-to-end test is waiting on the CLI it spawned, so a worker per core keeps both busy.
     maxWorkers: Math.max(2, os.availableParallelism()),

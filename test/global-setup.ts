@@ -28,9 +28,42 @@ function letNobodyReach(dir: string): () => void {
   };
 }
 
+const OWNER = '.owner-pid';
+
+/** True while a process with this id runs (EPERM: it runs, as another user). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A run stopped before its teardown (Ctrl-C twice, a killed CI job, a mutant
+ * run timed out) leaves its folder: the next run removes each whose owner has
+ * exited. A folder without an owner file, or one whose owner runs, is left alone.
+ */
+function sweepAbandonedRuns(top: string): void {
+  for (const name of fs.readdirSync(top)) {
+    if (!name.startsWith('confnotes-run-')) continue;
+    const dir = path.join(top, name);
+    let pid: number;
+    try {
+      pid = Number(fs.readFileSync(path.join(dir, OWNER), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid)) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export default function setup(): () => void {
   const restore = letNobodyReach(path.resolve(import.meta.dirname, '..'));
+  sweepAbandonedRuns(os.tmpdir());
   const run = fs.mkdtempSync(path.join(os.tmpdir(), 'confnotes-run-'));
+  fs.writeFileSync(path.join(run, OWNER), String(process.pid));
   // The hostile suite runs the CLI as `nobody` when the tests run as root: it must reach its folders.
   fs.chmodSync(run, 0o755);
   // Workers start after this and inherit it; os.tmpdir() reads TMPDIR.

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confnotes } from '../helpers/cli.js';
-import { snapshot as snapshotAll, tempDir } from '../helpers/workspace.js';
+import { sharedSetup } from '../helpers/template.js';
+import { snapshot as snapshotAll } from '../helpers/workspace.js';
 
 /** The tool's own caches change as they fill (a note changed in the last two seconds is stored later): not user data. */
 const CACHES = /^\.confnotes\/(notes-cache|check-cache|programme-cache|search)\//;
@@ -45,10 +46,10 @@ function newerExport(): string {
   return file;
 }
 
-beforeEach(() => {
-  home = tempDir();
-  ws = path.join(home, 'ws');
-  confnotes(['init', ws], { cwd: home });
+// One workspace set up once, copied for each test (test/helpers/template.ts).
+const fresh = sharedSetup((template) => {
+  ws = path.join(template, 'ws');
+  confnotes(['init', ws], { cwd: template });
   const made = run([
     'conf',
     'new',
@@ -63,6 +64,10 @@ beforeEach(() => {
   expect(made.code, made.stderr).toBe(0);
   const imported = run(['import', EXPORT]);
   expect(imported.code, imported.stderr).toBe(0);
+});
+beforeEach(() => {
+  home = fresh();
+  ws = path.join(home, 'ws');
 });
 afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confnotes } from '../helpers/cli.js';
-import { tempDir } from '../helpers/workspace.js';
+import { sharedSetup } from '../helpers/template.js';
 
 const REAL = path.resolve(__dirname, '../fixtures/real');
 const FOSDEM = path.join(REAL, 'fosdem-2026-schedule.xml');
@@ -45,10 +45,10 @@ const agendaJson = (args: string[] = []) => {
 };
 const vevents = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
 
-beforeEach(() => {
-  home = tempDir();
-  ws = path.join(home, 'ws');
-  confnotes(['init', ws], { cwd: home });
+// One workspace set up once, copied for each test (test/helpers/template.ts).
+const fresh = sharedSetup((template) => {
+  ws = path.join(template, 'ws');
+  confnotes(['init', ws], { cwd: template });
   const made = run([
     'conf',
     'new',
@@ -63,6 +63,10 @@ beforeEach(() => {
   expect(made.code, made.stderr).toBe(0);
   const imported = run(['import', FOSDEM]);
   expect(imported.code, imported.stderr).toBe(0);
+});
+beforeEach(() => {
+  home = fresh();
+  ws = path.join(home, 'ws');
 });
 afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseNote } from '../../src/core/note/note.js';
 import { confnotes } from '../helpers/cli.js';
-import { tempDir } from '../helpers/workspace.js';
+import { sharedSetup } from '../helpers/template.js';
 
 const PYCON = path.join(import.meta.dirname, '../fixtures/real/pyconuk-2015-vobject.ics');
 const SLUG = 'pycon-uk-2015';
@@ -40,10 +40,10 @@ const agenda = (args: string[] = [], env: Record<string, string> = {}) => {
   return JSON.parse(result.stdout) as AgendaEntry[];
 };
 
-beforeEach(() => {
-  home = tempDir();
-  ws = path.join(home, 'ws');
-  confnotes(['init', ws], { cwd: home });
+// One workspace set up once, copied for each test (test/helpers/template.ts).
+const fresh = sharedSetup((template) => {
+  ws = path.join(template, 'ws');
+  confnotes(['init', ws], { cwd: template });
   const made = run([
     'conf',
     'new',
@@ -58,6 +58,10 @@ beforeEach(() => {
   expect(made.code, made.stderr).toBe(0);
   const imported = run(['import', PYCON]);
   expect(imported.code, imported.stderr).toBe(0);
+});
+beforeEach(() => {
+  home = fresh();
+  ws = path.join(home, 'ws');
 }, 60_000);
 afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 

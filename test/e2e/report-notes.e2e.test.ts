@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confnotes } from '../helpers/cli.js';
-import { tempDir } from '../helpers/workspace.js';
+import { sharedSetup } from '../helpers/template.js';
 
 let home: string;
 let ws: string;
@@ -11,10 +11,10 @@ const at = (time: string) => ({ CONFNOTES_NOW: `2013-04-16T${time}:00Z` });
 const run = (args: string[], env: Record<string, string | undefined> = at('18:02')) =>
   confnotes(args, { cwd: ws, env });
 
-beforeEach(() => {
-  home = tempDir();
-  ws = path.join(home, 'ws');
-  confnotes(['init', ws], { cwd: home });
+// One workspace set up once, copied for each test (test/helpers/template.ts).
+const fresh = sharedSetup((template) => {
+  ws = path.join(template, 'ws');
+  confnotes(['init', ws], { cwd: template });
   const conf = ['conf', 'new', 'Summit', '--start', '2013-04-15', '--end', '2013-04-18', '--timezone', 'UTC'];
   expect(run(conf).code).toBe(0);
   expect(run(['new', 'Jotted talk', '--at', '11:00'], at('11:00')).code).toBe(0);
@@ -22,6 +22,10 @@ beforeEach(() => {
   expect(run(['jot', '--quote', 'we ship on Fridays'], at('11:07')).code).toBe(0);
   expect(run(['jot', 'second point'], at('11:09')).code).toBe(0);
   expect(run(['new', 'Blank talk', '--at', '14:00'], at('14:00')).code).toBe(0);
+});
+beforeEach(() => {
+  home = fresh();
+  ws = path.join(home, 'ws');
 });
 afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 

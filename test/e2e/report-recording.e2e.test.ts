@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confnotes } from '../helpers/cli.js';
-import { tempDir } from '../helpers/workspace.js';
+import { sharedSetup } from '../helpers/template.js';
 
 let home: string;
 let ws: string;
@@ -11,16 +11,20 @@ const at = (time: string) => ({ CONFNOTES_NOW: `2013-04-16T${time}Z` });
 const run = (args: string[], env: Record<string, string | undefined> = at('18:02:00')) =>
   confnotes(args, { cwd: ws, env });
 
-beforeEach(() => {
-  home = tempDir();
-  ws = path.join(home, 'ws');
-  confnotes(['init', ws], { cwd: home });
+// One workspace set up once, copied for each test (test/helpers/template.ts).
+const fresh = sharedSetup((template) => {
+  ws = path.join(template, 'ws');
+  confnotes(['init', ws], { cwd: template });
   const conf = ['conf', 'new', 'Summit', '--start', '2013-04-15', '--end', '2013-04-18', '--timezone', 'UTC'];
   expect(run(conf).code).toBe(0);
   expect(run(['new', 'Recorded talk', '--at', '11:00', '--duration', '90'], at('11:00:00')).code).toBe(0);
   expect(run(['jot', '--since-start', 'the demo starts'], at('11:12:30')).code).toBe(0);
   expect(run(['jot', '--since-start', '--quote', 'ship it'], at('12:02:03')).code).toBe(0);
   expect(run(['jot', 'no stamp here'], at('12:10:00')).code).toBe(0);
+});
+beforeEach(() => {
+  home = fresh();
+  ws = path.join(home, 'ws');
 });
 afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseNote } from '../../src/core/note/note.js';
 import { BIN, confnotes } from '../helpers/cli.js';
-import { tempDir } from '../helpers/workspace.js';
+import { sharedSetup } from '../helpers/template.js';
 
 let home: string;
 let ws: string;
@@ -13,10 +13,10 @@ const NOW = { CONFNOTES_NOW: '2013-04-16T18:02:00Z' };
 const run = (args: string[], env: Record<string, string | undefined> = {}, input?: string) =>
   confnotes(args, { cwd: ws, env: { ...NOW, ...env }, input });
 
-beforeEach(() => {
-  home = tempDir();
-  ws = path.join(home, 'ws');
-  confnotes(['init', ws], { cwd: home });
+// One workspace set up once, copied for each test (test/helpers/template.ts).
+const fresh = sharedSetup((template) => {
+  ws = path.join(template, 'ws');
+  confnotes(['init', ws], { cwd: template });
   expect(
     run([
       'conf',
@@ -30,6 +30,10 @@ beforeEach(() => {
       'America/Los_Angeles',
     ]).code,
   ).toBe(0);
+});
+beforeEach(() => {
+  home = fresh();
+  ws = path.join(home, 'ws');
 });
 
 const newNote = (title: string, extra: string[] = []) => {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseNote } from '../../src/core/note/note.js';
 import { confnotes } from '../helpers/cli.js';
 import { hostileExports } from '../helpers/hostile-corpus.js';
+import { sharedSetup } from '../helpers/template.js';
 import { tempDir } from '../helpers/workspace.js';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/schedule');
@@ -30,10 +31,10 @@ afterEach(() => {
   fs.rmSync(home, { recursive: true, force: true });
 });
 
-beforeEach(() => {
-  home = tempDir();
-  ws = path.join(home, 'ws');
-  confnotes(['init', ws], { cwd: home });
+// One workspace with the conference, copied for each test (test/helpers/template.ts).
+const fresh = sharedSetup((template) => {
+  ws = path.join(template, 'ws');
+  confnotes(['init', ws], { cwd: template });
   const made = run([
     'conf',
     'new',
@@ -46,6 +47,10 @@ beforeEach(() => {
     'Europe/Berlin',
   ]);
   expect(made.code, made.stderr).toBe(0);
+});
+beforeEach(() => {
+  home = fresh();
+  ws = path.join(home, 'ws');
 });
 
 describe('import, agenda, new --from now', () => {

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli.js';
 import { confnotes } from '../helpers/cli.js';
+import { sharedSetup } from '../helpers/template.js';
 import { snapshot, tempDir, testContext } from '../helpers/workspace.js';
 
 const NOW = { CONFNOTES_NOW: '2013-04-16T18:02:00Z' };
@@ -15,10 +16,10 @@ function run(args: string[], env: Record<string, string | undefined> = {}, cwd =
   return confnotes(args, { cwd, env: { ...NOW, ...env } });
 }
 
-function setUp() {
-  home = tempDir();
-  ws = path.join(home, 'ws');
-  expect(confnotes(['init', ws], { cwd: home }).code).toBe(0);
+// One workspace set up once, copied for each test that calls setUp (test/helpers/template.ts).
+const fresh = sharedSetup((template) => {
+  ws = path.join(template, 'ws');
+  expect(confnotes(['init', ws], { cwd: template }).code).toBe(0);
   const made = run([
     'conf',
     'new',
@@ -33,6 +34,10 @@ function setUp() {
     'Portland, Oregon',
   ]);
   expect(made.code).toBe(0);
+});
+function setUp() {
+  home = fresh();
+  ws = path.join(home, 'ws');
 }
 
 describe('init and finding the workspace', () => {
