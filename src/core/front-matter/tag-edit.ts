@@ -51,11 +51,13 @@ export function editTags(text: string, edit: TagEdit): TagEditResult {
     const replace = dropped.map((drop) => (drop ? null : undefined));
     splices = listSplices(source, value, replace, toAdd.map(renderTag), fm.bounds.eol);
   } else {
-    // null, empty or a single plain tag: becomes a flow list in place.
-    const from = value?.range
-      ? value.range[0]
+    // null, empty or a single plain tag: becomes a flow list in place. No value at all (`tags:`)
+    // is a zero-width node, maybe at a comment: written just after the colon, as setField does.
+    const node = value?.range && value.range[0] < value.range[1] ? value : null;
+    const from = node
+      ? node.range![0]
       : pair.key.range![1] + source.slice(pair.key.range![1]).indexOf(':') + 1;
-    const to = value?.range ? value.range[1] : from;
+    const to = node ? node.range![1] : from;
     const lead = source[from - 1] === ':' ? ' ' : '';
     splices = [{ from, to, insert: `${lead}${flowList(tags)}` }];
   }
