@@ -449,3 +449,27 @@ describe('the lock around the work', () => {
     expect(fs.existsSync(lock)).toBe(false);
   });
 });
+
+describe('file descriptors', () => {
+  it.runIf(fs.existsSync('/proc/self/fd'))(
+    'none is left open by taking, waiting for or taking over a lock',
+    () => {
+      const { file, lock } = scratch();
+      const open = () => fs.readdirSync('/proc/self/fd').length;
+      const before = open();
+      withLock(file, () => 'in');
+      const at = lockFile(lock, '4242');
+      fakeWorld(at + 10);
+      expect(() => withLock(file, () => 'in', { waitMs: 5 })).toThrow(/still writing/);
+      vi.restoreAllMocks();
+      fakeWorld(at + 10, () => true);
+      expect(withLock(file, () => 'in', { waitMs: 0 })).toBe('in');
+      vi.spyOn(fs, 'linkSync').mockImplementation(() => {
+        throw Object.assign(new Error('link EPERM'), { code: 'EPERM' });
+      });
+      expect(withLock(file, () => 'in', { waitMs: 0 })).toBe('in');
+      vi.restoreAllMocks();
+      expect(open()).toBe(before);
+    },
+  );
+});

@@ -389,3 +389,28 @@ describe('replaceOwnFile', () => {
     expect(fs.readdirSync(path.dirname(file))).toEqual(['cache.json']);
   });
 });
+
+describe('file descriptors', () => {
+  const open = () => fs.readdirSync('/proc/self/fd').length;
+
+  it.runIf(fs.existsSync('/proc/self/fd'))('none is left open by a write, a refusal or a failure', () => {
+    const { dir, file } = scratch();
+    const before = open();
+    createExclusive(file, 'new\n');
+    expect(() => createExclusive(file, 'again\n')).toThrow(FileExistsError);
+    rewrite(file, (old) => `${old}more\n`);
+    append(file, 'line\n');
+    extend(file, () => null);
+    const folder = path.join(dir, 'folder.md');
+    fs.mkdirSync(folder);
+    expect(() => rewrite(folder, () => 'x\n')).toThrow(/not a regular file/);
+    expect(() => append(folder, 'x\n')).toThrow(/EISDIR/);
+    vi.spyOn(fs, 'fsyncSync').mockImplementation(() => {
+      throw failure('EIO');
+    });
+    expect(() => createExclusive(path.join(dir, 'b.md'), 'x\n')).toThrow(/input\/output error/);
+    expect(() => append(file, 'x\n')).toThrow(/input\/output error/);
+    vi.restoreAllMocks();
+    expect(open()).toBe(before);
+  });
+});
