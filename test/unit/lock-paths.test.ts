@@ -473,3 +473,108 @@ describe('file descriptors', () => {
     },
   );
 });
+
+describe('removing what another process may have removed first', () => {
+  /** `rmSync` of the first path `hit` picks finds that path already gone (another process was quicker). */
+  function removedFirst(hit: (name: string) => boolean): { raced: () => boolean } {
+    const real = fs.rmSync;
+    let raced = false;
+    vi.spyOn(fs, 'rmSync').mockImplementation((name, options) => {
+      if (!raced && hit(String(name))) {
+        raced = true;
+        real(name, { force: true });
+      }
+      return real(name, options);
+    });
+    return { raced: () => raced };
+  }
+
+  it('a taker whose stale lock was removed just before its own removal goes on', () => {
+    const { dir, file, lock } = scratch();
+    const at = lockFile(lock, '');
+    fakeWorld(at + 5000);
+    const race = removedFirst((name) => name === lock);
+    expect(withLock(file, () => 'in', { waitMs: 0 })).toBe('in');
+    expect(race.raced()).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['a.md']);
+  });
+
+  it('a claim already cleared when the taker cleans it up', () => {
+    const { dir, file, lock } = scratch();
+    const at = lockFile(lock, '');
+    fakeWorld(at + 5000);
+    const race = removedFirst((name) => name.includes('.stale-'));
+    expect(withLock(file, () => 'in', { waitMs: 0 })).toBe('in');
+    expect(race.raced()).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['a.md']);
+  });
+
+  it('an abandoned claim that another taker clears at the same time', () => {
+    const { dir, file, lock } = scratch();
+    lockFile(lock, '');
+    const stat = fs.statSync(lock, { bigint: true });
+    fs.linkSync(lock, `${lock}.stale-${stat.ino}-${stat.mtimeNs}`);
+    fakeWorld(Date.now() + 60_000);
+    const race = removedFirst((name) => name.includes('.stale-'));
+    expect(withLock(file, () => 'in', { waitMs: 10 })).toBe('in');
+    expect(race.raced()).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['a.md']);
+  });
+
+  it('without hard links: a stale lock removed by another taker just before ours', () => {
+    const { dir, file, lock } = scratch();
+    const at = lockFile(lock, '');
+    fakeWorld(at + 5000);
+    vi.spyOn(fs, 'linkSync').mockImplementation(() => {
+      throw Object.assign(new Error('link EPERM'), { code: 'EPERM' });
+    });
+    const race = removedFirst((name) => name === lock);
+    expect(withLock(file, () => 'in', { waitMs: 0 })).toBe('in');
+    expect(race.raced()).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['a.md']);
+  });
+
+  it('an error creating the temporary file is passed on as it is', () => {
+    const { dir, file } = scratch();
+    const real = fs.openSync;
+    vi.spyOn(fs, 'openSync').mockImplementation(((name, flags, mode) => {
+      if (String(name).includes('.lock.tmp-'))
+        throw Object.assign(new Error('open EACCES'), { code: 'EACCES' });
+      return real(name, flags, mode);
+    }) as typeof fs.openSync);
+    expect(() => withLock(file, () => 'in', { waitMs: 0 })).toThrow(/EACCES/);
+    expect(fs.readdirSync(dir)).toEqual(['a.md']);
+  });
+});
+
+describe('exact boundaries', () => {
+  it('a claim exactly two seconds old is still another taker’s', () => {
+    const { file, lock } = scratch();
+    const at = lockFile(lock, '');
+    const stat = fs.statSync(lock, { bigint: true });
+    const claim = `${lock}.stale-${stat.ino}-${stat.mtimeNs}`;
+    fs.linkSync(lock, claim);
+    const real = fs.lstatSync;
+    const linked = 1_800_000_000_000;
+    vi.spyOn(fs, 'lstatSync').mockImplementation(((name, options) => {
+      const found = real(name, options);
+      return String(name) === claim
+        ? Object.assign(Object.create(Object.getPrototypeOf(found)), found, { ctimeMs: linked })
+        : found;
+    }) as typeof fs.lstatSync);
+    fakeWorld(linked + 2000);
+    expect(at).toBeLessThan(linked);
+    expect(() => withLock(file, () => 'in', { waitMs: 0 })).toThrow(/still writing/);
+    expect(fs.existsSync(claim)).toBe(true);
+  });
+
+  it('a live writer’s id with white space around it still names a running process', () => {
+    const { file, lock } = scratch();
+    const at = lockFile(lock, ' 4242\n');
+    const clock = fakeWorld(at + 5000);
+    expect(failure(() => withLock(file, () => 'in', { waitMs: 0 })).message).toBe(
+      lockMessage(file, lock, 4242),
+    );
+    expect(clock.probed).toEqual([4242]);
+  });
+});
