@@ -85,6 +85,22 @@ describe('editTags on other shapes of "tags"', () => {
     });
   });
 
+  it('an item that is not a single tag (a nested list) is kept, and does not shift which item is removed', () => {
+    expect(editTags(note('tags:\n  - [x]\n  - a\n  - b\n'), { remove: ['a'] })).toEqual({
+      text: note('tags:\n  - [x]\n  - b\n'),
+      tags: ['b'],
+      added: [],
+      removed: ['a'],
+    });
+  });
+
+  it('an empty value with white space before its colon is filled after the colon', () => {
+    expect(editTags(note('tags :\nx: 1\n'), { add: ['a'] }).text).toBe(note('tags : [a]\nx: 1\n'));
+    expect(editTags(note('tags   :   # later\n'), { add: ['a'] }).text).toBe(
+      note('tags   : [a]   # later\n'),
+    );
+  });
+
   it('with no edit given, nothing changes', () => {
     const before = note('tags: [a]\n');
     expect(editTags(before, {})).toEqual({ text: before, tags: ['a'], added: [], removed: [] });
