@@ -101,6 +101,12 @@ describe('editTags on other shapes of "tags"', () => {
     );
   });
 
+  it('an explicit key with no value ("? tags") is refused, and the next field left alone', () => {
+    expect(() => editTags('---\ntitle: t\n? tags\nroom: B1\n---\n', { add: ['a'] })).toThrow(
+      /"tags" has no "tags:" line to write to/,
+    );
+  });
+
   it('with no edit given, nothing changes', () => {
     const before = note('tags: [a]\n');
     expect(editTags(before, {})).toEqual({ text: before, tags: ['a'], added: [], removed: [] });
