@@ -142,6 +142,45 @@ describe('createExclusive', () => {
   });
 });
 
+describe('removing a half-made file another process removed first', () => {
+  /** The first `rmSync` of a file `hit` picks finds it already gone. */
+  function removedFirst(hit: (name: string) => boolean): () => boolean {
+    const real = fs.rmSync;
+    let raced = false;
+    vi.spyOn(fs, 'rmSync').mockImplementation((name, options) => {
+      if (!raced && hit(String(name))) {
+        raced = true;
+        real(name, { force: true });
+      }
+      return real(name, options);
+    });
+    return () => raced;
+  }
+
+  it('after a new note is linked into place', () => {
+    const { dir, file } = scratch();
+    const raced = removedFirst((name) => path.basename(name).startsWith('.a.md.tmp-'));
+    createExclusive(file, 'new\n');
+    expect(raced()).toBe(true);
+    expect(fs.readFileSync(file, 'utf8')).toBe('new\n');
+    expect(fs.readdirSync(dir)).toEqual(['a.md']);
+  });
+
+  it('after a failed write of the note itself: the write’s error is reported, not the removal’s', () => {
+    const { dir, file } = scratch();
+    const real = fs.writeFileSync;
+    vi.spyOn(fs, 'writeFileSync').mockImplementation(((target, data, options) => {
+      if (typeof target === 'number') throw failure('ENOSPC');
+      return real(target, data, options);
+    }) as typeof fs.writeFileSync);
+    // The temporary file fails too, so the note is written directly (the fallback), and fails.
+    const raced = removedFirst((name) => name === file);
+    expect(() => createExclusive(file, 'new\n')).toThrow(`${file}: no space left on the device`);
+    expect(raced()).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe('ensureDir', () => {
   it('creates a folder and its parents; an existing one is fine; a file in the way is an error', () => {
     const { dir } = scratch();
