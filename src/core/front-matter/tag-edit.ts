@@ -4,7 +4,14 @@
  */
 import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { FrontMatterError } from './front-matter.js';
-import { findPair, listSplices, readFrontMatter, spliceFrontMatter, type Splice } from './splice.js';
+import {
+  findPair,
+  listSplices,
+  nodeLine,
+  readFrontMatter,
+  spliceFrontMatter,
+  type Splice,
+} from './splice.js';
 import { normaliseTag } from '../slug.js';
 import { yamlFlowItem } from './yaml-text.js';
 
@@ -51,11 +58,18 @@ export function editTags(text: string, edit: TagEdit): TagEditResult {
     const replace = dropped.map((drop) => (drop ? null : undefined));
     splices = listSplices(source, value, replace, toAdd.map(renderTag), fm.bounds.eol);
   } else {
-    // null, empty or a single plain tag: becomes a flow list in place.
-    const from = value?.range
-      ? value.range[0]
-      : pair.key.range![1] + source.slice(pair.key.range![1]).indexOf(':') + 1;
-    const to = value?.range ? value.range[1] : from;
+    // null, empty or a single plain tag: becomes a flow list in place. No value at all (`tags:`)
+    // is a zero-width node, maybe at a comment: written just after the colon, as setField does.
+    const node = value?.range && value.range[0] < value.range[1] ? value : null;
+    // The colon right after the key; an explicit key (`? tags`) has none, and the next one is another field's.
+    const colon = /^[ \t]*:/.exec(source.slice(pair.key.range![1]));
+    if (!node && !colon)
+      throw new FrontMatterError(
+        '"tags" has no "tags:" line to write to; write it as "tags: [a, b]"',
+        nodeLine(fm.yaml, pair.key),
+      );
+    const from = node ? node.range![0] : pair.key.range![1] + colon![0].length;
+    const to = node ? node.range![1] : from;
     const lead = source[from - 1] === ':' ? ' ' : '';
     splices = [{ from, to, insert: `${lead}${flowList(tags)}` }];
   }
