@@ -106,7 +106,7 @@ function layout(all: string[][], cellWidths: number[][], options: TableOptions, 
   const shown = widths.flatMap((width, column) => (width === null || width === undefined ? [] : [column]));
   const right = shown.map((column) => options.align?.[column] === 'right');
   const pads = [''];
-  for (let n = 1; n <= Math.max(0, ...natural); n++) pads.push(pads[n - 1] + ' ');
+  for (let n = 1; n <= Math.max(0, ...natural); n++) pads.push(`${pads[n - 1]} `);
   const gap = ' '.repeat(GAP);
   const lines: string[] = [];
   for (let r = 0; r < all.length; r++) {

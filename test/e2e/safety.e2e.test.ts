@@ -227,7 +227,7 @@ describe('a full disk', () => {
       ]) {
         const result = run(root, args);
         expect(result.code, result.stderr).toBe(1);
-        expect(result.stderr).toBe('confnotes: ' + file + ': no space left on the device\n');
+        expect(result.stderr).toBe(`confnotes: ${file}: no space left on the device\n`);
         expect(fs.readFileSync(file)).toEqual(original);
         expect(leftovers(root)).toEqual([]);
       }
@@ -321,10 +321,7 @@ describe('jot and the size limit', () => {
   it('refuses a jot that would take the note over the limit, before writing a byte', () => {
     const { root, file } = workspace();
     const text = fs.readFileSync(file, 'utf8');
-    fs.writeFileSync(
-      file,
-      text + '- 10:00 ' + 'x'.repeat(MAX_NOTE_BYTES - Buffer.byteLength(text) - 20) + '\n',
-    );
+    fs.writeFileSync(file, `${text}- 10:00 ${'x'.repeat(MAX_NOTE_BYTES - Buffer.byteLength(text) - 20)}\n`);
     const before = fs.readFileSync(file);
     const result = run(root, ['jot', 'one line too many for this note']);
     expect(result.code, result.stderr).toBe(1);
