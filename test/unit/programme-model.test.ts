@@ -13,6 +13,7 @@ import {
   type ImportedEntry,
   type ProgrammeEntry,
 } from '../../src/core/programme/programme-model.js';
+import { parseProgrammeText, programmeText } from '../../src/core/programme/programme-store.js';
 import type { Conference } from '../../src/core/workspace/conference.js';
 
 const imported = (fields: Partial<ImportedEntry> = {}): ImportedEntry => ({
@@ -254,5 +255,24 @@ describe('timesProblem', () => {
     ['2199-12-31T23:00:00Z', '2200-01-01T01:00:00Z', 'it ends outside the years 1900–2199'],
   ])('from %s to %s: %s', (start, end, problem) => {
     expect(timed(start, end)).toBe(problem);
+  });
+});
+
+describe('the entry statuses', () => {
+  it('are the three programme.yml reads back, and no other', () => {
+    const entries = (['confirmed', 'cancelled', 'removed'] as const).map((status, i) => ({
+      ...fresh(`u${i}`, `2026-06-16T1${i}:00:00+02:00`),
+      ref: `r${i}x`,
+      status,
+    }));
+    const text = programmeText({ timezone: 'Europe/Berlin', source: null, entries });
+    expect(parseProgrammeText(text, 'programme.yml').entries.map((one) => one.status)).toEqual([
+      'confirmed',
+      'cancelled',
+      'removed',
+    ]);
+    expect(() =>
+      parseProgrammeText(text.replace('status: removed', 'status: gone'), 'programme.yml'),
+    ).toThrow(/status "gone" is not one of confirmed, cancelled, removed/);
   });
 });
