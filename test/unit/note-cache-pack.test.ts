@@ -6,7 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeCache, encodeCache, type PackedCache } from '../../src/core/note/note-cache-file.js';
+import {
+  decodeCache,
+  encodeCache,
+  PACK_LAYOUT,
+  type PackedCache,
+} from '../../src/core/note/note-cache-file.js';
 import {
   cacheFormatOf,
   metaOfRow,
@@ -146,6 +151,22 @@ describe('the packed cache', () => {
     expect(decoded(encodeCache(other, realCache()))).toBeNull();
   });
 
+  it('is no cache when written in the other byte order', () => {
+    const bytes = encodeCache(NOTE_CACHE_FORMAT, realCache());
+    expect(bytes.includes(PACK_LAYOUT)).toBe(true);
+    const other = PACK_LAYOUT.endsWith('LE')
+      ? PACK_LAYOUT.replace(/LE$/, 'BE')
+      : PACK_LAYOUT.replace(/BE$/, 'LE');
+    const at = bytes.indexOf(PACK_LAYOUT);
+    const swapped = Buffer.concat([
+      bytes.subarray(0, at),
+      Buffer.from(other),
+      bytes.subarray(at + other.length),
+    ]);
+    expect(decoded(swapped)).toBeNull();
+    expect(decoded(bytes)).not.toBeNull();
+  });
+
   it('is no cache when its header line is over 4 KiB, even in the format asked for', () => {
     const long = 'f'.repeat(5000);
     expect(decoded(encodeCache(long, realCache()), long)).toBeNull();
@@ -160,6 +181,13 @@ describe('the packed cache', () => {
     expect(decoded(encodeCache(NOTE_CACHE_FORMAT, { ...cache, rows: [...cache.rows, '[]'] }))).toBeNull();
     expect(decoded(encodeCache(NOTE_CACHE_FORMAT, { ...cache, paths: cache.paths.slice(1) }))).toBeNull();
     expect(decoded(encodeCache(NOTE_CACHE_FORMAT, { ...cache, tags: {} as unknown[] }))).toBeNull();
+    // A path holding NUL (no file name does) splits into one path too many.
+    const nul = { ...cache, paths: ['conf/a\0b.md', ...cache.paths.slice(1)] };
+    expect(decoded(encodeCache(NOTE_CACHE_FORMAT, nul))).toBeNull();
+    // Tags that are not a list, even one with a length.
+    expect(
+      decoded(encodeCache(NOTE_CACHE_FORMAT, { ...cache, tags: { length: 3 } as unknown as unknown[] })),
+    ).toBeNull();
     const none = { paths: [], stamps: new Float64Array(0), tags: [], rows: [] };
     expect(decoded(encodeCache(NOTE_CACHE_FORMAT, { ...none, tags: [[]] }))).toBeNull();
   });
