@@ -19,6 +19,7 @@ import {
   rowOf,
   statStamp,
 } from '../../src/core/note/note-cache-format.js';
+import { READ_HELPERS } from '../../src/core/note/field-values.js';
 import { parseNote } from '../../src/core/note/note.js';
 import { NOTE_FIELDS, NOTE_SCHEMA, type FieldSpec } from '../../src/core/note/schema.js';
 import { makeWorkspace, note } from '../helpers/workspace.js';
@@ -85,6 +86,16 @@ describe('the cache format', () => {
       cacheFormatOf(schema.slice(0, -1)),
     ];
     expect(new Set(formats.map((format) => format.split(':')[0])).size).toBe(formats.length);
+  });
+
+  it('changes with the code of the helpers the readers call', () => {
+    READ_HELPERS.push(() => 'a reader changed');
+    try {
+      expect(cacheFormatOf(NOTE_SCHEMA)).not.toBe(NOTE_CACHE_FORMAT);
+    } finally {
+      READ_HELPERS.pop();
+    }
+    expect(cacheFormatOf(NOTE_SCHEMA)).toBe(NOTE_CACHE_FORMAT);
   });
 });
 
