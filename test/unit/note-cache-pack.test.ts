@@ -185,6 +185,16 @@ describe('the packed cache', () => {
     expect(decoded(encodeCache(fits, realCache()), fits)?.rows).toHaveLength(3);
   });
 
+  it('reads a header line of exactly 4 KiB, and not one byte more', () => {
+    const firstLine = (format: string) => encodeCache(format, realCache()).indexOf(10);
+    const base = firstLine('');
+    const exact = 'f'.repeat(4096 - base);
+    expect(firstLine(exact)).toBe(4096);
+    expect(decoded(encodeCache(exact, realCache()), exact)?.rows).toHaveLength(3);
+    const over = `${exact}f`;
+    expect(decoded(encodeCache(over, realCache()), over)).toBeNull();
+  });
+
   it('is no cache when its sections disagree on the number of notes', () => {
     const cache = realCache();
     expect(decoded(encodeCache(NOTE_CACHE_FORMAT, { ...cache, tags: cache.tags.slice(1) }))).toBeNull();
