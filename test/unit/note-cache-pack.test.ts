@@ -228,3 +228,91 @@ describe('the packed cache', () => {
     expect(decoded(noNewline)).toBeNull();
   });
 });
+
+/** `bytes` with its header line changed by `change` (and padded again), the sections left as they are. */
+function withHeader(bytes: Buffer, change: (header: Record<string, unknown>) => unknown): Buffer {
+  const newline = bytes.indexOf(10);
+  const header = JSON.parse(bytes.toString('utf8', 0, newline)) as Record<string, unknown>;
+  const body = bytes.subarray(newline + 1 + ((8 - ((newline + 1) % 8)) % 8));
+  const head = Buffer.from(`${JSON.stringify(change(header))}\n`);
+  return Buffer.concat([head, Buffer.alloc((8 - (head.length % 8)) % 8, 0x20), body]);
+}
+
+type Sections = [number, number, number, number];
+const sectionsOf = (header: Record<string, unknown>) => header.sections as Sections;
+
+describe('the packed cache header', () => {
+  // Stamps without a zero byte, so that stamp bytes read as a path do not split it.
+  const one: PackedCache = {
+    paths: ['conf/a.md'],
+    stamps: Float64Array.from([1.1, 2.2, 3.3, 4.4]),
+    tags: [['x']],
+    rows: [rowOf(metas[0]!)],
+  };
+  const bytes = encodeCache(NOTE_CACHE_FORMAT, one);
+  const empty = encodeCache(NOTE_CACHE_FORMAT, {
+    paths: [],
+    stamps: new Float64Array(0),
+    tags: [],
+    rows: [],
+  });
+
+  it('re-written as it was, reads back the same (so each change below is the only one)', () => {
+    expect(withHeader(bytes, (header) => header)).toEqual(bytes);
+    expect(decoded(withHeader(bytes, (header) => header))?.paths).toEqual(['conf/a.md']);
+    expect(decoded(withHeader(empty, (header) => header))).toEqual(decodeCache(NOTE_CACHE_FORMAT, empty));
+    expect(new Uint8Array(one.stamps.buffer).includes(0)).toBe(false);
+  });
+
+  it.each<[string, (header: Record<string, unknown>) => unknown]>([
+    ['a count one more', (h) => ({ ...h, count: (h.count as number) + 1 })],
+    ['a count one less', (h) => ({ ...h, count: (h.count as number) - 1 })],
+    ['a count of -1', (h) => ({ ...h, count: -1 })],
+    ['a count that is not an integer', (h) => ({ ...h, count: 1.5 })],
+    ['a count as text', (h) => ({ ...h, count: '1' })],
+    ['no count', (h) => ({ ...h, count: undefined })],
+    ['a fifth section of no bytes', (h) => ({ ...h, sections: [...sectionsOf(h), 0] })],
+    ['three sections', (h) => ({ ...h, sections: sectionsOf(h).slice(0, 3) })],
+    ['sections that are not a list', (h) => ({ ...h, sections: { ...sectionsOf(h), length: 4 } })],
+    ['sections as text', (h) => ({ ...h, sections: 'abcd' })],
+    // The bytes still add up in each of these: only the header's own check refuses them.
+    [
+      'stamps 8 bytes short, the paths 8 longer',
+      (h) => {
+        const [stamps, paths, tags, rows] = sectionsOf(h);
+        return { ...h, sections: [stamps - 8, paths + 8, tags, rows] };
+      },
+    ],
+    [
+      'section lengths that are not integers',
+      (h) => {
+        const [stamps, paths, tags, rows] = sectionsOf(h);
+        return { ...h, sections: [stamps, paths + 0.5, tags, rows - 0.5] };
+      },
+    ],
+    [
+      'a negative section length',
+      (h) => {
+        const [stamps, paths, tags, rows] = sectionsOf(h);
+        return { ...h, sections: [stamps, paths, tags + 1 + rows, -1] };
+      },
+    ],
+  ])('is no cache with %s', (_, change) => {
+    expect(decoded(withHeader(bytes, change))).toBeNull();
+  });
+
+  it('is no cache when empty with a negative section the others make up for', () => {
+    // [0, 0, 3, -1]: the tags read as "[]" and the rows as nothing, were it not for the check.
+    const negative = withHeader(empty, (h) => {
+      const [stamps, paths, tags] = sectionsOf(h);
+      return { ...h, sections: [stamps, paths, tags + 1, -1] };
+    });
+    expect(decoded(negative)).toBeNull();
+    const inPaths = withHeader(empty, (h) => {
+      const [stamps, , tags, rows] = sectionsOf(h);
+      return { ...h, sections: [stamps, -1, tags + 1, rows] };
+    });
+    expect(decoded(inPaths)).toBeNull();
+    expect(decoded(empty)).toEqual({ paths: [], stamps: new Float64Array(0), tags: [], rows: [] });
+  });
+});
