@@ -66,6 +66,7 @@ const bad: [string, Record<string, unknown>, string][] = [
   ['a ref in capitals', { ref: 'K7' }, `entry b: ref "K7" ${REF}`],
   ['a ref starting with a digit', { ref: '1ab' }, `entry b: ref "1ab" ${REF}`],
   ['a ref of 7 characters', { ref: 'abcdefg' }, `entry b: ref "abcdefg" ${REF}`],
+  ['a ref as a list', { ref: ['abc'] }, `entry b: ref "abc" ${REF}`],
   ['an empty ref', { ref: '' }, `entry b: ref "" ${REF}`],
   ['a numeric ref', { ref: 7 }, `entry b: ref "7" ${REF}`],
   ['no title', { title: undefined }, 'entry b: no title'],
@@ -298,6 +299,39 @@ describe('programme.yml entry checks', () => {
 });
 
 describe('programme.yml as a whole', () => {
+  it('gives refs to entries that have none, each its own', () => {
+    const { text } = programme(entryLines({ ...good, ref: undefined }));
+    const noRefs = text.replace('    ref: "aa"\n', '');
+    expect(noRefs).not.toContain('ref:');
+    const [a, b] = parseProgrammeText(noRefs, 'p.yml').entries;
+    expect(a!.ref).toMatch(/^[a-z][a-z0-9]{0,5}$/);
+    expect(b!.ref).toMatch(/^[a-z][a-z0-9]{0,5}$/);
+    expect(a!.ref).not.toBe(b!.ref);
+  });
+
+  it('reads plain scalars as YAML 1.2 core text (yes, on, bare dates)', () => {
+    const lines = [
+      'entries:',
+      '  - uid: d',
+      '    title: yes',
+      '    all_day: true',
+      '    start: 2026-06-16',
+      '    end: 2026-06-17',
+      '    tags: [on, no]',
+      '    speakers: []',
+      '    status: confirmed',
+      '    starred: false',
+      '',
+    ];
+    const [entry] = parseProgrammeText(lines.join('\n'), 'p.yml').entries;
+    expect(entry).toMatchObject({
+      title: 'yes',
+      start: '2026-06-16',
+      end: '2026-06-17',
+      tags: ['on', 'no'],
+    });
+  });
+
   it.each<[string, string, string]>([
     ['a list', '- entries: []\n', 'conf/programme.yml:1: not a programme (a map with "entries")'],
     ['text', 'programme\n', 'conf/programme.yml:1: not a programme (a map with "entries")'],
