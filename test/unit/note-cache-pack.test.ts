@@ -121,7 +121,7 @@ describe('the packed cache', () => {
     expect([...back.stamps]).toEqual([...cache.stamps]);
     expect(back.tags).toEqual([['storage', 'ha'], [], []]);
     expect(back.rows).toEqual(cache.rows);
-    expect(back.rows.map(metaOfRow)).toEqual(metas);
+    expect(back.rows.map((row) => metaOfRow(row))).toEqual(metas);
   });
 
   it('reads back an empty cache as empty', () => {
