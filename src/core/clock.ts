@@ -59,8 +59,8 @@ export interface ZoneParts {
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** Calendar fields of an instant in a zone (the machine's when null), zero-padded; one DateTimeFormat per zone. */
-export function zoneParts(instant: Date, zone: string | null): ZoneParts {
+/** The one en-CA, 24-hour, zero-padded DateTimeFormat of a zone (the machine's when null), made once. */
+export function zoneFormat(zone: string | null): Intl.DateTimeFormat {
   const key = zone ?? '';
   let format = formats.get(key);
   if (!format) {
@@ -76,8 +76,13 @@ export function zoneParts(instant: Date, zone: string | null): ZoneParts {
     });
     formats.set(key, format);
   }
+  return format;
+}
+
+/** Calendar fields of an instant in a zone (the machine's when null), zero-padded. */
+export function zoneParts(instant: Date, zone: string | null): ZoneParts {
   const parts: Record<string, string> = {};
-  for (const part of format.formatToParts(instant)) parts[part.type] = part.value;
+  for (const part of zoneFormat(zone).formatToParts(instant)) parts[part.type] = part.value;
   return parts as unknown as ZoneParts;
 }
 

@@ -4,7 +4,7 @@
  * what instantOfWallTime then isoInZone give, with a zone read through Intl
  * about once per day of notes instead of four times per note.
  */
-import { type ZoneParts, zoneParts } from '../clock.js';
+import { type ZoneParts, zoneFormat, zoneParts } from '../clock.js';
 import { instantOfWallTime, isoInZone } from '../programme/programme-model.js';
 
 const DAY = 86_400_000;
@@ -65,20 +65,10 @@ const quickFormats = new Map<string, Intl.DateTimeFormat | null>();
 function quickParts(instant: Date, zone: string): ZoneParts | null {
   let format = quickFormats.get(zone);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
+    format = zoneFormat(zone);
     const probe = new Date(Date.UTC(2013, 3, 27, 13, 14, 15));
     const quick = partsOf(format.format(probe));
-    const parts: Record<string, string> = {};
-    for (const part of format.formatToParts(probe)) parts[part.type] = part.value;
+    const parts = zoneParts(probe, zone);
     const agree =
       quick !== null &&
       (['year', 'month', 'day', 'hour', 'minute', 'second'] as const).every((k) => quick[k] === parts[k]);
