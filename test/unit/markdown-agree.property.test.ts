@@ -80,6 +80,10 @@ const pieces = [
   '  ## heading under item',
   '[ref]: https://example.org',
   '[ref]: /u "title"',
+  '[ref]: <u v> "t"',
+  '[ref]: <>',
+  '[ref]: <u',
+  '[ref]: u<v>',
   'Notes\r',
   '## CR\r',
 ];

@@ -43,7 +43,9 @@ const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const BULLET = /^[-+*](?= |$)/;
 const ORDERED = /^(\d{1,9})[.)](?= |$)/;
 const SETEXT = /^(=+|-+) *$/;
-const REFERENCE = /^\[(?:[^\]\\[]|\\.)+\]: *<?[^\s<>]+>?(?: +(?:"[^"]*"|'[^']*'|\([^)]*\)))? *$/;
+// The destination is `<…>` (spaces allowed, may be empty) or a run without spaces that does not start with `<`.
+const REFERENCE =
+  /^\[(?:[^\]\\[]|\\.)+\]: *(?:<(?:[^<>\\]|\\.)*>|[^\s<>][^\s]*)(?: +(?:"[^"]*"|'[^']*'|\([^)]*\)))? *$/;
 const BLOCK_TAGS =
   'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
 const OPEN_TAG =
