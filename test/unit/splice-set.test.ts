@@ -13,6 +13,8 @@ describe('setField', () => {
     ['a-b_c', 'a-b_c: 1\n'],
     ['_x', '_x: 1\n'],
     ['a b', 'a b: 1\n'],
+    ['yes', 'yes: 1\n'],
+    ['no_', 'no_: 1\n'],
   ])('writes the new key %j as it reads back', (key, line) => {
     expect(setField(note('title: T\n'), key, 1)).toBe(note(`title: T\n${line}`));
   });
