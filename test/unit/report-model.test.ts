@@ -416,3 +416,11 @@ describe('text from elsewhere', () => {
     expect(model.notes.map((note) => note.takeaways)).toEqual([null, '- one real point']);
   });
 });
+
+describe('the conference dates', () => {
+  it('has no dates with only an end in conference.md and no notes', () => {
+    const model = buildReport(testConference({ start: null, end: '2013-04-17' }), []);
+    expect(model.conference.dates).toBeNull();
+    expect(model.conference.end).toBe('2013-04-17');
+  });
+});
