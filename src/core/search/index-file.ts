@@ -12,7 +12,15 @@
 import fs from 'node:fs';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { FileStamp } from '../note/note-cache.js';
-import { HEAD_SECTIONS, type Head, NUL, SEARCH_INDEX_FORMAT, type StoredStamp } from './index-layout.js';
+import {
+  HEAD_SECTIONS,
+  type Head,
+  NUL,
+  pieces,
+  SEARCH_INDEX_FORMAT,
+  type StoredStamp,
+  validHead,
+} from './index-layout.js';
 
 /** The first read: the head and MiniSearch's JSON of a conference of a hundred notes or so. */
 const FIRST_READ = 1 << 14;
@@ -27,13 +35,15 @@ type Postings = AsPlainObject['index'][0][1];
  * asked for (a search of 10,000 notes needs a few of its tens of MB).
  */
 export class IndexFile {
-  /** Workspace-relative path → its number in the file. */
-  readonly docs = new Map<string, number>();
+  private docMap: Map<string, number> | null = null;
+  /** The stamps as numbers, four a note (copied once: a Float64Array reads faster than readDoubleLE). */
+  private readonly stamps: Float64Array;
 
   private constructor(
     private readonly head: Head,
-    paths: string[],
-    private readonly stamps: Buffer,
+    /** The paths joined by NUL, as stored: one comparison tells a conference whose notes are those indexed, in order. */
+    private readonly pathsText: string,
+    stamps: Buffer,
     private readonly texts: Buffer,
     /** NUL, the terms joined by NUL, NUL: `\0term\0` finds a term. */
     private readonly terms: string,
@@ -44,7 +54,20 @@ export class IndexFile {
     /** MiniSearch's JSON when the first read held it. */
     private readonly restBytes: Buffer | null,
   ) {
-    for (const [i, rel] of paths.entries()) this.docs.set(rel, i);
+    this.stamps = new Float64Array(stamps.length / 8);
+    new Uint8Array(this.stamps.buffer).set(stamps);
+  }
+
+  /** Workspace-relative path → its number in the file; made on first use (an unchanged search needs none). */
+  get docs(): Map<string, number> {
+    if (this.docMap) return this.docMap;
+    const docs = new Map<string, number>();
+    const paths = this.head.count === 0 ? [] : this.pathsText.split(NUL);
+    for (const [i, rel] of paths.entries()) docs.set(rel, i);
+    // A path twice: damaged, built again (openIndex rebuilds on a throw).
+    if (docs.size !== this.head.count) throw new Error('damaged: a path twice');
+    this.docMap = docs;
+    return docs;
   }
 
   /** The file, or null when it is missing, damaged or of another format. Never throws. */
@@ -87,17 +110,19 @@ export class IndexFile {
       return bytes.subarray(at - sizes[name], at);
     };
     const pathsText = section('paths').toString('utf8');
-    const paths = count === 0 ? [] : pathsText.split(NUL);
     const stamps = section('stamps');
     const texts = section('texts');
     const terms = section('terms').toString('utf8');
     const spans = section('spans');
-    if (paths.length !== count || (termCount === 0 ? terms !== '' : terms.split(NUL).length !== termCount))
+    // Counted, not split: an unchanged search never needs the paths or terms one by one.
+    if (
+      (count > 0 && pieces(pathsText) !== count) ||
+      (termCount === 0 ? terms !== '' : pieces(terms) !== termCount)
+    )
       return null;
     const restEnd = headEnd + sizes.rest;
     const rest = bytes.length >= restEnd ? bytes.subarray(headEnd, restEnd) : null;
-    const file = new IndexFile(head, paths, stamps, texts, `${NUL}${terms}${NUL}`, spans, fd, headEnd, rest);
-    return file.docs.size === count ? file : null;
+    return new IndexFile(head, pathsText, stamps, texts, `${NUL}${terms}${NUL}`, spans, fd, headEnd, rest);
   }
 
   private closed = false;
@@ -112,21 +137,39 @@ export class IndexFile {
   /** True when `rel` was indexed from exactly this version of the file (size, mtime, ctime, inode). */
   current(rel: string, stamp: FileStamp): boolean {
     const i = this.docs.get(rel);
-    if (i === undefined) return false;
+    return i !== undefined && this.currentAt(i, stamp);
+  }
+
+  private currentAt(i: number, stamp: FileStamp): boolean {
     const { stamps } = this;
     return (
-      stamps.readDoubleLE(i * 32) === stamp.size &&
-      stamps.readDoubleLE(i * 32 + 8) === stamp.mtimeMs &&
-      stamps.readDoubleLE(i * 32 + 16) === stamp.ctimeMs &&
-      stamps.readDoubleLE(i * 32 + 24) === stamp.ino
+      stamps[i * 4] === stamp.size &&
+      stamps[i * 4 + 1] === stamp.mtimeMs &&
+      stamps[i * 4 + 2] === stamp.ctimeMs &&
+      stamps[i * 4 + 3] === stamp.ino
     );
+  }
+
+  /**
+   * True when these are exactly the notes indexed, in the stored order, each
+   * at the version it was indexed from: the search then needs nothing else.
+   * Without a map of paths, the way 10,000 unchanged notes are checked fastest.
+   */
+  holdsExactly(notes: { path: string; stamp: FileStamp | null }[]): boolean {
+    if (notes.length !== this.head.count) return false;
+    if (notes.map((note) => note.path).join(NUL) !== this.pathsText) return false;
+    for (let i = 0; i < notes.length; i++) {
+      const stamp = notes[i]!.stamp;
+      if (!stamp || !this.currentAt(i, stamp)) return false;
+    }
+    return true;
   }
 
   /** The stamp `rel` was indexed at (null: index it again next time). */
   stamp(rel: string): StoredStamp {
     const i = this.docs.get(rel);
     if (i === undefined) return null;
-    const values = [0, 1, 2, 3].map((k) => this.stamps.readDoubleLE(i * 32 + k * 8));
+    const values = [0, 1, 2, 3].map((k) => this.stamps[i * 4 + k]!);
     return values.some(Number.isNaN) ? null : (values as [number, number, number, number]);
   }
 
@@ -239,17 +282,6 @@ export class IndexFile {
     }
     return MiniSearch.loadJS({ ...rest, index } as AsPlainObject, options);
   }
-}
-
-function validHead(head: Head): boolean {
-  const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
-  return (
-    count(head.count) &&
-    count(head.termCount) &&
-    typeof head.sizes === 'object' &&
-    head.sizes !== null &&
-    [...HEAD_SECTIONS, 'rest' as const, 'data' as const].every((name) => count(head.sizes[name]))
-  );
 }
 
 /** Up to `length` bytes from `position` (fewer at the end of the file). */
