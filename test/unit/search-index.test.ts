@@ -125,17 +125,17 @@ describe('the search index file', () => {
     const first = path.join(root, 'conf', 'a.md');
     fs.writeFileSync(first, fs.readFileSync(first, 'utf8').replace('fibre', 'fiber'));
     expect((await search(ws, ['fiber'])).stats).toEqual({ indexed: 1, saved: 1 });
-    const notes = scanNotes(ws, ['conf'], { cache: false }).notes.map((n) => ({
-      path: n.path,
-      stamp: statStamp(n.file),
-    }));
+    const notes = scanNotes(ws, ['conf'], { cache: false }).notes;
+    const stampOf = (n: { file: string }) => statStamp(n.file);
     expect(notes.map((n) => n.path)).toEqual(['conf/a.md', 'conf/b.md', 'conf/c.md']);
     const file = IndexFile.open(indexFileOf(ws, 'conf'))!;
     try {
-      expect(file.holdsExactly(notes)).toBe(true);
-      expect(file.holdsExactly([...notes].reverse())).toBe(false);
-      expect(file.holdsExactly(notes.slice(1))).toBe(false);
-      expect(file.holdsExactly(notes.map((n, i) => (i === 2 ? { ...n, stamp: null } : n)))).toBe(false);
+      expect(file.holdsExactly(notes, stampOf)).toBe(true);
+      expect(file.holdsExactly([...notes].reverse(), stampOf)).toBe(false);
+      expect(file.holdsExactly(notes.slice(1), stampOf)).toBe(false);
+      expect(file.holdsExactly(notes, (n) => (n === notes[2] ? null : stampOf(n)))).toBe(false);
+      fs.appendFileSync(notes[1]!.file, 'More.\n');
+      expect(file.holdsExactly(notes, stampOf)).toBe(false);
     } finally {
       file.close();
     }

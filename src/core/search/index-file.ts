@@ -155,11 +155,11 @@ export class IndexFile {
    * at the version it was indexed from: the search then needs nothing else.
    * Without a map of paths, the way 10,000 unchanged notes are checked fastest.
    */
-  holdsExactly(notes: { path: string; stamp: FileStamp | null }[]): boolean {
+  holdsExactly<T extends { path: string }>(notes: T[], stampOf: (note: T) => FileStamp | null): boolean {
     if (notes.length !== this.head.count) return false;
     if (notes.map((note) => note.path).join(NUL) !== this.pathsText) return false;
     for (let i = 0; i < notes.length; i++) {
-      const stamp = notes[i]!.stamp;
+      const stamp = stampOf(notes[i]!);
       if (!stamp || !this.currentAt(i, stamp)) return false;
     }
     return true;

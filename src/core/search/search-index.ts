@@ -119,12 +119,13 @@ async function update(
   now: number,
 ): Promise<OpenedIndex> {
   // The scan's stamp, taken before it read the note (else one taken now): a note changed since no longer matches.
-  const stamped = notes.map((note) => ({ path: note.path, note, stamp: note.stamp ?? statStamp(note.file) }));
+  const stampOf = (note: Pick<SearchFile, 'file' | 'stamp'>) => note.stamp ?? statStamp(note.file);
   // The usual search: nothing changed since the index was written.
-  if (stored?.holdsExactly(stamped)) return unchanged(stored, query);
+  if (stored?.holdsExactly(notes, stampOf)) return unchanged(stored, query);
   const kept = new Set<string>();
   const changed: { note: Pick<SearchFile, 'path' | 'file'>; stamp: StoredStamp }[] = [];
-  for (const { note, stamp } of stamped) {
+  for (const note of notes) {
+    const stamp = stampOf(note);
     if (!stamp) continue;
     if (stored?.current(note.path, stamp)) {
       kept.add(note.path);
@@ -168,7 +169,7 @@ async function update(
   if (index.dirtCount > 0 && index.dirtFactor > 0.1) await index.vacuum({ batchWait: 0 });
   // In the notes' order, the order the next search checks them in (IndexFile.holdsExactly).
   const ordered = new Map<string, StoredStamp>();
-  for (const { path: rel } of stamped) if (docs.has(rel)) ordered.set(rel, docs.get(rel)!);
+  for (const { path: rel } of notes) if (docs.has(rel)) ordered.set(rel, docs.get(rel)!);
   const saved = writeIndexFile(file, index, ordered, bodies);
   const bodiesOf = (rels: string[]) =>
     new Map(rels.flatMap((rel) => (bodies.has(rel) ? [[rel, bodies.get(rel)!] as const] : [])));
