@@ -24,6 +24,8 @@ import {
 
 /** The first read: the head and MiniSearch's JSON of a conference of a hundred notes or so. */
 const FIRST_READ = 1 << 14;
+/** The first read of every file goes here (what is kept is copied out): not 16 KB more per conference. */
+let scratch: Buffer | null = null;
 /** Bodies further apart than this are read one by one. */
 const GAP = 1 << 13;
 
@@ -90,7 +92,8 @@ export class IndexFile {
   }
 
   private static read(fd: number): IndexFile | null {
-    let bytes = readAt(fd, 0, FIRST_READ);
+    scratch ??= Buffer.allocUnsafe(FIRST_READ);
+    let bytes = readAt(fd, 0, FIRST_READ, scratch);
     const newline = bytes.indexOf(10);
     if (newline < 0) return null;
     const head = JSON.parse(bytes.toString('utf8', 0, newline)) as Head;
@@ -111,9 +114,9 @@ export class IndexFile {
     };
     const pathsText = section('paths').toString('utf8');
     const stamps = section('stamps');
-    const texts = section('texts');
+    const texts = Buffer.from(section('texts'));
     const terms = section('terms').toString('utf8');
-    const spans = section('spans');
+    const spans = Buffer.from(section('spans'));
     // Counted, not split: an unchanged search never needs the paths or terms one by one.
     if (
       (count > 0 && pieces(pathsText) !== count) ||
@@ -121,7 +124,7 @@ export class IndexFile {
     )
       return null;
     const restEnd = headEnd + sizes.rest;
-    const rest = bytes.length >= restEnd ? bytes.subarray(headEnd, restEnd) : null;
+    const rest = bytes.length >= restEnd ? Buffer.from(bytes.subarray(headEnd, restEnd)) : null;
     return new IndexFile(head, pathsText, stamps, texts, `${NUL}${terms}${NUL}`, spans, fd, headEnd, rest);
   }
 
@@ -285,8 +288,8 @@ export class IndexFile {
 }
 
 /** Up to `length` bytes from `position` (fewer at the end of the file). */
-export function readAt(fd: number, position: number, length: number): Buffer {
-  const bytes = Buffer.allocUnsafe(length);
+export function readAt(fd: number, position: number, length: number, into?: Buffer): Buffer {
+  const bytes = into && into.length >= length ? into : Buffer.allocUnsafe(length);
   let read = 0;
   while (read < length) {
     const n = fs.readSync(fd, bytes, read, length - read, position + read);
