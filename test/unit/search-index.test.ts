@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { statStamp } from '../../src/core/note/note-cache.js';
 import { scanNotes } from '../../src/core/note/store.js';
 import { IndexFile } from '../../src/core/search/index-file.js';
 import { searchNotes } from '../../src/core/search/search.js';
@@ -116,6 +117,28 @@ describe('the search index file', () => {
     expect(stats).toEqual({ indexed: 1, saved: 1 });
     expect(['conf', 'fosdem', 'kubecon'].map((slug) => statOf(indexFileOf(ws, slug)))).toEqual(before);
     expect((await search(ws, ['placement'])).stats).toEqual({ indexed: 0, saved: 0 });
+  });
+
+  it('keeps the notes in the scan order after an edit, so the next search checks them without a map', async () => {
+    const { ws, root } = setUp();
+    await search(ws, ['zoning']);
+    const first = path.join(root, 'conf', 'a.md');
+    fs.writeFileSync(first, fs.readFileSync(first, 'utf8').replace('fibre', 'fiber'));
+    expect((await search(ws, ['fiber'])).stats).toEqual({ indexed: 1, saved: 1 });
+    const notes = scanNotes(ws, ['conf'], { cache: false }).notes;
+    const stampOf = (n: { file: string }) => statStamp(n.file);
+    expect(notes.map((n) => n.path)).toEqual(['conf/a.md', 'conf/b.md', 'conf/c.md']);
+    const file = IndexFile.open(indexFileOf(ws, 'conf'))!;
+    try {
+      expect(file.holdsExactly(notes, stampOf)).toBe(true);
+      expect(file.holdsExactly([...notes].reverse(), stampOf)).toBe(false);
+      expect(file.holdsExactly(notes.slice(1), stampOf)).toBe(false);
+      expect(file.holdsExactly(notes, (n) => (n === notes[2] ? null : stampOf(n)))).toBe(false);
+      fs.appendFileSync(notes[1]!.file, 'More.\n');
+      expect(file.holdsExactly(notes, stampOf)).toBe(false);
+    } finally {
+      file.close();
+    }
   });
 
   it('sees a note deleted, and one edited in place with the same size and mtime', async () => {

@@ -12,10 +12,20 @@
 import fs from 'node:fs';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { FileStamp } from '../note/note-cache.js';
-import { HEAD_SECTIONS, type Head, NUL, SEARCH_INDEX_FORMAT, type StoredStamp } from './index-layout.js';
+import {
+  HEAD_SECTIONS,
+  type Head,
+  NUL,
+  pieces,
+  SEARCH_INDEX_FORMAT,
+  type StoredStamp,
+  validHead,
+} from './index-layout.js';
 
 /** The first read: the head and MiniSearch's JSON of a conference of a hundred notes or so. */
 const FIRST_READ = 1 << 14;
+/** The first read of every file goes here (what is kept is copied out): not 16 KB more per conference. */
+let scratch: Buffer | null = null;
 /** Bodies further apart than this are read one by one. */
 const GAP = 1 << 13;
 
@@ -27,13 +37,15 @@ type Postings = AsPlainObject['index'][0][1];
  * asked for (a search of 10,000 notes needs a few of its tens of MB).
  */
 export class IndexFile {
-  /** Workspace-relative path → its number in the file. */
-  readonly docs = new Map<string, number>();
+  private docMap: Map<string, number> | null = null;
+  /** The stamps as numbers, four a note (copied once: a Float64Array reads faster than readDoubleLE). */
+  private readonly stamps: Float64Array;
 
   private constructor(
     private readonly head: Head,
-    paths: string[],
-    private readonly stamps: Buffer,
+    /** The paths joined by NUL, as stored: one comparison tells a conference whose notes are those indexed, in order. */
+    private readonly pathsText: string,
+    stamps: Buffer,
     private readonly texts: Buffer,
     /** NUL, the terms joined by NUL, NUL: `\0term\0` finds a term. */
     private readonly terms: string,
@@ -44,7 +56,20 @@ export class IndexFile {
     /** MiniSearch's JSON when the first read held it. */
     private readonly restBytes: Buffer | null,
   ) {
-    for (const [i, rel] of paths.entries()) this.docs.set(rel, i);
+    this.stamps = new Float64Array(stamps.length / 8);
+    new Uint8Array(this.stamps.buffer).set(stamps);
+  }
+
+  /** Workspace-relative path → its number in the file; made on first use (an unchanged search needs none). */
+  get docs(): Map<string, number> {
+    if (this.docMap) return this.docMap;
+    const docs = new Map<string, number>();
+    const paths = this.head.count === 0 ? [] : this.pathsText.split(NUL);
+    for (const [i, rel] of paths.entries()) docs.set(rel, i);
+    // A path twice: damaged, built again (openIndex rebuilds on a throw).
+    if (docs.size !== this.head.count) throw new Error('damaged: a path twice');
+    this.docMap = docs;
+    return docs;
   }
 
   /** The file, or null when it is missing, damaged or of another format. Never throws. */
@@ -67,7 +92,8 @@ export class IndexFile {
   }
 
   private static read(fd: number): IndexFile | null {
-    let bytes = readAt(fd, 0, FIRST_READ);
+    scratch ??= Buffer.allocUnsafe(FIRST_READ);
+    let bytes = readAt(fd, 0, FIRST_READ, scratch);
     const newline = bytes.indexOf(10);
     if (newline < 0) return null;
     const head = JSON.parse(bytes.toString('utf8', 0, newline)) as Head;
@@ -87,17 +113,19 @@ export class IndexFile {
       return bytes.subarray(at - sizes[name], at);
     };
     const pathsText = section('paths').toString('utf8');
-    const paths = count === 0 ? [] : pathsText.split(NUL);
     const stamps = section('stamps');
-    const texts = section('texts');
+    const texts = Buffer.from(section('texts'));
     const terms = section('terms').toString('utf8');
-    const spans = section('spans');
-    if (paths.length !== count || (termCount === 0 ? terms !== '' : terms.split(NUL).length !== termCount))
+    const spans = Buffer.from(section('spans'));
+    // Counted, not split: an unchanged search never needs the paths or terms one by one.
+    if (
+      (count > 0 && pieces(pathsText) !== count) ||
+      (termCount === 0 ? terms !== '' : pieces(terms) !== termCount)
+    )
       return null;
     const restEnd = headEnd + sizes.rest;
-    const rest = bytes.length >= restEnd ? bytes.subarray(headEnd, restEnd) : null;
-    const file = new IndexFile(head, paths, stamps, texts, `${NUL}${terms}${NUL}`, spans, fd, headEnd, rest);
-    return file.docs.size === count ? file : null;
+    const rest = bytes.length >= restEnd ? Buffer.from(bytes.subarray(headEnd, restEnd)) : null;
+    return new IndexFile(head, pathsText, stamps, texts, `${NUL}${terms}${NUL}`, spans, fd, headEnd, rest);
   }
 
   private closed = false;
@@ -112,21 +140,39 @@ export class IndexFile {
   /** True when `rel` was indexed from exactly this version of the file (size, mtime, ctime, inode). */
   current(rel: string, stamp: FileStamp): boolean {
     const i = this.docs.get(rel);
-    if (i === undefined) return false;
+    return i !== undefined && this.currentAt(i, stamp);
+  }
+
+  private currentAt(i: number, stamp: FileStamp): boolean {
     const { stamps } = this;
     return (
-      stamps.readDoubleLE(i * 32) === stamp.size &&
-      stamps.readDoubleLE(i * 32 + 8) === stamp.mtimeMs &&
-      stamps.readDoubleLE(i * 32 + 16) === stamp.ctimeMs &&
-      stamps.readDoubleLE(i * 32 + 24) === stamp.ino
+      stamps[i * 4] === stamp.size &&
+      stamps[i * 4 + 1] === stamp.mtimeMs &&
+      stamps[i * 4 + 2] === stamp.ctimeMs &&
+      stamps[i * 4 + 3] === stamp.ino
     );
+  }
+
+  /**
+   * True when these are exactly the notes indexed, in the stored order, each
+   * at the version it was indexed from: the search then needs nothing else.
+   * Without a map of paths, the way 10,000 unchanged notes are checked fastest.
+   */
+  holdsExactly<T extends { path: string }>(notes: T[], stampOf: (note: T) => FileStamp | null): boolean {
+    if (notes.length !== this.head.count) return false;
+    if (notes.map((note) => note.path).join(NUL) !== this.pathsText) return false;
+    for (let i = 0; i < notes.length; i++) {
+      const stamp = stampOf(notes[i]!);
+      if (!stamp || !this.currentAt(i, stamp)) return false;
+    }
+    return true;
   }
 
   /** The stamp `rel` was indexed at (null: index it again next time). */
   stamp(rel: string): StoredStamp {
     const i = this.docs.get(rel);
     if (i === undefined) return null;
-    const values = [0, 1, 2, 3].map((k) => this.stamps.readDoubleLE(i * 32 + k * 8));
+    const values = [0, 1, 2, 3].map((k) => this.stamps[i * 4 + k]!);
     return values.some(Number.isNaN) ? null : (values as [number, number, number, number]);
   }
 
@@ -241,20 +287,9 @@ export class IndexFile {
   }
 }
 
-function validHead(head: Head): boolean {
-  const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
-  return (
-    count(head.count) &&
-    count(head.termCount) &&
-    typeof head.sizes === 'object' &&
-    head.sizes !== null &&
-    [...HEAD_SECTIONS, 'rest' as const, 'data' as const].every((name) => count(head.sizes[name]))
-  );
-}
-
 /** Up to `length` bytes from `position` (fewer at the end of the file). */
-export function readAt(fd: number, position: number, length: number): Buffer {
-  const bytes = Buffer.allocUnsafe(length);
+export function readAt(fd: number, position: number, length: number, into?: Buffer): Buffer {
+  const bytes = into && into.length >= length ? into : Buffer.allocUnsafe(length);
   let read = 0;
   while (read < length) {
     const n = fs.readSync(fd, bytes, read, length - read, position + read);

@@ -46,3 +46,22 @@ export interface Head {
 export const NUL = '\0';
 /** The sections read whole at open, in file order. */
 export const HEAD_SECTIONS = ['paths', 'stamps', 'texts', 'terms', 'spans'] as const;
+
+/** Every count and size of the head a whole number. */
+export function validHead(head: Head): boolean {
+  const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  return (
+    count(head.count) &&
+    count(head.termCount) &&
+    typeof head.sizes === 'object' &&
+    head.sizes !== null &&
+    [...HEAD_SECTIONS, 'rest' as const, 'data' as const].every((name) => count(head.sizes[name]))
+  );
+}
+
+/** How many NUL-separated pieces `text` holds. */
+export function pieces(text: string): number {
+  let n = 1;
+  for (let at = text.indexOf(NUL); at !== -1; at = text.indexOf(NUL, at + 1)) n++;
+  return n;
+}

@@ -96,6 +96,20 @@ export async function openIndex(
   }
 }
 
+/** An index file every note is current in: only the postings `query` needs are read, and only the hits' bodies. */
+function unchanged(stored: IndexFile, query: SearchQuery): OpenedIndex {
+  const last = query.prefixLast ? (query.terms.at(-1) ?? null) : null;
+  // Null: a word of the query is in none of these notes.
+  const index = stored.loadFor(INDEX_OPTIONS, query.terms, last);
+  return {
+    index,
+    bodiesOf: (rels) => stored.textsOf(rels),
+    indexed: 0,
+    saved: false,
+    close: () => stored.close(),
+  };
+}
+
 async function update(
   ws: Workspace,
   file: string,
@@ -104,11 +118,14 @@ async function update(
   query: SearchQuery,
   now: number,
 ): Promise<OpenedIndex> {
+  // The scan's stamp, taken before it read the note (else one taken now): a note changed since no longer matches.
+  const stampOf = (note: Pick<SearchFile, 'file' | 'stamp'>) => note.stamp ?? statStamp(note.file);
+  // The usual search: nothing changed since the index was written.
+  if (stored?.holdsExactly(notes, stampOf)) return unchanged(stored, query);
   const kept = new Set<string>();
   const changed: { note: Pick<SearchFile, 'path' | 'file'>; stamp: StoredStamp }[] = [];
   for (const note of notes) {
-    // The scan's stamp, taken before it read the note (else one taken now): a note changed since no longer matches.
-    const stamp = note.stamp ?? statStamp(note.file);
+    const stamp = stampOf(note);
     if (!stamp) continue;
     if (stored?.current(note.path, stamp)) {
       kept.add(note.path);
@@ -118,19 +135,7 @@ async function update(
     changed.push({ note, stamp: recent ? null : storedStamp(stamp) });
   }
   // Every note kept (the kept are among the stored, once each): nothing gone either.
-  if (stored && changed.length === 0 && kept.size === stored.docs.size) {
-    const last = query.prefixLast ? (query.terms.at(-1) ?? null) : null;
-    // Null: a word of the query is in none of these notes.
-    const index = stored.loadFor(INDEX_OPTIONS, query.terms, last);
-    // Only the hits' bodies are ever read.
-    return {
-      index,
-      bodiesOf: (rels) => stored.textsOf(rels),
-      indexed: 0,
-      saved: false,
-      close: () => stored.close(),
-    };
-  }
+  if (stored && changed.length === 0 && kept.size === stored.docs.size) return unchanged(stored, query);
   const gone = stored ? [...stored.docs.keys()].filter((rel) => !kept.has(rel)) : [];
   const index = stored ? stored.loadAll(INDEX_OPTIONS) : new MiniSearch(INDEX_OPTIONS);
   const docs = new Map<string, StoredStamp>();
@@ -162,7 +167,10 @@ async function update(
     indexed++;
   }
   if (index.dirtCount > 0 && index.dirtFactor > 0.1) await index.vacuum({ batchWait: 0 });
-  const saved = writeIndexFile(file, index, docs, bodies);
+  // In the notes' order, the order the next search checks them in (IndexFile.holdsExactly).
+  const ordered = new Map<string, StoredStamp>();
+  for (const { path: rel } of notes) if (docs.has(rel)) ordered.set(rel, docs.get(rel)!);
+  const saved = writeIndexFile(file, index, ordered, bodies);
   const bodiesOf = (rels: string[]) =>
     new Map(rels.flatMap((rel) => (bodies.has(rel) ? [[rel, bodies.get(rel)!] as const] : [])));
   return { index, bodiesOf, indexed, saved, close: () => {} };
