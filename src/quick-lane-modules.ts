@@ -14,6 +14,7 @@ export const QUICK_LANE_MODULES: readonly string[] = [
   'src/context.ts',
   'src/errors.ts',
   'src/exit.ts',
+  'src/fd-io.ts',
   'src/io.ts',
   'src/process-clock.ts',
   'src/process-context.ts',

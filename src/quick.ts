@@ -16,7 +16,8 @@ import type { Context } from './context.js';
 import { reportError } from './exit.js';
 import type { JotHooks } from './commands/jot-lines.js';
 import { makeCommandEnv, type Io } from './io.js';
-import { contextFromProcess, processIo } from './process-context.js';
+import { fdIo } from './fd-io.js';
+import { contextFromProcess } from './process-context.js';
 import { styleTextColors } from './ui/colors.js';
 import { VERSION } from './version.js';
 
@@ -135,7 +136,7 @@ export async function quickMain(
 ): Promise<number | undefined> {
   const call = parseQuick(argv);
   if (!call) return undefined;
-  const io = overrides.io ?? processIo();
+  const io = overrides.io ?? fdIo();
   if (call.command === 'version') {
     io.stdout.write(`${VERSION}\n`);
     return 0;
