@@ -11,6 +11,7 @@
 export const QUICK_LANE_MODULES: readonly string[] = [
   'bin/quick-words.json',
   'src/quick.ts',
+  'src/quick-args.ts',
   'src/context.ts',
   'src/errors.ts',
   'src/exit.ts',
