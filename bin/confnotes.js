@@ -8,11 +8,29 @@
 'use strict';
 
 // A reader that stops early (`confnotes list | head -1`) closes the pipe: stop quietly, as Unix tools do.
-for (const stream of [process.stdout, process.stderr]) {
+function quietOnClosedPipe(stream) {
   stream.on('error', (error) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
+  return stream;
+}
+// Set on the stream's first use, not here: creating process.stdout or process.stderr loads
+// Node's stream modules (~2-5 ms), which the quick lane, writing to the descriptors, never needs.
+for (const name of ['stdout', 'stderr']) {
+  const { get, configurable } = Object.getOwnPropertyDescriptor(process, name) ?? {};
+  if (!get || !configurable) quietOnClosedPipe(process[name]);
+  else {
+    let stream;
+    Object.defineProperty(process, name, {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        stream ??= quietOnClosedPipe(get.call(process));
+        return stream;
+      },
+    });
+  }
 }
 
 const fs = require('node:fs');

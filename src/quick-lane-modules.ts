@@ -11,9 +11,11 @@
 export const QUICK_LANE_MODULES: readonly string[] = [
   'bin/quick-words.json',
   'src/quick.ts',
+  'src/quick-args.ts',
   'src/context.ts',
   'src/errors.ts',
   'src/exit.ts',
+  'src/fd-io.ts',
   'src/io.ts',
   'src/process-clock.ts',
   'src/process-context.ts',

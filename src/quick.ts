@@ -10,17 +10,16 @@
  * What this lane may import is listed in src/quick-lane-modules.ts (enforced
  * on the built bundle by test/e2e/launcher.e2e.test.ts).
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import quickWords from '../bin/quick-words.json' with { type: 'json' };
 import type { Context } from './context.js';
 import { reportError } from './exit.js';
 import type { JotHooks } from './commands/jot-lines.js';
 import { makeCommandEnv, type Io } from './io.js';
-import { contextFromProcess, processIo } from './process-context.js';
+import { fdIo } from './fd-io.js';
+import { type Options, quickArgs } from './quick-args.js';
+import { contextFromProcess } from './process-context.js';
 import { styleTextColors } from './ui/colors.js';
 import { VERSION } from './version.js';
-
-type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** The global options of src/cli.ts but --version and --help (parseArgs on Node 20 has no negated flags). */
 export const GLOBAL: Options = {
@@ -135,7 +134,7 @@ export async function quickMain(
 ): Promise<number | undefined> {
   const call = parseQuick(argv);
   if (!call) return undefined;
-  const io = overrides.io ?? processIo();
+  const io = overrides.io ?? fdIo();
   if (call.command === 'version') {
     io.stdout.write(`${VERSION}\n`);
     return 0;
@@ -177,16 +176,6 @@ export type ImportFull = () => Promise<typeof import('./cli.js')>;
 const fullLaneHooks = (importFull: ImportFull | undefined): JotHooks =>
   importFull ? { talkNow: async (ws, file, now) => (await importFull()).jotTalkNow(ws, file, now) } : {};
 
-/** parseArgs in strict mode, or undefined for anything it refuses (the full CLI explains those). */
-function tryParse(args: string[], name: keyof typeof QUICK_COMMANDS) {
-  try {
-    return parseArgs({
-      args,
-      options: { ...GLOBAL, ...QUICK_COMMANDS[name] },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch {
-    return undefined;
-  }
-}
+/** The options of a quick command as parseArgs reads them in strict mode, or undefined for anything it refuses (the full CLI explains those). */
+const tryParse = (args: string[], name: keyof typeof QUICK_COMMANDS) =>
+  quickArgs(args, { ...GLOBAL, ...QUICK_COMMANDS[name] });

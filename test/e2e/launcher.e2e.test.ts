@@ -124,6 +124,26 @@ describe('a reader that stops early', () => {
   });
 });
 
+describe('a quick command whose reader has gone', () => {
+  it("saves the jot, prints nothing more and exits with the command's code", () => {
+    // `true` has exited long before the CLI writes its one line: the pipe is closed by then.
+    const quiet = (command: string) =>
+      spawnSync('bash', ['-c', `(sleep 0.3; ${command}) | true; echo "status \${PIPESTATUS[0]}" >&2`], {
+        cwd: ws,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: ws, ...NOW },
+      }).stderr;
+    const bin = `"${process.execPath}" "${BIN}"`;
+    expect(quiet(`${bin} jot a line for nobody 2>&1 >/dev/null`)).toBe('status 0\n');
+    expect(quiet(`${bin} current`)).toBe('status 0\n');
+    // An error message nobody reads still gives the error's exit code.
+    expect(quiet(`${bin} jot --at 25:99 late 2>&1 >/dev/null`)).toBe('status 2\n');
+    const note = fs.readFileSync(run(['current', '--absolute']).stdout.trim(), 'utf8');
+    expect(note).toContain('a line for nobody');
+    expect(note).not.toContain('late');
+  });
+});
+
 describe('the quick lane build', () => {
   it('carries no YAML parser, store, prompts or commander', () => {
     const bundle = fs.readFileSync(new URL('../../dist/quick.cjs', import.meta.url), 'utf8');

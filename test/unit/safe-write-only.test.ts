@@ -20,6 +20,8 @@ const ALLOWED: Record<string, string> = {
   // The PDF reaches the workspace (if at all) through safe-write.
   'core/report/pdf.ts': 'scratch folder outside the workspace for Chromium',
   'core/fs/trash.ts': 'rm/restore move a whole note (fs-extra move, never over a file), under its lock',
+  // The quick lane's stdout and stderr without Node's streams (start-up time): a line to fd 1 or 2, no file.
+  'fd-io.ts': 'writes only to descriptors 1 and 2, the stdout and stderr of the process',
 };
 
 /** Names of Node fs / fs-extra calls that change the file system. */

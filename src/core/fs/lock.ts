@@ -42,7 +42,16 @@ export function withLock<T>(file: string, work: () => T, options: LockOptions = 
     return work();
   } finally {
     // Ours: no one takes over a live writer's lock.
-    fs.rmSync(lock, { force: true });
+    removeIfThere(lock);
+  }
+}
+
+/** rmSync's `force` for one file, without loading the recursive remover rmSync brings (~0.3 ms of a jot). */
+function removeIfThere(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
 
@@ -81,7 +90,7 @@ function create(lock: string): boolean {
     if (code === 'EEXIST') return false;
     if (!code || !NO_LINKS.has(code)) throw error;
   } finally {
-    fs.rmSync(temp, { force: true });
+    removeIfThere(temp);
   }
   try {
     const fd = fs.openSync(lock, 'wx', 0o644);

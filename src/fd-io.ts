@@ -1,0 +1,93 @@
+/**
+ * The quick lane's stdout and stderr: lines written straight to descriptors 1
+ * and 2. Creating process.stdout or process.stderr loads Node's stream and net
+ * modules (~2-5 ms at start-up), more than a one-line jot spends on anything
+ * else; the quick commands write a line or two and need none of it. A pipe
+ * whose reader has gone (EPIPE) swallows the rest quietly, as the launcher's
+ * handler does for the streams; a descriptor someone made non-blocking
+ * (EAGAIN) hands the rest, in order, to the Node stream, which waits for it.
+ */
+import fs from 'node:fs';
+import type { Io, OutStream } from './io.js';
+
+type Fd = 1 | 2;
+
+const nodeStream = (fd: Fd): NodeJS.WriteStream => (fd === 1 ? process.stdout : process.stderr);
+
+/** /dev/null's device, read once: the character device that stands for "no terminal" most often. */
+let nullDevice: number | undefined;
+
+/**
+ * isatty(fd) without node:tty, which loads node:net: anything but a character
+ * device is no terminal, nor is /dev/null; any other character device is asked.
+ */
+export function isTerminal(fd: number): boolean {
+  let stat: fs.Stats;
+  try {
+    stat = fs.fstatSync(fd);
+  } catch {
+    return false;
+  }
+  if (!stat.isCharacterDevice()) return false;
+  try {
+    nullDevice ??= fs.statSync('/dev/null').rdev;
+    if (stat.rdev === nullDevice) return false;
+  } catch {
+    // No /dev/null (Windows): node:tty decides.
+  }
+  return process.getBuiltinModule('node:tty').isatty(fd);
+}
+
+export class FdStream implements OutStream {
+  /** The reader is gone: nothing more is written. */
+  private closed = false;
+  /** Writes go through the Node stream from now on (see EAGAIN above). */
+  private handedOver = false;
+  private tty: boolean | undefined;
+
+  constructor(
+    private readonly fd: Fd,
+    private readonly stream: (fd: Fd) => NodeJS.WriteStream = nodeStream,
+  ) {}
+
+  write(text: string): boolean {
+    if (this.closed) return true;
+    if (this.handedOver) return this.stream(this.fd).write(text);
+    const bytes = Buffer.from(text);
+    let done = 0;
+    try {
+      while (done < bytes.length) done += fs.writeSync(this.fd, bytes, done);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') {
+        this.closed = true;
+        return true;
+      }
+      if (code !== 'EAGAIN') throw error;
+      this.handedOver = true;
+      return this.stream(this.fd).write(bytes.subarray(done));
+    }
+    return true;
+  }
+
+  get isTTY(): boolean {
+    this.tty ??= isTerminal(this.fd);
+    return this.tty;
+  }
+
+  /** The terminal's width; only a terminal has one (then the Node stream is worth creating). */
+  get columns(): number | undefined {
+    return this.isTTY ? this.stream(this.fd).columns : undefined;
+  }
+}
+
+/** The process's descriptors as an Io; stdin is Node's stream, touched only when a command reads it. */
+export function fdIo(): Io {
+  return {
+    stdout: new FdStream(1),
+    stderr: new FdStream(2),
+    get stdin() {
+      return process.stdin;
+    },
+  };
+}
