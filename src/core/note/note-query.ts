@@ -23,13 +23,15 @@ export interface NoteFilter {
 export type NoteSort = 'time' | 'title' | 'rating';
 
 export function filterNotes(notes: Note[], filter: NoteFilter): Note[] {
-  const matches = noteMatcher(filter);
-  return notes.filter((note) =>
-    matches(
-      note.tags,
-      () => note,
-      () => note,
-    ),
+  const { tagsMatch, restMatches } = noteMatcher(filter);
+  return notes.filter(
+    (note) =>
+      tagsMatch(note.tags) &&
+      (restMatches === null ||
+        restMatches(
+          () => note,
+          () => note,
+        )),
   );
 }
 
@@ -48,41 +50,52 @@ export function selectListed(entries: ScannedNote[], filter: NoteFilter): Listed
 
 /** The notes of a scan that pass the filter, still unbuilt (a search builds only its hits). */
 export function filterEntries(entries: ScannedNote[], filter: NoteFilter): ScannedNote[] {
-  const matches = noteMatcher(filter);
-  return entries.filter((entry) =>
-    matches(
-      entry.tags,
-      () => entry.meta(),
-      () => entry.note(),
-    ),
+  const { tagsMatch, restMatches } = noteMatcher(filter);
+  // Tags first, on the cached tags: the other fields are parsed (and closures made) only for a note that passes.
+  return entries.filter(
+    (entry) =>
+      tagsMatch(entry.tags) &&
+      (restMatches === null ||
+        restMatches(
+          () => entry.meta(),
+          () => entry.note(),
+        )),
   );
 }
 
-/** A test of one note, given its tags, its fields and (for a search of bodies) the Note, each asked for only when needed. */
-function noteMatcher(
-  filter: NoteFilter,
-): (tags: string[], meta: () => NoteMeta, note: () => Note) => boolean {
+/** A test of one note: its tags, then (null when the filter asks nothing else) its fields and, for a search of bodies, the Note. */
+function noteMatcher(filter: NoteFilter): {
+  tagsMatch: (tags: string[]) => boolean;
+  restMatches: ((meta: () => NoteMeta, note: () => Note) => boolean) | null;
+} {
   const wanted = (filter.tags ?? []).map(normaliseTag).filter(Boolean);
   const search = filter.search?.toLocaleLowerCase().trim();
   const speakers = filter.speakers ?? [];
   const other =
     filter.type || filter.day || filter.favourite || filter.minRating !== undefined || speakers.length > 0;
-  return (tags, metaOf, noteOf) => {
-    if (!wanted.every((tag) => tags.some((own) => tagMatches(own, tag)))) return false;
-    if (other) {
-      const meta = metaOf();
-      if (
-        !(
-          (!filter.type || meta.type === filter.type) &&
-          (!filter.day || meta.date === filter.day) &&
-          (!filter.favourite || meta.favourite) &&
-          (filter.minRating === undefined || (meta.rating ?? 0) >= filter.minRating) &&
-          speakers.every((part) => meta.speakers.some((name) => foldedIncludes(name, part)))
+  const tagsMatch = (tags: string[]) => {
+    for (const tag of wanted) if (!tags.some((own) => tagMatches(own, tag))) return false;
+    return true;
+  };
+  if (!other && !search) return { tagsMatch, restMatches: null };
+  return {
+    tagsMatch,
+    restMatches: (metaOf, noteOf) => {
+      if (other) {
+        const meta = metaOf();
+        if (
+          !(
+            (!filter.type || meta.type === filter.type) &&
+            (!filter.day || meta.date === filter.day) &&
+            (!filter.favourite || meta.favourite) &&
+            (filter.minRating === undefined || (meta.rating ?? 0) >= filter.minRating) &&
+            speakers.every((part) => meta.speakers.some((name) => foldedIncludes(name, part)))
+          )
         )
-      )
-        return false;
-    }
-    return !search || searchableText(noteOf()).includes(search);
+          return false;
+      }
+      return !search || searchableText(noteOf()).includes(search);
+    },
   };
 }
 
