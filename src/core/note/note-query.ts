@@ -48,6 +48,11 @@ export function selectListed(entries: ScannedNote[], filter: NoteFilter): Listed
   return filterEntries(entries, filter).map((entry) => entry.listed());
 }
 
+/** The tags part of a filter, for a scan's `keep` (null when the filter names no tag). */
+export function tagFilter(tags: string[] | undefined): ((tags: string[]) => boolean) | null {
+  return tags?.some((tag) => normaliseTag(tag)) ? noteMatcher({ tags }).tagsMatch : null;
+}
+
 /** The notes of a scan that pass the filter, still unbuilt (a search builds only its hits). */
 export function filterEntries(entries: ScannedNote[], filter: NoteFilter): ScannedNote[] {
   const { tagsMatch, restMatches } = noteMatcher(filter);
@@ -128,8 +133,23 @@ export interface TagCount {
 
 /** Every tag with the number of notes carrying it, most used first, then by name. */
 export function countTags(notes: readonly Pick<Note, 'tags'>[]): TagCount[] {
+  const counter = tagCounter();
+  for (const note of notes) counter.add(note.tags);
+  return counter.counts();
+}
+
+/** countTags one note at a time (a scan's `keep` feeds it, keeping no note). */
+export function tagCounter(): { add(tags: readonly string[]): void; counts(): TagCount[] } {
   const counts = new Map<string, number>();
-  for (const note of notes) for (const tag of note.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return {
+    add: (tags) => {
+      for (const tag of tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    },
+    counts: () => sortCounts(counts),
+  };
+}
+
+function sortCounts(counts: Map<string, number>): TagCount[] {
   return [...counts.entries()]
     .map(([tag, count]) => ({ tag, count }))
     .sort((a, b) => b.count - a.count || compareText(a.tag, b.tag));
