@@ -153,7 +153,6 @@ export function scanEntries(ws: Workspace, slugs?: string[], options: ScanOption
   const cache =
     options.cache === false ? null : NoteCache.load(ws, options.cache === true ? {} : options.cache);
   const entries: ScannedNote[] = [];
-  const seen = new Set<string>();
   const prefix = ws.root.endsWith(path.sep) ? ws.root : ws.root + path.sep;
   const { keep } = options;
   let found = 0;
@@ -161,9 +160,9 @@ export function scanEntries(ws: Workspace, slugs?: string[], options: ScanOption
     // noteFiles joins names onto ws.root, so a slice gives what path.relative would, at a fraction of the cost.
     const rel =
       file.startsWith(prefix) && path.sep === '/' ? file.slice(prefix.length) : relativeToWorkspace(ws, file);
-    seen.add(rel);
     // Stamp before reading: a change made while the file is read leaves a stamp that no longer matches.
     const stamp = statStamp(file);
+    // Every file found is asked for (prune drops the rows never asked for); one gone since is forgotten.
     const cached = cache && stamp ? cache.entry(rel, stamp) : null;
     if (cached) {
       found++;
@@ -183,7 +182,7 @@ export function scanEntries(ws: Workspace, slugs?: string[], options: ScanOption
     }
   }
   if (cache) {
-    cache.prune(scope, seen);
+    cache.prune(scope);
     cache.save();
   }
   return { entries, problems, found };
