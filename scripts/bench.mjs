@@ -64,6 +64,31 @@ function targetAt(targets, notes) {
   return keys.length ? targets[keys[0]] : null;
 }
 
+/**
+ * From this many notes a run of every case costs seconds (a cold listing of
+ * 100,000 notes parses ~300 MB): unless --runs/--warmup are given, such a size
+ * gets LARGE_RUNS runs after one warm-up, and a `costly` case (one that redoes
+ * the whole parse on every run) is timed COSTLY_RUNS times, without warm-up.
+ */
+const LARGE_NOTES = 50_000;
+const LARGE_RUNS = 3;
+const COSTLY_RUNS = 1;
+
+/** Runs and warm-up rounds at a size (see LARGE_NOTES). */
+function roundsAt(options, notes) {
+  const large = notes >= LARGE_NOTES;
+  return {
+    runs: large && !options.runsGiven ? Math.min(options.runs, LARGE_RUNS) : options.runs,
+    warmup: large && !options.warmupGiven ? Math.min(options.warmup, 1) : options.warmup,
+    large,
+  };
+}
+
+/** Whether case `c` runs in round `r` of `rounds`: a costly case at a large size only in the last COSTLY_RUNS. */
+function runsInRound(c, r, rounds) {
+  return !(c.costly && rounds.large) || r >= rounds.warmup + rounds.runs - COSTLY_RUNS;
+}
+
 /** The conference `report` is timed on holds this many notes (fewer in a smaller corpus). */
 const REPORT_NOTES = 500;
 
@@ -109,6 +134,9 @@ function parseArgs(argv) {
       process.exit(0);
     } else fail(`unknown option ${arg}`);
   }
+  // Rounds asked for (--runs/--warmup) hold at every size; else a large corpus gets fewer (roundsAt).
+  options.runsGiven = options.runs !== undefined;
+  options.warmupGiven = options.warmup !== undefined;
   options.runs ??= options.quick ? 5 : 11;
   options.warmup ??= options.quick ? 1 : 2;
   options.sizes ??= options.quick ? [1_000, 10_000] : [100, 1_000, 10_000];
@@ -287,6 +315,7 @@ function casesFor(corpus, have, rgPath, modules) {
       name: `list --all --tag ${BENCH_TAG} --json (cache deleted)`,
       argv: node('list', '--all', '--tag', BENCH_TAG, '--json'),
       before: () => removeCache(corpus.root),
+      costly: true,
       floor: scanFloor,
       target: TARGETS.cold,
       rssTarget: TARGETS.coldRssMB,
@@ -379,7 +408,8 @@ function onlyCases(cases, only) {
   for (let grew = true; grew; ) {
     grew = false;
     for (const c of cases) {
-      if (kept.has(c) || ![...kept].some((k) => k.floor === c.name)) continue;
+      // A case's floor and the case its output is compared with come along.
+      if (kept.has(c) || ![...kept].some((k) => k.floor === c.name || k.sameOutputAs === c.name)) continue;
       kept.add(c);
       grew = true;
     }
@@ -407,19 +437,22 @@ function benchSize(corpus, options, env, have, rgPath, rss, modules) {
   // Read-only cases in rounds, then each changing case in its own rounds (new before jot: jot needs a current note).
   const phases = [cases.filter((c) => !c.mutates), ...cases.filter((c) => c.mutates).map((c) => [c])];
   const floors = cases.filter((c) => c.group === 'floor');
+  const rounds = roundsAt(options, corpus.notes);
   let round = 0;
   for (const phase of phases) {
     const inRound = phase.some((c) => c.group === 'floor') ? phase : [...floors, ...phase];
-    for (let r = 0; r < options.warmup + options.runs; r++, round++) {
+    for (let r = 0; r < rounds.warmup + rounds.runs; r++, round++) {
       for (const c of inRound) {
+        if (!runsInRound(c, r, rounds)) continue;
+        const first = !(c.costly && rounds.large) ? r === 0 : r === rounds.warmup + rounds.runs - COSTLY_RUNS;
         const result = exec(c, round);
-        if (r === 0) {
+        if (first) {
           const verdict = c.checkOutput?.(result.stdout);
           if (typeof verdict === 'string') problems.push(`${c.name}: ${verdict}`);
         }
         // The last round's output is compared: by then the warm cases read a cache written by earlier rounds.
         outputs.set(c.name, result.stdout);
-        if (r >= options.warmup) samples.get(c.name).push(result.ms);
+        if (r >= rounds.warmup) samples.get(c.name).push(result.ms);
       }
     }
   }
@@ -455,7 +488,7 @@ function benchSize(corpus, options, env, have, rgPath, rss, modules) {
     r.meetsTarget = r.target !== null && r.ratio !== null ? r.ratio <= r.target : null;
     r.meetsRssTarget = r.rssTarget !== null && r.peakRssMB !== null ? r.peakRssMB < r.rssTarget : null;
   }
-  return { results, problems };
+  return { results, problems, rounds };
 }
 
 const round1 = (n) => Math.round(n * 10) / 10;
@@ -606,7 +639,7 @@ async function main() {
   const modules = await loadCaseModules();
   const started = Date.now();
   process.stderr.write(
-    `bench: ${info.cpu}, Node ${info.node}; sizes ${options.sizes.join(', ')}; median of ${options.runs} runs after ${options.warmup} warm-up\n` +
+    `bench: ${info.cpu}, Node ${info.node}; sizes ${options.sizes.join(', ')}; median of ${options.runs} runs after ${options.warmup} warm-up${options.sizes.some((n) => n >= LARGE_NOTES) && !options.runsGiven ? ` (${LARGE_RUNS} from ${LARGE_NOTES.toLocaleString('en-US')} notes; a cold listing there once)` : ''}\n` +
       `bench: timing ${Object.entries(have)
         .map(([name, yes]) => `${name} ${yes ? 'yes' : 'no (not in this build)'}`)
         .join(', ')}; rg ${rgPath ? 'yes' : 'no (scan ratios left empty)'}; RSS by ${rss.method}\n`,
@@ -650,7 +683,11 @@ async function main() {
     const problems = [];
     for (const corpus of corpora) {
       const t = Date.now();
-      const { results, problems: found } = benchSize(corpus, options, env, have, rgPath, rss, modules);
+      const {
+        results,
+        problems: found,
+        rounds,
+      } = benchSize(corpus, options, env, have, rgPath, rss, modules);
       problems.push(...found.map((p) => `${corpus.notes} notes: ${p}`));
       // Last: it changes three notes behind the cache's back; the next listing must show each change.
       const staleness = checkStaleness(
@@ -667,6 +704,8 @@ async function main() {
         reportConference: corpus.reportConference,
         reportNotes: corpus.reportNotes,
         staleness: staleness.checks,
+        runs: rounds.runs,
+        warmup: rounds.warmup,
         results,
       });
       process.stderr.write(

@@ -1,5 +1,11 @@
 import { isValidDate, type NoteType } from '../core/note/note.js';
-import { noteSummaryJson, selectListed, sortNotes, type NoteSort } from '../core/note/note-query.js';
+import {
+  noteSummaryJson,
+  selectListed,
+  sortNotes,
+  tagFilter,
+  type NoteSort,
+} from '../core/note/note-query.js';
 import { conferenceZones } from '../core/note/note-json.js';
 import { type ListedNote, scanEntries } from '../core/note/store.js';
 import { noteRefs } from '../core/programme/programme-notes.js';
@@ -31,8 +37,9 @@ export async function run(env: CommandEnv, options: ListOptions): Promise<void> 
     throw new UsageError(`--min-rating ${options.minRating} is not from 1 to 5`);
   }
   const ws = workspaceOf(env);
-  // Notes are built only for the ones shown (see ScannedNote).
-  const { entries, problems } = scanEntries(ws, scopeOf(ws, options));
+  // Notes are built only for the ones shown (see ScannedNote); with --tag only the tag's are kept.
+  const keep = tagFilter(options.tag) ?? undefined;
+  const { entries, problems, found } = scanEntries(ws, scopeOf(ws, options), { keep });
   printProblems(env, problems);
   const chosen = sortNotes(
     selectListed(entries, {
@@ -59,9 +66,7 @@ export async function run(env: CommandEnv, options: ListOptions): Promise<void> 
     return;
   }
   if (chosen.length === 0) {
-    env.say(
-      entries.length === 0 ? 'no notes yet; start one with: confnotes new "Talk title"' : 'no notes match',
-    );
+    env.say(found === 0 ? 'no notes yet; start one with: confnotes new "Talk title"' : 'no notes match');
     return;
   }
   env.out(await noteTable(env, chosen, options.width));

@@ -1,4 +1,4 @@
-import { countTags } from '../core/note/note-query.js';
+import { tagCounter } from '../core/note/note-query.js';
 import { scanEntries } from '../core/note/store.js';
 import type { CommandEnv } from '../io.js';
 import { renderTable, tableWidth } from '../ui/table.js';
@@ -9,10 +9,16 @@ export async function run(
   options: { conf?: string; all?: boolean; json?: boolean; width?: number },
 ): Promise<void> {
   const ws = workspaceOf(env);
-  // Only the cached tags are looked at: no note is built.
-  const { entries, problems } = scanEntries(ws, scopeOf(ws, options));
+  // Only the cached tags are looked at: no note is built, none kept.
+  const counter = tagCounter();
+  const { problems } = scanEntries(ws, scopeOf(ws, options), {
+    keep: (tags) => {
+      counter.add(tags);
+      return false;
+    },
+  });
   printProblems(env, problems);
-  const counts = countTags(entries);
+  const counts = counter.counts();
   if (options.json) {
     env.out(JSON.stringify(counts, null, 2));
     return;

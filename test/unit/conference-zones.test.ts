@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZONE_CACHE_FILE, ZoneCache } from '../../src/core/note/conference-zones.js';
-import { conferenceZones } from '../../src/core/note/note-json.js';
+import { conferenceZones, noteInstant } from '../../src/core/note/note-json.js';
+import { zoneParts } from '../../src/core/clock.js';
 import { MARKER_DIR } from '../../src/core/workspace/workspace.js';
 import { defaultConference, makeWorkspace } from '../helpers/workspace.js';
 
@@ -29,7 +30,33 @@ const zoneOnce = (ws: ReturnType<typeof setUp>['ws'], slug = 'conf', options = l
   return zone;
 };
 
+/** The zone's offset at `ms` (wall time minus UTC) straight from Intl. */
+function intlOffset(ms: number, zone: string): number {
+  const p = zoneParts(new Date(ms), zone);
+  return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - ms;
+}
+
 describe('the conference zone cache', () => {
+  it("keeps the offsets the instants were worked out with, each Intl's own, for the next run", () => {
+    const { ws, cacheFile } = setUp();
+    const cache = new ZoneCache(ws, later);
+    const zone = cache.zoneOf('conf')!;
+    expect(noteInstant('2013-04-16', '10:00', zone)).toBe('2013-04-16T10:00:00-07:00');
+    // The day clocks went forward: the midnights either side differ.
+    expect(noteInstant('2013-03-10', '03:30', zone)).toBe('2013-03-10T03:30:00-07:00');
+    cache.save();
+    const kept = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+    const flat: number[] = kept.offsets[zone];
+    const day = Date.UTC(2013, 2, 10);
+    expect(flat.filter((_, i) => i % 2 === 0)).toEqual(expect.arrayContaining([day, day + 86_400_000]));
+    for (let i = 0; i < flat.length; i += 2) expect(flat[i + 1]).toBe(intlOffset(flat[i]!, zone));
+    // Another build's or ICU's file is not believed: its offsets are dropped, not served.
+    kept.format = 'confnotes zone cache 0';
+    fs.writeFileSync(cacheFile, JSON.stringify(kept));
+    expect(zoneOnce(ws)).toBe('America/Los_Angeles');
+    expect(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).format).not.toBe('confnotes zone cache 0');
+  });
+
   it('keeps the zone readConference gave and answers from it while conference.md is unchanged', () => {
     const { ws, cacheFile } = setUp();
     expect(zoneOnce(ws)).toBe('America/Los_Angeles');

@@ -62,3 +62,27 @@ describe('listed notes', () => {
     expect([other.title, other.tags]).toEqual(['Alpha', ['storage']]);
   });
 });
+
+describe('a scan keeping notes by their tags', () => {
+  it('keeps only the notes `keep` accepts, counts every note, and still sees a change behind the cache', () => {
+    const { ws, confDir } = setUp();
+    const other = path.join(confDir, '2013-04-16-1100-b.md');
+    fs.writeFileSync(other, note({ title: 'Beta', tags: '[networking]' }));
+    const seen: string[][] = [];
+    const keep = (tags: string[]) => {
+      seen.push(tags);
+      return tags.includes('storage');
+    };
+    const fresh = scanEntries(ws, undefined, { ...later, keep });
+    expect(fresh.found).toBe(2);
+    expect(fresh.entries.map((entry) => entry.listed().title)).toEqual(['Alpha']);
+    // From the cache now; then Beta is retagged behind its back and is kept.
+    expect(scanEntries(ws, undefined, { ...later, keep }).entries.map((e) => e.path)).toEqual([rel]);
+    fs.writeFileSync(other, note({ title: 'Beta', tags: '[storage]' }));
+    const after = scanEntries(ws, undefined, { ...later, keep });
+    expect(after.entries.map((entry) => entry.listed().title)).toEqual(['Alpha', 'Beta']);
+    expect(seen).toHaveLength(6);
+    const none = scanEntries(ws, undefined, { ...later, keep: () => false });
+    expect([none.entries.length, none.found]).toEqual([0, 2]);
+  });
+});

@@ -16,13 +16,21 @@ import { replaceOwnFile } from '../safe-write.js';
 import { CONFERENCE_FILE, readConference } from '../workspace/conference.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
 import { RECENT_MS } from './note-cache-format.js';
+import { knownNearChanges, knownOffsets, offsetsLearnt, seedOffsets } from './note-instant.js';
 import { readOwnFile, realFolders } from './own-files.js';
 
 type Stamp = [number, number, number, number];
 interface ZoneFile {
   format: string;
   zones: Record<string, [...Stamp, string | null]>;
+  /** Zone offsets read through Intl (note-instant.ts), valid for the ICU and tz data named in the format. */
+  offsets?: Record<string, number[]>;
+  /** Instants near a change of offset, by note-instant.ts's key (same validity). */
+  near?: Record<string, string>;
 }
+
+/** Past this many kept offsets, only those of the last run are saved (a bound on the file). */
+const MAX_OFFSETS = 200_000;
 
 let format: string | undefined;
 
@@ -38,7 +46,9 @@ export function zoneCacheFormat(): string {
   } catch {
     // No file to stamp (bundled oddly): the hash alone.
   }
-  format = `confnotes zone cache 1 ${hash.digest('hex').slice(0, 16)} ${build}`;
+  // Offsets are Intl's answers: another ICU or tz data may give others.
+  const data = `icu ${process.versions.icu ?? '-'} tz ${process.versions.tz ?? '-'}`;
+  format = `confnotes zone cache 2 ${hash.digest('hex').slice(0, 16)} ${build} ${data}`;
   return format;
 }
 
@@ -68,8 +78,13 @@ export class ZoneCache {
     this.now = options.now ?? Date.now();
     this.file = path.join(ws.root, MARKER_DIR, ZONE_CACHE_FILE);
     this.folderOk = realFolders(path.join(ws.root, MARKER_DIR), path.dirname(this.file));
-    this.stored = (this.folderOk && parseZoneFile(readOwnFile(this.file))) || Object.create(null);
+    const parsed = this.folderOk ? parseZoneFile(readOwnFile(this.file)) : null;
+    this.stored = parsed?.zones ?? Object.create(null);
+    if (parsed?.offsets) seedOffsets(parsed.offsets, parsed.near);
+    this.learntBefore = offsetsLearnt();
   }
+
+  private learntBefore: number;
 
   zoneOf(slug: string): string | null {
     let zone = this.known.get(slug);
@@ -106,11 +121,21 @@ export class ZoneCache {
 
   /** Writes the cache when an entry changed (entries of conferences gone are dropped then). */
   save(): void {
-    if (!this.changed || !this.folderOk) return;
+    const learnt = offsetsLearnt() > this.learntBefore;
+    if ((!this.changed && !learnt) || !this.folderOk) return;
     this.changed = false;
+    this.learntBefore = offsetsLearnt();
     for (const slug of Object.keys(this.stored))
       if (!this.known.has(slug) && !fs.existsSync(path.join(this.ws.root, slug))) delete this.stored[slug];
-    const body: ZoneFile = { format: zoneCacheFormat(), zones: this.stored };
+    let offsets = knownOffsets();
+    let near = knownNearChanges();
+    if (
+      Object.values(offsets).reduce((n, flat) => n + flat.length / 2, Object.keys(near).length) > MAX_OFFSETS
+    ) {
+      offsets = {};
+      near = {};
+    }
+    const body: ZoneFile = { format: zoneCacheFormat(), zones: this.stored, offsets, near };
     try {
       replaceOwnFile(this.file, `${JSON.stringify(body)}\n`, { fsync: false });
     } catch {
@@ -131,7 +156,7 @@ function regularStamp(ws: Workspace, slug: string): Stamp | null {
   }
 }
 
-function parseZoneFile(bytes: Buffer | null): ZoneFile['zones'] | null {
+function parseZoneFile(bytes: Buffer | null): Pick<ZoneFile, 'zones' | 'offsets' | 'near'> | null {
   if (!bytes) return null;
   try {
     const parsed = JSON.parse(bytes.toString('utf8')) as ZoneFile;
@@ -146,7 +171,14 @@ function parseZoneFile(bytes: Buffer | null): ZoneFile['zones'] | null {
         (entry[4] === null || typeof entry[4] === 'string');
       if (ok) zones[slug] = entry;
     }
-    return zones;
+    const offsets: Record<string, number[]> = Object.create(null);
+    if (typeof parsed.offsets === 'object' && parsed.offsets)
+      for (const [zone, flat] of Object.entries(parsed.offsets))
+        if (Array.isArray(flat) && flat.length % 2 === 0 && flat.every(Number.isFinite)) offsets[zone] = flat;
+    const near: Record<string, string> = Object.create(null);
+    if (typeof parsed.near === 'object' && parsed.near)
+      for (const [key, iso] of Object.entries(parsed.near)) if (typeof iso === 'string') near[key] = iso;
+    return { zones, offsets, near };
   } catch {
     return null;
   }

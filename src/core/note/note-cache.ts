@@ -57,11 +57,15 @@ class ConferenceCache {
   readonly fresh = new Map<string, Fresh>();
   readonly gone = new Set<string>();
   changed = false;
+  /** Which rows this scan asked for (what prune keeps): no set of every path seen. */
+  readonly asked: Uint8Array;
 
   constructor(
     readonly file: string,
     readonly packed: PackedCache,
-  ) {}
+  ) {
+    this.asked = new Uint8Array(packed.paths.length);
+  }
 
   /** Path → row, built only when a path is asked for out of order. */
   get index(): Map<string, number> {
@@ -74,9 +78,15 @@ class ConferenceCache {
 
   /** The row of `rel`, if it has one. */
   rowOf(rel: string): number | undefined {
-    if (this.packed.paths[this.next] === rel) return this.next++;
+    if (this.packed.paths[this.next] === rel) {
+      this.asked[this.next] = 1;
+      return this.next++;
+    }
     const i = this.index.get(rel);
-    if (i !== undefined) this.next = i + 1;
+    if (i !== undefined) {
+      this.next = i + 1;
+      this.asked[i] = 1;
+    }
     return i;
   }
 
@@ -200,12 +210,19 @@ export class NoteCache {
     }
   }
 
-  /** Drops the entries of the scanned conferences' files that were not seen (deleted, renamed). */
-  prune(scannedSlugs: Iterable<string>, seen: Set<string>): void {
+  /**
+   * Drops the entries of the scanned conferences' files that were not seen
+   * (deleted, renamed): those not in `seen`, or without it, those whose entry
+   * this scan never asked for (a scan asks for every file it found).
+   */
+  prune(scannedSlugs: Iterable<string>, seen?: Set<string>): void {
     for (const slug of scannedSlugs) {
       const conf = this.conference(`${slug}/`);
       if (!conf) continue;
-      for (const rel of conf.packed.paths) if (!seen.has(rel)) this.forget(rel);
+      const { paths } = conf.packed;
+      for (let i = 0; i < paths.length; i++) {
+        if (seen ? !seen.has(paths[i]!) : conf.asked[i] === 0) this.forget(paths[i]!);
+      }
     }
   }
 

@@ -37,20 +37,86 @@ function instantOf(date: string, time: string, zone: string | null, nextDay: boo
     const quick = steadyInstant(fields, zone);
     if (quick) return quick;
   }
-  const instant = zone
-    ? instantOfWallTime(fields, zone)
-    : new Date(fields.year, fields.month - 1, fields.day, hour, minute);
-  return isoInZone(instant, zone);
+  if (!zone) return isoInZone(new Date(fields.year, fields.month - 1, fields.day, hour, minute), null);
+  // Near a change of offset: Intl's answer, kept between runs like the offsets.
+  const key = `${date} ${time} ${zone} ${nextDay}`;
+  let iso = near.get(key);
+  if (iso === undefined) {
+    iso = isoInZone(instantOfWallTime(fields, zone), zone);
+    near.set(key, iso);
+    learnt++;
+  }
+  return iso;
 }
 
-/** Per zone: the offset (ms) at each UTC midnight read so far, by day number. */
-const midnights = new Map<string, Map<number, number>>();
+/** Instants worked out through Intl near a change of offset, by `date time zone nextDay`. */
+const near = new Map<string, string>();
 
-/** The zone's offset (wall time minus UTC, in ms) at an instant on a whole second, read through Intl. */
+/**
+ * Per zone: each offset read through Intl so far, by instant (ms). Kept between
+ * runs by conference-zones.ts (keyed by the ICU and tz data versions): making a
+ * zone's DateTimeFormat costs ~1 ms, so a warm listing asks Intl nothing.
+ */
+const read = new Map<string, Map<number, number>>();
+let learnt = 0;
+
+/** The zone's offset (wall time minus UTC, in ms) at an instant on a whole second. */
 function readOffset(ms: number, zone: string): number {
+  let known = read.get(zone);
+  if (!known) {
+    known = new Map();
+    read.set(zone, known);
+  }
+  let offset = known.get(ms);
+  if (offset === undefined) {
+    offset = intlOffset(ms, zone);
+    known.set(ms, offset);
+    learnt++;
+  }
+  return offset;
+}
+
+function intlOffset(ms: number, zone: string): number {
   const date = new Date(ms);
   const p = quickParts(date, zone) ?? zoneParts(date, zone);
   return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - ms;
+}
+
+/** Offsets kept from an earlier run, as [instant, offset, instant, offset, ...] per zone, and instants near changes. */
+export function seedOffsets(
+  stored: Record<string, number[]>,
+  nearChanges: Record<string, string> = {},
+): void {
+  for (const [key, iso] of Object.entries(nearChanges)) if (!near.has(key)) near.set(key, iso);
+  for (const [zone, flat] of Object.entries(stored)) {
+    let known = read.get(zone);
+    if (!known) {
+      known = new Map();
+      read.set(zone, known);
+    }
+    for (let i = 0; i + 1 < flat.length; i += 2) if (!known.has(flat[i]!)) known.set(flat[i]!, flat[i + 1]!);
+  }
+}
+
+/** How many offsets were read through Intl in this process (a cache to save when above 0). */
+export function offsetsLearnt(): number {
+  return learnt;
+}
+
+/** Every instant near a change of offset known, in seedOffsets' shape. */
+export function knownNearChanges(): Record<string, string> {
+  return Object.fromEntries(near);
+}
+
+/** Every offset known, in seedOffsets' shape. */
+export function knownOffsets(): Record<string, number[]> {
+  const out: Record<string, number[]> = Object.create(null);
+  for (const [zone, known] of read) {
+    const flat: number[] = [];
+    for (const [ms, offset] of known) flat.push(ms, offset);
+    out[zone] = flat;
+  }
+  return out;
 }
 
 const LAYOUT = /^(\d{4})-(\d{2})-(\d{2}), (\d{2}):(\d{2}):(\d{2})$/;
@@ -90,22 +156,9 @@ function partsOf(text: string): ZoneParts | null {
  * checks this against Intl over every zone's changes); else Intl is asked.
  */
 export function offsetAt(ms: number, zone: string): number {
-  let known = midnights.get(zone);
-  if (!known) {
-    known = new Map();
-    midnights.set(zone, known);
-  }
   const k = Math.floor(ms / DAY);
-  let before = known.get(k);
-  if (before === undefined) {
-    before = readOffset(k * DAY, zone);
-    known.set(k, before);
-  }
-  let after = known.get(k + 1);
-  if (after === undefined) {
-    after = readOffset((k + 1) * DAY, zone);
-    known.set(k + 1, after);
-  }
+  const before = readOffset(k * DAY, zone);
+  const after = readOffset((k + 1) * DAY, zone);
   return before === after ? before : readOffset(ms, zone);
 }
 

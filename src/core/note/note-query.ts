@@ -23,13 +23,15 @@ export interface NoteFilter {
 export type NoteSort = 'time' | 'title' | 'rating';
 
 export function filterNotes(notes: Note[], filter: NoteFilter): Note[] {
-  const matches = noteMatcher(filter);
-  return notes.filter((note) =>
-    matches(
-      note.tags,
-      () => note,
-      () => note,
-    ),
+  const { tagsMatch, restMatches } = noteMatcher(filter);
+  return notes.filter(
+    (note) =>
+      tagsMatch(note.tags) &&
+      (restMatches === null ||
+        restMatches(
+          () => note,
+          () => note,
+        )),
   );
 }
 
@@ -46,43 +48,59 @@ export function selectListed(entries: ScannedNote[], filter: NoteFilter): Listed
   return filterEntries(entries, filter).map((entry) => entry.listed());
 }
 
+/** The tags part of a filter, for a scan's `keep` (null when the filter names no tag). */
+export function tagFilter(tags: string[] | undefined): ((tags: string[]) => boolean) | null {
+  return tags?.some((tag) => normaliseTag(tag)) ? noteMatcher({ tags }).tagsMatch : null;
+}
+
 /** The notes of a scan that pass the filter, still unbuilt (a search builds only its hits). */
 export function filterEntries(entries: ScannedNote[], filter: NoteFilter): ScannedNote[] {
-  const matches = noteMatcher(filter);
-  return entries.filter((entry) =>
-    matches(
-      entry.tags,
-      () => entry.meta(),
-      () => entry.note(),
-    ),
+  const { tagsMatch, restMatches } = noteMatcher(filter);
+  // Tags first, on the cached tags: the other fields are parsed (and closures made) only for a note that passes.
+  return entries.filter(
+    (entry) =>
+      tagsMatch(entry.tags) &&
+      (restMatches === null ||
+        restMatches(
+          () => entry.meta(),
+          () => entry.note(),
+        )),
   );
 }
 
-/** A test of one note, given its tags, its fields and (for a search of bodies) the Note, each asked for only when needed. */
-function noteMatcher(
-  filter: NoteFilter,
-): (tags: string[], meta: () => NoteMeta, note: () => Note) => boolean {
+/** A test of one note: its tags, then (null when the filter asks nothing else) its fields and, for a search of bodies, the Note. */
+function noteMatcher(filter: NoteFilter): {
+  tagsMatch: (tags: string[]) => boolean;
+  restMatches: ((meta: () => NoteMeta, note: () => Note) => boolean) | null;
+} {
   const wanted = (filter.tags ?? []).map(normaliseTag).filter(Boolean);
   const search = filter.search?.toLocaleLowerCase().trim();
   const speakers = filter.speakers ?? [];
   const other =
     filter.type || filter.day || filter.favourite || filter.minRating !== undefined || speakers.length > 0;
-  return (tags, metaOf, noteOf) => {
-    if (!wanted.every((tag) => tags.some((own) => tagMatches(own, tag)))) return false;
-    if (other) {
-      const meta = metaOf();
-      if (
-        !(
-          (!filter.type || meta.type === filter.type) &&
-          (!filter.day || meta.date === filter.day) &&
-          (!filter.favourite || meta.favourite) &&
-          (filter.minRating === undefined || (meta.rating ?? 0) >= filter.minRating) &&
-          speakers.every((part) => meta.speakers.some((name) => foldedIncludes(name, part)))
+  const tagsMatch = (tags: string[]) => {
+    for (const tag of wanted) if (!tags.some((own) => tagMatches(own, tag))) return false;
+    return true;
+  };
+  if (!other && !search) return { tagsMatch, restMatches: null };
+  return {
+    tagsMatch,
+    restMatches: (metaOf, noteOf) => {
+      if (other) {
+        const meta = metaOf();
+        if (
+          !(
+            (!filter.type || meta.type === filter.type) &&
+            (!filter.day || meta.date === filter.day) &&
+            (!filter.favourite || meta.favourite) &&
+            (filter.minRating === undefined || (meta.rating ?? 0) >= filter.minRating) &&
+            speakers.every((part) => meta.speakers.some((name) => foldedIncludes(name, part)))
+          )
         )
-      )
-        return false;
-    }
-    return !search || searchableText(noteOf()).includes(search);
+          return false;
+      }
+      return !search || searchableText(noteOf()).includes(search);
+    },
   };
 }
 
@@ -115,8 +133,23 @@ export interface TagCount {
 
 /** Every tag with the number of notes carrying it, most used first, then by name. */
 export function countTags(notes: readonly Pick<Note, 'tags'>[]): TagCount[] {
+  const counter = tagCounter();
+  for (const note of notes) counter.add(note.tags);
+  return counter.counts();
+}
+
+/** countTags one note at a time (a scan's `keep` feeds it, keeping no note). */
+export function tagCounter(): { add(tags: readonly string[]): void; counts(): TagCount[] } {
   const counts = new Map<string, number>();
-  for (const note of notes) for (const tag of note.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return {
+    add: (tags) => {
+      for (const tag of tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    },
+    counts: () => sortCounts(counts),
+  };
+}
+
+function sortCounts(counts: Map<string, number>): TagCount[] {
   return [...counts.entries()]
     .map(([tag, count]) => ({ tag, count }))
     .sort((a, b) => b.count - a.count || compareText(a.tag, b.tag));

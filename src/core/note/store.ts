@@ -58,6 +58,11 @@ export function readNote(ws: Workspace, file: string): Note {
 export interface ScanOptions {
   /** Use and refresh the front-matter cache in `.confnotes/` (default: true); see note-cache.ts. */
   cache?: boolean | NoteCacheOptions;
+  /**
+   * Which notes, by their tags, become entries (default: all): `list --tag` keeps its
+   * matches, `tags` counts and keeps none (fewer objects live through the scan).
+   */
+  keep?: (tags: string[]) => boolean;
 }
 
 /**
@@ -137,6 +142,8 @@ export class ScannedNote {
 export interface ScanEntries {
   entries: ScannedNote[];
   problems: NoteFileError[];
+  /** How many notes were read, kept or not. */
+  found: number;
 }
 
 /** scanNotes without building the Notes: see ScannedNote. */
@@ -146,23 +153,27 @@ export function scanEntries(ws: Workspace, slugs?: string[], options: ScanOption
   const cache =
     options.cache === false ? null : NoteCache.load(ws, options.cache === true ? {} : options.cache);
   const entries: ScannedNote[] = [];
-  const seen = new Set<string>();
   const prefix = ws.root.endsWith(path.sep) ? ws.root : ws.root + path.sep;
+  const { keep } = options;
+  let found = 0;
   for (const file of files) {
     // noteFiles joins names onto ws.root, so a slice gives what path.relative would, at a fraction of the cost.
     const rel =
       file.startsWith(prefix) && path.sep === '/' ? file.slice(prefix.length) : relativeToWorkspace(ws, file);
-    seen.add(rel);
     // Stamp before reading: a change made while the file is read leaves a stamp that no longer matches.
     const stamp = statStamp(file);
+    // Every file found is asked for (prune drops the rows never asked for); one gone since is forgotten.
     const cached = cache && stamp ? cache.entry(rel, stamp) : null;
     if (cached) {
-      entries.push(new ScannedNote(ws, file, rel, cached.tags, cached.row, stamp));
+      found++;
+      if (!keep || keep(cached.tags))
+        entries.push(new ScannedNote(ws, file, rel, cached.tags, cached.row, stamp));
       continue;
     }
     try {
       const note = readNote(ws, file);
-      entries.push(new ScannedNote(ws, file, rel, note.tags, note, stamp));
+      found++;
+      if (!keep || keep(note.tags)) entries.push(new ScannedNote(ws, file, rel, note.tags, note, stamp));
       if (cache && stamp) cache.remember(rel, stamp, note);
     } catch (error) {
       cache?.forget(rel);
@@ -171,10 +182,10 @@ export function scanEntries(ws: Workspace, slugs?: string[], options: ScanOption
     }
   }
   if (cache) {
-    cache.prune(scope, seen);
+    cache.prune(scope);
     cache.save();
   }
-  return { entries, problems };
+  return { entries, problems, found };
 }
 
 /** A note from cached fields; its body is read from the file on first use (only searches and reports need it). */
