@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 
 export { findFrontMatter, FrontMatterError, type FrontMatterBounds } from './front-matter-bounds.js';
 import { findFrontMatter, FrontMatterError, type FrontMatterBounds } from './front-matter-bounds.js';
+import { fastYamlData } from './fast-yaml.js';
 import { yamlErrorInWords } from './yaml-words.js';
 
 /** 1-based line number of an offset. */
@@ -101,12 +102,31 @@ export function checkGrayMatterAgrees(text: string, bounds: FrontMatterBounds, s
   }
 }
 
-/** Splits and parses a note: its bounds, the check that gray-matter would read the same block, then `yaml`. */
+/**
+ * Splits and parses a note: its bounds, the check that gray-matter would read
+ * the same block, then the data, by fast-yaml.ts when the YAML has its plain
+ * shape (the parsed Document, `yaml`, is then made only when something asks
+ * for it: an edit, the line of a key), else by `yaml`.
+ */
 export function splitNote(text: string): SplitNote {
   const bounds = findFrontMatter(text);
-  const firstLine = lineAt(text, bounds.yamlStart);
   const source = text.slice(bounds.yamlStart, bounds.yamlEnd);
   checkGrayMatterAgrees(text, bounds, source);
+  const fast = fastYamlData(source);
+  const fastData = fast && (fast.data ?? {});
+  if (fastData && typeof fastData === 'object' && !Array.isArray(fastData)) {
+    let yaml: ParsedYaml | undefined;
+    return {
+      bounds,
+      data: fastData as Record<string, unknown>,
+      body: text.slice(bounds.bodyStart),
+      get yaml() {
+        yaml ??= parseYaml(source, lineAt(text, bounds.yamlStart));
+        return yaml;
+      },
+    };
+  }
+  const firstLine = lineAt(text, bounds.yamlStart);
   const yaml = parseYaml(source, firstLine);
   const data = yaml.data ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
