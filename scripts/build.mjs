@@ -5,13 +5,21 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// gray-matter's default YAML engine, never used by confnotes: see scripts/stubs/js-yaml.cjs.
+// gray-matter's default YAML engine, never used by confnotes: see scripts/stubs/js-yaml.cjs; and js-yaml's
+// full schema, never used by fast-yaml.ts: see scripts/stubs/js-yaml-default-full.cjs.
 const stubJsYaml = {
   name: 'stub-js-yaml',
   setup(build) {
     build.onResolve({ filter: /^js-yaml$/ }, () => ({
       path: fileURLToPath(new URL('./stubs/js-yaml.cjs', import.meta.url)),
     }));
+    // src/core/front-matter/fast-yaml.ts loads js-yaml's loader with a schema of its own; the
+    // loader's default full schema would load esprima (its !!js/function type) at start-up.
+    build.onResolve({ filter: /[\\/]schema[\\/]default_full(\.js)?$/ }, (args) =>
+      /[\\/]js-yaml[\\/]/.test(args.resolveDir)
+        ? { path: fileURLToPath(new URL('./stubs/js-yaml-default-full.cjs', import.meta.url)) }
+        : undefined,
+    );
   },
 };
 

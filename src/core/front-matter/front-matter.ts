@@ -1,8 +1,8 @@
-import matter from 'gray-matter';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 
 export { findFrontMatter, FrontMatterError, type FrontMatterBounds } from './front-matter-bounds.js';
 import { findFrontMatter, FrontMatterError, type FrontMatterBounds } from './front-matter-bounds.js';
+import { fastYamlData } from './fast-yaml.js';
 import { yamlErrorInWords } from './yaml-words.js';
 
 /** 1-based line number of an offset. */
@@ -66,11 +66,6 @@ function firstSentence(message: string): string {
     .trim();
 }
 
-/** Every language gray-matter could hand to an engine that runs code: refused. */
-const refuse = (language: string) => () => {
-  throw new FrontMatterError(`front matter in "${language}" is never evaluated`, 1);
-};
-
 export interface SplitNote {
   bounds: FrontMatterBounds;
   data: Record<string, unknown>;
@@ -79,41 +74,60 @@ export interface SplitNote {
 }
 
 /**
- * Splits and parses a note. gray-matter does the split; its JavaScript
- * engines are replaced by ones that throw (gray-matter issues #112, #131) and
- * an options object is always passed so its shared cache is never used (#43).
+ * The YAML block gray-matter (the usual front-matter reader) would hand its
+ * engine, or null when it would hand none (a block of only comments), for
+ * text whose bounds findFrontMatter found. gray-matter ends the block at the
+ * first line *starting* with "---"; confnotes at a line that is exactly "---".
+ * Computed here rather than by calling gray-matter (a copy of the whole note
+ * as a Buffer per call); test/unit/gray-matter-agree.property.test.ts holds
+ * it to gray-matter itself.
+ */
+export function grayMatterBlock(text: string, bounds: FrontMatterBounds): string | null {
+  let rest = text.slice(bounds.start + 3);
+  const language = rest.slice(0, rest.search(/\r?\n/));
+  if (language.trim()) rest = rest.slice(language.length);
+  const close = rest.indexOf('\n---');
+  const block = close === -1 ? rest : rest.slice(0, close);
+  return block.replace(/^\s*#[^\n]+/gm, '').trim() === '' ? null : block;
+}
+
+/** Refuses a note whose front matter gray-matter would end elsewhere (a line such as "----" inside it). */
+export function checkGrayMatterAgrees(text: string, bounds: FrontMatterBounds, source: string): void {
+  const seen = grayMatterBlock(text, bounds);
+  if (seen !== null && seen.trim() !== source.trim()) {
+    throw new FrontMatterError(
+      'a line starting with "---" inside the front matter',
+      lineAt(text, bounds.yamlStart + seen.length),
+    );
+  }
+}
+
+/**
+ * Splits and parses a note: its bounds, the check that gray-matter would read
+ * the same block, then the data, by fast-yaml.ts when the YAML has its plain
+ * shape (the parsed Document, `yaml`, is then made only when something asks
+ * for it: an edit, the line of a key), else by `yaml`.
  */
 export function splitNote(text: string): SplitNote {
   const bounds = findFrontMatter(text);
-  const firstLine = lineAt(text, bounds.yamlStart);
   const source = text.slice(bounds.yamlStart, bounds.yamlEnd);
-  let yaml: ParsedYaml | undefined;
-  matter(text.slice(bounds.start), {
-    language: 'yaml',
-    engines: {
-      yaml: {
-        parse: (seen: string) => {
-          // gray-matter closes at the first line *starting* with "---"; we want
-          // a line that is exactly "---", so the two must agree.
-          if (seen.trim() !== source.trim()) {
-            throw new FrontMatterError(
-              'a line starting with "---" inside the front matter',
-              lineAt(text, bounds.yamlStart + seen.length),
-            );
-          }
-          yaml = parseYaml(source, firstLine);
-          return {};
-        },
+  checkGrayMatterAgrees(text, bounds, source);
+  const fast = fastYamlData(source);
+  const fastData = fast && (fast.data ?? {});
+  if (fastData && typeof fastData === 'object' && !Array.isArray(fastData)) {
+    let yaml: ParsedYaml | undefined;
+    return {
+      bounds,
+      data: fastData as Record<string, unknown>,
+      body: text.slice(bounds.bodyStart),
+      get yaml() {
+        yaml ??= parseYaml(source, lineAt(text, bounds.yamlStart));
+        return yaml;
       },
-      js: refuse('js'),
-      javascript: refuse('javascript'),
-      coffee: refuse('coffee'),
-      coffeescript: refuse('coffeescript'),
-      cson: refuse('cson'),
-    },
-  } as unknown as Parameters<typeof matter>[1]);
-  // gray-matter skips the engine for a block of only comments.
-  yaml ??= parseYaml(source, firstLine);
+    };
+  }
+  const firstLine = lineAt(text, bounds.yamlStart);
+  const yaml = parseYaml(source, firstLine);
   const data = yaml.data ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new FrontMatterError('the front matter is not a set of "key: value" fields', firstLine);

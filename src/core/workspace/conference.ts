@@ -64,7 +64,9 @@ export function readConference(ws: Workspace, slug: string): Conference {
   if (text === null)
     throw new ConfnotesError(`no conference "${slug}" in ${ws.root}; see: confnotes conf list`);
   try {
-    const { data, body, yaml } = splitNote(text);
+    // `yaml` (the parsed Document) is asked for only for a message: splitNote makes it on first use.
+    const split = splitNote(text);
+    const { data, body } = split;
     const field = (key: string): string | null => {
       const value = data[key];
       if (value === undefined || value === null) return null;
@@ -79,7 +81,7 @@ export function readConference(ws: Workspace, slug: string): Conference {
     if (timezone !== null && !isValidTimeZone(timezone)) {
       throw new FrontMatterError(
         `timezone "${timezone}" is not an IANA time zone (e.g. Europe/Berlin)`,
-        keyLine(yaml, 'timezone'),
+        keyLine(split.yaml, 'timezone'),
       );
     }
     return {
