@@ -1,3 +1,4 @@
+import matter from 'gray-matter';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 
 export { findFrontMatter, FrontMatterError, type FrontMatterBounds } from './front-matter-bounds.js';
@@ -73,33 +74,40 @@ export interface SplitNote {
   yaml: ParsedYaml;
 }
 
-/**
- * The YAML block gray-matter (the usual front-matter reader) would hand its
- * engine, or null when it would hand none (a block of only comments), for
- * text whose bounds findFrontMatter found. gray-matter ends the block at the
- * first line *starting* with "---"; confnotes at a line that is exactly "---".
- * Computed here rather than by calling gray-matter (a copy of the whole note
- * as a Buffer per call); test/unit/gray-matter-agree.property.test.ts holds
- * it to gray-matter itself.
- */
-export function grayMatterBlock(text: string, bounds: FrontMatterBounds): string | null {
-  let rest = text.slice(bounds.start + 3);
-  const language = rest.slice(0, rest.search(/\r?\n/));
-  if (language.trim()) rest = rest.slice(language.length);
-  const close = rest.indexOf('\n---');
-  const block = close === -1 ? rest : rest.slice(0, close);
-  return block.replace(/^\s*#[^\n]+/gm, '').trim() === '' ? null : block;
-}
+/** Every language gray-matter could hand to an engine that runs code: refused. */
+const refuse = (language: string) => () => {
+  throw new FrontMatterError(`front matter in "${language}" is never evaluated`, 1);
+};
 
-/** Refuses a note whose front matter gray-matter would end elsewhere (a line such as "----" inside it). */
+/**
+ * Refuses a note whose front matter gray-matter, the usual front-matter
+ * reader, would end elsewhere: it closes at the first line *starting* with
+ * "---", confnotes at a line that is exactly "---". Its JavaScript engines are
+ * replaced by ones that throw (gray-matter issues #112, #131) and an options
+ * object is always passed so its shared cache is never used (#43).
+ */
 export function checkGrayMatterAgrees(text: string, bounds: FrontMatterBounds, source: string): void {
-  const seen = grayMatterBlock(text, bounds);
-  if (seen !== null && seen.trim() !== source.trim()) {
-    throw new FrontMatterError(
-      'a line starting with "---" inside the front matter',
-      lineAt(text, bounds.yamlStart + seen.length),
-    );
-  }
+  matter(text.slice(bounds.start), {
+    language: 'yaml',
+    engines: {
+      yaml: {
+        parse: (seen: string) => {
+          if (seen.trim() !== source.trim()) {
+            throw new FrontMatterError(
+              'a line starting with "---" inside the front matter',
+              lineAt(text, bounds.yamlStart + seen.length),
+            );
+          }
+          return {};
+        },
+      },
+      js: refuse('js'),
+      javascript: refuse('javascript'),
+      coffee: refuse('coffee'),
+      coffeescript: refuse('coffeescript'),
+      cson: refuse('cson'),
+    },
+  } as unknown as Parameters<typeof matter>[1]);
 }
 
 /**
