@@ -35,7 +35,7 @@ export interface ScanResult {
 
 /** Reads one note; throws NoteFileError naming the file and line. */
 export function readNote(ws: Workspace, file: string): Note {
-  const rel = relativeOf(ws, file);
+  const rel = relativeToWorkspace(ws, file);
   const shown = rel.startsWith('..') ? file : rel;
   const text = readNoteText(file, shown);
   try {
@@ -218,16 +218,6 @@ function readBody(ws: Workspace, file: string): string {
     if (error instanceof FrontMatterError) throw new NoteFileError(shown, error.line, error.message);
     throw error;
   }
-}
-
-/** relativeToWorkspace, by a slice for a plain path below the root (path.relative showed at 10,000 notes). */
-function relativeOf(ws: Workspace, file: string): string {
-  const prefix = ws.root.endsWith(path.sep) ? ws.root : ws.root + path.sep;
-  if (path.sep !== '/' || !file.startsWith(prefix)) return relativeToWorkspace(ws, file);
-  const rest = file.slice(prefix.length);
-  return rest === '' || rest.includes('//') || rest.endsWith('/') || /(?:^|\/)\.\.?(?:\/|$)/.test(rest)
-    ? relativeToWorkspace(ws, file)
-    : rest;
 }
 
 function displayPath(ws: Workspace, file: string): string {

@@ -157,7 +157,23 @@ export function quoteArg(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** A workspace-relative, `/`-separated path. */
+/**
+ * A workspace-relative, `/`-separated path. A plain path below the root is
+ * cut by a slice (path.relative showed in profiles at 10,000 notes); anything
+ * with `.`/`..` segments, doubled or trailing separators goes to path.relative.
+ */
 export function relativeToWorkspace(ws: Workspace, file: string): string {
+  const prefix = ws.root.endsWith(path.sep) ? ws.root : ws.root + path.sep;
+  if (path.sep === '/' && file.startsWith(prefix)) {
+    const rest = file.slice(prefix.length);
+    if (
+      rest !== '' &&
+      !rest.startsWith('/') &&
+      !rest.includes('//') &&
+      !rest.endsWith('/') &&
+      !/(?:^|\/)\.\.?(?:\/|$)/.test(rest)
+    )
+      return rest;
+  }
   return path.relative(ws.root, file).split(path.sep).join('/');
 }
