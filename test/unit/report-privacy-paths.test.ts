@@ -46,6 +46,9 @@ describe('frontMatterSaysPrivate, spelling by spelling', () => {
       ['"private": false', false],
       ['"private ": yes', true],
       ['"private: yes', false],
+      ['private: false   ', false],
+      ['private: false  # reviewed', false],
+      ['private: False\t', false],
     ];
     for (const [line, expected] of cases)
       expect([line, frontMatterSaysPrivate(`title: x\n${line}\ndate: 2013-04-16\n`)]).toEqual([
