@@ -57,6 +57,12 @@ describe('a repair that reads differently is refused', () => {
     expect(fixText(text)).toEqual({ text, changes: [] });
   });
 
+  it('tags added to a note that had none, even one spelled undefined', () => {
+    const text = '---\ntitle: t\n---\n';
+    repair('title: t', 'title: t\ntags: [undefined]');
+    expect(fixText(text)).toEqual({ text, changes: [] });
+  });
+
   it("conference.md's website, when an old url is there too", () => {
     const text = '---\nname: X\nurl: https://e.org/u\nwebsite: https://e.org/w\n---\n';
     repair('https://e.org/w', 'https://e.org/z', 'conference');
