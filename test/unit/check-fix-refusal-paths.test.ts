@@ -69,6 +69,12 @@ describe('a repair that reads differently is refused', () => {
     expect(fixText(text, 'conference')).toEqual({ text, changes: [] });
   });
 
+  it('an empty website added to conference.md that had neither url nor website', () => {
+    const text = '---\nname: X\n---\n';
+    repair('name: X', 'name: X\nwebsite:', 'conference');
+    expect(fixText(text, 'conference')).toEqual({ text, changes: [] });
+  });
+
   it('while the same kind of repair that reads the same is written', () => {
     repair('room: B1', 'room:   B1');
     expect(fixText(NOTE)).toEqual({ text: NOTE.replace('room: B1', 'room:   B1'), changes: ['repaired'] });
