@@ -83,6 +83,13 @@ describe('fixText', () => {
     expect(fixText(text).text).toBe('---\ntitle: t\nslides: https://e.org/s\nroom: x\n---\nbody\n');
   });
 
+  it('writes nested links flat when a flat link comes before the map (the links compared as a set)', () => {
+    const source = '---\ntitle: t\nvideo: https://e.org/v\nlinks:\n  slides: https://e.org/s\n---\nbody\n';
+    const result = fixText(source);
+    expect(result.text).toBe('---\ntitle: t\nvideo: https://e.org/v\nslides: https://e.org/s\n---\nbody\n');
+    expect(result.changes).toHaveLength(1);
+  });
+
   it("renames conference.md's url before other keys, and trims no key there (a note's rule)", () => {
     const text = '---\nurl: https://e.org/x\n"name ": X\nstart: 2026-01-01\n---\n## Introduction\n';
     expect(fixText(text, 'conference')).toEqual({

@@ -89,7 +89,8 @@ function sameButRepaired(before: SplitNote, text: string, followed: Record<strin
     // Links read the same, nested or flat; a private note's publishing flags may be added.
     const links = { ...linkMap(out.links), ...flatLinksOf(out) };
     for (const kind of Object.keys(flatLinksOf(out))) delete out[kind];
-    out.links = links;
+    // Compared as a set: flattening may write the links in another order.
+    out.links = Object.fromEntries(Object.entries(links).sort(([a], [b]) => (a < b ? -1 : 1)));
     if (out.private === true) for (const key of UNPUBLISHED_KEYS) delete out[key];
     const tags = out.tags;
     const list = tags === undefined || tags === null ? [] : Array.isArray(tags) ? tags : [tags];
