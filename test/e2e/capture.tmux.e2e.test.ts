@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, confnotes } from '../helpers/cli.js';
-import { tempDir } from '../helpers/workspace.js';
+import { sharedSetup } from '../helpers/template.js';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/schedule');
 const socket = `confnotes-capture-${process.pid}`;
@@ -51,10 +51,14 @@ const read = (file: string) => fs.readFileSync(file, 'utf8');
 /** The notes of a conference folder (not the hidden temporary file of a write under way). */
 const notesIn = (dir: string) => fs.readdirSync(dir).filter((name) => !name.startsWith('.'));
 
+// One `init` per file, a copy of it per test.
+const fresh = sharedSetup((template) => {
+  confnotes(['init', path.join(template, 'ws')], { cwd: template });
+});
+
 beforeEach(() => {
-  home = tempDir();
+  home = fresh();
   ws = path.join(home, 'ws');
-  confnotes(['init', ws], { cwd: home });
 });
 afterEach(() => {
   fs.rmSync(home, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confnotes } from '../helpers/cli.js';
-import { tempDir } from '../helpers/workspace.js';
+import { sharedSetup } from '../helpers/template.js';
 
 let top: string;
 let ws: string;
@@ -25,12 +25,17 @@ end: 2013-04-18
 Hello.
 `;
 
+// One `init` per file, a copy of it per test.
+const fresh = sharedSetup((template) => {
+  const at = path.join(template, 'ws');
+  expect(confnotes(['init', at], { cwd: template }).code).toBe(0);
+  fs.mkdirSync(path.join(at, 'conf'));
+  fs.writeFileSync(path.join(at, 'conf', 'conference.md'), HOSTILE_CONFERENCE);
+}, 'confnotes-conftext-');
+
 beforeEach(() => {
-  top = tempDir('confnotes-conftext-');
+  top = fresh();
   ws = path.join(top, 'ws');
-  expect(confnotes(['init', ws], { cwd: top }).code).toBe(0);
-  fs.mkdirSync(path.join(ws, 'conf'));
-  fs.writeFileSync(path.join(ws, 'conf', 'conference.md'), HOSTILE_CONFERENCE);
 });
 
 afterEach(() => fs.rmSync(top, { recursive: true, force: true }));

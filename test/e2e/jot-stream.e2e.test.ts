@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, confnotes } from '../helpers/cli.js';
-import { snapshot, tempDir } from '../helpers/workspace.js';
+import { sharedSetup } from '../helpers/template.js';
+import { snapshot } from '../helpers/workspace.js';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/schedule');
 let home: string;
@@ -28,10 +29,14 @@ function conference(name: string, start: string, end: string, zone: string): voi
   expect(made.code, made.stderr).toBe(0);
 }
 
+// One `init` per file, a copy of it per test.
+const fresh = sharedSetup((template) => {
+  expect(confnotes(['init', path.join(template, 'ws')], { cwd: template }).code).toBe(0);
+});
+
 beforeEach(() => {
-  home = tempDir();
+  home = fresh();
   ws = path.join(home, 'ws');
-  confnotes(['init', ws], { cwd: home });
 });
 afterEach(() => {
   fs.rmSync(home, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { decodeXML } from 'entities';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confnotes } from '../helpers/cli.js';
-import { tempDir } from '../helpers/workspace.js';
+import { sharedSetup } from '../helpers/template.js';
 
 const REAL = path.resolve(__dirname, '../fixtures/real');
 const real = (name: string) => path.join(REAL, name);
@@ -278,10 +278,14 @@ let ws: string;
 const run = (args: string[], input?: string) =>
   confnotes(args, { cwd: ws, env: { TZ: 'Pacific/Auckland', CONFNOTES_NOW: '2030-01-01T00:00:00Z' }, input });
 
+// One `init` per file, a copy of it per test.
+const fresh = sharedSetup((template) => {
+  expect(confnotes(['init', path.join(template, 'ws')], { cwd: template }).code).toBe(0);
+});
+
 beforeEach(() => {
-  home = tempDir();
+  home = fresh();
   ws = path.join(home, 'ws');
-  confnotes(['init', ws], { cwd: home });
 });
 afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, confnotes } from '../helpers/cli.js';
-import { tempDir } from '../helpers/workspace.js';
+import { sharedSetup } from '../helpers/template.js';
 
 const socket = `confnotes-test-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
@@ -26,10 +26,10 @@ function start(session: string): void {
   tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '30', command);
 }
 
-beforeEach(() => {
-  const home = tempDir();
-  ws = path.join(home, 'ws');
-  confnotes(['init', ws], { cwd: home });
+// One `init` and `conf new` per file, a copy of them per test.
+const fresh = sharedSetup((home) => {
+  const at = path.join(home, 'ws');
+  confnotes(['init', at], { cwd: home });
   confnotes(
     [
       'conf',
@@ -42,8 +42,12 @@ beforeEach(() => {
       '--timezone',
       'America/Los_Angeles',
     ],
-    { cwd: ws },
+    { cwd: at },
   );
+});
+
+beforeEach(() => {
+  ws = path.join(fresh(), 'ws');
 });
 
 afterAll(() => {

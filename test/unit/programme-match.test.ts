@@ -3,27 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { mergeProgramme } from '../../src/core/programme/programme-match.js';
 import type { FreshEntry, ProgrammeEntry } from '../../src/core/programme/programme-model.js';
 import { refCandidates } from '../../src/core/programme/programme-ref.js';
+import { freshEntry, storedEntry } from '../helpers/conference.js';
 
-const fresh = (uid: string, fields: Partial<FreshEntry> = {}): FreshEntry => ({
-  uid,
-  title: `Talk ${uid}`,
-  start: '2026-06-16T10:00:00+02:00',
-  end: '2026-06-16T10:40:00+02:00',
-  all_day: false,
-  room: 'Hall A',
-  track: null,
-  tags: [],
-  speakers: [],
-  url: null,
-  abstract: null,
-  status: 'confirmed',
-  starred: false,
-  ...fields,
-});
-const stored = (uid: string, ref: string, fields: Partial<FreshEntry> = {}): ProgrammeEntry => ({
-  ...fresh(uid, fields),
-  ref,
-});
+const fresh = freshEntry;
+const stored = storedEntry;
 const uids = (changes: { entry: ProgrammeEntry }[]) => changes.map((change) => change.entry.uid);
 
 describe('mergeProgramme: what a re-import reports', () => {

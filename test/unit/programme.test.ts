@@ -26,28 +26,18 @@ import {
   typeOfEntry,
 } from '../../src/core/programme/programme-notes.js';
 import { noteFiles } from '../../src/core/note/store.js';
+import { storedEntry } from '../helpers/conference.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
-const entry = (uid: string, fields: Partial<ProgrammeEntry> = {}): ProgrammeEntry => ({
-  uid,
-  ref: uid
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '')
-    .slice(0, 6),
-  title: `Talk ${uid}`,
-  start: '2026-06-16T10:00:00+02:00',
-  end: '2026-06-16T10:40:00+02:00',
-  all_day: false,
-  room: 'Hall A',
-  track: null,
-  tags: [],
-  speakers: [],
-  url: null,
-  abstract: null,
-  status: 'confirmed',
-  starred: false,
-  ...fields,
-});
+const entry = (uid: string, fields: Partial<ProgrammeEntry> = {}): ProgrammeEntry =>
+  storedEntry(
+    uid,
+    uid
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 6),
+    fields,
+  );
 
 describe('matching a new export against the previous programme', () => {
   it('adds new uids, updates changed ones, keeps the star, and marks missing ones removed', () => {

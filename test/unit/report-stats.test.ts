@@ -4,25 +4,12 @@
  * fields and dates from partial conference.md files, favourites, follow-ups.
  */
 import { describe, expect, it } from 'vitest';
-import { parseNote, type Note } from '../../src/core/note/note.js';
+import type { Note } from '../../src/core/note/note.js';
 import { buildReport, splitConferenceBody, watchedLater } from '../../src/core/report/report-model.js';
 import type { Conference } from '../../src/core/workspace/conference.js';
-import { testConference } from '../helpers/conference.js';
-import { note as noteText } from '../helpers/workspace.js';
+import { testConference, testNote } from '../helpers/conference.js';
 
-let counter = 0;
-function mk(fields: Record<string, string>, body = '## Notes\n'): Note {
-  const { meta, split } = parseNote(noteText(fields, body));
-  const id = `stats-${++counter}`;
-  return {
-    ...meta,
-    id,
-    file: `/nowhere/conf/${id}.md`,
-    path: `conf/${id}.md`,
-    folder: 'conf',
-    body: split.body,
-  };
-}
+const mk = (fields: Record<string, string>, body?: string): Note => testNote(fields, body, 'stats');
 
 /** Notes whose tags give `counts` (tag → number of notes), each note's tags in the order given. */
 function tagged(perNote: string[][]): Note[] {

@@ -8,25 +8,16 @@ import { importProgramme } from '../../src/core/programme/programme-import.js';
 import { readProgramme, type ProgrammeEntry } from '../../src/core/programme/programme.js';
 import { matchFaved, starFrom } from '../../src/core/programme/star-from.js';
 import { readConference } from '../../src/core/workspace/conference.js';
+import { storedEntry } from '../helpers/conference.js';
 import { makeWorkspace, tempDir } from '../helpers/workspace.js';
 
-const entry = (uid: string, fields: Partial<ProgrammeEntry> = {}): ProgrammeEntry => ({
-  uid,
-  ref: uid.slice(0, 6),
-  title: `Talk ${uid}`,
-  start: '2013-04-16T10:00:00-07:00',
-  end: '2013-04-16T10:40:00-07:00',
-  all_day: false,
-  room: 'Hall A',
-  track: null,
-  tags: [],
-  speakers: [],
-  url: null,
-  abstract: null,
-  status: 'confirmed',
-  starred: false,
-  ...fields,
-});
+/** A talk at 10:00 on 2013-04-16 in Portland (-07:00), the day the workspace's conference runs. */
+const entry = (uid: string, fields: Partial<ProgrammeEntry> = {}): ProgrammeEntry =>
+  storedEntry(uid, uid.slice(0, 6), {
+    start: '2013-04-16T10:00:00-07:00',
+    end: '2013-04-16T10:40:00-07:00',
+    ...fields,
+  });
 
 const folders: string[] = [];
 afterEach(() => {
