@@ -69,6 +69,10 @@ export default function setup(): () => void {
   // Workers start after this and inherit it; os.tmpdir() reads TMPDIR.
   process.env.TMPDIR = run;
   return () => {
+    // The owner file goes last: a teardown killed half-way (a mutant run's
+    // runner is stopped so) leaves a folder the next run's sweep still knows.
+    for (const name of fs.readdirSync(run))
+      if (name !== OWNER) fs.rmSync(path.join(run, name), { recursive: true, force: true });
     fs.rmSync(run, { recursive: true, force: true });
     restore();
   };
