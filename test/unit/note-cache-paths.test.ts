@@ -179,6 +179,10 @@ describe('the note cache, path by path', () => {
     expect(readCache(ws).paths).toEqual([relOf('a'), relOf('c')]);
     expect(titles(NoteCache.load(ws, { now: NOW }), ['a', 'c'], stamps)).toEqual(['Title a', 'Title c']);
 
+    const none = NoteCache.load(ws, { now: NOW });
+    none.prune(['', '..']);
+    expect(none.save()).toBe(0);
+
     const all = NoteCache.load(ws, { now: NOW });
     titles(all, ['c', 'a'], stamps);
     all.prune(['conf']);
@@ -230,7 +234,7 @@ describe('the note cache, path by path', () => {
   });
 
   it('writes the .gitignore once, only with something to write', () => {
-    const { ws } = setUp();
+    const { ws, stamps } = setUp();
     const ignore = path.join(ws.root, '.confnotes', NOTE_CACHE_DIR, '.gitignore');
     expect(fs.readFileSync(ignore, 'utf8')).toBe('*\n');
     fs.rmSync(ignore);
@@ -243,6 +247,7 @@ describe('the note cache, path by path', () => {
     expect(fs.readFileSync(ignore, 'utf8')).toBe('mine\n');
     fs.rmSync(ignore);
     const next = NoteCache.load(ws, { now: NOW });
+    expect(next.lookup('other/x.md', stamps.get('a')!)).toBeNull();
     next.forget(relOf('b'));
     expect(next.save()).toBe(1);
     expect(fs.readFileSync(ignore, 'utf8')).toBe('*\n');
@@ -256,11 +261,14 @@ describe('the note cache, path by path', () => {
     fs.writeFileSync(cacheFile(ws, 'gone two'), full);
     fs.writeFileSync(path.join(dir, '%zz.bin'), full);
     fs.writeFileSync(path.join(dir, 'gone.txt'), full);
+    // A link to nothing, named like a cache: not a reason to fail the save.
+    fs.symlinkSync(path.join(root, 'nowhere.bin'), path.join(dir, 'dangling.bin'));
     fs.mkdirSync(path.join(root, 'kept'));
     fs.writeFileSync(cacheFile(ws, 'kept'), full);
     const cache = NoteCache.load(ws, { now: NOW });
     cache.forget(relOf('a'));
-    expect(cache.save()).toBe(3);
+    expect(() => cache.save()).not.toThrow();
+    expect(fs.existsSync(path.join(root, 'nowhere.bin'))).toBe(false);
     expect(readCache(ws, 'gone').paths).toEqual([]);
     expect(readCache(ws, 'gone two').paths).toEqual([]);
     expect(readCache(ws, 'kept').paths).toEqual(NAMES.map(relOf));
@@ -283,10 +291,29 @@ describe('the note cache, path by path', () => {
     const cache = NoteCache.load(ws, { now: NOW });
     expect(titles(cache, NAMES, stamps)).toEqual([null, null, null, null]);
     cache.forget(relOf('a'));
+    cache.remember(relOf('a'), old(stamps.get('a')!, NOW - 10 * RECENT_MS), {
+      ...NoteCache.load(ws, { now: NOW }).lookup(relOf('a'), stamps.get('a')!),
+      title: 'x',
+      tags: [],
+    } as NoteMeta);
     expect(cache.save()).toBe(0);
     scanNotes(ws, undefined, later());
     expect(fs.readFileSync(path.join(elsewhere, 'conf.bin'))).toEqual(before);
     expect(fs.readdirSync(elsewhere).sort()).toEqual(['.gitignore', 'conf.bin']);
+  });
+
+  it('serves a row only when every one of its tags matches', () => {
+    const { ws, confDir } = makeWorkspace();
+    const file = path.join(confDir, '2013-04-16-1000-t.md');
+    fs.writeFileSync(file, note({ title: 'Two tags', tags: '[one, two]' }));
+    scanNotes(ws, undefined, later());
+    const rel = 'conf/2013-04-16-1000-t.md';
+    const stamp = statStamp(file)!;
+    expect(NoteCache.load(ws, { now: NOW }).lookup(rel, stamp)?.tags).toEqual(['one', 'two']);
+    const packed = readCache(ws);
+    packed.tags[0] = ['one', 'three'];
+    writeCache(ws, packed);
+    expect(NoteCache.load(ws, { now: NOW }).lookup(rel, stamp)).toBeNull();
   });
 
   it('names each conference cache file by its encoded slug', () => {
