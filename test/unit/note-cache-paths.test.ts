@@ -281,10 +281,13 @@ describe('the note cache, path by path', () => {
     expect(fs.statSync(cacheFile(ws, 'gone')).ino).toBe(emptied);
   });
 
-  it('neither reads nor writes a cache folder that is a link', () => {
+  it.each([
+    ['out of the workspace', '../elsewhere'],
+    ['to a folder inside it', 'elsewhere'],
+  ])('neither reads nor writes a cache folder that is a link %s', (_, where) => {
     const { ws, root, stamps } = setUp();
     const dir = path.join(root, '.confnotes', NOTE_CACHE_DIR);
-    const elsewhere = path.join(path.dirname(root), 'elsewhere');
+    const elsewhere = path.join(root, where);
     fs.renameSync(dir, elsewhere);
     fs.symlinkSync(elsewhere, dir);
     const before = fs.readFileSync(path.join(elsewhere, 'conf.bin'));
