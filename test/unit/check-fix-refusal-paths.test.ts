@@ -3,31 +3,33 @@
  * written. No rule of today makes such a repair, so a faulty rule stands in
  * for the rules here, one splice at a time.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ParsedNote } from '../../src/core/check/rule.js';
+import { fixText } from '../../src/core/check/fix.js';
+import type { rulesOf } from '../../src/core/check/rules/index.js';
 
 const faulty: { find: string; insert: string; changes: string[]; scope: string }[] = [];
 
-vi.mock('../../src/core/check/rules/index.js', () => ({
-  rulesOf: (scope: string) =>
-    faulty
-      .filter((rule) => rule.scope === scope)
-      .map((rule) => ({
-        id: 'faulty',
-        scope,
-        fix: (note: ParsedNote) => {
-          if (rule.find === '') return { splices: [], changes: rule.changes };
-          // Offsets are the front matter's; past its end they reach the body.
-          const at = note.text.indexOf(rule.find) - note.bounds.yamlStart;
-          return {
-            splices: [{ from: at, to: at + rule.find.length, insert: rule.insert }],
-            changes: rule.changes,
-          };
-        },
-      })),
-}));
+/** Stands in for the registry's rulesOf: the faulty rules of the test, by scope. */
+const faultyRules = ((scope: string) =>
+  faulty
+    .filter((rule) => rule.scope === scope)
+    .map((rule) => ({
+      id: 'faulty',
+      scope,
+      fix: (note: ParsedNote) => {
+        if (rule.find === '') return { splices: [], changes: rule.changes };
+        // Offsets are the front matter's; past its end they reach the body.
+        const at = note.text.indexOf(rule.find) - note.bounds.yamlStart;
+        return {
+          splices: [{ from: at, to: at + rule.find.length, insert: rule.insert }],
+          changes: rule.changes,
+        };
+      },
+    }))) as unknown as typeof rulesOf;
 
-const { fixText } = await import('../../src/core/check/fix.js');
+const fix = (text: string, scope: 'note' | 'conference' = 'note') =>
+  fixText(text, scope, undefined, faultyRules);
 
 const repair = (find: string, insert: string, scope = 'note') =>
   faulty.push({ find, insert, changes: ['repaired'], scope });
@@ -48,40 +50,40 @@ describe('a repair that reads differently is refused', () => {
     ['YAML that no longer parses', 'room: B1', 'room: [B1'],
   ])('%s', (_what, find, insert) => {
     repair(find, insert);
-    expect(fixText(NOTE)).toEqual({ text: NOTE, changes: [] });
+    expect(fix(NOTE)).toEqual({ text: NOTE, changes: [] });
   });
 
   it('a single tag', () => {
     const text = '---\ntitle: t\ntags: a\n---\n';
     repair('tags: a', 'tags: b');
-    expect(fixText(text)).toEqual({ text, changes: [] });
+    expect(fix(text)).toEqual({ text, changes: [] });
   });
 
   it('tags added to a note that had none, even one spelled undefined', () => {
     const text = '---\ntitle: t\n---\n';
     repair('title: t', 'title: t\ntags: [undefined]');
-    expect(fixText(text)).toEqual({ text, changes: [] });
+    expect(fix(text)).toEqual({ text, changes: [] });
   });
 
   it("conference.md's website, when an old url is there too", () => {
     const text = '---\nname: X\nurl: https://e.org/u\nwebsite: https://e.org/w\n---\n';
     repair('https://e.org/w', 'https://e.org/z', 'conference');
-    expect(fixText(text, 'conference')).toEqual({ text, changes: [] });
+    expect(fix(text, 'conference')).toEqual({ text, changes: [] });
   });
 
   it('an empty website added to conference.md that had neither url nor website', () => {
     const text = '---\nname: X\n---\n';
     repair('name: X', 'name: X\nwebsite:', 'conference');
-    expect(fixText(text, 'conference')).toEqual({ text, changes: [] });
+    expect(fix(text, 'conference')).toEqual({ text, changes: [] });
   });
 
   it('while the same kind of repair that reads the same is written', () => {
     repair('room: B1', 'room:   B1');
-    expect(fixText(NOTE)).toEqual({ text: NOTE.replace('room: B1', 'room:   B1'), changes: ['repaired'] });
+    expect(fix(NOTE)).toEqual({ text: NOTE.replace('room: B1', 'room:   B1'), changes: ['repaired'] });
   });
 
   it('a repair that changes no byte reports no change', () => {
     faulty.push({ find: '', insert: '', changes: ['nothing'], scope: 'note' });
-    expect(fixText(NOTE)).toEqual({ text: NOTE, changes: [] });
+    expect(fix(NOTE)).toEqual({ text: NOTE, changes: [] });
   });
 });
