@@ -3,21 +3,8 @@
  * a mutation run left untested (issue 20). As in markdown-headings.test.ts,
  * every case is read by both readers, which must agree with markdown-it.
  */
-import { describe, expect, it } from 'vitest';
-import { documentHeadingsOf } from '../../src/core/markdown/blocks.js';
-import { documentHeadings } from '../../src/core/markdown/headings.js';
-
-const read = (text: string) => {
-  const lean = documentHeadings(text).map((h) => `${h.level} ${h.line}-${h.endLine} ${h.title}`);
-  const full = documentHeadingsOf(text).map((h) => `${h.level} ${h.line}-${h.endLine} ${h.title}`);
-  expect(lean).toEqual(full);
-  return lean;
-};
-
-const cases = (table: [string, string[]][]) =>
-  it.each(table)('%j', (text, headings) => {
-    expect(read(text)).toEqual(headings);
-  });
+import { describe } from 'vitest';
+import { headingCases as cases } from '../helpers/headings.js';
 
 describe('tabs after a list marker', () => {
   cases([['1.\ta\n   # b\n', ['1 1-2 b']]]);

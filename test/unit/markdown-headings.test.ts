@@ -5,20 +5,8 @@
  * `level line title`.
  */
 import { describe, expect, it } from 'vitest';
-import { documentHeadingsOf } from '../../src/core/markdown/blocks.js';
-import { documentHeadings, splitLines } from '../../src/core/markdown/headings.js';
-
-const read = (text: string) => {
-  const lean = documentHeadings(text).map((h) => `${h.level} ${h.line}-${h.endLine} ${h.title}`);
-  const full = documentHeadingsOf(text).map((h) => `${h.level} ${h.line}-${h.endLine} ${h.title}`);
-  expect(lean).toEqual(full);
-  return lean;
-};
-
-const cases = (table: [string, string[]][]) =>
-  it.each(table)('%j', (text, headings) => {
-    expect(read(text)).toEqual(headings);
-  });
+import { headingCases as cases, readHeadings as read } from '../helpers/headings.js';
+import { splitLines } from '../../src/core/markdown/headings.js';
 
 describe('ATX headings', () => {
   cases([
