@@ -2,26 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { fixText } from '../../src/core/check/check.js';
 import type { ProgrammeEntry } from '../../src/core/programme/programme-model.js';
+import { storedEntry } from '../helpers/conference.js';
 import { note } from '../helpers/workspace.js';
 
 const ZONE = 'America/Los_Angeles';
-const entry = (fields: Partial<ProgrammeEntry> = {}): ProgrammeEntry => ({
-  uid: 'talk-1',
-  ref: 'tk1',
-  title: 'A talk',
-  start: '2013-04-16T17:00:00+00:00',
-  end: '2013-04-16T17:40:00+00:00',
-  all_day: false,
-  room: 'B110',
-  track: null,
-  tags: [],
-  speakers: [],
-  url: null,
-  abstract: null,
-  status: 'confirmed',
-  starred: false,
-  ...fields,
-});
+const entry = (fields: Partial<ProgrammeEntry> = {}): ProgrammeEntry =>
+  storedEntry('talk-1', 'tk1', {
+    title: 'A talk',
+    start: '2013-04-16T17:00:00+00:00',
+    end: '2013-04-16T17:40:00+00:00',
+    room: 'B110',
+    ...fields,
+  });
 const moved = () => ({ entry: entry({ room: 'Hall A' }), zone: ZONE });
 
 describe('fixText', () => {
