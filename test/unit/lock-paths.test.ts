@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { staleLock, withLock } from '../../src/core/fs/lock.js';
 import { ConfnotesError } from '../../src/errors.js';
+import { descriptorsIn } from '../helpers/descriptors.js';
 import { failure, fakeWorld, lockFile, lockMessage, removeScratch, scratch, UPTIME_S } from './lock-world.js';
 
 afterAll(removeScratch);
@@ -205,16 +206,7 @@ describe('file descriptors', () => {
     'none is left open by taking, waiting for or taking over a lock',
     () => {
       const { file, lock } = scratch();
-      // Only descriptors on this test's folder: under --pool=threads other tests share the process's table.
-      const folder = fs.realpathSync(path.dirname(file));
-      const open = () =>
-        fs.readdirSync('/proc/self/fd').filter((fd) => {
-          try {
-            return fs.readlinkSync(`/proc/self/fd/${fd}`).startsWith(folder);
-          } catch {
-            return false;
-          }
-        }).length;
+      const open = () => descriptorsIn(path.dirname(file));
       const before = open();
       withLock(file, () => 'in');
       const at = lockFile(lock, '4242');

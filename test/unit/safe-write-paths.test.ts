@@ -15,6 +15,7 @@ import {
   replaceOwnFile,
   rewrite,
 } from '../../src/core/safe-write.js';
+import { descriptorsIn } from '../helpers/descriptors.js';
 
 const made: string[] = [];
 afterAll(() => {
@@ -262,10 +263,9 @@ describe('replaceOwnFile', () => {
 });
 
 describe('file descriptors', () => {
-  const open = () => fs.readdirSync('/proc/self/fd').length;
-
   it.runIf(fs.existsSync('/proc/self/fd'))('none is left open by a write, a refusal or a failure', () => {
     const { dir, file } = scratch();
+    const open = () => descriptorsIn(dir);
     const before = open();
     createExclusive(file, 'new\n');
     expect(() => createExclusive(file, 'again\n')).toThrow(FileExistsError);
