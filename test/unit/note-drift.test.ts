@@ -6,29 +6,20 @@ import { readFrontMatter } from '../../src/core/front-matter/splice.js';
 import { followEntry, noteDrift } from '../../src/core/programme/note-drift.js';
 import { followProgramme } from '../../src/core/programme/notes-follow.js';
 import type { ProgrammeEntry } from '../../src/core/programme/programme-model.js';
+import { storedEntry } from '../helpers/conference.js';
 import { makeWorkspace, note, snapshot } from '../helpers/workspace.js';
 
 const ZONE = 'America/Los_Angeles';
 
 function entry(fields: Partial<ProgrammeEntry> = {}): ProgrammeEntry {
-  return {
-    uid: 'talk-1',
-    ref: 'tk1',
+  return storedEntry('talk-1', 'tk1', {
     title: 'A talk',
     // 10:00 in Portland, stored in UTC: the note's times are read in the conference's zone.
     start: '2013-04-16T17:00:00+00:00',
     end: '2013-04-16T17:40:00+00:00',
-    all_day: false,
     room: 'B110',
-    track: null,
-    tags: [],
-    speakers: [],
-    url: null,
-    abstract: null,
-    status: 'confirmed',
-    starred: false,
     ...fields,
-  };
+  });
 }
 
 const linked = (fields: Record<string, string> = {}, body?: string) =>

@@ -5,24 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { planCalendar, planUid } from '../../src/core/programme/plan-ics.js';
 import type { ProgrammeEntry } from '../../src/core/programme/programme.js';
 import { remindMinutes } from '../../src/commands/agenda/plan.js';
+import { storedEntry } from '../helpers/conference.js';
 
-const talk = (uid: string, extra: Partial<ProgrammeEntry> = {}): ProgrammeEntry => ({
-  uid,
-  ref: uid.slice(0, 6),
-  title: `Talk ${uid}`,
-  start: '2026-06-16T10:00:00+02:00',
-  end: '2026-06-16T10:40:00+02:00',
-  all_day: false,
-  room: 'Hall A',
-  track: null,
-  tags: [],
-  speakers: ['Ada Lovelace', 'Grace Hopper'],
-  url: 'https://example.org/talk/1/',
-  abstract: null,
-  status: 'confirmed',
-  starred: true,
-  ...extra,
-});
+const talk = (uid: string, extra: Partial<ProgrammeEntry> = {}): ProgrammeEntry =>
+  storedEntry(uid, uid.slice(0, 6), {
+    speakers: ['Ada Lovelace', 'Grace Hopper'],
+    url: 'https://example.org/talk/1/',
+    starred: true,
+    ...extra,
+  });
 const options = {
   slug: 'scs-2026',
   name: 'Spree Cloud Summit 2026',

@@ -22,27 +22,19 @@ import { importProgramme } from '../../src/core/programme/programme-import.js';
 import { noteRefs } from '../../src/core/programme/programme-notes.js';
 import { assignRefs, refCandidates } from '../../src/core/programme/programme-ref.js';
 import { readConference } from '../../src/core/workspace/conference.js';
+import { freshEntry } from '../helpers/conference.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
 const REAL = path.join(import.meta.dirname, '../fixtures/real');
 const SHAPE = /^[a-hjkmnp-z][a-hjkmnp-z2-9]{2,5}$/;
 
-const fresh = (uid: string, fields: Partial<FreshEntry> = {}): FreshEntry => ({
-  uid,
-  title: `Talk ${uid}`,
-  start: '2015-09-18T10:00:00+01:00',
-  end: '2015-09-18T10:30:00+01:00',
-  all_day: false,
-  room: 'Osper Room (CC1.4)',
-  track: null,
-  tags: [],
-  speakers: [],
-  url: null,
-  abstract: null,
-  status: 'confirmed',
-  starred: false,
-  ...fields,
-});
+const fresh = (uid: string, fields: Partial<FreshEntry> = {}): FreshEntry =>
+  freshEntry(uid, {
+    start: '2015-09-18T10:00:00+01:00',
+    end: '2015-09-18T10:30:00+01:00',
+    room: 'Osper Room (CC1.4)',
+    ...fields,
+  });
 
 /** A uid as PyCon UK 2015's vobject export writes them. */
 const realUid = (n: number) =>
