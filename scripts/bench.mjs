@@ -180,6 +180,29 @@ function childEnv(home) {
   };
 }
 
+/** The ISO instant (UTC) of a wall time in an IANA zone (UTC when none), found by asking Intl for the offset. */
+function instantOfWallTime(day, time, zone = 'UTC') {
+  const asUtc = Date.parse(`${day}T${time}:00Z`);
+  const offsetAt = (ms) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      })
+        .formatToParts(new Date(ms))
+        .map((p) => [p.type, p.value]),
+    );
+    return Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute) - ms;
+  };
+  const guess = asUtc - offsetAt(asUtc);
+  return new Date(asUtc - offsetAt(guess)).toISOString();
+}
+
 function run(argv, { cwd, env }) {
   const started = process.hrtime.bigint();
   const result = spawnSync(argv[0], argv.slice(1), {
@@ -277,7 +300,8 @@ async function loadCaseModules() {
  * The cases for one workspace. A case: `name`, `argv` (or `argv(round)`),
  * optional `cwd` (default the corpus), `floor` (the name of the case a figure
  * is divided by), `target`/`rssTarget` (by size, see TARGETS), `group: 'floor'`,
- * `okStatus`, `before()`, `checkOutput(stdout)`, `sameOutputAs`, `mutates`.
+ * `okStatus`, `before()`, `checkOutput(stdout)`, `sameOutputAs`, `mutates`, `env` (added to the
+ * children's environment for this case).
  * Read-only cases run first; `new` then `jot` change the workspace, so they come last.
  */
 function casesFor(corpus, have, rgPath, modules) {
@@ -390,12 +414,22 @@ function casesFor(corpus, have, rgPath, modules) {
       floor: 'node -e 0',
       target: TARGETS.quick,
     },
+    // A jot while the talk is on, as in the room: "now" is an instant inside the slot of the note
+    // `new` made (an instant, as the real clock gives: a wall time would be read through Intl).
     have.jot && {
       name: 'jot',
       mutates: true,
+      env: { CONFNOTES_NOW: corpus.jotNow },
       argv: (round) => node('jot', `bench line ${round}`),
       floor: 'node -e 0',
       target: TARGETS.quick,
+    },
+    // The same jot hours after the talk: it warns and names the talk on now, which loads the full CLI.
+    have.jot && {
+      name: "jot (outside the note's slot)",
+      mutates: true,
+      argv: (round) => node('jot', `late line ${round}`),
+      floor: 'node -e 0',
     },
   ];
   return cases.filter(Boolean);
@@ -426,7 +460,7 @@ function benchSize(corpus, options, env, have, rgPath, rss, modules) {
   const exec = (c, round) => {
     c.before?.();
     const argv = typeof c.argv === 'function' ? c.argv(round) : c.argv;
-    const result = run(argv, { cwd: c.cwd ?? corpus.root, env });
+    const result = run(argv, { cwd: c.cwd ?? corpus.root, env: c.env ? { ...env, ...c.env } : env });
     if (!(c.okStatus ?? [0]).includes(result.status)) {
       throw new Error(
         `${c.name} (${corpus.notes} notes) exited with ${result.status}: ${result.stderr.trim().split('\n').slice(-3).join(' / ')}`,
@@ -464,7 +498,7 @@ function benchSize(corpus, options, env, have, rgPath, rss, modules) {
     const ms = samples.get(c.name);
     const argv = typeof c.argv === 'function' ? c.argv(round++) : c.argv;
     c.before?.();
-    const peak = rss.measure(argv, { cwd: c.cwd ?? corpus.root, env });
+    const peak = rss.measure(argv, { cwd: c.cwd ?? corpus.root, env: c.env ? { ...env, ...c.env } : env });
     return {
       name: c.name,
       command: argv
@@ -655,6 +689,7 @@ async function main() {
       const corpus = generateCorpus(root, { notes, seed: options.seed, reportNotes });
       const reportConf = fs.readFileSync(path.join(root, corpus.reportConference, 'conference.md'), 'utf8');
       corpus.reportDay = /^start: (\S+)/m.exec(reportConf)[1];
+      corpus.jotNow = instantOfWallTime(corpus.reportDay, '10:05', /^timezone: (\S+)/m.exec(reportConf)?.[1]);
       // The report's conference alone in a workspace of its own: what `report <slug>` should cost.
       corpus.aloneRoot = path.join(scratch, `ws-${notes}-alone`);
       fs.mkdirSync(path.join(corpus.aloneRoot, '.confnotes'), { recursive: true });

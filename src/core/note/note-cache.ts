@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { NoteMeta } from './schema.js';
 import { isTextList } from './field-values.js';
-import { replaceOwnFile } from '../safe-write.js';
+import { inOneBatch, replaceOwnFile } from '../safe-write.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
 import { decodeCache, encodeCache, type PackedCache } from './note-cache-file.js';
 import { metaOfRow, NOTE_CACHE_FORMAT, RECENT_MS, rowOf, type FileStamp } from './note-cache-format.js';
@@ -232,16 +232,19 @@ export class NoteCache {
     // A cache folder that is a link (out of the workspace) is neither read nor written.
     if (this.folderOk === false) return 0;
     this.emptyGone();
-    for (const conf of this.conferences.values()) {
-      if (!conf.changed) continue;
-      try {
-        replaceOwnFile(conf.file, encodeCache(NOTE_CACHE_FORMAT, conf.pack()), { fsync: false });
-        written++;
-      } catch {
-        // A read-only workspace, a full disk: the notes were read all the same.
+    const changed = [...this.conferences.values()].filter((conf) => conf.changed);
+    if (changed.length === 0) return 0;
+    inOneBatch(() => {
+      for (const conf of changed) {
+        try {
+          replaceOwnFile(conf.file, encodeCache(NOTE_CACHE_FORMAT, conf.pack()), { fsync: false });
+          written++;
+        } catch {
+          // A read-only workspace, a full disk: the notes were read all the same.
+        }
+        conf.changed = false;
       }
-      conf.changed = false;
-    }
+    });
     return written;
   }
 
