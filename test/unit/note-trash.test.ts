@@ -46,6 +46,18 @@ describe('trash', () => {
     expect(fs.readdirSync(path.join(root, 'conf')).filter((name) => name.endsWith('.lock'))).toEqual([]);
   });
 
+  it('finds a trashed note by the path rm printed, with or without .md', () => {
+    const { ws, file } = setUp();
+    const done = trashNote(ws, file, NOW);
+    for (const typed of [
+      'conf/2013-04-16-1000-a~talk.md',
+      './conf/2013-04-16-1000-a~talk',
+      'conf\\2013-04-16-1000-a~talk.md',
+    ])
+      expect(findTrashEntry(ws, typed)).toEqual(done.entry);
+    expect(() => findTrashEntry(ws, 'conf/2013-04-16-1000-a')).toThrow(/nothing named/);
+  });
+
   it('never takes a name twice, and refuses to restore over a file back in place', () => {
     const { ws, file, text } = setUp();
     const first = trashNote(ws, file, NOW).entry;

@@ -112,7 +112,7 @@ export function listTrash(ws: Workspace): TrashEntry[] {
     .sort((a, b) => b.removedAt.localeCompare(a.removedAt) || b.name.localeCompare(a.name));
 }
 
-/** The trash entry `name` means: its exact name, else a unique prefix of it or its note's id. */
+/** The trash entry `name` means: its exact name, else its note's path, or a unique prefix of the name or of its note's id. */
 export function findTrashEntry(ws: Workspace, name: string): TrashEntry {
   const entries = listTrash(ws);
   const wanted = name.trim();
@@ -120,8 +120,12 @@ export function findTrashEntry(ws: Workspace, name: string): TrashEntry {
   if (exact) return exact;
   const idOf = (entry: TrashEntry) => path.posix.basename(entry.path).replace(/\.md$/i, '');
   // As a note is named: a prefix of its id, or of the title part after `YYYY-MM-DD-HHMM-`.
+  // Also the note's own path, as `rm` printed it (`conf/2013-04-16-1000-talk.md`, with or without `.md`).
+  const asPath = wanted.replace(/\\/g, '/').replace(/^\.\//, '');
   const found = entries.filter(
     (entry) =>
+      entry.path === asPath ||
+      entry.path.replace(/\.md$/i, '') === asPath ||
       entry.name.startsWith(wanted) ||
       idOf(entry).startsWith(wanted) ||
       idOf(entry)
