@@ -2,9 +2,9 @@
 // Tiny launcher for the build that `npm run build` writes to dist/. It is
 // CommonJS (bin/package.json) so that nothing starts Node's ES module loader:
 // the quick lane (`--version`, `jot`, `current`) is dist/quick.cjs, every
-// other command the full CLI as one CommonJS file, dist/cli.cjs, both loaded
-// with the V8 code cache the build makes (bin/quick-load.js). It is the only
-// place that sets the exit code.
+// other command the full CLI as CommonJS, dist/cli.cjs and the files of
+// dist/chunks/ the command requires, all loaded with the V8 code caches the
+// build makes (bin/quick-load.js). It is the only place that sets the exit code.
 'use strict';
 
 // A reader that stops early (`confnotes list | head -1`) closes the pipe: stop quietly, as Unix tools do.
@@ -55,11 +55,12 @@ async function launch(argv) {
     process.stdout.write(`${readJson('../package.json').version}\n`);
     return 0;
   }
-  const { loadQuick } = require('./quick-load.js');
-  // The full CLI: dist/cli.cjs, loaded with its V8 code cache (the ES-module dist/cli.js compiles afresh each time).
+  const { loadQuick, loadFull } = require('./quick-load.js');
+  // The full CLI: dist/cli.cjs and the files it requires, each loaded with its V8 code cache
+  // (the ES-module dist/cli.js compiles afresh each time).
   let cli;
   const full = async () => {
-    cli ??= loadQuick(CLI_CJS).lane;
+    cli ??= loadFull(CLI_CJS).lane;
     return cli;
   };
   let code;

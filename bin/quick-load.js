@@ -1,14 +1,20 @@
-// Loads the quick lane (dist/quick.cjs) with the V8 code cache that
-// `npm run build` writes beside it (dist/quick.cjs.cache, made by
-// scripts/quick-code-cache.mjs): the bytecode of the functions `jot` and
-// `current` run, so that Node does not compile them again on every call.
-// The cache file holds a copy of the quick.cjs it was made from and its data
-// twice, and is used only when the copy is this very quick.cjs and the two
+// Loads the quick lane (dist/quick.cjs) and the CommonJS full CLI
+// (dist/cli.cjs and the files of dist/chunks/ it requires) with the V8 code
+// caches that `npm run build` writes beside each file (`<file>.cache`, made by
+// scripts/quick-code-cache.mjs): the bytecode of the functions the commands
+// run, so that Node does not compile them again on every call. The full CLI is
+// split, one file per command and per group of shared modules, and each file
+// has a cache of its own, so a command reads and deserialises only the code it
+// runs: a require hook (useCodeCaches) loads every .cjs file of dist/ through
+// its cache, as require() would load it otherwise (the same wrapper, the same
+// module object, so every module is still loaded once).
+// A cache file holds a copy of the file it was made from and its data
+// twice, and is used only when the copy is this very file and the two
 // copies of the data agree, byte for byte: V8 itself checks little more than
 // the source's length, and damaged data can crash it. (A byte comparison
 // runs at memcmp speed; node:crypto or node:zlib for a hash take longer to
 // load than the cache saves.) Anything else (no cache, another build, a
-// damaged file) loads quick.cjs with a plain require, and a cache V8 rejects
+// damaged file) loads the file with a plain require, and a cache V8 rejects
 // (another Node, other flags) is simply compiled afresh.
 'use strict';
 
@@ -16,8 +22,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const Module = require('node:module');
+const { isAscii } = require('node:buffer');
 
 const QUICK_FILE = path.join(__dirname, '..', 'dist', 'quick.cjs');
+const CLI_FILE = path.join(__dirname, '..', 'dist', 'cli.cjs');
 const MAGIC = Buffer.from('confnotes quick-lane code cache 1\n', 'latin1');
 /** The magic line, then the lengths of the source and of one copy of the data (32-bit little-endian). */
 const HEADER_BYTES = MAGIC.length + 8;
@@ -48,10 +56,17 @@ function cachedDataFor(file, source) {
   return data.equals(bytes.subarray(at + dataBytes)) ? data : undefined;
 }
 
-/** Compiles quick.cjs as Node's CommonJS loader would (the same wrapper, so the cache fits). */
+/**
+ * The file's text. Most of a bundle is ASCII (esbuild escapes other characters
+ * in strings), and an ASCII file read as Latin-1 is the same text, copied
+ * rather than decoded: a third of the time.
+ */
+const text = (source) => source.toString(isAscii(source) ? 'latin1' : 'utf8');
+
+/** Compiles a file as Node's CommonJS loader would (the same wrapper, so the cache fits). */
 function compile(filename, source, cachedData) {
-  // No import() in here (that needs an experimental loader): the launcher hands the lane its own.
-  return new vm.Script(Module.wrap(source.toString('utf8')), { filename, cachedData });
+  // No import() in here (that needs an experimental loader): the build turns each into require().
+  return new vm.Script(Module.wrap(text(source)), { filename, cachedData });
 }
 
 function run(file, script) {
@@ -90,4 +105,114 @@ async function makeCodeCache(file, warmUp, filename = file) {
   return cacheFileBytes(source, script.createCachedData());
 }
 
-module.exports = { loadQuick, makeCodeCache, QUICK_FILE };
+/** What each file of the full CLI took when it was loaded: 'used', 'rejected' or 'none' (for tests). */
+const codeCacheUse = new Map();
+/** While the build makes the caches (makeCodeCaches): every file loaded, compiled without a cache. */
+let recording;
+
+/**
+ * The require() a file of the full CLI is given. Its files require only one
+ * another (`./chunks/…cjs`, `./…cjs`: esbuild's names) and Node's built-ins;
+ * another file is found by its name, without Node's search of the file system
+ * (a stat and a realpath for each), and loaded by requireOwn.
+ */
+function requireFor(module, dir) {
+  const requireIn = (id) =>
+    id.startsWith('./') && id.endsWith('.cjs') ? requireOwn(path.join(dir, id), module) : module.require(id);
+  requireIn.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
+  requireIn.cache = Module._cache;
+  requireIn.main = process.mainModule;
+  return requireIn;
+}
+
+/**
+ * Loads a file of the full CLI as require() would, in Node's own module cache
+ * (so each is loaded once, however it is reached), but compiled from its code
+ * cache when there is one to trust. With none, or one V8 rejects, Node
+ * compiles the text itself (module._compile), exactly as require() does.
+ */
+function requireOwn(file, parent) {
+  const cached = Module._cache[file];
+  if (cached !== undefined) return cached.exports;
+  let source;
+  try {
+    source = fs.readFileSync(file);
+  } catch {
+    return parent ? parent.require(file) : require(file); // missing: Node says so, as require() always did
+  }
+  const module = new Module(file, parent);
+  module.filename = file;
+  module.paths = Module._nodeModulePaths(path.dirname(file));
+  Module._cache[file] = module;
+  let done = false;
+  try {
+    compileInto(module, file, source);
+    done = true;
+  } finally {
+    if (!done) delete Module._cache[file];
+  }
+  module.loaded = true;
+  return module.exports;
+}
+
+function compileInto(module, file, source) {
+  const dir = path.dirname(file);
+  const cachedData = recording ? undefined : cachedDataFor(file, source);
+  if (!recording && !cachedData) {
+    codeCacheUse.set(file, 'none');
+    return compileAsNode(module, file, source);
+  }
+  const script = compile(file, source, cachedData);
+  if (recording) recording.push({ file, source, script });
+  else if (script.cachedDataRejected) {
+    codeCacheUse.set(file, 'rejected');
+    return compileAsNode(module, file, source);
+  } else codeCacheUse.set(file, 'used');
+  script.runInThisContext().call(module.exports, module.exports, requireFor(module, dir), module, file, dir);
+}
+
+/** Node's own compilation of a CommonJS file, but with requireFor's require() for the files it requires. */
+function compileAsNode(module, file, source) {
+  const ownRequire = requireFor(module, path.dirname(file));
+  const nodeRequire = module.require;
+  // module._compile hands the file a require() that calls module.require: route the full CLI's own files.
+  module.require = (id) =>
+    id.startsWith('./') && id.endsWith('.cjs') ? ownRequire(id) : nodeRequire.call(module, id);
+  module._compile(text(source), file, 'commonjs');
+}
+
+/** 'used' when every file loaded took its cache, else 'none' if one had none, else 'rejected'. */
+function codeCacheSummary() {
+  const uses = new Set(codeCacheUse.values());
+  if (uses.size === 1) return [...uses][0];
+  return uses.size === 0 || uses.has('none') ? 'none' : 'rejected';
+}
+
+/**
+ * The full CLI's exports (dist/cli.cjs), it and the files it requires loaded
+ * through their code caches; `codeCache` says which, as loadQuick's, over all
+ * the files loaded so far.
+ */
+function loadFull(file = CLI_FILE) {
+  return { lane: requireOwn(file, undefined), codeCache: codeCacheSummary() };
+}
+
+/**
+ * The cache files of every file of the full CLI that `warmUp(cli)` loads, as
+ * [file, bytes], made after it has run the commands (so that their functions
+ * are compiled and in the caches). Run in a process of its own (the build's).
+ */
+async function makeCodeCaches(file, warmUp) {
+  recording = [];
+  try {
+    await warmUp(requireOwn(file, undefined));
+    return recording.map(({ file, source, script }) => [
+      file,
+      cacheFileBytes(source, script.createCachedData()),
+    ]);
+  } finally {
+    recording = undefined;
+  }
+}
+
+module.exports = { loadQuick, loadFull, makeCodeCache, makeCodeCaches, codeCacheUse, QUICK_FILE, CLI_FILE };

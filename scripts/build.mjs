@@ -1,8 +1,9 @@
 // Bundles src/cli.ts into dist/ with one chunk per lazily imported command,
 // so a quick command loads only the code it uses (see ARCHITECTURE.md).
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // gray-matter's default YAML engine, never used by confnotes: see scripts/stubs/js-yaml.cjs; and js-yaml's
@@ -22,6 +23,34 @@ const stubJsYaml = {
     );
   },
 };
+
+/**
+ * Throws when the split build's files import one another in a cycle. As ES
+ * modules a cycle would still work (bindings are hoisted); as CommonJS a file
+ * in one would see another's exports before they are set. esbuild's chunks make
+ * none (a file imports only files shared by more entry points than itself),
+ * but the CommonJS build relies on it, so it is checked on every build.
+ */
+function noImportCycle(metafile) {
+  const graph = new Map(
+    Object.entries(metafile.outputs).map(([file, output]) => [
+      file,
+      output.imports
+        .filter((entry) => entry.kind === 'import-statement' && !entry.external)
+        .map((entry) => entry.path),
+    ]),
+  );
+  const state = new Map(); // file → 'open' while its imports are walked, then 'done'
+  const walk = (file, trail) => {
+    if (state.get(file) === 'done') return;
+    if (state.get(file) === 'open')
+      throw new Error(`build: an import cycle in the split build: ${[...trail, file].join(' → ')}`);
+    state.set(file, 'open');
+    for (const next of graph.get(file) ?? []) walk(next, [...trail, file]);
+    state.set(file, 'done');
+  };
+  for (const file of graph.keys()) walk(file, []);
+}
 
 // Build beside dist/ and swap it in, so a test run that is using dist/ sees
 // either the old build or the new one, never a half-written one.
@@ -91,32 +120,82 @@ writeFileSync(
   bundled.replace(BUILTIN_TO_ESM, (_, name) => `((m) => ({ __proto__: m, default: m }))(require("${name}"))`),
 );
 
-// The full CLI once more, as one CommonJS file (dist/cli.cjs) for the room
-// commands the launcher sends it (`new`, `agenda`: bin/quick-words.json's
-// `codeCached`). The same source and the same main(), so every option,
-// message and exit code is the same; but CommonJS can be loaded with a V8
-// code cache on Node 20 (bin/quick-load.js), where the ES-module build must
-// compile its chunks on every start (most of what those commands cost above
-// bare Node). Lazily imported commands stay lazy: esbuild turns each import()
-// into a module initialised on first use.
-await build({
+// The full CLI once more, as CommonJS (dist/cli.cjs and dist/chunks/*.cjs) for
+// every command the launcher does not send down the quick lane. The same
+// source and the same main(), so every option, message and exit code is the
+// same; but CommonJS can be loaded with a V8 code cache on Node 20
+// (bin/quick-load.js), where the ES-module build must compile its chunks on
+// every start. It is split as dist/cli.js is, one file per lazily imported
+// command and one per group of modules shared by the same commands, so that a
+// command reads, decodes and deserialises only the code it runs: esbuild splits
+// ES modules only, so the split build is made as ES modules and each file then
+// turned into CommonJS, its imports becoming require() of the other files.
+// (Why no import cycle can come of that, and why live bindings and classes stay
+// single: ARCHITECTURE.md, start-up budget.)
+const cjsOut = `dist.next-${process.pid}`;
+const split = await build({
   entryPoints: ['src/cli.ts'],
-  outfile: `dist.next-${process.pid}/cli.cjs`,
+  outdir: cjsOut,
   bundle: true,
-  format: 'cjs',
+  splitting: true,
+  format: 'esm',
   platform: 'node',
   target: 'node20',
   minifySyntax: true,
-  // A third less text to read and decode on every start (names are kept, for stack traces).
-  minifyWhitespace: true,
   legalComments: 'none',
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.cjs' },
   plugins: [stubJsYaml],
   define: { 'import.meta.url': '__cnImportMetaUrl' },
-  supported: { 'dynamic-import': false },
-  sourcemap,
-  banner: { js: "const __cnImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Inline, for the transform below to read and carry through to the CommonJS file's own map.
+  sourcemap: sourcemap ? 'inline' : false,
+  metafile: true,
+  write: false,
   logLevel: 'warning',
 });
+noImportCycle(split.metafile);
+const BUILTIN_NAMESPACE = /__toESM\(require\("(node:[a-z_/]+)"\)\)/g;
+let builtins = 0;
+for (const file of split.outputFiles) {
+  if (!file.path.endsWith('.cjs')) continue;
+  const { code, map } = await transform(file.text, {
+    // Strict, as the ES modules it was made of (and dist/cli.js) are; and each file's own URL,
+    // for the modules that find files from theirs (src/core/templates.ts).
+    banner: file.text.includes('__cnImportMetaUrl')
+      ? "'use strict'; const __cnImportMetaUrl = require('node:url').pathToFileURL(__filename).href;"
+      : "'use strict';",
+    format: 'cjs',
+    loader: 'js',
+    platform: 'node',
+    target: 'node20',
+    minifySyntax: true,
+    // A third less text to read and decode on every start (names are kept, for stack traces).
+    minifyWhitespace: true,
+    legalComments: 'none',
+    // import() of another file (a lazily loaded command) or of a Node built-in becomes
+    // require(): bin/quick-load.js runs these files as vm.Scripts, where import() cannot work.
+    supported: { 'dynamic-import': false },
+    sourcemap,
+    sourcefile: file.path,
+    logLevel: 'warning',
+  });
+  mkdirSync(path.dirname(file.path), { recursive: true });
+  if (sourcemap) {
+    // Left as esbuild wrote it, so that the map fits (the rewrite below changes nothing a command does).
+    writeFileSync(file.path, `${code}//# sourceMappingURL=${path.basename(file.path)}.map\n`);
+    writeFileSync(`${file.path}.map`, map);
+    continue;
+  }
+  // As in the quick lane (above): a Node built-in needs no ES-module shim; each file would
+  // otherwise copy every name of node:fs, node:path… as a getter when it is loaded.
+  const plain = code.replace(BUILTIN_NAMESPACE, (_, name) => {
+    builtins++;
+    return `((m) => ({ __proto__: m, default: m }))(require("${name}"))`;
+  });
+  writeFileSync(file.path, plain);
+}
+if (!sourcemap && builtins === 0)
+  throw new Error('build: the CommonJS full CLI no longer has the __toESM calls it rewrites');
 
 // The V8 code caches of the quick lane and of dist/cli.cjs (bin/quick-load.js), made by a child Node of
 // its own; not for a coverage build, whose source maps describe the plain file.

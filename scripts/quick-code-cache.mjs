@@ -1,11 +1,13 @@
-// Writes dist/quick.cjs.cache and dist/cli.cjs.cache, the V8 code caches
-// bin/quick-load.js loads the quick lane and the CommonJS full CLI with (see
-// there). scripts/build.mjs runs this in a child Node of its own (a code cache
+// Writes the V8 code caches bin/quick-load.js loads the quick lane and the
+// CommonJS full CLI with (see there): dist/quick.cjs.cache, and a
+// `<file>.cache` beside dist/cli.cjs and each file of dist/chunks/ the warm-up
+// loads. scripts/build.mjs runs this in a child Node of its own (a code cache
 // fits only the Node and the flags that made it), on the freshly built folder:
 // it runs `--version`, `current` and `jot` through the lane, and the room
 // commands (`new`, `new --from`, `agenda`) and a few common ones through
 // dist/cli.cjs, in a scratch workspace, so that their functions are compiled
-// and saved.
+// and saved. A file no warm-up command loads gets no cache (it is compiled
+// afresh when a rarer command needs it).
 //
 //   node scripts/quick-code-cache.mjs <built folder> [<folder it will be run from>]
 import fs from 'node:fs';
@@ -15,7 +17,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { makeCodeCache } = require('../bin/quick-load.js');
+const { makeCodeCache, makeCodeCaches } = require('../bin/quick-load.js');
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const quick = path.join(dist, 'quick.cjs');
@@ -92,27 +94,25 @@ try {
   const ics = path.join(scratch, 'warm-up.ics');
   fs.writeFileSync(ics, warmUpIcs());
   await full('import', ics);
-  const cliBytes = await makeCodeCache(
-    cliCjs,
-    async (cli) => {
-      for (const argv of [
-        ['agenda', '--day', '2026-04-14'],
-        ['agenda', '--day', '2026-04-14', '--json'],
-        ['new', 'Warm-up note', '--speaker', 'Ada Byron', '--tag', 'warm', '--at', '2026-04-14 12:00'],
-        ['new', '--from', 'now'],
-        ['new', '--from', 'warm-up-2@example.org'],
-        ['list'],
-        ['tags'],
-        ['conf', 'list'],
-        ['check'],
-      ]) {
-        const code = await cli.main(argv, { io });
-        if (code !== 0) throw new Error(`dist/cli.cjs ${argv.join(' ')} exited with ${code}`);
-      }
-    },
-    runFrom('cli.cjs'),
-  );
-  fs.writeFileSync(`${cliCjs}.cache`, cliBytes);
+  const cliCaches = await makeCodeCaches(cliCjs, async (cli) => {
+    for (const argv of [
+      ['agenda', '--day', '2026-04-14'],
+      ['agenda', '--day', '2026-04-14', '--json'],
+      ['new', 'Warm-up note', '--speaker', 'Ada Byron', '--tag', 'warm', '--at', '2026-04-14 12:00'],
+      ['new', '--from', 'now'],
+      ['new', '--from', 'warm-up-2@example.org'],
+      ['list'],
+      ['tags'],
+      ['conf', 'list'],
+      ['check'],
+      ['search', 'warm'],
+      ['list', '--help'],
+    ]) {
+      const code = await cli.main(argv, { io });
+      if (code !== 0) throw new Error(`dist/cli.cjs ${argv.join(' ')} exited with ${code}`);
+    }
+  });
+  for (const [file, bytes] of cliCaches) fs.writeFileSync(`${file}.cache`, bytes);
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true });
 }

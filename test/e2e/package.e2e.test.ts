@@ -40,6 +40,11 @@ describe('npm pack and install', () => {
     const files = packed[0]!.files.map((entry) => entry.path);
     expect(files).toContain('dist/cli.js');
     expect(files).toContain('dist/quick.cjs');
+    // The CommonJS full CLI the launcher runs, its chunks and their code caches.
+    expect(files).toContain('dist/cli.cjs');
+    expect(files).toContain('dist/cli.cjs.cache');
+    expect(files.filter((file) => /^dist\/chunks\/[^/]+\.cjs$/.test(file)).length).toBeGreaterThan(10);
+    expect(files.filter((file) => /^dist\/chunks\/[^/]+\.cjs\.cache$/.test(file)).length).toBeGreaterThan(10);
     expect(files).toContain('templates/report.md');
     expect(files.filter((file) => file.startsWith('src/') || file.startsWith('test/'))).toEqual([]);
 
