@@ -39,8 +39,12 @@ function writeFileAtomic(): typeof writeFileAtomicModule {
  * process-wide emitter that every copy of signal-exit shares, keeps them set.
  */
 export function inOneBatch<T>(fn: () => T): T {
-  const { onExit } = load('signal-exit') as typeof import('signal-exit');
-  const release = onExit(() => {});
+  let release = () => {};
+  try {
+    release = (load('signal-exit') as typeof import('signal-exit')).onExit(() => {});
+  } catch {
+    // Only a saving: each write then sets its own handlers up, as without the batch.
+  }
   try {
     return fn();
   } finally {
