@@ -1,8 +1,8 @@
 import { isValidDate, type NoteType } from '../core/note/note.js';
 import { conferenceZones } from '../core/note/note-json.js';
-import { filterEntries, noteSummaryJson } from '../core/note/note-query.js';
-import { scanEntries } from '../core/note/store.js';
-import { searchNotes, type SearchHit } from '../core/search/search.js';
+import { noteSummaryJson } from '../core/note/note-query.js';
+import type { SearchHit } from '../core/search/search.js';
+import { searchScope } from '../core/search/search-scope.js';
 import { snippetText } from '../core/search/snippet.js';
 import { conferenceSlugs } from '../core/workspace/conference.js';
 import { UsageError } from '../errors.js';
@@ -32,18 +32,18 @@ export async function run(env: CommandEnv, words: string[], options: SearchOptio
   const ws = workspaceOf(env);
   // Every conference unless one is named: a search is for finding notes again, years later.
   const scope = options.conf ? scopeOf(ws, options) : conferenceSlugs(ws);
-  // Notes are built only for the hits; the index reuses the scan's stamps (no second stat).
-  const { entries: notes, problems } = scanEntries(ws, scope);
-  printProblems(env, problems);
-  const shown = filterEntries(notes, {
+  // Every note is stat'ed against its conference's index; only conferences with a change are scanned and re-indexed.
+  const filter = {
     tags: options.tag,
     type: options.type,
     speakers: options.speaker,
     day: options.day,
     favourite: options.favourite,
     minRating: options.minRating,
-  });
-  const { hits } = await searchNotes(ws, notes, shown, words);
+  };
+  const { hits, notes } = await searchScope(ws, scope, words, filter, (problems) =>
+    printProblems(env, problems),
+  );
   if (options.json) {
     const zoneOf = conferenceZones(ws);
     env.out(
@@ -56,9 +56,7 @@ export async function run(env: CommandEnv, words: string[], options: SearchOptio
     return;
   }
   if (hits.length === 0) {
-    env.say(
-      notes.length === 0 ? 'no notes yet; start one with: confnotes new "Talk title"' : 'no notes match',
-    );
+    env.say(notes === 0 ? 'no notes yet; start one with: confnotes new "Talk title"' : 'no notes match');
     return;
   }
   env.out(await hitTable(env, hits, options.width));

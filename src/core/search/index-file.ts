@@ -158,40 +158,40 @@ export class IndexFile {
    * at the version it was indexed from: the search then needs nothing else.
    * Without a map of paths, the way 10,000 unchanged notes are checked fastest.
    */
-  holdsExactly<T extends { path: string }>(notes: T[], stampOf: (note: T) => FileStamp | null): boolean {
-    if (notes.length !== this.head.count) return false;
-    if (notes.map((note) => note.path).join(NUL) !== this.pathsText) return false;
-    for (let i = 0; i < notes.length; i++) {
-      const stamp = stampOf(notes[i]!);
+  holdsExactly(paths: string[], stampAt: (i: number) => FileStamp | null, prefix = ''): boolean {
+    if (paths.length !== this.head.count) return false;
+    // `prefix` before each stored path: a caller holding whole file names makes no path of its own.
+    const { pathsText: text } = this;
+    if (paths.join(NUL) !== (prefix && text ? prefix + text.replaceAll(NUL, NUL + prefix) : text))
+      return false;
+    for (let i = 0; i < paths.length; i++) {
+      const stamp = stampAt(i);
       if (!stamp || !this.currentAt(i, stamp)) return false;
     }
     return true;
   }
 
-  /** The stamp `rel` was indexed at (null: index it again next time). */
-  stamp(rel: string): StoredStamp {
-    const i = this.docs.get(rel);
-    if (i === undefined) return null;
+  /** The stamp `rel` (or note number `rel`, in the stored order) was indexed at (null: index it again next time). */
+  stamp(rel: string | number): StoredStamp {
+    const i = typeof rel === 'number' ? rel : this.docs.get(rel);
+    if (i === undefined || i < 0 || i >= this.head.count) return null;
     const values = [0, 1, 2, 3].map((k) => this.stamps[i * 4 + k]!);
     return values.some(Number.isNaN) ? null : (values as [number, number, number, number]);
   }
 
-  /** The body of a note on one line, as it was indexed; null when the file does not hold it. */
-  text(rel: string): string | null {
-    return this.textsOf([rel]).get(rel) ?? null;
-  }
-
   /**
-   * The bodies of these notes (those the file holds), read at once when they
-   * lie close together (a common word: most of a conference's notes), else one by one.
+   * The texts of these notes (those the file holds; see storedText), read at
+   * once when they lie close together (a common word: most of a conference's
+   * notes), else one by one. A note is named by its path, or by its number
+   * in the stored order with the key to give it.
    */
-  textsOf(rels: string[]): Map<string, string> {
+  textsOf(rels: (string | [string, number])[]): Map<string, string> {
     const found = new Map<string, string>();
     const spans: [string, number, number][] = [];
     for (const rel of rels) {
-      const i = this.docs.get(rel);
-      if (i !== undefined)
-        spans.push([rel, this.texts.readUInt32LE(i * 8), this.texts.readUInt32LE(i * 8 + 4)]);
+      const [key, i] = typeof rel === 'string' ? [rel, this.docs.get(rel)] : rel;
+      if (i !== undefined && i >= 0 && i < this.head.count)
+        spans.push([key, this.texts.readUInt32LE(i * 8), this.texts.readUInt32LE(i * 8 + 4)]);
     }
     if (spans.length === 0) return found;
     let [start, end, wanted] = [Number.POSITIVE_INFINITY, 0, 0];

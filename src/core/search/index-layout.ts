@@ -8,14 +8,29 @@
  *   notes with a NUL are refused), where each term's postings lie;
  * - then, read only when a search needs them: MiniSearch's serialised index
  *   without its postings (JSON), each term's postings (JSON), and each note's
- *   body on one line (UTF-8), which snippets and phrases are taken from
- *   without opening every matching note again.
+ *   text (UTF-8): its note-cache row (the fields a hit shows, read without
+ *   the note cache) and its body on one line, which snippets and phrases are
+ *   taken from without opening every matching note again.
  */
-import type { FileStamp } from '../note/note-cache.js';
+import { type FileStamp, NOTE_CACHE_FORMAT } from '../note/note-cache-format.js';
 
-/** Bump when the fields, the tokenizer, folding or the layout change: an index of another format is rebuilt. */
-export const SEARCH_INDEX_FORMAT =
-  'confnotes search index 6: title,speakers,tags,summary,body; fold 1; flatten 2; binary head 1';
+/**
+ * Bump when the fields, the tokenizer, folding or the layout change: an index
+ * of another format is rebuilt. The note cache's format is part of it (the
+ * rows are that cache's rows: another schema, another format).
+ */
+export const SEARCH_INDEX_FORMAT = `confnotes search index 7: title,speakers,tags,summary,body; fold 1; flatten 2; binary head 1; rows of ${NOTE_CACHE_FORMAT}`;
+
+/** A note's stored text: its note-cache row (JSON, never a line break) and its flattened body (one line). */
+export function storedText(row: string, body: string): string {
+  return `${row}\n${body}`;
+}
+
+/** The row and body of a stored text; null when it holds no row (damaged). */
+export function splitText(text: string | undefined): { row: string; body: string } | null {
+  const newline = text === undefined ? -1 : text.indexOf('\n');
+  return newline < 0 ? null : { row: text!.slice(0, newline), body: text!.slice(newline + 1) };
+}
 
 /** A note's stamp as stored: size, mtime, ctime, inode; null when it must be indexed again next time. */
 export type StoredStamp = [number, number, number, number] | null;

@@ -8,10 +8,10 @@ export function writeIndexFile(
   file: string,
   index: MiniSearch,
   docs: Map<string, StoredStamp>,
-  bodies: Map<string, string>,
+  texts: Map<string, string>,
 ): boolean {
   try {
-    return write(file, index, docs, bodies);
+    return write(file, index, docs, texts);
   } catch {
     // A read-only workspace, a full disk, an index over 4 GB: the search was answered all the same.
     return false;
@@ -22,13 +22,13 @@ function write(
   file: string,
   index: MiniSearch,
   docs: Map<string, StoredStamp>,
-  bodies: Map<string, string>,
+  texts: Map<string, string>,
 ): boolean {
   const { index: postings, ...rest } = index.toJSON();
   const terms = postings.map(([term]) => term);
   const paths = [...docs.keys()];
   if (terms.some((term) => term.includes(NUL)) || paths.some((rel) => rel.includes(NUL))) return false;
-  // The data after the head: MiniSearch's JSON, then the postings, then the bodies.
+  // The data after the head: MiniSearch's JSON, then the postings, then each note's text (storedText).
   const data: Buffer[] = [Buffer.from(JSON.stringify(rest))];
   let offset = data[0]!.length;
   const put = (bytes: Buffer, spans: Buffer, i: number) => {
@@ -40,16 +40,16 @@ function write(
   const spans = Buffer.alloc(terms.length * 8);
   for (const [i, [, entry]] of postings.entries()) put(Buffer.from(JSON.stringify(entry)), spans, i);
   const stamps = Buffer.alloc(paths.length * 32);
-  const texts = Buffer.alloc(paths.length * 8);
+  const spansOfTexts = Buffer.alloc(paths.length * 8);
   paths.forEach((rel, i) => {
     const stamp = docs.get(rel) ?? [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
     for (const [k, value] of stamp.entries()) stamps.writeDoubleLE(value, i * 32 + k * 8);
-    put(Buffer.from(bodies.get(rel) ?? ''), texts, i);
+    put(Buffer.from(texts.get(rel) ?? ''), spansOfTexts, i);
   });
   const sections = {
     paths: Buffer.from(paths.join(NUL)),
     stamps,
-    texts,
+    texts: spansOfTexts,
     terms: Buffer.from(terms.join(NUL)),
     spans,
   };

@@ -8,14 +8,14 @@
 import path from 'node:path';
 import MiniSearch, { type Options } from 'minisearch';
 import { NoteFileError } from '../../errors.js';
-import { RECENT_MS, statStamp } from '../note/note-cache.js';
+import { RECENT_MS, rowOf, statStamp } from '../note/note-cache.js';
 import type { Note } from '../note/note.js';
 import type { SearchFile } from './search.js';
 import { readNote } from '../note/store.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
 import { fold, tokenize } from './fold.js';
 import { IndexFile } from './index-file.js';
-import { storedStamp, type StoredStamp } from './index-layout.js';
+import { splitText, storedStamp, type StoredStamp, storedText } from './index-layout.js';
 import { writeIndexFile } from './index-write.js';
 import type { SearchQuery } from './query.js';
 import { flatten } from './snippet.js';
@@ -103,7 +103,7 @@ function unchanged(stored: IndexFile, query: SearchQuery): OpenedIndex {
   const index = stored.loadFor(INDEX_OPTIONS, query.terms, last);
   return {
     index,
-    bodiesOf: (rels) => stored.textsOf(rels),
+    bodiesOf: (rels) => bodiesOfTexts(stored.textsOf(rels)),
     indexed: 0,
     saved: false,
     close: () => stored.close(),
@@ -121,7 +121,13 @@ async function update(
   // The scan's stamp, taken before it read the note (else one taken now): a note changed since no longer matches.
   const stampOf = (note: Pick<SearchFile, 'file' | 'stamp'>) => note.stamp ?? statStamp(note.file);
   // The usual search: nothing changed since the index was written.
-  if (stored?.holdsExactly(notes, stampOf)) return unchanged(stored, query);
+  if (
+    stored?.holdsExactly(
+      notes.map((note) => note.path),
+      (i) => stampOf(notes[i]!),
+    )
+  )
+    return unchanged(stored, query);
   const kept = new Set<string>();
   const changed: { note: Pick<SearchFile, 'path' | 'file'>; stamp: StoredStamp }[] = [];
   for (const note of notes) {
@@ -139,13 +145,11 @@ async function update(
   const gone = stored ? [...stored.docs.keys()].filter((rel) => !kept.has(rel)) : [];
   const index = stored ? stored.loadAll(INDEX_OPTIONS) : new MiniSearch(INDEX_OPTIONS);
   const docs = new Map<string, StoredStamp>();
-  const bodies = new Map<string, string>();
-  const keptBodies = stored ? stored.textsOf([...kept]) : new Map<string, string>();
+  // Each note's row and body as stored (see storedText): the kept ones copied as they were.
+  const texts = stored ? stored.textsOf([...kept]) : new Map<string, string>();
   for (const rel of kept) {
-    const text = keptBodies.get(rel);
-    if (text === undefined) throw new Error('damaged body');
+    if (!splitText(texts.get(rel))) throw new Error('damaged text');
     docs.set(rel, stored!.stamp(rel));
-    bodies.set(rel, text);
   }
   stored?.close();
   for (const rel of gone) if (index.has(rel)) index.discard(rel);
@@ -163,15 +167,25 @@ async function update(
     }
     index.add(documentOf(fresh));
     docs.set(note.path, stamp);
-    bodies.set(note.path, flatten(fresh.body));
+    texts.set(note.path, storedText(rowOf(fresh), flatten(fresh.body)));
     indexed++;
   }
   if (index.dirtCount > 0 && index.dirtFactor > 0.1) await index.vacuum({ batchWait: 0 });
   // In the notes' order, the order the next search checks them in (IndexFile.holdsExactly).
   const ordered = new Map<string, StoredStamp>();
   for (const { path: rel } of notes) if (docs.has(rel)) ordered.set(rel, docs.get(rel)!);
-  const saved = writeIndexFile(file, index, ordered, bodies);
+  const saved = writeIndexFile(file, index, ordered, texts);
   const bodiesOf = (rels: string[]) =>
-    new Map(rels.flatMap((rel) => (bodies.has(rel) ? [[rel, bodies.get(rel)!] as const] : [])));
+    bodiesOfTexts(new Map(rels.flatMap((rel) => (texts.has(rel) ? [[rel, texts.get(rel)!] as const] : []))));
   return { index, bodiesOf, indexed, saved, close: () => {} };
+}
+
+/** The bodies of stored texts (one that does not read as one is left out: its note is read instead). */
+export function bodiesOfTexts(texts: Map<string, string>): Map<string, string> {
+  const bodies = new Map<string, string>();
+  for (const [rel, text] of texts) {
+    const split = splitText(text);
+    if (split) bodies.set(rel, split.body);
+  }
+  return bodies;
 }

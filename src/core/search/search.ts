@@ -15,7 +15,7 @@ import type { Note } from '../note/note.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { foldedWords } from './fold.js';
 import { holdsPhrase, parseQuery, type SearchQuery } from './query.js';
-import { type OpenOptions, openIndex } from './search-index.js';
+import { type OpenedIndex, type OpenOptions, openIndex } from './search-index.js';
 import { flatten, type Segment, snippetOf } from './snippet.js';
 
 export interface SearchHit {
@@ -80,26 +80,47 @@ export async function searchNotes(
     stats.indexed += opened.indexed;
     if (opened.saved) stats.saved++;
     try {
-      if (!opened.index) continue;
-      const results = opened.index.search(query.terms.join(' '), {
-        combineWith: 'AND',
-        prefix: (_term, i, terms) => query.prefixLast && i === terms.length - 1,
-        filter: (result) => allowed.has(result.id as string),
-      });
-      // The bodies as indexed, which the stamp check just proved current: no need to open the notes again.
-      const bodies = opened.bodiesOf(results.map((result) => result.id as string));
-      for (const result of results) {
-        const note = allowed.get(result.id as string)!.note();
-        const body = bodies.get(note.path) ?? flatten(note.body);
-        if (!holdsPhrases(note, body, query)) continue;
-        hits.push(hitOf(note, body, result));
-      }
+      const shownOf = (rels: string[]) =>
+        new Map(rels.flatMap((rel) => (allowed.has(rel) ? [[rel, allowed.get(rel)!] as const] : [])));
+      hits.push(...conferenceHits(opened, query, shownOf));
     } finally {
       opened.close();
     }
   }
-  hits.sort((a, b) => b.score - a.score || a.note.path.localeCompare(b.note.path));
-  return { hits, stats };
+  return { hits: sortHits(hits), stats };
+}
+
+/** Most relevant first; equal scores by path. */
+export function sortHits(hits: SearchHit[]): SearchHit[] {
+  return hits.sort((a, b) => b.score - a.score || a.note.path.localeCompare(b.note.path));
+}
+
+/**
+ * The hits of one conference's index, unsorted: `shown` gives the notes of
+ * the results that may be shown (the filters leave the others out; they do
+ * not change a score).
+ */
+export function conferenceHits(
+  opened: OpenedIndex,
+  query: SearchQuery,
+  shown: (rels: string[]) => Map<string, SearchFile>,
+): SearchHit[] {
+  if (!opened.index) return [];
+  const found = opened.index.search(query.terms.join(' '), {
+    combineWith: 'AND',
+    prefix: (_term, i, terms) => query.prefixLast && i === terms.length - 1,
+  });
+  const notes = shown(found.map((result) => result.id as string));
+  const results = found.filter((result) => notes.has(result.id as string));
+  // The bodies as indexed, which the stamp check just proved current: no need to open the notes again.
+  const bodies = opened.bodiesOf(results.map((result) => result.id as string));
+  const hits: SearchHit[] = [];
+  for (const result of results) {
+    const note = notes.get(result.id as string)!.note();
+    const body = bodies.get(note.path) ?? flatten(note.body);
+    if (holdsPhrases(note, body, query)) hits.push(hitOf(note, body, result));
+  }
+  return hits;
 }
 
 /** Each phrase within one field, as consecutive folded words (MiniSearch found the words, not their order). */
