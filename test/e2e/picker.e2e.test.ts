@@ -66,7 +66,8 @@ describe('the note picker in a real terminal (tmux)', () => {
     expect(first).toContain('2013-04-15  Fibre Channel in Cinder — Jürgen Müller (summit)');
 
     tmux('send-keys', '-t', 'show', '-l', 'chan');
-    const filtered = await waitForScreen('show', /chan[\s\S]*Fibre Channel/);
+    // Typed text shows before the list is filtered: wait for the filtered list (Fibre Channel the first choice).
+    const filtered = await waitForScreen('show', /chan\s*\n❯ [^\n]*Fibre Channel/);
     expect(filtered).not.toContain('Quantum networking');
     expect(filtered).not.toContain('Opening keynote');
 
