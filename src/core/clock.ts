@@ -4,37 +4,85 @@ export interface WallTime {
   time: string; // HH:MM
 }
 
-/** A faster first reading of a zone, installed by the entry point (see useFirstReading). */
-/** Returns undefined for a zone it does not take, which then goes through Intl. */
-type WallTimeReader = (instant: Date, timeZone: string) => WallTime | undefined;
-let firstReading: WallTimeReader | undefined;
-/** Zones already read once in this process. */
-const readOnce = new Set<string>();
+/**
+ * Reads a zone's offsets (wall time minus UTC, in ms) at instants on whole
+ * seconds, all in one go, or gives undefined for a zone it does not take.
+ * Installed by the entry point (src/process-clock.ts, useOffsetReader).
+ */
+export type OffsetReader = (zone: string, instants: readonly number[]) => number[] | undefined;
+let offsetReader: OffsetReader | undefined;
+
+const DAY = 86_400_000;
+/** Days either side of a reading whose midnights are read with it: a conference's week in one call. */
+const SPAN_DAYS = 45;
+/** Where the reader is asked (1900-2200, as note-instant.ts's offsets); Intl outside. */
+const READ_FROM = Date.UTC(1900, 0, 1);
+const READ_UNTIL = Date.UTC(2200, 0, 1);
+/** Per zone: its offset at each UTC midnight read so far (by day number), or null once the reader refused it. */
+const midnights = new Map<string, Map<number, number> | null>();
+/** Offsets at single instants, on days when a zone's offset changes (`zone instant`). */
+const changeDays = new Map<string, number>();
 
 /**
- * Lets the entry point give the first reading of each zone a cheaper path:
- * building the first Intl.DateTimeFormat costs ~12-25 ms (ICU's zone data),
- * a third of a quick command's budget, while `jot` and `new` need one
- * reading. The core itself never touches the process (src/process-clock.ts).
+ * Lets the entry point read zones without Intl: building the first
+ * Intl.DateTimeFormat costs ~15-25 ms (ICU's zone data), half of Node's own
+ * start-up, while a room command needs a handful of readings of one zone.
+ * The core itself never touches the process (src/process-clock.ts).
  */
-export function useFirstReading(reader: WallTimeReader | undefined): void {
-  firstReading = reader;
-  readOnce.clear();
+export function useOffsetReader(reader: OffsetReader | undefined): void {
+  offsetReader = reader;
+  midnights.clear();
+  changeDays.clear();
 }
 
 /**
+ * The zone's offset at `second` (ms, a whole second) through the reader, or
+ * undefined. When the offset is the same at the UTC midnights either side,
+ * it is that all day: no zone has changed its offset and changed it back
+ * within a day (the same rule as note-instant.ts's offsetAt; test/unit/clock*
+ * holds it to Intl over every zone's changes); else the instant itself is read.
+ */
+function readerOffset(second: number, zone: string): number | undefined {
+  if (!offsetReader || second < READ_FROM || second >= READ_UNTIL) return undefined;
+  let days = midnights.get(zone);
+  if (days === null) return undefined;
+  if (!days) {
+    days = new Map();
+    midnights.set(zone, days);
+  }
+  const k = Math.floor(second / DAY);
+  if (!days.has(k) || !days.has(k + 1)) {
+    const wanted: number[] = [];
+    for (let d = k - SPAN_DAYS; d <= k + 1 + SPAN_DAYS; d++) if (!days.has(d)) wanted.push(d * DAY);
+    const read = offsetReader(zone, wanted);
+    if (!read || read.length !== wanted.length) {
+      midnights.set(zone, null);
+      return undefined;
+    }
+    for (let i = 0; i < wanted.length; i++) days.set(wanted[i]! / DAY, read[i]!);
+  }
+  const before = days.get(k)!;
+  if (before === days.get(k + 1)) return before;
+  const key = `${zone} ${second}`;
+  let exact = changeDays.get(key);
+  if (exact === undefined) {
+    exact = offsetReader(zone, [second])?.[0];
+    if (exact === undefined) return undefined;
+    changeDays.set(key, exact);
+  }
+  return exact;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
  * The wall time of an instant in a time zone (an IANA name), or in the
- * machine's own zone when none is given. Later readings (an agenda, an
- * import) use a DateTimeFormat kept per zone. Zones reach here from
+ * machine's own zone when none is given, through the entry point's offset
+ * reader where one is installed, else a DateTimeFormat kept per zone. Zones reach here from
  * conference.md files checked with isValidTimeZone.
  */
 export function wallTime(instant: Date, timeZone?: string | null): WallTime {
   if (!timeZone) return localWallTime(instant);
-  if (firstReading && !readOnce.has(timeZone)) {
-    readOnce.add(timeZone);
-    const read = firstReading(instant, timeZone);
-    if (read) return read;
-  }
   const parts = zoneParts(instant, timeZone);
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
@@ -81,6 +129,20 @@ export function zoneFormat(zone: string | null): Intl.DateTimeFormat {
 
 /** Calendar fields of an instant in a zone (the machine's when null), zero-padded. */
 export function zoneParts(instant: Date, zone: string | null): ZoneParts {
+  const ms = instant.getTime();
+  const second = Math.floor(ms / 1000) * 1000;
+  const offset = zone ? readerOffset(second, zone) : undefined;
+  if (offset !== undefined) {
+    const wall = new Date(second + offset);
+    return {
+      year: String(wall.getUTCFullYear()),
+      month: pad2(wall.getUTCMonth() + 1),
+      day: pad2(wall.getUTCDate()),
+      hour: pad2(wall.getUTCHours()),
+      minute: pad2(wall.getUTCMinutes()),
+      second: pad2(wall.getUTCSeconds()),
+    };
+  }
   const parts: Record<string, string> = {};
   for (const part of zoneFormat(zone).formatToParts(instant)) parts[part.type] = part.value;
   return parts as unknown as ZoneParts;

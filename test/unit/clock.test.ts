@@ -1,25 +1,80 @@
 /**
- * wallTime reads a zone's first time through the entry point's TZ reader (on
- * the main thread) and later ones through Intl: the two must always agree.
+ * zoneParts and wallTime read zones through the entry point's TZ reader (on
+ * the main thread), an offset per UTC midnight: they must always give what
+ * Intl gives, in every zone ICU knows, on the days its offset changes too.
  */
 import { isMainThread } from 'node:worker_threads';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { useFirstReading, wallTime, zoneParts } from '../../src/core/clock.js';
-import { installProcessClock, tzTakesEffect, wallTimeThroughTz } from '../../src/process-clock.js';
+import { isValidTimeZone, useOffsetReader, wallTime, zoneParts } from '../../src/core/clock.js';
+import { installProcessClock, offsetsThroughTz, tzTakesEffect } from '../../src/process-clock.js';
+import { changeDays, DAY, intlParts } from '../helpers/zone-changes.js';
 
 // TZ has no effect in a worker thread (vitest --pool=threads): there the TZ reader must stay out.
 installProcessClock();
-afterAll(() => useFirstReading(undefined));
+afterAll(() => useOffsetReader(undefined));
 
-const ZONES = [
-  'America/Los_Angeles',
-  'Europe/Berlin',
-  'Asia/Kolkata',
-  'Pacific/Chatham',
-  'Australia/Lord_Howe',
-  'UTC',
-];
+const ZONES = Intl.supportedValuesOf('timeZone');
+/** The six fields of zoneParts (Intl's own reading also carries its literals). */
+const fieldsOf = (p: Record<string, string> | object) => {
+  const { year, month, day, hour, minute, second } = p as Record<string, string>;
+  return { year, month, day, hour, minute, second };
+};
+
+describe('zoneParts through the TZ reader', () => {
+  it('equals Intl every 10 minutes of the days around each change of a year, in every zone', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: 1900, max: 2199 }), (zone, year) => {
+        for (const k of changeDays(zone, year)) {
+          for (let ms = (k - 1) * DAY; ms < (k + 2) * DAY; ms += 600_000) {
+            const at = new Date(ms + 1234);
+            expect(fieldsOf(zoneParts(at, zone)), `${zone} ${at.toISOString()}`).toEqual(intlParts(at, zone));
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('equals Intl at any instant of 1900-2200 and beyond it, in every zone', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.date({
+          min: new Date('1850-01-01T00:00:00Z'),
+          max: new Date('2250-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        (zone, at) => {
+          expect(fieldsOf(zoneParts(at, zone))).toEqual(intlParts(at, zone));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads the offsets Intl gives, through TZ, on the main thread', () => {
+    if (!isMainThread) return;
+    const at = [
+      Date.UTC(2026, 2, 29, 0, 59, 59),
+      Date.UTC(2026, 2, 29, 1, 0, 0),
+      Date.UTC(2026, 9, 25, 1, 0, 0),
+    ];
+    expect(offsetsThroughTz('Europe/Berlin', at)).toEqual([3_600_000, 7_200_000, 3_600_000]);
+    expect(offsetsThroughTz('Asia/Kolkata', at)).toEqual(at.map(() => 19_800_000));
+  });
+
+  it('leaves a name TZ does not know to Intl, which refuses it', () => {
+    expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(() => zoneParts(new Date('2026-04-14T09:30:00Z'), 'Mars/Olympus_Mons')).toThrow(RangeError);
+    expect(() => wallTime(new Date('2026-04-14T09:30:00Z'), 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+
+  it('reads an alias as its zone', () => {
+    const at = new Date('2026-07-01T12:00:00Z');
+    expect(wallTime(at, 'US/Pacific')).toEqual({ date: '2026-07-01', time: '05:00' });
+  });
+});
 
 describe('wallTime', () => {
   it('gives the same wall time on the first and on later readings of a zone, DST changes included', () => {
@@ -30,14 +85,20 @@ describe('wallTime', () => {
           max: new Date('2040-01-01T00:00:00Z'),
           noInvalidDate: true,
         }),
-        fc.constantFrom(...ZONES),
+        fc.constantFrom(
+          'America/Los_Angeles',
+          'Europe/Berlin',
+          'Asia/Kolkata',
+          'Pacific/Chatham',
+          'Australia/Lord_Howe',
+          'UTC',
+        ),
         (instant, zone) => {
-          const parts = zoneParts(instant, zone);
+          const parts = intlParts(instant, zone);
           const expected = {
             date: `${parts.year}-${parts.month}-${parts.day}`,
             time: `${parts.hour}:${parts.minute}`,
           };
-          if (isMainThread) expect(wallTimeThroughTz(instant, zone)).toEqual(expected);
           expect(wallTime(instant, zone)).toEqual(expected);
           expect(wallTime(instant, zone)).toEqual(expected);
         },

@@ -4,37 +4,18 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { zoneParts } from '../../src/core/clock.js';
 import { noteInstant, offsetAt } from '../../src/core/note/note-instant.js';
 import { instantOfWallTime, isoInZone } from '../../src/core/programme/programme-model.js';
+import { changeDays, DAY, intlOffset } from '../helpers/zone-changes.js';
 
 const ZONES = Intl.supportedValuesOf('timeZone');
-const DAY = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
-
-function intlOffset(ms: number, zone: string): number {
-  const p = zoneParts(new Date(ms), zone);
-  return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - ms;
-}
 
 function slow(date: string, time: string, zone: string, nextDay: boolean): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const [hour, minute] = time.split(':').map(Number) as [number, number];
   const fields = { year, month, day: day + (nextDay ? 1 : 0), hour, minute, second: 0 };
   return isoInZone(instantOfWallTime(fields, zone), zone);
-}
-
-/** The UTC days of a year on which the zone's offset changes (midnight to midnight), by a daily walk. */
-function changeDays(zone: string, year: number): number[] {
-  const days: number[] = [];
-  const first = Date.UTC(year, 0, 1) / DAY;
-  let before = intlOffset(first * DAY, zone);
-  for (let k = first; k < first + 366; k++) {
-    const after = intlOffset((k + 1) * DAY, zone);
-    if (after !== before) days.push(k);
-    before = after;
-  }
-  return days;
 }
 
 describe('noteInstant in every zone', () => {

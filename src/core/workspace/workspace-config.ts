@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
+import { fastYamlData } from '../front-matter/fast-yaml.js';
 import { ConfnotesError } from '../../errors.js';
 import { readInside } from './read-inside.js';
 import { CONFIG_FILE, MARKER_DIR, type Workspace, type WorkspaceConfig } from './workspace.js';
@@ -16,7 +17,9 @@ export function workspaceConfig(ws: Workspace): WorkspaceConfig {
   const text =
     readInside(ws.root, file, { shown: `${MARKER_DIR}/${CONFIG_FILE}`, maxBytes: 1024 * 1024 }) ?? '';
   try {
-    const data: unknown = parseYamlText(text, { schema: 'core', maxAliasCount: 10 });
+    // The plain shape through fast-yaml.ts (as a note's front matter), the rest through `yaml`.
+    const data: unknown =
+      fastYamlData(text)?.data ?? parseYamlText(text, { schema: 'core', maxAliasCount: 10 });
     if (data && typeof data === 'object' && !Array.isArray(data)) {
       const raw = data as Record<string, unknown>;
       config = {
