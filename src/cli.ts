@@ -4,7 +4,6 @@
  * family; each command's code is imported only when that command runs, so
  * quick commands do not pay for heavy ones.
  */
-import { Chalk } from 'chalk';
 import { Command, CommanderError } from 'commander';
 import type { Context } from './context.js';
 import type { Workspace } from './core/workspace/workspace.js';
@@ -12,7 +11,7 @@ import { contextFromProcess, processIo } from './process-context.js';
 import { reportError } from './exit.js';
 import { makeCommandEnv, type Io } from './io.js';
 import type { Prompts } from './ui/prompts.js';
-import type { Painter } from './ui/colors.js';
+import { colorLevel, type ColorFlag, type Painter, styleTextColors } from './ui/colors.js';
 import { VERSION } from './version.js';
 import { protectJotText } from './quick.js';
 import { examples, type Load } from './cli/common.js';
@@ -29,8 +28,18 @@ export { VERSION };
 export const jotTalkNow = async (ws: Workspace, file: string, now: Date): Promise<string | undefined> =>
   (await import('./core/jot/jot-programme.js')).talkNow(ws, file, now);
 
-/** The full CLI paints with chalk (the quick lane with util.styleText, src/ui/colors.ts). */
-const chalkColors: Painter = (level) => new Chalk({ level });
+/**
+ * The full CLI paints with chalk (the quick lane with util.styleText,
+ * src/ui/colors.ts), loaded only when a stream gets colour: chalk's own
+ * colour check loads node:tty, and with it node:net and node:stream
+ * (~5-8 ms), at import. Without colour every style is the text itself.
+ */
+async function painterFor(io: Io, env: Context['env'], flag: ColorFlag): Promise<Painter> {
+  if (colorLevel(io.stdout, env, flag) === 0 && colorLevel(io.stderr, env, flag) === 0)
+    return styleTextColors;
+  const { Chalk } = await import('chalk');
+  return (level) => new Chalk({ level });
+}
 
 /** Runs the CLI and returns the exit code; only bin/confnotes.js sets it on the process. */
 export async function main(
@@ -69,7 +78,7 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
     async function (this: Command, ...args: unknown[]) {
       const globals = this.optsWithGlobals() as { dir?: string; color?: boolean };
       const env = makeCommandEnv(ctx, io, {
-        paint: chalkColors,
+        paint: await painterFor(io, ctx.env, globals.color),
         color: globals.color,
         dir: globals.dir,
         prompts,
