@@ -35,7 +35,7 @@ function run(args: string[], env: Record<string, string> = {}) {
 
 describe('colour in the full CLI', () => {
   it('does not load chalk nor node:tty when no stream gets colour', () => {
-    for (const env of [{}, { NO_COLOR: '1' }]) {
+    for (const env of [{}, { NO_COLOR: '1' }] as Record<string, string>[]) {
       const result = run(['list', '--all'], env);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('Introduction to OpenStack');
