@@ -6,14 +6,21 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// gray-matter's default YAML engine, never used by confnotes: see scripts/stubs/js-yaml.cjs; and js-yaml's
-// full schema, never used by fast-yaml.ts: see scripts/stubs/js-yaml-default-full.cjs.
+// gray-matter's default YAML engine, never used by confnotes: see scripts/stubs/js-yaml.cjs; js-yaml's
+// full schema, never used by fast-yaml.ts: see scripts/stubs/js-yaml-default-full.cjs; commander's
+// node:child_process, loaded on first use: see scripts/stubs/commander-child-process.cjs.
 const stubJsYaml = {
   name: 'stub-js-yaml',
   setup(build) {
     build.onResolve({ filter: /^js-yaml$/ }, () => ({
       path: fileURLToPath(new URL('./stubs/js-yaml.cjs', import.meta.url)),
     }));
+    // commander's require of node:child_process, used only for executable subcommands: see the stub.
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.resolveDir)
+        ? { path: fileURLToPath(new URL('./stubs/commander-child-process.cjs', import.meta.url)) }
+        : undefined,
+    );
     // src/core/front-matter/fast-yaml.ts loads js-yaml's loader with a schema of its own; the
     // loader's default full schema would load esprima (its !!js/function type) at start-up.
     build.onResolve({ filter: /[\\/]schema[\\/]default_full(\.js)?$/ }, (args) =>

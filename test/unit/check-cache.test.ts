@@ -114,6 +114,6 @@ describe('the check cache', () => {
   });
 
   it('names the rule set, the note schema and the build in its format', () => {
-    expect(checkCacheFormat()).toMatch(/^confnotes check cache 1 [0-9a-f]{16} \S+$/);
+    expect(checkCacheFormat()).toMatch(/^confnotes check cache 2 [0-9a-f]{16} \S+$/);
   });
 });

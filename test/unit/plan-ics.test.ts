@@ -85,6 +85,8 @@ describe('planCalendar', () => {
     expect(sequence(second)).toBeGreaterThan(sequence(first));
     // Another conference's plan never reuses the UIDs, nor does a plan reuse the programme's own.
     expect(planUid('other-2026', 't1')).not.toBe(planUid('scs-2026', 't1'));
+    // Fixed: a calendar that imported an earlier plan matches its events by these.
+    expect(planUid('scs-2026', 't1')).toBe('scs-2026-8a8e665ee570687e59a974f3@plan.confnotes');
     expect(planUid('scs-2026', 't1')).not.toContain('t1');
   });
 

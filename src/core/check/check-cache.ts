@@ -12,7 +12,6 @@
  * Cross-note rules (duplicate ids, files outside conferences) and programmes
  * are always worked out afresh; only what depends on one file alone is kept.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +22,7 @@ import {
   readOwnFile,
   realFolders,
 } from '../note/note-cache.js';
+import { fingerprint } from '../fingerprint.js';
 import { replaceOwnFile } from '../safe-write.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
 import type { CheckProblem } from './check.js';
@@ -61,11 +61,11 @@ let format: string | undefined;
 /** The rule set's code, the note schema's format and the build's stamp. */
 export function checkCacheFormat(): string {
   if (format) return format;
-  const hash = createHash('sha256');
-  for (const rule of RULES)
-    hash.update(`${rule.id}|${rule.scope}|${rule.check}|${'fix' in rule ? rule.fix : ''}\n`);
-  hash.update(NOTE_CACHE_FORMAT);
-  format = `confnotes check cache 1 ${hash.digest('hex').slice(0, 16)} ${buildStamp()}`;
+  const hash = fingerprint(
+    ...RULES.map((rule) => `${rule.id}|${rule.scope}|${rule.check}|${'fix' in rule ? rule.fix : ''}`),
+    NOTE_CACHE_FORMAT,
+  );
+  format = `confnotes check cache 2 ${hash} ${buildStamp()}`;
   return format;
 }
 

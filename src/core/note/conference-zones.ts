@@ -9,9 +9,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { isValidTimeZone } from '../clock.js';
+import { fingerprint } from '../fingerprint.js';
 import { replaceOwnFile } from '../safe-write.js';
 import { CONFERENCE_FILE, readConference } from '../workspace/conference.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
@@ -37,8 +37,6 @@ let format: string | undefined;
 /** The reader's code and this bundle's own stamp: another build reads every conference.md afresh. */
 export function zoneCacheFormat(): string {
   if (format) return format;
-  const hash = createHash('sha256');
-  hash.update(`${readConference}|${isValidTimeZone}`);
   let build = 'unknown';
   try {
     const stats = fs.statSync(fileURLToPath(import.meta.url));
@@ -48,7 +46,7 @@ export function zoneCacheFormat(): string {
   }
   // Offsets are Intl's answers: another ICU or tz data may give others.
   const data = `icu ${process.versions.icu ?? '-'} tz ${process.versions.tz ?? '-'}`;
-  format = `confnotes zone cache 2 ${hash.digest('hex').slice(0, 16)} ${build} ${data}`;
+  format = `confnotes zone cache 3 ${fingerprint(String(readConference), String(isValidTimeZone))} ${build} ${data}`;
   return format;
 }
 

@@ -3,7 +3,7 @@
  * cache format derived from the schema, and a note's fields as one row.
  */
 import fs from 'node:fs';
-import { createHash } from 'node:crypto';
+import { fingerprint } from '../fingerprint.js';
 import { READ_HELPERS } from './field-values.js';
 import { NOTE_FIELDS, NOTE_SCHEMA, type FieldSpec, type NoteMeta } from './schema.js';
 import { normaliseTag } from '../slug.js';
@@ -34,10 +34,11 @@ export const NOTE_CACHE_FORMAT = cacheFormatOf(NOTE_SCHEMA);
 
 /** The format a schema's cache is written in: its field list and a hash of every field's key and code, and of the helpers they call. */
 export function cacheFormatOf(schema: readonly FieldSpec[]): string {
-  const hash = createHash('sha256');
-  for (const spec of schema) hash.update(`${spec.key}|${spec.aliases ?? ''}|${spec.read}|${spec.cached}\n`);
-  for (const helper of [...READ_HELPERS, normaliseTag]) hash.update(String(helper));
-  return `confnotes note cache ${hash.digest('hex').slice(0, 16)}: ${schema.map((spec) => spec.key).join(',')}`;
+  const hash = fingerprint(
+    ...schema.map((spec) => `${spec.key}|${spec.aliases ?? ''}|${spec.read}|${spec.cached}`),
+    ...[...READ_HELPERS, normaliseTag].map(String),
+  );
+  return `confnotes note cache 2 ${hash}: ${schema.map((spec) => spec.key).join(',')}`;
 }
 
 /**

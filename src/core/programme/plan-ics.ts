@@ -6,7 +6,7 @@
  * also subscribed to the full programme keeps both), and its SEQUENCE grows
  * with the export time, so a talk that moved replaces the old one.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { ProgrammeEntry } from './programme-model.js';
 
 /** What marks a file as an earlier plan export (plan-output.ts recognises it by this). */
@@ -26,9 +26,13 @@ export interface PlanOptions {
   remind: number;
 }
 
-/** The stable UID of a talk's event in the plan. */
+let cryptoModule: typeof import('node:crypto') | undefined;
+
+/** The stable UID of a talk's event in the plan (the same in every version: calendars match events by it). */
 export function planUid(slug: string, entryUid: string): string {
-  const digest = createHash('sha256').update(`${slug}\n${entryUid}`).digest('hex').slice(0, 24);
+  // node:crypto is loaded when a plan is made, not by every agenda (its load costs 3-4 ms).
+  cryptoModule ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  const digest = cryptoModule.createHash('sha256').update(`${slug}\n${entryUid}`).digest('hex').slice(0, 24);
   return `${slug}-${digest}@plan.confnotes`;
 }
 

@@ -3,11 +3,11 @@
  * conference folder, beside the notes, never read as a note): its text, reading
  * it back with the line of a damaged entry, and changing it under its lock.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
 import { ConfnotesError, NoteFileError } from '../../errors.js';
+import { fingerprint } from '../fingerprint.js';
 import { loadCachedProgramme, programmeCacheFile, saveCachedProgramme, stampOf } from './programme-cache.js';
 import { createExclusive, FileExistsError, rewrite } from '../safe-write.js';
 import { conferenceDir, type Conference } from '../workspace/conference.js';
@@ -99,10 +99,9 @@ function readProgrammeAt(ws: Workspace, file: string, slug: string): Programme |
 let format: string | undefined;
 /** The cache's format: a hash of the reader's code, so a cache parsed by another build's reader is not used. */
 function cacheFormat(): string {
-  format ??= `confnotes programme cache ${createHash('sha256')
-    .update([parseProgrammeText, entryProblem, isStoredDay, ENTRY_STATUSES].map(String).join('\n'))
-    .digest('hex')
-    .slice(0, 16)}`;
+  format ??= `confnotes programme cache 2 ${fingerprint(
+    ...[parseProgrammeText, entryProblem, isStoredDay, ENTRY_STATUSES].map(String),
+  )}`;
   return format;
 }
 

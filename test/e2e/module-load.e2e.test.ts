@@ -1,0 +1,104 @@
+/**
+ * What the built CLI loads, where a module's load is a cost every run pays:
+ * chalk only when a stream gets colour (its own colour check loads node:tty,
+ * and with it node:net and node:stream, at import: src/cli.ts, painterFor),
+ * the same text without it; node:crypto (3-4 ms) not for the caches' formats
+ * (src/core/fingerprint.ts), only for a plan's UIDs and where write-file-atomic
+ * names a temporary file; node:child_process (1-2 ms, which commander loads
+ * for executable subcommands, scripts/stubs/commander-child-process.cjs) only
+ * to start an editor or a viewer.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, confnotes } from '../helpers/cli.js';
+import { tempDir } from '../helpers/workspace.js';
+
+const REPO = path.resolve(path.dirname(BIN), '..');
+const ESC = '\u001b[';
+const FIXTURE = path.resolve(__dirname, '../fixtures/schedule/openstack-summit-2013.ics');
+
+/** Runs the built CLI on the sample with a hook that prints, at exit, whether node:tty and chalk were loaded. */
+function run(args: string[], env: Record<string, string> = {}, dir = path.join(REPO, 'notes')) {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'confnotes-load-'));
+  const hook = path.join(home, 'hook.cjs');
+  fs.writeFileSync(
+    hook,
+    `process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify({
+      tty: process.moduleLoadList.includes('NativeModule tty'),
+      chalk: Object.keys(require.cache).some((f) => /chalk|[\\\\/]source-[A-Z0-9]+\\.cjs$/.test(f)),
+      crypto: process.moduleLoadList.includes('NativeModule crypto'),
+      childProcess: process.moduleLoadList.includes('NativeModule child_process'),
+    }) + '\\n'));`,
+  );
+  const result = spawnSync(process.execPath, ['-r', hook, BIN, '--dir', dir, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', TZ: 'UTC', ...env },
+  });
+  fs.rmSync(home, { recursive: true, force: true });
+  const loaded = JSON.parse(/LOADED (.*)\n/.exec(result.stderr)![1]!) as {
+    tty: boolean;
+    chalk: boolean;
+    crypto: boolean;
+    childProcess: boolean;
+  };
+  return { code: result.status, stdout: result.stdout, loaded };
+}
+
+describe('colour in the full CLI', () => {
+  it('does not load chalk nor node:tty when no stream gets colour', () => {
+    for (const env of [{}, { NO_COLOR: '1' }] as Record<string, string>[]) {
+      const result = run(['list', '--all'], env);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Introduction to OpenStack');
+      expect(result.stdout).not.toContain(ESC);
+      expect(result.loaded).toMatchObject({ tty: false, chalk: false });
+    }
+  });
+
+  it('paints with chalk when asked, and the text under the colour is the same', () => {
+    const plain = run(['list', '--all']);
+    const painted = run(['--color', 'list', '--all']);
+    expect(painted.code).toBe(0);
+    expect(painted.stdout).toContain(ESC);
+    expect(painted.loaded.chalk).toBe(true);
+    expect(painted.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toBe(plain.stdout);
+    const forced = run(['list', '--all'], { FORCE_COLOR: '1' });
+    expect(forced.stdout).toContain(ESC);
+  });
+});
+
+describe('node:crypto and node:child_process', () => {
+  it('is not loaded by agenda nor by listings that find their caches current, and is by a plan export', async () => {
+    const ws = tempDir();
+    const env = { CONFNOTES_NOW: '2013-04-16T16:35:00Z' };
+    const inWs = (args: string[]) => run(args, env, ws);
+    expect(confnotes(['init', ws], { cwd: ws }).code).toBe(0);
+    expect(inWs(['conf', 'new', 'Summit', '--start', '2013-04-15', '--end', '2013-04-18']).code).toBe(0);
+    expect(inWs(['import', FIXTURE]).code).toBe(0);
+    expect(inWs(['new', '--from', 'now']).code).toBe(0);
+    expect(inWs(['new', 'Hallway chat', '--tag', 'hallway']).code).toBe(0);
+    // Files changed in the last 2 s are read but not cached (note-cache-format.ts, RECENT_MS): let them age.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    try {
+      const reading = [['agenda', '--day', '2013-04-16'], ['list'], ['list', '--json'], ['tags'], ['check']];
+      // The first run of each may write a cache, and a write loads it (write-file-atomic names its temporary file by a hash).
+      for (const args of reading) expect(inWs(args).code, args.join(' ')).toBe(0);
+      for (const args of reading) {
+        const result = inWs(args);
+        expect(result.code, args.join(' ')).toBe(0);
+        expect(result.loaded.crypto, args.join(' ')).toBe(false);
+        expect(result.loaded.childProcess, args.join(' ')).toBe(false);
+      }
+      const uid = JSON.parse(inWs(['agenda', '--day', '2013-04-16', '--json']).stdout)[0].uid as string;
+      expect(inWs(['agenda', '--star', uid]).code).toBe(0);
+      const plan = inWs(['agenda', '--format', 'ics']);
+      expect(plan.stdout).toContain('@plan.confnotes');
+      expect(plan.loaded.crypto).toBe(true);
+    } finally {
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
