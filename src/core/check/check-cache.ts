@@ -14,7 +14,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   type FileStamp,
   NOTE_CACHE_FORMAT,
@@ -22,7 +21,7 @@ import {
   readOwnFile,
   realFolders,
 } from '../note/note-cache.js';
-import { fingerprint } from '../fingerprint.js';
+import { buildStamp, fingerprint } from '../fingerprint.js';
 import { replaceOwnFile } from '../safe-write.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
 import type { CheckProblem } from './check.js';
@@ -44,16 +43,6 @@ interface ConferenceEntry {
 
 interface CacheFile extends ConferenceEntry {
   format: string;
-}
-
-/** This module's own file: a rebuild of the bundle that holds it (and its rules) gives it a new stamp. */
-function buildStamp(): string {
-  try {
-    const stats = fs.statSync(fileURLToPath(import.meta.url));
-    return `${stats.size}:${stats.mtimeMs}`;
-  } catch {
-    return 'unknown';
-  }
 }
 
 let format: string | undefined;

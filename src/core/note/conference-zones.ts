@@ -9,11 +9,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isValidTimeZone } from '../clock.js';
-import { fingerprint } from '../fingerprint.js';
+import { buildStamp, fingerprint } from '../fingerprint.js';
 import { replaceOwnFile } from '../safe-write.js';
-import { CONFERENCE_FILE, readConference } from '../workspace/conference.js';
+import { CONFERENCE_FILE, readConference, readConferenceFields } from '../workspace/conference.js';
+import { regularFileStamp } from '../workspace/parsed-file-cache.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
 import { RECENT_MS } from './note-cache-format.js';
 import { knownNearChanges, knownOffsets, offsetsLearnt, seedOffsets } from './note-instant.js';
@@ -37,16 +37,9 @@ let format: string | undefined;
 /** The reader's code and this bundle's own stamp: another build reads every conference.md afresh. */
 export function zoneCacheFormat(): string {
   if (format) return format;
-  let build = 'unknown';
-  try {
-    const stats = fs.statSync(fileURLToPath(import.meta.url));
-    build = `${stats.size}:${stats.mtimeMs}`;
-  } catch {
-    // No file to stamp (bundled oddly): the hash alone.
-  }
   // Offsets are Intl's answers: another ICU or tz data may give others.
   const data = `icu ${process.versions.icu ?? '-'} tz ${process.versions.tz ?? '-'}`;
-  format = `confnotes zone cache 3 ${fingerprint(String(readConference), String(isValidTimeZone))} ${build} ${data}`;
+  format = `confnotes zone cache 3 ${fingerprint(String(readConference), String(readConferenceFields), String(isValidTimeZone))} ${buildStamp()} ${data}`;
   return format;
 }
 
@@ -94,12 +87,11 @@ export class ZoneCache {
   }
 
   private look(slug: string): string | null {
-    const stamp = regularStamp(this.ws, slug);
+    const stamp = regularFileStamp(this.ws, slug, CONFERENCE_FILE);
     const kept = Object.hasOwn(this.stored, slug) ? this.stored[slug] : undefined;
     if (stamp && kept && stamp.every((n, i) => n === kept[i])) {
-      const zone = kept[4];
-      // The zone is checked again (cheap for canonical names): another ICU may not know it.
-      if (zone === null || isValidTimeZone(zone)) return zone;
+      // Not checked again (that costs ~2 ms): the format names the ICU and tz data that judged it.
+      return kept[4];
     }
     let zone: string | null = null;
     try {
@@ -139,18 +131,6 @@ export class ZoneCache {
     } catch {
       // A read-only workspace: the zones were read all the same.
     }
-  }
-}
-
-/** conference.md's stamp when it is a regular file in a real folder of the workspace, else null (read it each time). */
-function regularStamp(ws: Workspace, slug: string): Stamp | null {
-  try {
-    const dir = path.join(ws.root, slug);
-    if (!fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory()) return null;
-    const stats = fs.lstatSync(path.join(dir, CONFERENCE_FILE), { throwIfNoEntry: false });
-    return stats?.isFile() ? [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino] : null;
-  } catch {
-    return null;
   }
 }
 

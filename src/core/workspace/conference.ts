@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfnotesError, NoteFileError } from '../../errors.js';
-import { FrontMatterError, splitNote } from '../front-matter/front-matter.js';
+import { findFrontMatter, FrontMatterError, splitNote } from '../front-matter/front-matter.js';
 import { keyLine } from '../front-matter/splice.js';
 import { isValidDate } from '../note/note.js';
 import { createExclusive, ensureDir } from '../safe-write.js';
@@ -12,20 +12,15 @@ import { readState, relativeToWorkspace } from './workspace.js';
 import { workspaceConfig } from './workspace-config.js';
 import { CONFERENCE_FILE, RESERVED_FOLDERS } from './layout.js';
 import { readInside } from './read-inside.js';
+import { keepParse, keptParse, regularFileStamp } from './parsed-file-cache.js';
 
 export { CONFERENCE_FILE, RESERVED_FOLDERS } from './layout.js';
 
-export interface Conference {
+/** A conference as commands use it: conference.md's fields, the workspace's defaults, its folder. */
+export interface Conference extends Omit<ConferenceFields, 'name'> {
   slug: string;
+  /** The conference's name, else its slug. */
   name: string;
-  start: string | null;
-  end: string | null;
-  location: string | null;
-  timezone: string | null;
-  /** The web site: `website:` (or the old `url:`) in conference.md. */
-  url: string | null;
-  author: string | null;
-  disclaimer: string | null;
   /** Absolute path of the folder. */
   dir: string;
   /** Workspace-relative path of conference.md. */
@@ -59,10 +54,64 @@ export function readConference(ws: Workspace, slug: string): Conference {
   const dir = conferenceDir(ws, slug);
   const file = path.join(dir, CONFERENCE_FILE);
   const shown = relativeToWorkspace(ws, file);
-  // Only a regular file inside the workspace: never a link to a secret, a FIFO or /dev/zero.
+  // Stamped before it is read: a change made meanwhile leaves a stamp that no longer matches.
+  const stamp = regularFileStamp(ws, slug, CONFERENCE_FILE);
+  const key = `${slug}/${CONFERENCE_FILE}`;
+  const kept = stamp && keptParse(ws, key, stamp, readConferenceFields, isConferenceFields);
+  if (kept) {
+    let body: string | undefined;
+    // The body only when asked for (a report): read then, with every check of readInside.
+    return withDefaults(ws, slug, kept, dir, shown, () => {
+      body ??= bodyOf(readConferenceText(ws, slug, file, shown), shown);
+      return body;
+    });
+  }
+  const text = readConferenceText(ws, slug, file, shown);
+  const { fields, body } = readConferenceFields(text, shown);
+  if (stamp) keepParse(ws, key, stamp, readConferenceFields, fields);
+  return withDefaults(ws, slug, fields, dir, shown, () => body);
+}
+
+/** conference.md's own fields, before the workspace's defaults (config.yml may change on its own). */
+export interface ConferenceFields {
+  name: string | null;
+  start: string | null;
+  end: string | null;
+  location: string | null;
+  timezone: string | null;
+  /** The web site: `website:` (or the old `url:`) in conference.md. */
+  url: string | null;
+  /** The report's author; the workspace's (config.yml) where it gives none. */
+  author: string | null;
+  /** The report's disclaimer; the workspace's where it gives none. */
+  disclaimer: string | null;
+}
+
+const FIELD_KEYS = ['name', 'start', 'end', 'location', 'timezone', 'url', 'author', 'disclaimer'] as const;
+
+/** Exactly the fields, each a string or null: what a kept entry must be to be used. */
+function isConferenceFields(value: unknown): value is ConferenceFields {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const fields = value as Record<string, unknown>;
+  return (
+    Object.keys(fields).length === FIELD_KEYS.length &&
+    FIELD_KEYS.every((key) => fields[key] === null || typeof fields[key] === 'string')
+  );
+}
+
+/** conference.md's text; only a regular file inside the workspace: never a link to a secret, a FIFO or /dev/zero. */
+function readConferenceText(ws: Workspace, slug: string, file: string, shown: string): string {
   const text = readInside(ws.root, file, { shown });
   if (text === null)
     throw new ConfnotesError(`no conference "${slug}" in ${ws.root}; see: confnotes conf list`);
+  return text;
+}
+
+/** The fields conference.md's front matter gives, checked, and its body. */
+export function readConferenceFields(
+  text: string,
+  shown: string,
+): { fields: ConferenceFields; body: string } {
   try {
     // `yaml` (the parsed Document) is asked for only for a message: splitNote makes it on first use.
     const split = splitNote(text);
@@ -84,25 +133,59 @@ export function readConference(ws: Workspace, slug: string): Conference {
         keyLine(split.yaml, 'timezone'),
       );
     }
-    return {
-      slug,
-      name: field('name') ?? slug,
+    const fields: ConferenceFields = {
+      name: field('name'),
       start: field('start'),
       end: field('end'),
       location: field('location'),
       timezone,
       // `website` since 0.2 (Hugo reserves `url`); the old key is still read.
       url: field('website') ?? field('url'),
-      author: field('author') ?? workspaceConfig(ws).author ?? null,
-      disclaimer: field('disclaimer') ?? workspaceConfig(ws).disclaimer ?? null,
-      dir,
-      path: shown,
-      body,
+      author: field('author'),
+      disclaimer: field('disclaimer'),
     };
+    return { fields, body };
   } catch (error) {
     if (error instanceof FrontMatterError) throw new NoteFileError(shown, error.line, error.message);
     throw error;
   }
+}
+
+function bodyOf(text: string, shown: string): string {
+  try {
+    return text.slice(findFrontMatter(text).bodyStart);
+  } catch (error) {
+    if (error instanceof FrontMatterError) throw new NoteFileError(shown, error.line, error.message);
+    throw error;
+  }
+}
+
+/** The Conference: its fields, the workspace's author and disclaimer where it gives none, the body on first use. */
+function withDefaults(
+  ws: Workspace,
+  slug: string,
+  fields: ConferenceFields,
+  dir: string,
+  shown: string,
+  body: () => string,
+): Conference {
+  return {
+    slug,
+    name: fields.name ?? slug,
+    start: fields.start,
+    end: fields.end,
+    location: fields.location,
+    timezone: fields.timezone,
+    url: fields.url,
+    author: fields.author ?? workspaceConfig(ws).author ?? null,
+    disclaimer: fields.disclaimer ?? workspaceConfig(ws).disclaimer ?? null,
+    dir,
+    path: shown,
+    // An own enumerable accessor: spreading or serialising the conference still gives its body.
+    get body(): string {
+      return body();
+    },
+  };
 }
 
 /**
