@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { confnotes } from '../helpers/cli.js';
 import { tempDir } from '../helpers/workspace.js';
 
 const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../notes');
@@ -27,6 +28,21 @@ contentDir = "content"
 ignoreFiles = ['programme\\.yml$', '(^|/)\\.confnotes/', '(^|/)templates/']
 `;
 
+/** Writes the minimal layouts (every page written out with its text and summary) and builds the site. */
+function buildSite(site: string) {
+  fs.writeFileSync(path.join(site, 'hugo.toml'), CONFIG);
+  fs.mkdirSync(path.join(site, 'layouts', '_default'), { recursive: true });
+  fs.writeFileSync(
+    path.join(site, 'layouts', '_default', 'single.html'),
+    '<h1>{{ .Title }}</h1>{{ .Content }}{{ .Summary }}\n',
+  );
+  fs.writeFileSync(
+    path.join(site, 'layouts', '_default', 'list.html'),
+    '{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ .Summary }}{{ end }}\n',
+  );
+  return spawnSync('hugo', ['--quiet', '-d', 'out'], { cwd: site, encoding: 'utf8', timeout: 120_000 });
+}
+
 function filesUnder(dir: string): string[] {
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -44,22 +60,7 @@ describe('a Hugo site built from the notes folder', () => {
     requireHugo();
     const site = tempDir('confnotes-hugo-');
     fs.cpSync(SAMPLE, path.join(site, 'content'), { recursive: true });
-    fs.writeFileSync(path.join(site, 'hugo.toml'), CONFIG);
-    // Minimal layouts, so that every page is written out with its text.
-    fs.mkdirSync(path.join(site, 'layouts', '_default'), { recursive: true });
-    fs.writeFileSync(
-      path.join(site, 'layouts', '_default', 'single.html'),
-      '<h1>{{ .Title }}</h1>{{ .Content }}\n',
-    );
-    fs.writeFileSync(
-      path.join(site, 'layouts', '_default', 'list.html'),
-      '{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}\n',
-    );
-    const built = spawnSync('hugo', ['--quiet', '-d', 'out'], {
-      cwd: site,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const built = buildSite(site);
     expect(built.status, built.stderr).toBe(0);
     const out = path.join(site, 'out');
     const files = filesUnder(out);
@@ -81,6 +82,59 @@ describe('a Hugo site built from the notes folder', () => {
       ),
     ).toBe(true);
     expect(files.filter((file) => /programme\.yml$|\.confnotes/.test(file))).toEqual([]);
+    fs.rmSync(site, { recursive: true, force: true });
+  }, 180_000);
+
+  it('leaves out a note marked private in any spelling, once check --fix has flagged it', () => {
+    requireHugo();
+    const site = tempDir('confnotes-hugo-');
+    const ws = path.join(site, 'content');
+    fs.cpSync(SAMPLE, ws, { recursive: true });
+    const spellings = ['private: yes', 'private:', 'private: ~', 'Private: true', 'private: "true"'];
+    const files = spellings.map((spelling, i) => {
+      const made = confnotes(
+        [
+          'new',
+          `Secret ${i}`,
+          '--conf',
+          'openstack-summit-2013',
+          '--at',
+          '2013-04-16 10:00',
+          '--summary',
+          `LEAKME${i}`,
+        ],
+        { cwd: ws },
+      );
+      expect(made.code, made.stderr).toBe(0);
+      const file = made.stdout.trim();
+      const text = fs.readFileSync(path.resolve(ws, file), 'utf8');
+      expect(text).toContain('private: false');
+      fs.writeFileSync(path.resolve(ws, file), text.replace('private: false', spelling));
+      return file;
+    });
+    // Every spelling is private to list as to the report.
+    const listed = JSON.parse(
+      confnotes(['list', '--json', '--conf', 'openstack-summit-2013'], { cwd: ws }).stdout,
+    ) as {
+      path: string;
+      private: boolean;
+    }[];
+    for (const file of files)
+      expect(listed.find((note) => file.endsWith(note.path))?.private, file).toBe(true);
+    const checked = confnotes(['check'], { cwd: ws });
+    for (let i = 0; i < spellings.length; i++) expect(checked.stdout).toContain(`secret-${i}.md`);
+    expect(checked.stdout).toContain('private note without draft');
+    // Exit 1: the odd spellings are still reported (invalid-value, unknown-field), not guessed at.
+    const fixed = confnotes(['check', '--fix'], { cwd: ws });
+    expect(fixed.stderr.match(/flags added: draft/g)).toHaveLength(spellings.length);
+    for (const file of files)
+      expect(fs.readFileSync(path.resolve(ws, file), 'utf8')).toContain('draft: true');
+    const built = buildSite(site);
+    expect(built.status, built.stderr).toBe(0);
+    const leaks = filesUnder(path.join(site, 'out')).filter((file) =>
+      /LEAKME/.test(fs.readFileSync(file, 'latin1')),
+    );
+    expect(leaks).toEqual([]);
     fs.rmSync(site, { recursive: true, force: true });
   }, 180_000);
 });

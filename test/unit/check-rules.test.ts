@@ -35,7 +35,8 @@ describe('check rules', () => {
     const problems = checkNoteText(note({ favorite: 'yes', private: '"no"' }), 'x.md');
     expect(problems.map(({ line, rule, message }) => `${line}:${rule}:${message}`)).toEqual([
       '8:invalid-value:favorite "yes" is not true or false, so it is read as false',
-      '9:invalid-value:private "no" is not true or false; reports treat the note as private (write true or false)',
+      '9:invalid-value:private "no" is not true or false; it is read as private (write true or false)',
+      '9:private-not-hidden:private note without draft, eleventyExcludeFromCollections, permalink, publish: a site generator would publish it (confnotes check --fix adds them)',
     ]);
   });
 

@@ -17,6 +17,16 @@ describe('jotLine', () => {
     expect(jotLine('todo', 'watch the video', '11:07')).toBe('- [ ] watch the video');
     expect(jotLine('note', 'two\nlines\r\nhere\u0007', '11:08')).toBe('- 11:08 two lines here');
   });
+
+  it('keeps words a tab parted apart, as spaces', () => {
+    expect(jotLine('note', 'tab\there\t\tand there', '11:08')).toBe('- 11:08 tab here  and there');
+    expect(jotLine('todo', '\tindented', '11:08')).toBe('- [ ] indented');
+  });
+
+  it('puts a quote holding straight quotation marks in typographic ones', () => {
+    expect(jotLine('quote', 'trust is "fleeting"', '11:09')).toBe('- 11:09 > “trust is "fleeting"”');
+    expect(jotLine('quote', "it's fine", '11:09')).toBe('- 11:09 > "it\'s fine"');
+  });
 });
 
 describe('planJot', () => {

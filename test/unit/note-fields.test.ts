@@ -299,7 +299,7 @@ describe('the rules check reports for each field', () => {
     [
       { private: 'yes' },
       [
-        'private:invalid-value:false: private "yes" is not true or false; reports treat the note as private (write true or false)',
+        'private:invalid-value:false: private "yes" is not true or false; it is read as private (write true or false)',
       ],
     ],
     [{ private: false }, []],
@@ -376,7 +376,7 @@ describe('readFields', () => {
       tags: ['storage', 'ha'],
       rating: 3,
       favourite: true,
-      private: false,
+      private: true, // the string "true" too: anything but false (privateInData)
       links: { slides: 'https://a.example/new', paper: 'https://a.example/p' },
       summary: null,
       programme: null,

@@ -42,7 +42,9 @@ describe('parseNote: every rule of the schema', () => {
     [{ favorite: 'yes' }, { favourite: false }],
     [{ favourite: '"true"' }, { favourite: false }],
     [{ private: 'true' }, { private: true }],
-    [{ private: '1' }, { private: false }],
+    [{ private: '1' }, { private: true }],
+    [{ private: 'no' }, { private: true }],
+    [{ private: 'false' }, { private: false }],
     [
       { links: '[https://a.example/1, https://a.example/2]' },
       { links: { link: 'https://a.example/1', link2: 'https://a.example/2' } },

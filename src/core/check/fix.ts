@@ -10,7 +10,7 @@ import { normaliseTag } from '../slug.js';
 import { rulesOf } from './rules/index.js';
 import { linkMap } from '../note/field-values.js';
 import { UNPUBLISHED_KEYS } from '../note/publish-flags.js';
-import { flatLinksOf } from '../note/schema.js';
+import { flatLinksOf, privateInData } from '../note/schema.js';
 import { parsedNote } from './subjects.js';
 
 export interface FixResult {
@@ -93,7 +93,7 @@ function sameButRepaired(before: SplitNote, text: string, followed: Record<strin
     for (const kind of Object.keys(flatLinksOf(out))) delete out[kind];
     // Compared as a set: flattening may write the links in another order.
     out.links = Object.fromEntries(Object.entries(links).sort(([a], [b]) => (a < b ? -1 : 1)));
-    if (out.private === true) for (const key of UNPUBLISHED_KEYS) delete out[key];
+    if (privateInData(out)) for (const key of UNPUBLISHED_KEYS) delete out[key];
     const tags = out.tags;
     const list = tags === undefined || tags === null ? [] : Array.isArray(tags) ? tags : [tags];
     out.tags = [

@@ -13,13 +13,21 @@ export const FOLLOW_UPS_HEADING = '## Follow-ups';
 
 /** One line as it appears in the note: `- 11:05 text`, `- [ ] text`, `- 11:05 > "text"`. */
 export function jotLine(kind: JotKind, text: string, time: string): string {
+  // One line: breaks and tabs become spaces (words stay apart), other control characters go.
   const clean = text
     .replace(/[\r\n]+/g, ' ')
+    .replace(/\t/g, ' ')
     .replace(/[\p{Cc}]/gu, '')
     .trim();
   if (kind === 'todo') return `- [ ] ${clean}`;
-  if (kind === 'quote') return `- ${time} > ${/^["“'‘]/.test(clean) ? clean : `"${clean}"`}`;
+  if (kind === 'quote') return `- ${time} > ${quoted(clean)}`;
   return `- ${time} ${clean}`;
+}
+
+/** A quote in quotation marks, unless it brings its own; typographic ones around text that holds straight ones. */
+function quoted(text: string): string {
+  if (/^["“'‘]/.test(text)) return text;
+  return text.includes('"') ? `“${text}”` : `"${text}"`;
 }
 
 interface Heading {

@@ -83,7 +83,7 @@ const flag = (raw: unknown, name: string): FieldIssue[] =>
     ? issue(
         'invalid-value',
         name === 'private'
-          ? `private "${String(raw)}" is not true or false; reports treat the note as private (write true or false)`
+          ? `private "${String(raw)}" is not true or false; it is read as private (write true or false)`
           : `${name} "${String(raw)}" is not true or false, so it is read as false`,
         false,
       )
@@ -96,6 +96,19 @@ const names = (raw: unknown, name: string): FieldIssue[] =>
     : typeof raw === 'object')
     ? issue('invalid-value', `"${name}" is neither a list of names nor a single one`, false)
     : [];
+
+/**
+ * Whether front matter marks its note private: any key spelled `private` in
+ * any case (`Private`, `PRIVATE`) whose value is not the plain boolean false
+ * (`yes`, `"true"`, `1`, an empty `private:` all count), since a writer who
+ * typed it meant it. The one judgement of the note model, `list`, `check`
+ * and the reports (report-privacy.ts reads the same rule off the lines).
+ */
+export function privateInData(data: Record<string, unknown>): boolean {
+  for (const key of Object.keys(data))
+    if (key.trim().toLowerCase() === 'private' && data[key] !== false) return true;
+  return false;
+}
 
 /** normaliseTag once per spelling: a workspace repeats a few hundred tags over thousands of notes. */
 const normalTags = new Map<string, string>();
@@ -175,7 +188,13 @@ export const NOTE_SCHEMA = [
     cached: isBoolean,
     listed: true,
   }),
-  field({ key: 'private', read: (raws) => raws[0] === true, check: flag, cached: isBoolean, listed: true }),
+  field({
+    key: 'private',
+    read: (_raws, data) => privateInData(data),
+    check: flag,
+    cached: isBoolean,
+    listed: true,
+  }),
   // Flat (`video: https://…`, written since 0.2) and the old nested `links:` map; a flat kind wins.
   field({
     key: 'links',

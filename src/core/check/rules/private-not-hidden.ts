@@ -6,10 +6,11 @@
  */
 import { findPair, keyLine, type Splice } from '../../front-matter/splice.js';
 import { missingFlags, UNPUBLISHED_FLAGS } from '../../note/publish-flags.js';
+import { privateInData } from '../../note/schema.js';
 import type { NoteRule, ParsedNote } from '../rule.js';
 
 function unhidden(note: ParsedNote): string[] {
-  return note.data.private === true ? missingFlags(note.data) : [];
+  return privateInData(note.data) ? missingFlags(note.data) : [];
 }
 
 function splices(note: ParsedNote, keys: string[]): Splice[] {
@@ -29,6 +30,14 @@ function splices(note: ParsedNote, keys: string[]): Splice[] {
   });
 }
 
+/** The line of the key that makes the note private (`Private:` too). */
+function privateLine(note: ParsedNote): number | null {
+  const key = Object.keys(note.data).find(
+    (k) => k.trim().toLowerCase() === 'private' && note.data[k] !== false,
+  );
+  return key === undefined ? null : keyLine(note.yaml, key);
+}
+
 export const privateNotHidden: NoteRule = {
   id: 'private-not-hidden',
   scope: 'note',
@@ -39,7 +48,7 @@ export const privateNotHidden: NoteRule = {
     return keys.length
       ? [
           {
-            line: note ? keyLine(note.yaml, 'private') : null,
+            line: note ? privateLine(note) : null,
             message: `private note without ${keys.join(', ')}: a site generator would publish it (confnotes check --fix adds them)`,
           },
         ]

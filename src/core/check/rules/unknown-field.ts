@@ -57,14 +57,13 @@ export const unknownField: NoteRule = {
     return pairsOf(note.yaml).flatMap((pair) => {
       const key = pair.key.value.trim();
       const meant = KNOWN.has(key) || key in links ? null : nearMiss(key, present);
-      return meant
-        ? [
-            {
-              line: nodeLine(note.yaml, pair.key),
-              message: `unknown field "${key}": did you mean "${meant}"? (confnotes does not read "${key}")`,
-            },
-          ]
-        : [];
+      if (!meant) return [];
+      // Private in any case is read as private (schema.ts privateInData), never ignored.
+      const message =
+        meant === 'private' && key.toLowerCase() === 'private'
+          ? `"${key}" is read as "private" (the note is private unless it is false); write it "private"`
+          : `unknown field "${key}": did you mean "${meant}"? (confnotes does not read "${key}")`;
+      return [{ line: nodeLine(note.yaml, pair.key), message }];
     });
   },
 };
