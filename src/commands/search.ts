@@ -1,6 +1,7 @@
 import { isValidDate, type NoteType } from '../core/note/note.js';
 import { conferenceZones } from '../core/note/note-json.js';
 import { noteSummaryJson } from '../core/note/note-query.js';
+import { noteRefs } from '../core/programme/programme-notes.js';
 import type { SearchHit } from '../core/search/search.js';
 import { searchScope } from '../core/search/search-scope.js';
 import { snippetText } from '../core/search/snippet.js';
@@ -46,9 +47,10 @@ export async function run(env: CommandEnv, words: string[], options: SearchOptio
   );
   if (options.json) {
     const zoneOf = conferenceZones(ws);
+    const refOf = noteRefs(ws);
     env.out(
       JSON.stringify(
-        hits.map((hit) => hitJson(hit, zoneOf(hit.note))),
+        hits.map((hit) => ({ ...hitJson(hit, zoneOf(hit.note)), ref: refOf(hit.note) })),
         null,
         2,
       ),
@@ -62,7 +64,7 @@ export async function run(env: CommandEnv, words: string[], options: SearchOptio
   env.out(await hitTable(env, hits, options.width));
 }
 
-/** The `--json` shape: these keys first, then every `list --json` key. */
+/** The `--json` shape: these keys first, then every `list --json` key (`ref`, added by the caller, last as there). */
 function hitJson(hit: SearchHit, zone: string | null) {
   const { id, path, conference, title, date, ...rest } = noteSummaryJson(hit.note, zone);
   return { id, path, conference, title, date, score: hit.score, snippet: snippetText(hit.snippet), ...rest };

@@ -94,7 +94,11 @@ describe('confnotes search', () => {
       'abs_path',
       'start_at',
       'end_at',
+      'ref',
     ]);
+    // Every key list --json gives, as the README promises.
+    const listed = JSON.parse(run(['list', '--json', '--all']).stdout)[0];
+    for (const key of Object.keys(listed)) expect(Object.keys(hits[0])).toContain(key);
     expect(hits[0].score).toBeGreaterThanOrEqual(hits[1].score);
     const coffee = hits.find((h: { id: string }) => h.id === '2013-04-17-0900-coffee');
     expect(coffee).toMatchObject({
@@ -129,6 +133,21 @@ describe('confnotes search', () => {
     const coloured = run(['search', 'placement'], { NO_COLOR: '', FORCE_COLOR: '1' });
     expect(coloured.stdout).toContain('\u001b[1mplacement\u001b[22m');
     expect(coloured.stdout).not.toContain('«');
+  });
+
+  it('reads words inside code spans, and not the HTML comments of templates', () => {
+    const { files, run } = setUp();
+    fs.appendFileSync(
+      files.ceph,
+      '- see `kubectl-rollout` first\n<!-- Open items as "- [ ] ...": the trip report lists every one not yet ticked. -->\n',
+    );
+    const hits = JSON.parse(run(['search', 'kubectl-rollout', '--json']).stdout);
+    expect(hits.map((hit: { id: string }) => hit.id)).toEqual(['2014-02-01-1000-ceph']);
+    expect(hits[0].snippet).toContain('kubectl-rollout');
+    expect(hits[0].snippet).not.toContain('-->');
+    expect(run(['search', 'ticked']).stderr).toContain('no notes match');
+    // list --search still finds any text, comments included (it matches the file's characters).
+    expect(run(['list', '--all', '--search', 'ticked', '--json']).stdout).toContain('ceph');
   });
 
   it('never answers from an old version: an edit in place keeping size and mtime', async () => {

@@ -54,6 +54,12 @@ describe('draftNote', () => {
   it('cleans control and bidi characters out of titles', () => {
     expect(cleanTitle('a\u202Eb\nc\td')).toBe('a b c d');
   });
+
+  it('cuts a long title at 200 characters, never on a space', () => {
+    const title = cleanTitle('abcdefghi '.repeat(25));
+    expect(title).toBe('abcdefghi '.repeat(20).trimEnd());
+    expect(cleanTitle(title)).toBe(title);
+  });
 });
 
 describe('parseLinks', () => {

@@ -43,6 +43,21 @@ describe('folding', () => {
     expect(fold('Søren Łukasz Straße')).toBe('soren lukasz strasse');
     expect(fold('Mu\u0308ller')).toBe('muller');
     expect(foldedWords('Fibre-Channel, zoning!')).toEqual(['fibre', 'channel', 'zoning']);
+    // Markdown's marks part words; symbols of a word (c++, $5, an emoji) stay in it.
+    expect(foldedWords('see `kubectl-rollout` ~~old~~ |a|b| <x> a=b 2^8')).toEqual([
+      'see',
+      'kubectl',
+      'rollout',
+      'old',
+      'a',
+      'b',
+      'x',
+      'a',
+      'b',
+      '2',
+      '8',
+    ]);
+    expect(foldedWords('C++ costs $5 🎉')).toEqual(['c++', 'costs', '$5', '🎉']);
     expect(foldedIncludes('José  García', 'jose gar')).toBe(true);
     expect(foldedIncludes('José García', 'maria')).toBe(false);
   });

@@ -75,7 +75,8 @@ export function cleanTitle(title: string): string {
       .trim(),
   ]
     .slice(0, MAX_TITLE_LENGTH)
-    .join('');
+    .join('')
+    .trimEnd(); // a cut that ends on a space would not read back as the title written
 }
 
 export function draftNote(input: NewNoteInput, conference: Conference, now: Date): NoteDraft {

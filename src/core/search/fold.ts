@@ -31,10 +31,16 @@ export function fold(text: string): string {
     .replace(WHOLE, (letter) => WHOLE_LETTERS[letter] ?? letter);
 }
 
-/** What separates words: white space and punctuation (symbols such as `+` stay in a word, as in MiniSearch). */
-const SEPARATORS = /[\s\p{Z}\p{P}]+/u;
+/**
+ * What separates words: white space, punctuation, and the symbols Markdown
+ * marks text with (a `code span`, ~~struck~~, a | table |, <angle> and = ^);
+ * other symbols stay in a word, as in MiniSearch (`c++`, `$5`, an emoji).
+ */
+const SEPARATORS = /[\s\p{Z}\p{P}`~|<>=^]+/u;
+/** One character that separates words (snippet.ts finds whole phrases by it). */
+export const SEPARATOR = /[\s\p{Z}\p{P}`~|<>=^]/u;
 /** A word, with its place in the text (the complement of SEPARATORS). */
-const WORD = /[^\s\p{Z}\p{P}]+/gu;
+const WORD = /[^\s\p{Z}\p{P}`~|<>=^]+/gu;
 
 /** The words of a text, unfolded. */
 export function tokenize(text: string): string[] {

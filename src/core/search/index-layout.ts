@@ -19,7 +19,7 @@ import { type FileStamp, NOTE_CACHE_FORMAT } from '../note/note-cache-format.js'
  * of another format is rebuilt. The note cache's format is part of it (the
  * rows are that cache's rows: another schema, another format).
  */
-export const SEARCH_INDEX_FORMAT = `confnotes search index 7: title,speakers,tags,summary,body; fold 1; flatten 2; binary head 1; rows of ${NOTE_CACHE_FORMAT}`;
+export const SEARCH_INDEX_FORMAT = `confnotes search index 7: title,speakers,tags,summary,body; fold 2; flatten 3; binary head 1; rows of ${NOTE_CACHE_FORMAT}`;
 
 /** A note's stored text: its note-cache row (JSON, never a line break) and its flattened body (one line). */
 export function storedText(row: string, body: string): string {

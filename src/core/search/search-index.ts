@@ -18,7 +18,7 @@ import { IndexFile } from './index-file.js';
 import { splitText, storedStamp, type StoredStamp, storedText } from './index-layout.js';
 import { writeIndexFile } from './index-write.js';
 import type { SearchQuery } from './query.js';
-import { flatten } from './snippet.js';
+import { flatten, searchedBody } from './snippet.js';
 
 export const SEARCH_FIELDS = ['title', 'speakers', 'tags', 'summary', 'body'] as const;
 
@@ -50,7 +50,7 @@ function documentOf(note: Note): IndexedNote {
     speakers: note.speakers.join(' \n '),
     tags: note.tags.join(' '),
     summary: note.summary ?? '',
-    body: note.body,
+    body: searchedBody(note.body),
   };
 }
 

@@ -3,7 +3,7 @@
  * word marked. The core returns segments; the command decides how a mark
  * looks (bold on a terminal, «» in plain text, nothing in JSON).
  */
-import { fold, wordsAt } from './fold.js';
+import { fold, SEPARATOR, wordsAt } from './fold.js';
 
 export interface Segment {
   text: string;
@@ -22,9 +22,17 @@ const SCAFFOLDING = /^[ \t]*(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|>[ \t]?)/gm;
 /** A heading, which becomes "Heading:" before the text of its section. */
 const HEADING = /^[ \t]*#{1,6}[ \t]+(.*?)[ \t#]*$/gm;
 
+/** An HTML comment: a template's hints (`<!-- Open items as ... -->`) and private markers, not the writer's words. */
+const COMMENT = /<!--[\s\S]*?-->/g;
+
+/** A note's body as search reads it: without HTML comments (what the index and the snippets hold). */
+export function searchedBody(text: string): string {
+  return text.includes('<!--') ? text.replace(COMMENT, ' ') : text;
+}
+
 /** The text of a note's body on one line, as a snippet shows it (the same words, in the same order). */
 export function flatten(text: string): string {
-  return text
+  return searchedBody(text)
     .replace(HEADING, (_, title: string) => (/[\p{P}]$/u.test(title) ? title : `${title}:`))
     .replace(SCAFFOLDING, '')
     .replace(/\s+/g, ' ')
@@ -52,7 +60,6 @@ export function snippetOf(
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
-const SEPARATOR = /[\s\p{Z}\p{P}]/u;
 
 /** The index of the first word of `text` in `terms`, or -1. */
 function firstMatch(text: string, terms: Set<string>): number {
