@@ -124,9 +124,9 @@ describe('notes follow the programme', () => {
     const rel = path.relative(ws, moved).split(path.sep).join('/');
     const lines = checked.stdout.trim().split('\n');
     expect(lines).toEqual([
-      `${rel}:6: start "10:00", but demo-con/programme.yml says "14:30" for "${MOVED}" (the talk changed); set it with: confnotes check --fix [programme-changed, fixable]`,
-      `${rel}:7: end "10:50", but demo-con/programme.yml says "15:20" for "${MOVED}" (the talk changed); set it with: confnotes check --fix [programme-changed, fixable]`,
-      `${rel}:9: room "Pale Golden Rod Room", but demo-con/programme.yml says "Dark Red Room" for "${MOVED}" (the talk changed); set it with: confnotes check --fix [programme-changed, fixable]`,
+      `${rel}:6: start "10:00", but demo-con/programme.yml says "14:30" for "${MOVED}"; take the programme's with: confnotes check --fix, or keep yours with: confnotes set ${rel} keep=start [programme-changed, fixable]`,
+      `${rel}:7: end "10:50", but demo-con/programme.yml says "15:20" for "${MOVED}"; take the programme's with: confnotes check --fix, or keep yours with: confnotes set ${rel} keep=end [programme-changed, fixable]`,
+      `${rel}:9: room "Pale Golden Rod Room", but demo-con/programme.yml says "Dark Red Room" for "${MOVED}"; take the programme's with: confnotes check --fix, or keep yours with: confnotes set ${rel} keep=room [programme-changed, fixable]`,
       expect.stringMatching(
         new RegExp(
           `^demo-con/.*amy-perez\\.md:14: "${CANCELLED}" is cancelled in demo-con/programme.yml; .* \\[programme-cancelled\\]$`,
@@ -195,5 +195,34 @@ describe('notes follow the programme', () => {
     const again = run(['import', newerExport(), '--update-notes']);
     expect(again.stdout).not.toContain('updated');
     expect(again.stderr).toContain('already up to date');
+  });
+
+  it('keeps what the writer set: set room= adds it to keep, and neither import nor check --fix sets it back', () => {
+    const moved = startNote(MOVED);
+    const rel = path.relative(ws, moved).split(path.sep).join('/');
+    const set = run(['set', rel, 'room=Overflow tent']);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stderr).toContain('room=Overflow tent keep=room');
+    const corrected = fs.readFileSync(moved, 'utf8');
+    expect(corrected).toContain('\nroom: Overflow tent\n');
+    expect(corrected).toMatch(/\nkeep: \[room\]\n/);
+    // Nothing to report while the programme is unchanged: the room is the writer's now.
+    expect(run(['check']).stdout).not.toContain('programme-changed');
+    expect(run(['import', EXPORT, '--update-notes']).stdout).not.toContain('updated');
+    expect(fs.readFileSync(moved, 'utf8')).toBe(corrected);
+    // The talk moves: its times follow, the room stays the writer's.
+    const updated = run(['import', newerExport(), '--update-notes']);
+    expect(updated.code, updated.stderr).toBe(0);
+    expect(updated.stdout).toContain(`updated   ${rel}  start 10:00 → 14:30`);
+    const noteLines = updated.stdout.split('\n').filter((line) => line.startsWith('updated'));
+    expect(noteLines.some((line) => line.includes('room'))).toBe(false);
+    const after = fs.readFileSync(moved, 'utf8');
+    expect(after).toBe(
+      corrected
+        .replace('\nstart: "10:00"\n', '\nstart: "14:30"\n')
+        .replace('\nend: "10:50"\n', '\nend: "15:20"\n'),
+    );
+    expect(run(['check', '--fix']).stderr).not.toContain('room');
+    expect(fs.readFileSync(moved, 'utf8')).toBe(after);
   });
 });

@@ -66,6 +66,7 @@ describe('the cache format and rows', () => {
       ['https://example.org'],
       [],
       0,
+      'room',
     ];
     expect(wrong).toHaveLength(NOTE_FIELDS.length);
     const at = good.paths.indexOf(rel);

@@ -181,7 +181,7 @@ describe('check: programme-changed and programme-cancelled', () => {
       'conf/b.md:8:programme-cancelled:false',
     ]);
     expect(problems[0]!.message).toBe(
-      'start "10:00", but conf/programme.yml says "18:30" for "talk-1" (the talk changed); set it with: confnotes check --fix',
+      `start "10:00", but conf/programme.yml says "18:30" for "talk-1"; take the programme's with: confnotes check --fix, or keep yours with: confnotes set conf/a.md keep=start`,
     );
     expect(problems[3]!.message).toContain('"talk-2" is cancelled in conf/programme.yml');
 

@@ -17,6 +17,7 @@ import {
   linkEntries,
   linkMap,
   optionalText,
+  privateInData,
   ratingOf,
   READ_HELPERS,
   textList,
@@ -146,7 +147,7 @@ describe('links', () => {
   });
 
   it('hashes every reader helper into the cache format', () => {
-    expect(READ_HELPERS).toEqual([optionalText, textList, linkMap, flatLinks, isLinkKind]);
+    expect(READ_HELPERS).toEqual([optionalText, textList, linkMap, flatLinks, isLinkKind, privateInData]);
   });
 
   it.each<[string, boolean]>([
@@ -380,6 +381,7 @@ describe('readFields', () => {
       links: { slides: 'https://a.example/new', paper: 'https://a.example/p' },
       summary: null,
       programme: null,
+      keep: [],
     });
   });
 
@@ -502,6 +504,6 @@ describe('parseNote', () => {
 describe('the meta type', () => {
   it('has every field of the schema', () => {
     const keys: (keyof NoteMeta)[] = NOTE_SCHEMA.map((one) => one.key);
-    expect(keys).toHaveLength(16);
+    expect(keys).toHaveLength(17);
   });
 });

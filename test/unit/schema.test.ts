@@ -107,6 +107,7 @@ describe('the schema', () => {
       'links',
       'summary',
       'programme',
+      'keep',
     ]);
     expect(new Set(NOTE_FIELDS).size).toBe(NOTE_FIELDS.length);
     expect(KNOWN_FIELDS).toEqual([...NOTE_FIELDS.slice(0, 12), 'favorite', ...NOTE_FIELDS.slice(12)]);

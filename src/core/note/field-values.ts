@@ -131,5 +131,18 @@ export function flatLinks(
 /** A word that can name a link (`slides`, `video-2`). */
 export const isLinkKind = (key: string): boolean => /^[a-z][\w-]*$/i.test(key);
 
+/**
+ * Whether front matter marks its note private: any key spelled `private` in
+ * any case (`Private`, `PRIVATE`) whose value is not the plain boolean false
+ * (`yes`, `"true"`, `1`, an empty `private:` all count), since a writer who
+ * typed it meant it. The one judgement of the note model, `list`, `check`
+ * and the reports (report-privacy.ts reads the same rule off the lines).
+ */
+export function privateInData(data: Record<string, unknown>): boolean {
+  for (const key of Object.keys(data))
+    if (key.trim().toLowerCase() === 'private' && data[key] !== false) return true;
+  return false;
+}
+
 /** The helpers the readers call: hashed, with the readers, into the cache's format. */
-export const READ_HELPERS = [optionalText, textList, linkMap, flatLinks, isLinkKind];
+export const READ_HELPERS = [optionalText, textList, linkMap, flatLinks, isLinkKind, privateInData];

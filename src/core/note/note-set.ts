@@ -7,9 +7,16 @@
  */
 import { UsageError } from '../../errors.js';
 import { readFrontMatter, setField } from '../front-matter/splice.js';
-import { isLinkKind, isUrl, linkMap } from './field-values.js';
+import { isLinkKind, isUrl, linkMap, optionalText, textList } from './field-values.js';
 import { UNPUBLISHED_FLAGS, UNPUBLISHED_KEYS } from './publish-flags.js';
-import { type FieldSpec, fieldIssues, flatLinksOf, isReservedKey, NOTE_SCHEMA } from './schema.js';
+import {
+  FOLLOWED_FIELDS,
+  type FieldSpec,
+  fieldIssues,
+  flatLinksOf,
+  isReservedKey,
+  NOTE_SCHEMA,
+} from './schema.js';
 
 /** One `field=value` word; an empty value removes the field. */
 export interface Assignment {
@@ -134,10 +141,34 @@ export function setNoteFields(text: string, assignments: readonly Assignment[]):
     refuse(spec, data, name);
     if (spec.key === 'private') keepFlagsInStep(data, put);
   }
+  const kept = keepCorrections(data, assignments);
+  if (kept) put('keep', kept);
   let next = text;
   for (const [key, value] of writes) next = setField(next, key, value);
   return {
     text: next,
-    changed: next === text ? [] : assignments.map(({ name, value }) => `${name}=${value}`),
+    changed:
+      next === text
+        ? []
+        : [
+            ...assignments.map(({ name, value }) => `${name}=${value}`),
+            ...(kept ? [`keep=${kept.join(',')}`] : []),
+          ],
   };
+}
+
+/**
+ * A note started from a programme entry whose title, date, time or room the
+ * writer sets: the field joins `keep`, so that `import --update-notes` and
+ * `check --fix` no longer set it back. Null when nothing joins (no programme,
+ * no such field, all kept already, or `keep=` given by hand).
+ */
+function keepCorrections(data: Record<string, unknown>, assignments: readonly Assignment[]): string[] | null {
+  if (!optionalText(data.programme) || assignments.some(({ name }) => name === 'keep')) return null;
+  const kept = textList(data.keep);
+  const joining = assignments
+    .filter(({ name, value }) => value && (FOLLOWED_FIELDS as readonly string[]).includes(name))
+    .map(({ name }) => name)
+    .filter((name, i, all) => !kept.includes(name) && all.indexOf(name) === i);
+  return joining.length ? [...kept, ...joining] : null;
 }

@@ -26,12 +26,13 @@ import {
   present,
   ratingOf,
   text,
+  privateInData,
   textList,
 } from './field-values.js';
 import { NOTE_TYPES, type NoteType } from './note-types.js';
 import { UNPUBLISHED_KEYS } from './publish-flags.js';
 
-export { isNoteType, isUrl, isValidDate, isValidTime, optionalText } from './field-values.js';
+export { isNoteType, isUrl, isValidDate, isValidTime, optionalText, privateInData } from './field-values.js';
 
 /** The `check` rules a field's value can break. */
 export type FieldRule = 'missing-field' | 'invalid-value' | 'invalid-date' | 'invalid-time' | 'link-not-url';
@@ -97,18 +98,8 @@ const names = (raw: unknown, name: string): FieldIssue[] =>
     ? issue('invalid-value', `"${name}" is neither a list of names nor a single one`, false)
     : [];
 
-/**
- * Whether front matter marks its note private: any key spelled `private` in
- * any case (`Private`, `PRIVATE`) whose value is not the plain boolean false
- * (`yes`, `"true"`, `1`, an empty `private:` all count), since a writer who
- * typed it meant it. The one judgement of the note model, `list`, `check`
- * and the reports (report-privacy.ts reads the same rule off the lines).
- */
-export function privateInData(data: Record<string, unknown>): boolean {
-  for (const key of Object.keys(data))
-    if (key.trim().toLowerCase() === 'private' && data[key] !== false) return true;
-  return false;
-}
+/** The note fields that follow its programme entry, in the order they are reported and set (programme/note-drift.ts). */
+export const FOLLOWED_FIELDS = ['title', 'date', 'start', 'end', 'room'] as const;
 
 /** normaliseTag once per spelling: a workspace repeats a few hundred tags over thousands of notes. */
 const normalTags = new Map<string, string>();
@@ -218,6 +209,22 @@ export const NOTE_SCHEMA = [
   field({ key: 'summary', read: text, cached: isTextOrNull }),
   /** The uid of the programme entry the note was started from (`new --from`), if any. */
   field({ key: 'programme', read: text, cached: isTextOrNull }),
+  /** Fields the programme no longer sets (`import --update-notes`, `check --fix`): the writer corrected them. */
+  field({
+    key: 'keep',
+    read: (raws) => textList(raws[0]).filter((name) => (FOLLOWED_FIELDS as readonly string[]).includes(name)),
+    check: (raw, name) => {
+      const odd = textList(raw).filter((item) => !(FOLLOWED_FIELDS as readonly string[]).includes(item));
+      return present(raw) && (names(raw, name).length > 0 || odd.length > 0)
+        ? issue(
+            'invalid-value',
+            `keep "${odd.join(', ') || String(raw)}" is not a list of fields the programme sets (${FOLLOWED_FIELDS.join(', ')})`,
+            false,
+          )
+        : [];
+    },
+    cached: isTextList,
+  }),
 ] as const;
 
 type Schema = typeof NOTE_SCHEMA;

@@ -9,12 +9,12 @@
 import { addMinutes } from '../clock.js';
 import { readFrontMatter, setField } from '../front-matter/splice.js';
 import { cleanTitle } from '../note/note-new.js';
-import { optionalText } from '../note/schema.js';
+import { textList } from '../note/field-values.js';
+import { FOLLOWED_FIELDS, optionalText } from '../note/schema.js';
 import { noteInputOf } from './programme-notes.js';
 import type { EntryStatus, ProgrammeEntry } from './programme-model.js';
 
-/** The note fields that follow the programme, in the order they are reported and set. */
-export const FOLLOWED_FIELDS = ['title', 'date', 'start', 'end', 'room'] as const;
+export { FOLLOWED_FIELDS };
 export type FollowedField = (typeof FOLLOWED_FIELDS)[number];
 
 /** One field of a note that is not what the programme says. */
@@ -79,7 +79,10 @@ export function noteDrift(
   if (entry.status !== 'confirmed') return { fields: [], status: entry.status };
   const expected = expectedFields(entry, zone);
   const fields: FieldDrift[] = [];
+  // What the writer corrected (`keep: [room]`, which `set` writes) stays theirs.
+  const kept = new Set(textList(data.keep));
   for (const field of FOLLOWED_FIELDS) {
+    if (kept.has(field)) continue;
     const from = optionalText(data[field]);
     if (field === 'date' && entry.all_day) {
       const inside = from !== null && from >= entry.start && from <= entry.end;

@@ -26,7 +26,7 @@ export const programmeChanged: ProgrammeRule = {
           path: ref.path,
           // A missing field is reported at the programme line; the fix adds it at the end.
           line: findPair(note.yaml, field) ? keyLine(note.yaml, field) : ref.line,
-          message: `${from === null ? `no ${field}` : `${field} "${from}"`}, but ${slug}/programme.yml says "${to}" for "${entry.uid}" (the talk changed); set it with: confnotes check --fix`,
+          message: `${from === null ? `no ${field}` : `${field} "${from}"`}, but ${slug}/programme.yml says "${to}" for "${entry.uid}"; take the programme's with: confnotes check --fix, or keep yours with: confnotes set ${ref.path} keep=${field}`,
         });
       }
     }
