@@ -47,6 +47,34 @@ describe('checkNoteText', () => {
     ]);
   });
 
+  it('reports a tag of digits alone with a suggestion, and --fix leaves it (only the writer knows what it meant)', () => {
+    const text = note({ tags: '[2026, Storage, true, "!!", ~]' });
+    const problems = checkNoteText(text, 'x.md');
+    expect(problems.map((problem) => [problem.message, problem.fixable])).toEqual([
+      [
+        '"2026" is not a tag: a tag needs a letter (Obsidian reads 2026 as a number); try "y2026" or "year-2026"; rename it by hand',
+        false,
+      ],
+      ['tag "Storage" is not normalised: "storage"', true],
+      ['tag true is not text (YAML reads it as a boolean): "true"', true],
+      ['tag "!!" has nothing left once normalised; it would be dropped', true],
+      ['an empty tag', true],
+    ]);
+    const { text: fixed, changes } = fixText(text);
+    expect(fixed).toContain('tags: [2026, storage, "true"]');
+    expect(changes).not.toContainEqual(expect.stringContaining('2026'));
+    expect(checkNoteText(fixed, 'x.md').map((problem) => problem.fixable)).toEqual([false]);
+  });
+
+  it('does not call fixable what --fix leaves: nested links it cannot flatten', () => {
+    const problems = checkNoteText(note({ links: '[a, b]' }), 'x.md').filter(
+      (p) => p.rule === 'nested-links',
+    );
+    expect(problems.map((problem) => problem.fixable)).toEqual([false]);
+    const flat = checkNoteText(note({ links: '{video: "https://example.org/v"}' }), 'x.md');
+    expect(flat.filter((p) => p.rule === 'nested-links').map((problem) => problem.fixable)).toEqual([true]);
+  });
+
   it('reports links that are not URLs', () => {
     expect(
       rules(

@@ -74,7 +74,7 @@ function run<S>(rules: readonly Rule[], subject: S, path: string, into: CheckPro
         line: found.line,
         rule: rule.id,
         message: found.message,
-        fixable: rule.fixable,
+        fixable: rule.fixable && found.fixable !== false,
       });
     }
   }

@@ -49,6 +49,8 @@ export interface Finding {
   /** 1-based file line, or null when it is about the whole file. */
   line: number | null;
   message: string;
+  /** False for a finding of a fixable rule that its fix leaves alone (it would have to guess). */
+  fixable?: boolean;
 }
 
 /** A note as the rules see it: read and parsed as far as it would go. */

@@ -59,7 +59,11 @@ export const nestedLinks: NoteRule = {
       ? `move them by hand: ${found.blocked}`
       : 'confnotes check --fix writes them flat (video: https://…)';
     return [
-      { line: found.line, message: `links in a nested "links:" map, which Obsidian cannot show; ${how}` },
+      {
+        line: found.line,
+        message: `links in a nested "links:" map, which Obsidian cannot show; ${how}`,
+        fixable: !found.blocked,
+      },
     ];
   },
   fix: (note) => {

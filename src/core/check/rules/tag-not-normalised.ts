@@ -2,7 +2,7 @@
 import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { findPair, listSplices, nodeLine, type Splice } from '../../front-matter/splice.js';
 import { renderTag } from '../../front-matter/tag-edit.js';
-import { normaliseTag } from '../../slug.js';
+import { normaliseTag, whyNotATag } from '../../slug.js';
 import type { NoteRule, ParsedNote } from '../rule.js';
 
 interface TagIssue {
@@ -11,6 +11,8 @@ interface TagIssue {
   /** The tag's scalar, and what it should be ('' to drop it). */
   item: Scalar;
   want: string;
+  /** False when the fix would have to guess (a tag of digits alone): reported, left as it is. */
+  fixable: boolean;
 }
 
 function tagIssues(note: ParsedNote): TagIssue[] {
@@ -26,21 +28,35 @@ function tagIssues(note: ParsedNote): TagIssue[] {
   for (const item of items) {
     const line = nodeLine(note.yaml, item);
     if (item.value === null || item.value === '') {
-      if (isSeq(value)) issues.push({ line, message: 'an empty tag', item, want: '' });
+      if (isSeq(value)) issues.push({ line, message: 'an empty tag', item, want: '', fixable: true });
       continue;
     }
     const raw = String(item.value);
     const want = normaliseTag(raw);
-    if (!want)
+    if (!want && /[\p{L}\p{N}]/u.test(raw))
+      // Never dropped by the fix: the writer meant something by it (`2026`), and only they know what.
+      issues.push({ line, message: `${whyNotATag(raw)}; rename it by hand`, item, want: '', fixable: false });
+    else if (!want)
       issues.push({
         line,
         message: `tag "${raw}" has nothing left once normalised; it would be dropped`,
         item,
         want: '',
+        fixable: true,
       });
-    else if (seen.has(want)) issues.push({ line, message: `tag "${raw}" repeats "${want}"`, item, want: '' });
+    else if (seen.has(want))
+      issues.push({ line, message: `tag "${raw}" repeats "${want}"`, item, want: '', fixable: true });
     else if (want !== raw || typeof item.value !== 'string')
-      issues.push({ line, message: `tag "${raw}" is not normalised: "${want}"`, item, want });
+      issues.push({
+        line,
+        message:
+          want === raw
+            ? `tag ${raw} is not text (YAML reads it as a ${typeof item.value}): "${want}"`
+            : `tag "${raw}" is not normalised: "${want}"`,
+        item,
+        want,
+        fixable: true,
+      });
     if (want) seen.add(want);
   }
   return issues;
@@ -68,14 +84,15 @@ export const tagNotNormalised: NoteRule = {
   scope: 'note',
   severity: 'warning',
   fixable: true,
-  check: ({ note }) => (note ? tagIssues(note).map(({ line, message }) => ({ line, message })) : []),
+  check: ({ note }) =>
+    note ? tagIssues(note).map(({ line, message, fixable }) => ({ line, message, fixable })) : [],
   fix: (note) => {
-    const issues = tagIssues(note);
+    const issues = tagIssues(note).filter((issue) => issue.fixable);
     return {
       splices: issues.length > 0 ? tagSplices(note, issues) : [],
       changes: issues.map(
         ({ line, item, want }) =>
-          `line ${line}: ${want ? `tag "${String(item.value)}" → "${want}"` : `tag "${String(item.value ?? '')}" dropped`}`,
+          `line ${line}: ${want ? (want === String(item.value) ? `tag ${want} written as text` : `tag "${String(item.value)}" → "${want}"`) : `tag "${String(item.value ?? '')}" dropped`}`,
       ),
     };
   },
