@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNote } from '../../src/core/note/note.js';
+import { cleanText } from '../../src/core/note/note-new.js';
 import { parseAssignments, setNoteFields } from '../../src/core/note/note-set.js';
 
 const FRONT = [
@@ -42,6 +43,21 @@ describe('parseAssignments', () => {
 });
 
 describe('setNoteFields', () => {
+  it('writes one clean line, as new does: no control character, no line break', () => {
+    const { text, changed } = set(
+      NOTE,
+      'title=Evil\u001b[31mRed\u0007',
+      'summary=first\nsecond',
+      'room=A\u202eB',
+    );
+    const meta = parseNote(text).meta;
+    expect(meta.title).toBe('Evil [31mRed');
+    expect(meta.summary).toBe('first second');
+    expect(meta.room).toBe('A B');
+    expect(text).not.toMatch(/[\u0000-\u0008\u001b\u202e]/);
+    expect(changed).toEqual(['title=Evil [31mRed', 'summary=first second', 'room=A B']);
+  });
+
   it('changes only the value of the edited line, keeping its comment', () => {
     const { text, changed } = set(NOTE, 'rating=4');
     expect(changed).toEqual(['rating=4']);
@@ -157,11 +173,12 @@ describe('setNoteFields', () => {
   it('keeps every other byte for any text value (property)', () => {
     fc.assert(
       fc.property(
-        fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== '' && !/[\r\n\0]/.test(s)),
+        fc.string({ minLength: 1, maxLength: 40 }).filter((s) => cleanText(s) !== ''),
         fc.constantFrom('summary', 'room', 'track', 'title'),
         (value, field) => {
           const { text } = set(NOTE, `${field}=${value}`);
-          expect(String(parseNote(text).meta[field])).toBe(value.trim());
+          // The value as new would write it: one line, no control character.
+          expect(String(parseNote(text).meta[field])).toBe(cleanText(value));
           // Only the field's own line changed or was added just before the closing ---.
           const kept = text.split('\n').filter((line) => !line.startsWith(`${field}:`));
           const was = NOTE.split('\n').filter((line) => !line.startsWith(`${field}:`));

@@ -111,3 +111,15 @@ describe('private markers in front-matter fields', () => {
     expect(model.conference.location).toBe('Portland');
   });
 });
+
+describe('control characters in a note', () => {
+  it('reach the Markdown report as visible escapes, never as the characters a terminal would obey', () => {
+    const { notes, source } = notesOf([
+      '---\ntitle: "Evil\\e[31mRed\\a"\ntype: session\ndate: 2013-04-16\n---\n## Notes\n\n- bell \u0007 in the body\r\n- and CRLF kept as lines\r\n',
+    ]);
+    const markdown = renderMarkdownReport(builtin, buildReport(conference, notes, { source }));
+    expect(markdown).toContain('Evil\\x1b[31mRed\\x07');
+    expect(markdown).toContain('bell \\x07 in the body\n');
+    expect(markdown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});

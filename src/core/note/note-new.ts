@@ -66,17 +66,17 @@ export interface NoteDraft {
   summary: string | null;
 }
 
-/** Removes what must never reach a title: control characters and bidi overrides; folds white space. */
+/** Removes what must never reach a one-line field: control characters and bidi overrides; folds white space. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** A title: cleanText, at most MAX_TITLE_LENGTH characters. */
 export function cleanTitle(title: string): string {
-  return [
-    ...title
-      .replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, ' ')
-      .replace(/\s+/gu, ' ')
-      .trim(),
-  ]
-    .slice(0, MAX_TITLE_LENGTH)
-    .join('')
-    .trimEnd(); // a cut that ends on a space would not read back as the title written
+  return [...cleanText(title)].slice(0, MAX_TITLE_LENGTH).join('').trimEnd(); // a cut that ends on a space would not read back as the title written
 }
 
 export function draftNote(input: NewNoteInput, conference: Conference, now: Date): NoteDraft {

@@ -8,6 +8,7 @@
 import { UsageError } from '../../errors.js';
 import { readFrontMatter, setField } from '../front-matter/splice.js';
 import { isLinkKind, isUrl, linkMap, optionalText, textList } from './field-values.js';
+import { cleanText, cleanTitle } from './note-new.js';
 import { UNPUBLISHED_FLAGS, UNPUBLISHED_KEYS } from './publish-flags.js';
 import {
   FOLLOWED_FIELDS,
@@ -136,8 +137,10 @@ export function setNoteFields(text: string, assignments: readonly Assignment[]):
     if (spec.key === 'links') for (const flat of Object.keys(flatLinksOf(data))) put(flat, undefined);
     // Every name of the field the note uses is set, so an alias (`favorite`) cannot contradict the key.
     const present = [spec.key, ...(spec.aliases ?? [])].filter((key) => data[key] !== undefined);
+    // One line, as `new` writes it: control characters and line breaks never reach a field (nor a terminal).
+    const clean = spec.key === 'title' ? cleanTitle(value) : cleanText(value);
     for (const key of present.length ? present : [spec.key])
-      put(key, value ? typedValue(spec, value) : undefined);
+      put(key, clean ? typedValue(spec, clean) : undefined);
     refuse(spec, data, name);
     if (spec.key === 'private') keepFlagsInStep(data, put);
   }
@@ -151,7 +154,9 @@ export function setNoteFields(text: string, assignments: readonly Assignment[]):
       next === text
         ? []
         : [
-            ...assignments.map(({ name, value }) => `${name}=${value}`),
+            ...assignments.map(
+              ({ name, value }) => `${name}=${name === 'title' ? cleanTitle(value) : cleanText(value)}`,
+            ),
             ...(kept ? [`keep=${kept.join(',')}`] : []),
           ],
   };

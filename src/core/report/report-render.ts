@@ -12,6 +12,7 @@ import { findTemplate, renderTemplate, type TemplateSource } from '../templates.
 import { pageCss, type Paper } from './paper.js';
 import { WEEK_CSS, weekSvg } from './report-week.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { visible } from '../../visible.js';
 
 /** The last line of every Markdown report written to a file: how `-o` knows a file is a previous report. */
 export const MARKDOWN_MARKER = '<!-- confnotes report -->';
@@ -25,7 +26,9 @@ export function reportTemplate(ws: Workspace | null, cwd: string, template?: str
 
 /** The report as Markdown: the template's output with runs of blank lines tidied, ending with one newline. */
 export function renderMarkdownReport(template: TemplateSource, model: ReportModel): string {
-  return `${tidyBlankLines(renderTemplate(template, inertConference(model)))}\n`;
+  // A control character from a note (an escape typed into a title) is shown as `\x1b`, never sent to a terminal.
+  const text = renderTemplate(template, inertConference(model)).replace(/\r\n?/g, '\n');
+  return `${tidyBlankLines(visible(text))}\n`;
 }
 
 /**
