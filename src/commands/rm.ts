@@ -1,12 +1,14 @@
 import { trashNote } from '../core/note/note-trash.js';
 import { resolveNote } from '../core/note/store.js';
 import type { CommandEnv } from '../io.js';
+import { zoneOfNoteFile } from '../core/workspace/conference.js';
 import { workspaceOf } from './shared.js';
 
 export function run(env: CommandEnv, ref: string, options: { json?: boolean }): void {
   const ws = workspaceOf(env);
   const file = resolveNote(ws, ref, env.ctx.cwd);
-  const done = trashNote(ws, file, env.ctx.now());
+  // A CONFNOTES_NOW without an offset is a wall time in the note's conference, as everywhere.
+  const done = trashNote(ws, file, env.ctx.now(zoneOfNoteFile(ws, file)));
   env.say(
     `moved ${done.from} to the trash as ${done.entry.name}${done.wasCurrent ? '; there is no current note now' : ''}`,
   );

@@ -122,6 +122,21 @@ describe('confnotes conf set', () => {
 });
 
 describe('confnotes rm and restore', () => {
+  it("stamps the trash with a CONFNOTES_NOW without offset read in the note's conference zone", () => {
+    const { root } = setUp();
+    const removed = confnotes(['rm', 'fibre'], {
+      cwd: root,
+      env: { CONFNOTES_NOW: '2013-04-16 11:40', TZ: 'UTC' },
+    });
+    expect(removed.code, removed.stderr).toBe(0);
+    // 11:40 in Portland (America/Los_Angeles, daylight time) is 18:40 UTC.
+    expect(fs.readdirSync(path.join(root, '.confnotes', 'trash'))).toEqual([
+      '20130416T184000Z.conf~2013-04-16-1000-fibre.md',
+    ]);
+    const listed = JSON.parse(confnotes(['restore', '--json'], { cwd: root }).stdout);
+    expect(listed[0].removed_at).toBe('2013-04-16T18:40:00Z');
+  });
+
   it('rm then restore gives back the identical bytes; a name back in place is refused', () => {
     const { root, file, run } = setUp();
     const removed = run(['rm', 'fibre']);

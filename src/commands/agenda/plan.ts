@@ -102,7 +102,7 @@ export async function exportPlan(
   const text = await planCalendar(starred, {
     slug: conference.slug,
     name: conference.name,
-    now: env.ctx.now(),
+    now: env.ctx.now(conference.timezone),
     remind: remindMinutes(options.remind),
   });
   const talks = `${starred.length} starred ${starred.length === 1 ? 'talk' : 'talks'}`;

@@ -188,6 +188,18 @@ function withDefaults(
   };
 }
 
+/** The time zone of the conference a note file is in (its first folder), or null when it has none or cannot say. */
+export function zoneOfNoteFile(ws: Workspace, file: string): string | null {
+  const rel = relativeToWorkspace(ws, file);
+  const slash = rel.indexOf('/');
+  if (slash <= 0 || rel.startsWith('..')) return null;
+  try {
+    return readConference(ws, rel.slice(0, slash)).timezone;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The conference a command works on: the one named, else the current one,
  * else the only one in the workspace. Throws with a hint when there is none.
