@@ -28,6 +28,31 @@ import { openInEditor } from './editor.js';
 import { parseAt, type NewOptions } from './new-input.js';
 import { pathForUser, workspaceOf } from './shared.js';
 
+/** The options given that only shape a new note (`--tag`, `--rating`…), as typed: an existing note keeps its own. */
+function optionsForANewNote(options: NewOptions): string[] {
+  const shaping: (keyof NewOptions)[] = [
+    'type',
+    'speaker',
+    'tag',
+    'at',
+    'duration',
+    'track',
+    'room',
+    'rating',
+    'favourite',
+    'private',
+    'link',
+    'summary',
+    'template',
+  ];
+  return shaping
+    .filter((key) => {
+      const value = options[key];
+      return value !== undefined && !(Array.isArray(value) && value.length === 0);
+    })
+    .map((key) => `--${key}`);
+}
+
 /**
  * `new --from <ref|uid|now|next>`: the note for a programme entry, filled in from
  * it, created exclusively and made current, exactly as `new` would. Options
@@ -57,6 +82,11 @@ export async function run(env: CommandEnv, titleWords: string[], options: NewOpt
     const file = path.join(ws.root, existing.path);
     setCurrentNote(ws, file, conference);
     env.say(`"${entry.title}" already has a note, ${existing.id}; it is the current note again`);
+    const unused = optionsForANewNote(options);
+    if (unused.length > 0)
+      env.warn(
+        `${unused.join(', ')} not applied: the note exists; change it with: confnotes set ${existing.id} field=value (tags: confnotes tag ${existing.id} <tag>)`,
+      );
     env.out(pathForUser(env, file));
     if (options.edit) await openInEditor(env, file);
     return;

@@ -177,7 +177,24 @@ describe('import, agenda, new --from now', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(`${rel}\n`);
     expect(again.stderr).toContain('already has a note');
+    expect(again.stderr).not.toContain('not applied');
     expect(run(['current']).stdout).toBe(`${rel}\n`);
+    // Options that would shape a new note are named, not silently dropped; the note is left as it was.
+    const before = fs.readFileSync(path.join(ws, rel), 'utf8');
+    const shaped = run([
+      'new',
+      '--from',
+      'SCS26-W1@spree-cloud.example.org',
+      '--tag',
+      'ebpf',
+      '--rating',
+      '4',
+    ]);
+    expect(shaped.code).toBe(0);
+    expect(shaped.stderr).toContain(
+      '--tag, --rating not applied: the note exists; change it with: confnotes set',
+    );
+    expect(fs.readFileSync(path.join(ws, rel), 'utf8')).toBe(before);
   });
 
   it('next is the first talk starting after now; unknown uids and empty slots are one-line errors', () => {
