@@ -165,13 +165,28 @@ export function instantInZone(fields: WallFields, zone: string | null): Date {
   const { year, month, day, hour, minute, second } = fields;
   if (!zone) return new Date(year, month - 1, day, hour, minute, second);
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  let guess = asUtc;
-  for (let i = 0; i < 3; i++) {
-    const p = zoneParts(new Date(guess), zone);
-    const shown = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
-    guess += asUtc - shown;
-  }
-  return new Date(guess);
+  // The offsets a day either side: the wall time is read with one of them (two only near a change).
+  const before = offsetIn(asUtc - DAY_MS, zone);
+  const after = offsetIn(asUtc + DAY_MS, zone);
+  const fits = (instant: number) => offsetIn(instant, zone) === asUtc - instant;
+  const early = asUtc - before;
+  const late = asUtc - after;
+  // As Temporal's "compatible" reading: a time the clocks went back over is its first
+  // occurrence, and one they skipped (02:30 when 02:00 became 03:00) is read with the
+  // offset before the change, so it lands as far after the change as it was after 02:00.
+  if (fits(early) && fits(late)) return new Date(Math.min(early, late));
+  if (fits(late)) return new Date(late);
+  return new Date(early);
+}
+
+const DAY_MS = 86_400_000;
+
+/** The zone's offset (wall time minus UTC, in ms) at an instant. */
+function offsetIn(ms: number, zone: string): number {
+  const p = zoneParts(new Date(ms), zone);
+  return (
+    Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - Math.floor(ms / 1000) * 1000
+  );
 }
 
 /**

@@ -6,7 +6,13 @@
 import { isMainThread } from 'node:worker_threads';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isValidTimeZone, useOffsetReader, wallTime, zoneParts } from '../../src/core/clock.js';
+import {
+  instantInZone,
+  isValidTimeZone,
+  useOffsetReader,
+  wallTime,
+  zoneParts,
+} from '../../src/core/clock.js';
 import { installProcessClock, offsetsThroughTz, tzTakesEffect } from '../../src/process-clock.js';
 import { changeDays, DAY, intlParts } from '../helpers/zone-changes.js';
 
@@ -115,5 +121,55 @@ describe('wallTime', () => {
     const before = process.env.TZ;
     wallTime(new Date('2013-04-16T18:02:00Z'), 'Asia/Tokyo');
     expect(process.env.TZ).toBe(before);
+  });
+});
+
+describe('instantInZone', () => {
+  const at = (text: string, zone: string) => {
+    const [date, time] = text.split(' ') as [string, string];
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    const [hour, minute] = time.split(':').map(Number) as [number, number];
+    return instantInZone({ year, month, day, hour, minute, second: 0 }, zone).toISOString();
+  };
+
+  it('reads a wall time the clocks skipped as Temporal does: with the offset before the change', () => {
+    // 02:00 became 03:00 in Brussels on 2026-03-29: 02:30 is 03:30 summer time, 01:30 UTC.
+    expect(at('2026-03-29 02:30', 'Europe/Brussels')).toBe('2026-03-29T01:30:00.000Z');
+    expect(at('2026-03-08 02:15', 'America/Los_Angeles')).toBe('2026-03-08T10:15:00.000Z');
+  });
+
+  it('reads a wall time the clocks went back over as its first occurrence', () => {
+    // 03:00 became 02:00 on 2026-10-25: 02:30 came twice, first at 00:30 UTC.
+    expect(at('2026-10-25 02:30', 'Europe/Brussels')).toBe('2026-10-25T00:30:00.000Z');
+    // Lord Howe moves by half an hour: 01:45 came twice, first at +11:00.
+    expect(at('2026-04-05 01:45', 'Australia/Lord_Howe')).toBe('2026-04-04T14:45:00.000Z');
+  });
+
+  it('gives every wall time that exists once the instant it names', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        fc.constantFrom('Europe/Brussels', 'America/Sao_Paulo', 'Asia/Kolkata', 'Australia/Lord_Howe'),
+        (ms, zone) => {
+          const instant = Math.floor(ms / 60_000) * 60_000;
+          const p = intlParts(new Date(instant), zone);
+          const back = instantInZone(
+            { year: +p.year!, month: +p.month!, day: +p.day!, hour: +p.hour!, minute: +p.minute!, second: 0 },
+            zone,
+          ).getTime();
+          // The same wall time: the instant itself, or (in an overlap) the first of the two.
+          expect(back <= instant && instant - back <= 3_600_000).toBe(true);
+          const q = intlParts(new Date(back), zone);
+          expect([q.year, q.month, q.day, q.hour, q.minute]).toEqual([
+            p.year,
+            p.month,
+            p.day,
+            p.hour,
+            p.minute,
+          ]);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

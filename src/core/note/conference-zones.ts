@@ -39,7 +39,7 @@ export function zoneCacheFormat(): string {
   if (format) return format;
   // Offsets are Intl's answers: another ICU or tz data may give others.
   const data = `icu ${process.versions.icu ?? '-'} tz ${process.versions.tz ?? '-'}`;
-  format = `confnotes zone cache 3 ${fingerprint(String(readConference), String(readConferenceFields), String(isValidTimeZone))} ${buildStamp()} ${data}`;
+  format = `confnotes zone cache 4 ${fingerprint(String(readConference), String(readConferenceFields), String(isValidTimeZone))} ${buildStamp()} ${data}`;
   return format;
 }
 

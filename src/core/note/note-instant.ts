@@ -162,6 +162,13 @@ export function offsetAt(ms: number, zone: string): number {
   return before === after ? before : readOffset(ms, zone);
 }
 
+/** Whether the zone's offset differs at the UTC midnights either side of `ms`, or of the days next to it. */
+function changesOn(ms: number, zone: string): boolean {
+  const k = Math.floor(ms / DAY);
+  const midnight = (i: number) => readOffset((k + i) * DAY, zone);
+  return midnight(-1) !== midnight(0) || midnight(0) !== midnight(1) || midnight(1) !== midnight(2);
+}
+
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /**
@@ -175,6 +182,8 @@ function steadyInstant(
   zone: string,
 ): string | null {
   const asUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, 0);
+  // On a day the offset changes, the time may be skipped or repeated: instantInZone decides (and is kept in `near`).
+  if (changesOn(asUtc, zone)) return null;
   const first = offsetAt(asUtc, zone);
   const guess = asUtc - first;
   if (guess % 1000 !== 0) return null;
