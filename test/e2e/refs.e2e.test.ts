@@ -127,6 +127,18 @@ describe('refs on a real programme', () => {
     );
     // An unknown ref is still an unknown note.
     expect(run(['show', 'zzzz']).code).toBe(1);
+    // A programme that cannot be read is named, with its line, rather than the note said to be missing.
+    const programme = path.join(path.dirname(file), 'programme.yml');
+    const lines = fs.readFileSync(programme, 'utf8').split('\n');
+    lines[29] = '  title: [unclosed';
+    fs.writeFileSync(programme, lines.join('\n'));
+    const broken = run(['show', talk.ref]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(
+      new RegExp(
+        `^confnotes: no note matches "${talk.ref}" \\(talk refs are not looked up in [^:]+/programme\\.yml:\\d+: broken YAML: [^\\n]*[^:]\\); see: confnotes list\\n$`,
+      ),
+    );
   });
 
   it('--room takes a prefix or a word of the room, any case; the full name still works', () => {

@@ -345,7 +345,7 @@ describe('programme.yml as a whole', () => {
     [
       'a key twice',
       'entries: []\nentries: []\n',
-      'conf/programme.yml:2: Map keys must be unique at line 2, column 1:',
+      'conf/programme.yml:2: broken YAML: Map keys must be unique',
     ],
   ])('refuses %s with its line', (_, text, message) => {
     const error = failure(text);

@@ -60,7 +60,8 @@ export function parseYaml(source: string, firstLine: number): ParsedYaml {
 /** The YAML's lines up to a 1-based line, for the error translator. */
 const linesTo = (source: string, line: number): string[] => source.split(/\r?\n/).slice(0, line);
 
-function firstSentence(message: string): string {
+/** A YAML parser's message without its position and excerpt (the line is given apart). */
+export function firstSentence(message: string): string {
   return message
     .split('\n')[0]!
     .replace(/\s+at line \d+, column \d+:?$/, '')

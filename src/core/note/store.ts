@@ -11,14 +11,12 @@ import { findFrontMatter, FrontMatterError } from '../front-matter/front-matter.
 import { metaOfRow, NoteCache, statStamp, type FileStamp, type NoteCacheOptions } from './note-cache.js';
 import { checkLink, noteFiles, readNoteText } from './note-files.js';
 import { parseNote, type Note, type NoteMeta } from './note.js';
-import { isRefText } from '../programme/programme-ref.js';
-import { entriesWithRef } from '../programme/programme-store.js';
-import { slugify } from '../slug.js';
 import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
 
 export { MAX_NOTE_BYTES } from './note-size.js';
 export { noteFiles, readNoteText } from './note-files.js';
 export { byTime } from './note-order.js';
+export { resolveNote } from './note-resolve.js';
 
 /** A note as listings show it: everything but the body. */
 export type ListedNote = Omit<Note, 'body'>;
@@ -223,77 +221,4 @@ function readBody(ws: Workspace, file: string): string {
 function displayPath(ws: Workspace, file: string): string {
   const rel = relativeToWorkspace(ws, file);
   return rel.startsWith('..') ? file : rel;
-}
-
-/**
- * Resolves `<note>`: a path to a file, an exact id, the ref of the programme
- * entry the note was started from (`k7m`), a unique prefix of an id, or a
- * unique prefix of a title's slug, in that order. Throws listing the
- * candidates when the reference is ambiguous.
- */
-export function resolveNote(ws: Workspace, ref: string, cwd: string, slugs?: string[]): string {
-  const trimmed = ref.trim();
-  if (!trimmed) throw new ConfnotesError('no note given');
-  const asPath = path.resolve(cwd, trimmed);
-  if (/[\\/]/.test(trimmed) || trimmed.toLowerCase().endsWith('.md')) {
-    for (const candidate of [asPath, path.resolve(ws.root, trimmed)]) {
-      let stat: fs.Stats;
-      try {
-        stat = fs.lstatSync(candidate);
-      } catch {
-        continue;
-      }
-      if (stat.isSymbolicLink()) {
-        // Followed only to a regular file inside the workspace, as when listing.
-        const problem = checkLink(ws, candidate);
-        if (problem) throw problem;
-        return candidate;
-      }
-      if (stat.isFile()) return candidate;
-    }
-    throw new ConfnotesError(`${trimmed}: no such note file`);
-  }
-  const { files } = noteFiles(ws, slugs);
-  const exact = files.filter((file) => idOf(file) === trimmed);
-  if (exact.length === 1) return exact[0]!;
-  const byRef = exact.length === 0 && isRefText(trimmed) ? notesOfRef(ws, trimmed, slugs) : [];
-  if (byRef.length === 1) return byRef[0]!;
-  const wanted = trimmed.toLowerCase();
-  let candidates =
-    exact.length > 1 || byRef.length > 1
-      ? [...exact, ...byRef]
-      : files.filter((file) => idOf(file).toLowerCase().startsWith(wanted));
-  if (candidates.length === 0) {
-    // Then the title's slug (after "YYYY-MM-DD-HHMM-"): a prefix of it, else whole words inside it.
-    const slugWanted = slugify(trimmed, '');
-    const slugParts = files.map(
-      (file) => [file, idOf(file).replace(/^\d{4}-\d{2}-\d{2}-(\d{4}-)?/, '')] as const,
-    );
-    if (slugWanted) {
-      candidates = slugParts.filter(([, slug]) => slug.startsWith(slugWanted)).map(([file]) => file);
-      if (candidates.length === 0) {
-        candidates = slugParts
-          .filter(
-            ([, slug]) => `-${slug}-`.includes(`-${slugWanted}-`) || `-${slug}`.includes(`-${slugWanted}`),
-          )
-          .map(([file]) => file);
-      }
-    }
-  }
-  if (candidates.length === 1) return candidates[0]!;
-  if (candidates.length === 0) throw new ConfnotesError(`no note matches "${trimmed}"; see: confnotes list`);
-  const shown = candidates.slice(0, 10).map((file) => relativeToWorkspace(ws, file));
-  const more = candidates.length > 10 ? ` and ${candidates.length - 10} more` : '';
-  throw new ConfnotesError(
-    `"${trimmed}" matches ${candidates.length} notes: ${shown.join(', ')}${more}; give more of the id`,
-  );
-}
-
-/** The note of the entry named `ref` in each conference's programme (the first by id when several). */
-function notesOfRef(ws: Workspace, ref: string, slugs?: string[]): string[] {
-  return entriesWithRef(ws, slugs ?? conferenceSlugs(ws), ref).flatMap(({ slug, entry }) => {
-    const linked = scanNotes(ws, [slug]).notes.filter((note) => note.programme === entry.uid);
-    linked.sort((a, b) => a.id.localeCompare(b.id));
-    return linked.length > 0 ? [linked[0]!.file] : [];
-  });
 }

@@ -10,7 +10,7 @@ import type { NewNoteInput } from '../note/note-new.js';
 import type { Note, NoteType } from '../note/note.js';
 import { noteTypeOf } from './entry-type.js';
 import type { ProgrammeEntry } from './programme-model.js';
-import { programmeInFolder } from './programme-store.js';
+import { programmeInFolder } from './programme-lookup.js';
 import { normaliseTag } from '../slug.js';
 import { scanNotes } from '../note/store.js';
 import type { Workspace } from '../workspace/workspace.js';

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
 import { ConfnotesError, NoteFileError } from '../../errors.js';
+import { firstSentence } from '../front-matter/front-matter.js';
 import { fingerprint } from '../fingerprint.js';
 import { loadCachedProgramme, programmeCacheFile, saveCachedProgramme, stampOf } from './programme-cache.js';
 import { createExclusive, FileExistsError, rewrite } from '../safe-write.js';
@@ -71,7 +72,7 @@ export function readProgramme(ws: Workspace, conference: Conference): Programme 
   return readProgrammeAt(ws, programmeFile(conference), conference.slug);
 }
 
-function readProgrammeAt(ws: Workspace, file: string, slug: string): Programme | null {
+export function readProgrammeAt(ws: Workspace, file: string, slug: string): Programme | null {
   const shown = relativeToWorkspace(ws, file);
   const stats = storedFileExists(ws, file, shown);
   if (!stats) return null;
@@ -103,32 +104,6 @@ function cacheFormat(): string {
     ...[parseProgrammeText, entryProblem, isStoredDay, ENTRY_STATUSES].map(String),
   )}`;
   return format;
-}
-
-/**
- * The programme of the conference in folder `slug`, without reading its
- * conference.md; null when it has none, or when it cannot be read (its own
- * commands say why): for a note's ref, which must not fail a listing.
- */
-export function programmeInFolder(ws: Workspace, slug: string): Programme | null {
-  try {
-    return readProgrammeAt(ws, path.join(conferenceDir(ws, slug), PROGRAMME_FILE), slug);
-  } catch (error) {
-    if (error instanceof NoteFileError) return null;
-    throw error;
-  }
-}
-
-/** The entries named `ref` in the programmes of the conferences `slugs`, one per conference at most. */
-export function entriesWithRef(
-  ws: Workspace,
-  slugs: string[],
-  ref: string,
-): { slug: string; entry: ProgrammeEntry }[] {
-  return slugs.flatMap((slug) => {
-    const entry = programmeInFolder(ws, slug)?.entries.find((one) => one.ref === ref);
-    return entry ? [{ slug, entry }] : [];
-  });
 }
 
 /**
@@ -172,7 +147,7 @@ export function parseProgrammeText(text: string, shown: string): Programme {
   const doc = parseDocument(text, { version: '1.2', schema: 'core', lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
-    throw new NoteFileError(shown, error.linePos?.[0]?.line, error.message.split('\n')[0]!);
+    throw new NoteFileError(shown, error.linePos?.[0]?.line, `broken YAML: ${firstSentence(error.message)}`);
   }
   const fail = (
     node: { range?: [number, number, number] | null } | null | undefined,
