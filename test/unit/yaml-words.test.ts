@@ -27,6 +27,17 @@ describe('YAML errors in words', () => {
     expect(message).not.toMatch(/implicit|scalar|compact mapping/i);
   });
 
+  it.each([
+    ['title: "unclosed\ntype: talk\ndate: 2013-04-16\n', 2],
+    ['title: t\ntype: talk\ntags: [a, b\nroom: A\nend: "10:00"\n', 4],
+    ['title: t\nlinks: {video: https://example.org/v\nroom: A\n', 3],
+    ['title: t\nroom: A\n', null],
+  ])('points at the line that opened what is never closed: %j', (yaml, line) => {
+    // The YAML starts on file line 2 (after the opening ---).
+    if (line === null) expect(() => parseYaml(yaml, 2)).not.toThrow();
+    else expect(messageOf(yaml)).toMatch(new RegExp(`^line ${line}: `));
+  });
+
   it('keeps the parser message for a code it does not know', () => {
     expect(yamlErrorInWords('SOMETHING_NEW', 'Odd thing', ['a: b'])).toBe('Odd thing');
   });

@@ -4,7 +4,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 export { findFrontMatter, FrontMatterError, type FrontMatterBounds } from './front-matter-bounds.js';
 import { findFrontMatter, FrontMatterError, type FrontMatterBounds } from './front-matter-bounds.js';
 import { fastYamlData } from './fast-yaml.js';
-import { yamlErrorInWords } from './yaml-words.js';
+import { openerLine, yamlErrorInWords } from './yaml-words.js';
 
 /** 1-based line number of an offset. */
 export function lineAt(text: string, offset: number): number {
@@ -41,10 +41,14 @@ export function parseYaml(source: string, firstLine: number): ParsedYaml {
       // An error found at the very end (an unclosed bracket) is shown on the last YAML line.
       const lastLine = Math.max(1, source.replace(/\r?\n$/, '').split('\n').length);
       // The parser records its own stack overflow as an error at the point it gave up.
+      const message = firstSentence(error.message);
+      const before = linesTo(source, line);
       const what = /call stack/i.test(error.message)
         ? 'the front matter is nested too deeply to read'
-        : `broken YAML: ${yamlErrorInWords(error.code, firstSentence(error.message), linesTo(source, line))}`;
-      throw new FrontMatterError(what, firstLine + Math.min(line, lastLine) - 1);
+        : `broken YAML: ${yamlErrorInWords(error.code, message, before)}`;
+      // Something never closed is shown where it was opened, not where the parser gave up.
+      const at = openerLine(error.code, message, before) ?? Math.min(line, lastLine);
+      throw new FrontMatterError(what, firstLine + at - 1);
     }
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {

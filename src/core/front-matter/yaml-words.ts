@@ -12,10 +12,35 @@ function keyOf(line: string): string | null {
 
 const quoted = (key: string | null) => (key ? `"${key}"` : 'the value');
 
-/** The key of the last line before the error that opens what was never closed (`"`, `'`, `[`, `{`). */
+/** The index of the last line before the error that opens what was never closed (`"`, `'`, `[`, `{`), or -1. */
+function openerIndex(before: string[], opener: RegExp): number {
+  for (let i = before.length - 1; i >= 0; i--) if (opener.test(before[i]!)) return i;
+  return -1;
+}
+
+/** The key of that line, or null. */
 function openerKey(before: string[], opener: RegExp): string | null {
-  for (let i = before.length - 1; i >= 0; i--) if (opener.test(before[i]!)) return keyOf(before[i]!);
-  return null;
+  const at = openerIndex(before, opener);
+  return at < 0 ? null : keyOf(before[at]!);
+}
+
+const QUOTE_OPENER = /:\s*["']/;
+const BRACKET_OPENER = /:\s*[[{]/;
+
+/**
+ * For an error about something never closed (a quotation mark, a bracket),
+ * the 1-based line (within `before`) that opened it: the parser finds the
+ * error where it gave up, often lines later. Null for any other error.
+ */
+export function openerLine(code: string, message: string, before: string[]): number | null {
+  const opener =
+    code === 'MISSING_CHAR' && /quote/i.test(message)
+      ? QUOTE_OPENER
+      : (code === 'MISSING_CHAR' && /\]|\}/.test(message)) || (code === 'BAD_INDENT' && /flow/i.test(message))
+        ? BRACKET_OPENER
+        : null;
+  const at = opener ? openerIndex(before, opener) : -1;
+  return at < 0 ? null : at + 1;
 }
 
 /**
@@ -34,9 +59,9 @@ export function yamlErrorInWords(code: string, message: string, before: string[]
       return 'a line is indented under a value that is not a list or a mapping; line the keys up, or put the value in quotes';
     case 'MISSING_CHAR':
       if (/quote/i.test(message))
-        return `${quoted(openerKey(before, /:\s*["']/))} opens a quotation mark that is never closed`;
+        return `${quoted(openerKey(before, QUOTE_OPENER))} opens a quotation mark that is never closed`;
       if (/\]|\}/.test(message))
-        return `${quoted(openerKey(before, /:\s*[[{]/))} opens a bracket that is never closed`;
+        return `${quoted(openerKey(before, BRACKET_OPENER))} opens a bracket that is never closed`;
       return `something is missing: ${message}`;
     case 'TAB_AS_INDENT':
       return 'a tab is used for indentation; YAML needs spaces';
@@ -52,7 +77,7 @@ export function yamlErrorInWords(code: string, message: string, before: string[]
       return 'this line does not fit the lines around it (a list item among keys, or a stray character)';
     case 'BAD_INDENT':
       if (/flow/i.test(message))
-        return `${quoted(openerKey(before, /:\s*[[{]/))} opens a bracket that is never closed`;
+        return `${quoted(openerKey(before, BRACKET_OPENER))} opens a bracket that is never closed`;
       return 'the keys are not lined up: every key of the front matter starts in the same column';
     default:
       return message;
