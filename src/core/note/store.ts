@@ -1,15 +1,13 @@
 /**
  * The notes store: reads note files (found by note-files.ts) into Notes,
- * with the front-matter cache, and resolves what the user typed as `<note>`
- * to one file.
+ * with the front-matter cache (`<note>` is resolved by note-resolve.ts).
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { ConfnotesError, NoteFileError } from '../../errors.js';
+import { NoteFileError } from '../../errors.js';
 import { conferenceSlugs } from '../workspace/conference.js';
 import { findFrontMatter, FrontMatterError } from '../front-matter/front-matter.js';
 import { metaOfRow, NoteCache, statStamp, type FileStamp, type NoteCacheOptions } from './note-cache.js';
-import { checkLink, noteFiles, readNoteText } from './note-files.js';
+import { noteFiles, readNoteText } from './note-files.js';
 import { parseNote, type Note, type NoteMeta } from './note.js';
 import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
 

@@ -11,7 +11,7 @@ import { firstSentence } from '../front-matter/front-matter.js';
 import { fingerprint } from '../fingerprint.js';
 import { loadCachedProgramme, programmeCacheFile, saveCachedProgramme, stampOf } from './programme-cache.js';
 import { createExclusive, FileExistsError, rewrite } from '../safe-write.js';
-import { conferenceDir, type Conference } from '../workspace/conference.js';
+import type { Conference } from '../workspace/conference.js';
 import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
 import {
   compareEntries,
