@@ -427,7 +427,19 @@ describe('broken exports of the new formats', () => {
     fs.writeFileSync(cut, text.slice(0, text.indexOf('</event>', 20_000)));
     const bad = run(['import', cut]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/^confnotes: .*cut\.xml:\d+: not well-formed XML: .+\n$/);
+    // Named at its last line, with the elements left open: a download cut short, not a riddle.
+    const lastLine = text.slice(0, text.indexOf('</event>', 20_000)).replace(/\s+$/, '').split('\n').length;
+    expect(bad.stderr).toMatch(
+      new RegExp(
+        `^confnotes: .*cut\\.xml:${lastLine}: the file ends inside <event> \\(of <room> of <day> of <schedule>\\): cut short\\? export it again\\n$`,
+      ),
+    );
+    // A file broken elsewhere keeps the parser's words, at its line.
+    const broken = path.join(home, 'broken.xml');
+    fs.writeFileSync(broken, text.replace('</title>', '</titel>'));
+    expect(run(['import', broken]).stderr).toMatch(
+      /^confnotes: .*broken\.xml:\d+: not well-formed XML: .+\n$/,
+    );
     const v2 = path.join(home, 'bad-v2.json');
     const hub = JSON.parse(fs.readFileSync(real('hub-schedule2.json'), 'utf8'));
     hub.schedule.events[1].start = 'soon';

@@ -56,7 +56,19 @@ export function parseScheduleXml(input: string, options: { zone: string | null }
   } catch (error) {
     throw new ScheduleError(1, `not readable as XML: ${(error as Error).message}`);
   }
-  if (valid !== true) throw new ScheduleError(valid.err.line, `not well-formed XML: ${valid.err.msg}`);
+  if (valid !== true) {
+    // The validator reports a file that ends with elements still open as a list of them, at line 1.
+    const open =
+      valid.err.code === 'InvalidXml' && /^Invalid '\[/.test(valid.err.msg)
+        ? [...valid.err.msg.matchAll(/"([^"]+)"/g)].map((match) => match[1]!)
+        : [];
+    if (open.length > 0)
+      throw new ScheduleError(
+        source.replace(/\s+$/, '').split('\n').length,
+        `the file ends inside <${open.at(-1)}>${open.length > 1 ? ` (of <${open.slice(0, -1).reverse().join('> of <')}>)` : ''}: cut short? export it again`,
+      );
+    throw new ScheduleError(valid.err.line, `not well-formed XML: ${valid.err.msg}`);
+  }
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
