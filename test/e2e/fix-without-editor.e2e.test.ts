@@ -121,6 +121,19 @@ describe('confnotes conf set', () => {
   });
 });
 
+describe('a note renamed by set', () => {
+  it('is found by words of its new title, as by its file name', () => {
+    const { file, run } = setUp();
+    expect(run(['set', 'fibre', 'title=Zoning without tears']).code).toBe(0);
+    for (const ref of ['zoning', 'zoning-without', 'tears', 'fibre']) {
+      const shown = run(['show', ref, '--json']);
+      expect(shown.code, `${ref}: ${shown.stderr}`).toBe(0);
+      expect(JSON.parse(shown.stdout).abs_path).toBe(file);
+    }
+    expect(run(['show', 'nothing-like-it']).stderr).toContain('no note matches "nothing-like-it"');
+  });
+});
+
 describe('confnotes rm and restore', () => {
   it("stamps the trash with a CONFNOTES_NOW without offset read in the note's conference zone", () => {
     const { root } = setUp();

@@ -68,6 +68,8 @@ export function resolveNote(ws: Workspace, ref: string, cwd: string, slugs?: str
           )
           .map(([file]) => file);
       }
+      // Then the titles themselves: a note renamed since (`set title=`) keeps its file name.
+      if (candidates.length === 0) candidates = notesByTitle(ws, slugWanted, slugs);
     }
   }
   if (candidates.length === 1) return candidates[0]!;
@@ -84,6 +86,14 @@ export function resolveNote(ws: Workspace, ref: string, cwd: string, slugs?: str
   throw new ConfnotesError(
     `"${trimmed}" matches ${candidates.length} notes: ${shown.join(', ')}${more}; give more of the id`,
   );
+}
+
+/** Notes whose title's slug starts with `wanted`, else holds it as whole words (read through the note cache). */
+function notesByTitle(ws: Workspace, wanted: string, slugs?: string[]): string[] {
+  const titled = scanNotes(ws, slugs).notes.map((note) => [note.file, slugify(note.title, '')] as const);
+  const starting = titled.filter(([, slug]) => slug.startsWith(wanted));
+  if (starting.length > 0) return starting.map(([file]) => file);
+  return titled.filter(([, slug]) => `-${slug}-`.includes(`-${wanted}-`)).map(([file]) => file);
 }
 
 /** The note of the entry named `ref` in each conference's programme (the first by id when several). */
