@@ -270,6 +270,18 @@ describe('the rules check reports for each field', () => {
     [{ date: undefined }, ['date:missing-field:true: no date: add a line "date: YYYY-MM-DD"']],
     [{ date: '16 April' }, ['date:invalid-date:true: "16 April" is not a date (YYYY-MM-DD)']],
     [
+      { type: ['keynote'] },
+      [
+        'type:invalid-value:true: type is a list: write one of keynote, session, design-summit, workshop, 101, expo, hallway, meetup',
+      ],
+    ],
+    [{ room: [1, 2] }, ['room:invalid-value:false: room is a list, not text, so it is read as empty']],
+    [
+      { summary: { a: 1 } },
+      ['summary:invalid-value:false: summary is a map, not text, so it is read as empty'],
+    ],
+    [{ track: 'Storage', room: 101 }, []],
+    [
       { type: 'talk' },
       [
         `type:invalid-value:true: unknown type "talk" (one of keynote, session, design-summit, workshop, 101, expo, hallway, meetup)`,

@@ -9,6 +9,7 @@
  * Light on purpose (no YAML parser): it works on the already parsed data.
  */
 import { normaliseTag } from '../slug.js';
+import { flag, issue, names, oneText, required, time } from './field-checks.js';
 import {
   isBoolean,
   isNoteType,
@@ -18,7 +19,6 @@ import {
   isTextOrNull,
   isUrl,
   isValidDate,
-  isValidTime,
   linkEntries,
   flatLinks,
   linkMap,
@@ -64,40 +64,6 @@ function field<const K extends string, T>(spec: FieldSpec<K, T>): FieldSpec<K, T
   return spec;
 }
 
-const issue = (rule: FieldRule, message: string, fatal: boolean): FieldIssue[] => [{ rule, message, fatal }];
-
-const required =
-  (example: string) =>
-  (raw: unknown, name: string): FieldIssue[] =>
-    optionalText(raw) ? [] : issue('missing-field', `no ${name}: add a line "${name}: ${example}"`, true);
-
-const time = (raw: unknown, name: string): FieldIssue[] => {
-  const value = optionalText(raw);
-  return value === null || isValidTime(value)
-    ? []
-    : issue('invalid-time', `${name} "${value}" is not a time (HH:MM, 24-hour)`, true);
-};
-
-// A misspelt `private` errs on the safe side: reports leave the note out (report-privacy.ts).
-const flag = (raw: unknown, name: string): FieldIssue[] =>
-  present(raw) && typeof raw !== 'boolean'
-    ? issue(
-        'invalid-value',
-        name === 'private'
-          ? `private "${String(raw)}" is not true or false; it is read as private (write true or false)`
-          : `${name} "${String(raw)}" is not true or false, so it is read as false`,
-        false,
-      )
-    : [];
-
-const names = (raw: unknown, name: string): FieldIssue[] =>
-  present(raw) &&
-  (Array.isArray(raw)
-    ? raw.some((item) => item !== null && typeof item === 'object')
-    : typeof raw === 'object')
-    ? issue('invalid-value', `"${name}" is neither a list of names nor a single one`, false)
-    : [];
-
 /** The note fields that follow its programme entry, in the order they are reported and set (programme/note-drift.ts). */
 export const FOLLOWED_FIELDS = ['title', 'date', 'start', 'end', 'room'] as const;
 
@@ -125,8 +91,14 @@ export const NOTE_SCHEMA = [
     key: 'type',
     read: (raws): NoteType => (present(raws[0]) ? (String(raws[0]) as NoteType) : 'session'),
     check: (raw) =>
-      present(raw) && !isNoteType(String(raw))
-        ? issue('invalid-value', `unknown type "${String(raw)}" (one of ${NOTE_TYPES.join(', ')})`, true)
+      present(raw) && (typeof raw === 'object' || !isNoteType(String(raw)))
+        ? issue(
+            'invalid-value',
+            typeof raw === 'object'
+              ? `type is a ${Array.isArray(raw) ? 'list' : 'map'}: write one of ${NOTE_TYPES.join(', ')}`
+              : `unknown type "${String(raw)}" (one of ${NOTE_TYPES.join(', ')})`,
+            true,
+          )
         : [],
     cached: (value): value is NoteType => typeof value === 'string' && isNoteType(value),
     listed: true,
@@ -152,8 +124,8 @@ export const NOTE_SCHEMA = [
     cached: isTextList,
     listed: true,
   }),
-  field({ key: 'track', read: text, cached: isTextOrNull }),
-  field({ key: 'room', read: text, cached: isTextOrNull }),
+  field({ key: 'track', read: text, check: oneText, cached: isTextOrNull }),
+  field({ key: 'room', read: text, check: oneText, cached: isTextOrNull }),
   field({
     key: 'tags',
     read: (raws) => [...new Set(textList(raws[0]).map(normalTag).filter(Boolean))],
@@ -206,7 +178,7 @@ export const NOTE_SCHEMA = [
       !Array.isArray(value) &&
       Object.values(value).every(isText),
   }),
-  field({ key: 'summary', read: text, cached: isTextOrNull }),
+  field({ key: 'summary', read: text, check: oneText, cached: isTextOrNull }),
   /** The uid of the programme entry the note was started from (`new --from`), if any. */
   field({ key: 'programme', read: text, cached: isTextOrNull }),
   /** Fields the programme no longer sets (`import --update-notes`, `check --fix`): the writer corrected them. */
