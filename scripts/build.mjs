@@ -2,7 +2,8 @@
 // so a quick command loads only the code it uses (see ARCHITECTURE.md).
 import { build, transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -66,6 +67,21 @@ const next = new URL(`../dist.next-${process.pid}`, import.meta.url);
 const old = new URL(`../dist.old-${process.pid}`, import.meta.url);
 // `npm run coverage` maps the bundle's V8 coverage back to src/ (scripts/coverage.mjs).
 const sourcemap = process.env.CONFNOTES_SOURCEMAP === '1';
+
+// This build's id, written into the code (src/core/fingerprint.ts buildStamp): a hash of every
+// source file and of the locked dependencies, so a cache made by other code is never believed,
+// whatever the files' mtimes (npm packs every file with the same one).
+function buildId() {
+  const hash = createHash('sha256');
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const files = readdirSync(path.join(root, 'src'), { recursive: true })
+    .filter((name) => name.endsWith('.ts'))
+    .sort();
+  for (const name of files) hash.update(`${name}\n`).update(readFileSync(path.join(root, 'src', name)));
+  for (const name of ['package.json', 'package-lock.json']) hash.update(readFileSync(path.join(root, name)));
+  return hash.digest('hex').slice(0, 16);
+}
+const BUILD_ID = { __CONFNOTES_BUILD__: JSON.stringify(buildId()) };
 await build({
   entryPoints: ['src/cli.ts'],
   outdir: `dist.next-${process.pid}`,
@@ -78,6 +94,7 @@ await build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   plugins: [stubJsYaml],
+  define: BUILD_ID,
   sourcemap,
   // Some bundled dependencies are CommonJS and call require() on Node built-ins.
   banner: {
@@ -103,7 +120,7 @@ await build({
   target: 'node20',
   minifySyntax: true,
   legalComments: 'none',
-  define: { 'import.meta.url': '__cnImportMetaUrl' },
+  define: { 'import.meta.url': '__cnImportMetaUrl', ...BUILD_ID },
   // import() of Node's own modules becomes require(): bin/quick-load.js runs this file as a
   // vm.Script (from its code cache), where import() cannot work without an experimental loader
   // (the launcher hands the lane its own import of dist/cli.js: quickMain's importFull).
@@ -153,7 +170,7 @@ const split = await build({
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.cjs' },
   plugins: [stubJsYaml],
-  define: { 'import.meta.url': '__cnImportMetaUrl' },
+  define: { 'import.meta.url': '__cnImportMetaUrl', ...BUILD_ID },
   // Inline, for the transform below to read and carry through to the CommonJS file's own map.
   sourcemap: sourcemap ? 'inline' : false,
   metafile: true,

@@ -12,7 +12,7 @@ export async function run(env: CommandEnv, words: string[], options: JotOptions)
   const pickNote = async (ws: Workspace, state?: WorkspaceState) =>
     note === undefined
       ? currentNoteFile(ws, state)
-      : (await import('../core/note/store.js')).resolveNote(ws, note, env.ctx.cwd);
+      : (await import('../core/note/note-resolve.js')).resolveNote(ws, note, env.ctx.cwd);
   if (words.length === 0 && env.io.stdin.isTTY && env.io.stdout.isTTY) {
     jotKind(options);
     const { findWorkspace } = await import('../core/workspace/workspace.js');

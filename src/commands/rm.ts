@@ -1,5 +1,5 @@
 import { trashNote } from '../core/note/note-trash.js';
-import { resolveNote } from '../core/note/store.js';
+import { resolveNote } from '../core/note/note-resolve.js';
 import type { CommandEnv } from '../io.js';
 import { zoneOfNoteFile } from '../core/workspace/conference.js';
 import { workspaceOf } from './shared.js';

@@ -1,7 +1,8 @@
 import { FrontMatterError } from '../core/front-matter/front-matter.js';
 import { rewrite } from '../core/safe-write.js';
 import { normaliseTag, whyNotATag } from '../core/slug.js';
-import { resolveNote, readNoteText } from '../core/note/store.js';
+import { resolveNote } from '../core/note/note-resolve.js';
+import { readNoteText } from '../core/note/store.js';
 import { editTags, type TagEdit, type TagEditResult } from '../core/front-matter/tag-edit.js';
 import { relativeToWorkspace } from '../core/workspace/workspace.js';
 import { NoteFileError, UsageError } from '../errors.js';

@@ -18,12 +18,16 @@ export function fingerprint(...texts: string[]): string {
   return hex8(xxHash32(joined, 0)) + hex8(xxHash32(joined, 0x9e3779b9));
 }
 
+/** Written by scripts/build.mjs: a hash of the sources and the locked dependencies. */
+declare const __CONFNOTES_BUILD__: string | undefined;
+
 /**
- * This build's own stamp (the size and mtime of the file this code is in,
- * which every build writes anew), for caches whose entries another build
- * might read differently; 'unknown' when there is no file to stamp.
+ * This build's id, for caches whose entries another build might read
+ * differently: the build's hash of its sources; run from the sources (the
+ * tests), the size and mtime of this file.
  */
 export function buildStamp(): string {
+  if (typeof __CONFNOTES_BUILD__ === 'string') return `build ${__CONFNOTES_BUILD__}`;
   try {
     const stats = fs.statSync(fileURLToPath(import.meta.url));
     return `${stats.size}:${stats.mtimeMs}`;

@@ -4,7 +4,8 @@
  * the usage error commander gave when the argument was required, word for word.
  */
 import { filterNoteChoices, noteChoices } from '../core/note/note-choices.js';
-import { resolveNote, scanNotes } from '../core/note/store.js';
+import { resolveNote } from '../core/note/note-resolve.js';
+import { scanNotes } from '../core/note/store.js';
 import { conferenceSlugs } from '../core/workspace/conference.js';
 import type { Workspace } from '../core/workspace/workspace.js';
 import { ConfnotesError, UsageError } from '../errors.js';

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { FrontMatterError } from '../../src/core/front-matter/front-matter-bounds.js';
 import { checkJotTarget, checkJotText } from '../../src/core/jot/jot-target.js';
 import { createExclusive, FileExistsError, withLock } from '../../src/core/safe-write.js';
-import { noteFiles, resolveNote } from '../../src/core/note/store.js';
+import { resolveNote } from '../../src/core/note/note-resolve.js';
+import { noteFiles } from '../../src/core/note/store.js';
 import { NoteFileError } from '../../src/errors.js';
 import { makeWorkspace, note, tempDir } from '../helpers/workspace.js';
 

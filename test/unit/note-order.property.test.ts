@@ -60,6 +60,15 @@ describe('compareText', () => {
     );
   });
 
+  it('leaves numbers of more than 254 digits to the collator, which splits them', () => {
+    const pairs: [string, string][] = [
+      [`2${'0'.repeat(254)}`, `1${'0'.repeat(299)}`],
+      ['9'.repeat(254), `1${'0'.repeat(254)}`],
+      [`a ${'7'.repeat(300)}`, `a ${'7'.repeat(301)}`],
+    ];
+    for (const [a, b] of pairs) expect(sign(compareText(a, b))).toBe(sign(collator.compare(a, b)));
+  });
+
   it('gives text beyond ASCII to the collator: accents, other scripts, control characters', () => {
     const pairs: [string, string][] = [
       ['Müller', 'Muller'],

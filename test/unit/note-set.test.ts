@@ -43,6 +43,29 @@ describe('parseAssignments', () => {
 });
 
 describe('setNoteFields', () => {
+  it('sets private in every spelling the note uses, and its publishing flags with it', () => {
+    const text =
+      '---\ntitle: T\ndate: 2013-04-16\nPrivate: true\ndraft: true\neleventyExcludeFromCollections: true\npermalink: false\npublish: false\n---\n';
+    const { text: after } = set(text, 'private=false');
+    const meta = parseNote(after).meta;
+    expect(meta.private).toBe(false);
+    expect(after).toContain('Private: false');
+    expect(after).not.toContain('draft');
+  });
+
+  it('refuses a link holding a control or direction character', () => {
+    expect(() => set(NOTE, 'slides=https://a.example/\u202egnp')).toThrow(/control or direction character/);
+  });
+
+  it('keeps the slot together: a start set on the note of a talk keeps its date and end too', () => {
+    const linked = NOTE.replace('---\n## Notes', 'programme: talk-1\n---\n## Notes');
+    expect(linked).toContain('programme: talk-1');
+    const { text, changed } = set(linked, 'start=14:00');
+    expect(parseNote(text).meta.keep).toEqual(['start', 'date', 'end']);
+    expect(changed).toEqual(['start=14:00', 'keep=start,date,end']);
+    expect(parseNote(set(linked, 'room=B2').text).meta.keep).toEqual(['room']);
+  });
+
   it('writes one clean line, as new does: no control character, no line break', () => {
     const { text, changed } = set(
       NOTE,

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sourceItems } from '../../src/commands/completion/sources.js';
 import { nowFromEnv } from '../../src/context.js';
-import { resolveNote } from '../../src/core/note/store.js';
+import { resolveNote } from '../../src/core/note/note-resolve.js';
 import {
   filterEntries,
   findEntry,

@@ -113,13 +113,26 @@ describe('private markers in front-matter fields', () => {
 });
 
 describe('control characters in a note', () => {
+  /** The Markdown report of one note, given as its file's text. */
+  const reportOf = (text: string) => {
+    const { notes, source } = notesOf([text]);
+    return renderMarkdownReport(builtin, buildReport(conference, notes, { source }));
+  };
+
   it('reach the Markdown report as visible escapes, never as the characters a terminal would obey', () => {
-    const { notes, source } = notesOf([
+    const markdown = reportOf(
       '---\ntitle: "Evil\\e[31mRed\\a"\ntype: session\ndate: 2013-04-16\n---\n## Notes\n\n- bell \u0007 in the body\r\n- and CRLF kept as lines\r\n',
-    ]);
-    const markdown = renderMarkdownReport(builtin, buildReport(conference, notes, { source }));
+    );
     expect(markdown).toContain('Evil\\x1b[31mRed\\x07');
     expect(markdown).toContain('bell \\x07 in the body\n');
     expect(markdown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
+  it('keeps the marks right-to-left text needs, and shows the overrides', () => {
+    const markdown = reportOf(
+      '---\ntitle: "שלום\u200f עולם"\ntype: session\ndate: 2013-04-16\n---\n## Notes\n\n- a\u202eb\n',
+    );
+    expect(markdown).toContain('שלום\u200f עולם');
+    expect(markdown).toContain('a\\u202eb');
   });
 });

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseNote } from '../../src/core/note/note.js';
-import { readNote, resolveNote, scanNotes } from '../../src/core/note/store.js';
+import { resolveNote } from '../../src/core/note/note-resolve.js';
+import { readNote, scanNotes } from '../../src/core/note/store.js';
 import { ConfnotesError, NoteFileError } from '../../src/errors.js';
 import { makeWorkspace, note, tempDir } from '../helpers/workspace.js';
 

@@ -32,6 +32,8 @@ describe('YAML errors in words', () => {
     ['title: t\ntype: talk\ntags: [a, b\nroom: A\nend: "10:00"\n', 4],
     ['title: t\nlinks: {video: https://example.org/v\nroom: A\n', 3],
     ['title: t\nroom: A\n', null],
+    // A closed quotation mark after the unclosed one does not take the blame.
+    ["title: \"Talk about\nspeakers: 'Bob'\ntags: [a]\nroom: B\n", 2],
   ])('points at the line that opened what is never closed: %j', (yaml, line) => {
     // The YAML starts on file line 2 (after the opening ---).
     if (line === null) expect(() => parseYaml(yaml, 2)).not.toThrow();

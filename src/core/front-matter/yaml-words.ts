@@ -12,8 +12,22 @@ function keyOf(line: string): string | null {
 
 const quoted = (key: string | null) => (key ? `"${key}"` : 'the value');
 
-/** The index of the last line before the error that opens what was never closed (`"`, `'`, `[`, `{`), or -1. */
+/** Whether a line that opens a quotation mark or a bracket after its key leaves it open. */
+function leftOpen(line: string): boolean {
+  const value = line.slice(line.indexOf(':') + 1).trim();
+  if (value.startsWith('"')) return !/^"(?:[^"\\]|\\.)*"/.test(value);
+  if (value.startsWith("'")) return !/^'(?:[^']|'')*'/.test(value);
+  const count = (re: RegExp) => (value.match(re) ?? []).length;
+  return count(/\[/g) > count(/\]/g) || count(/\{/g) > count(/\}/g);
+}
+
+/**
+ * The index of the line before the error that opens what was never closed
+ * (`"`, `'`, `[`, `{`): the first one left open, else the last that opens one; -1 when none does.
+ */
 function openerIndex(before: string[], opener: RegExp): number {
+  const first = before.findIndex((line) => opener.test(line) && leftOpen(line));
+  if (first >= 0) return first;
   for (let i = before.length - 1; i >= 0; i--) if (opener.test(before[i]!)) return i;
   return -1;
 }

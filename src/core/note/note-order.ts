@@ -52,6 +52,8 @@ function compareAscii(a: string, b: string): number | undefined {
       let endB = j;
       while (isDigit(a.charCodeAt(endA))) endA++;
       while (isDigit(b.charCodeAt(endB))) endB++;
+      // ICU splits a number after 254 digits: such a run is left to the collator.
+      if (endA - i > 254 || endB - j > 254) return undefined;
       if (endA - i !== endB - j) return endA - i < endB - j ? -1 : 1;
       for (; i < endA; i++, j++) {
         const da = a.charCodeAt(i);

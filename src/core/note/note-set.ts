@@ -7,7 +7,7 @@
  */
 import { UsageError } from '../../errors.js';
 import { readFrontMatter, setField } from '../front-matter/splice.js';
-import { isLinkKind, isUrl, linkMap, optionalText, textList } from './field-values.js';
+import { isLinkKind, isUrl, linkMap, optionalText, privateInData, textList } from './field-values.js';
 import { cleanText, cleanTitle } from './note-new.js';
 import { UNPUBLISHED_FLAGS, UNPUBLISHED_KEYS } from './publish-flags.js';
 import {
@@ -78,7 +78,7 @@ function refuse(spec: FieldSpec, data: Record<string, unknown>, shown: string): 
 
 /** A private note carries the flags generators honour; a public one loses those it has (publish-flags.ts). */
 function keepFlagsInStep(data: Record<string, unknown>, put: (key: string, value: unknown) => void): void {
-  const hidden = data.private === true;
+  const hidden = privateInData(data);
   for (const key of UNPUBLISHED_KEYS) {
     if (hidden && data[key] !== UNPUBLISHED_FLAGS[key]) put(key, UNPUBLISHED_FLAGS[key]);
     else if (!hidden && data[key] === UNPUBLISHED_FLAGS[key]) put(key, undefined);
@@ -114,6 +114,8 @@ export function setNoteFields(text: string, assignments: readonly Assignment[]):
       // Written flat (`slides: https://…`), as Obsidian and site generators read it; the old nested entry goes.
       if (!isLinkKind(kind) || isReservedKey(kind))
         throw new UsageError(`"${name}": a link kind is a word that is not a note field, e.g. slides`);
+      if (/[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(value))
+        throw new UsageError(`cannot set ${name}: the link holds a control or direction character`);
       if (value && !(/^https?:\/\//i.test(value) && isUrl(value)))
         throw new UsageError(
           `cannot set ${name}: link "${kind}" "${value}" is not a URL (http or https, e.g. https://example.org/slides)`,
@@ -136,7 +138,11 @@ export function setNoteFields(text: string, assignments: readonly Assignment[]):
       );
     if (spec.key === 'links') for (const flat of Object.keys(flatLinksOf(data))) put(flat, undefined);
     // Every name of the field the note uses is set, so an alias (`favorite`) cannot contradict the key.
-    const present = [spec.key, ...(spec.aliases ?? [])].filter((key) => data[key] !== undefined);
+    // Private in any spelling (`Private:`) is the same field: every spelling is set, so none contradicts it.
+    const names = new Set([spec.key, ...(spec.aliases ?? [])]);
+    const present = Object.keys(data).filter(
+      (key) => names.has(key) || (spec.key === 'private' && key.trim().toLowerCase() === 'private'),
+    );
     // One line, as `new` writes it: control characters and line breaks never reach a field (nor a terminal).
     const clean = spec.key === 'title' ? cleanTitle(value) : cleanText(value);
     for (const key of present.length ? present : [spec.key])
@@ -164,16 +170,19 @@ export function setNoteFields(text: string, assignments: readonly Assignment[]):
 
 /**
  * A note started from a programme entry whose title, date, time or room the
- * writer sets: the field joins `keep`, so that `import --update-notes` and
+ * writer sets: the field joins `keep` (a date, start or end brings the other two), so that `import --update-notes` and
  * `check --fix` no longer set it back. Null when nothing joins (no programme,
  * no such field, all kept already, or `keep=` given by hand).
  */
 function keepCorrections(data: Record<string, unknown>, assignments: readonly Assignment[]): string[] | null {
   if (!optionalText(data.programme) || assignments.some(({ name }) => name === 'keep')) return null;
   const kept = textList(data.keep);
-  const joining = assignments
+  const set = assignments
     .filter(({ name, value }) => value && (FOLLOWED_FIELDS as readonly string[]).includes(name))
-    .map(({ name }) => name)
-    .filter((name, i, all) => !kept.includes(name) && all.indexOf(name) === i);
+    .map(({ name }) => name);
+  // The slot is one thing: a corrected start keeps its date and end too (else a move would set the end alone).
+  const slot = ['date', 'start', 'end'];
+  const named = set.some((name) => slot.includes(name)) ? [...set, ...slot] : set;
+  const joining = named.filter((name, i, all) => !kept.includes(name) && all.indexOf(name) === i);
   return joining.length ? [...kept, ...joining] : null;
 }

@@ -14,7 +14,6 @@ import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
 export { MAX_NOTE_BYTES } from './note-size.js';
 export { noteFiles, readNoteText } from './note-files.js';
 export { byTime } from './note-order.js';
-export { resolveNote } from './note-resolve.js';
 
 /** A note as listings show it: everything but the body. */
 export type ListedNote = Omit<Note, 'body'>;

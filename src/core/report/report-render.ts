@@ -25,10 +25,14 @@ export function reportTemplate(ws: Workspace | null, cwd: string, template?: str
 }
 
 /** The report as Markdown: the template's output with runs of blank lines tidied, ending with one newline. */
+/** C0 and C1 controls but newline and tab, and the bidi overrides and isolates. */
+const REPORT_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
 export function renderMarkdownReport(template: TemplateSource, model: ReportModel): string {
-  // A control character from a note (an escape typed into a title) is shown as `\x1b`, never sent to a terminal.
+  // A control character from a note (an escape typed into a title) is shown as `\x1b`, never sent to a
+  // terminal; the marks right-to-left text needs (U+200E/F, U+061C) stay, the overrides do not.
   const text = renderTemplate(template, inertConference(model)).replace(/\r\n?/g, '\n');
-  return `${tidyBlankLines(visible(text))}\n`;
+  return `${tidyBlankLines(text.replace(REPORT_CONTROL, (char) => visible(char)))}\n`;
 }
 
 /**
