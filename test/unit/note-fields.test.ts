@@ -17,7 +17,9 @@ import {
   linkEntries,
   linkMap,
   optionalText,
+  isPrivateKey,
   privateInData,
+  privateKey,
   ratingOf,
   READ_HELPERS,
   textList,
@@ -147,7 +149,16 @@ describe('links', () => {
   });
 
   it('hashes every reader helper into the cache format', () => {
-    expect(READ_HELPERS).toEqual([optionalText, textList, linkMap, flatLinks, isLinkKind, privateInData]);
+    expect(READ_HELPERS).toEqual([
+      optionalText,
+      textList,
+      linkMap,
+      flatLinks,
+      isLinkKind,
+      privateInData,
+      privateKey,
+      isPrivateKey,
+    ]);
   });
 
   it.each<[string, boolean]>([

@@ -139,10 +139,25 @@ export const isLinkKind = (key: string): boolean => /^[a-z][\w-]*$/i.test(key);
  * and the reports (report-privacy.ts reads the same rule off the lines).
  */
 export function privateInData(data: Record<string, unknown>): boolean {
-  for (const key of Object.keys(data))
-    if (key.trim().toLowerCase() === 'private' && data[key] !== false) return true;
-  return false;
+  return privateKey(data) !== undefined;
+}
+
+/** A key that is `private` in some spelling (`Private`, ` PRIVATE`). */
+export const isPrivateKey = (key: string): boolean => key.trim().toLowerCase() === 'private';
+
+/** The key that makes the note private (see privateInData), or undefined. */
+export function privateKey(data: Record<string, unknown>): string | undefined {
+  return Object.keys(data).find((key) => isPrivateKey(key) && data[key] !== false);
 }
 
 /** The helpers the readers call: hashed, with the readers, into the cache's format. */
-export const READ_HELPERS = [optionalText, textList, linkMap, flatLinks, isLinkKind, privateInData];
+export const READ_HELPERS = [
+  optionalText,
+  textList,
+  linkMap,
+  flatLinks,
+  isLinkKind,
+  privateInData,
+  privateKey,
+  isPrivateKey,
+];

@@ -14,6 +14,9 @@ import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
 const NOT_NOTES = new Set([CONFERENCE_FILE, 'readme.md']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A note's id: its file name without `.md`. */
+export const noteId = (file: string): string => path.basename(file).replace(/\.md$/i, '');
+
 /** How deep below its starting folder a walk goes. */
 const MAX_DEPTH = 8;
 

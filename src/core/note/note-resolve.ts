@@ -10,10 +10,8 @@ import { entriesWithRef, unreadableProgrammes } from '../programme/programme-loo
 import { slugify } from '../slug.js';
 import { conferenceSlugs } from '../workspace/conference.js';
 import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
-import { checkLink, noteFiles } from './note-files.js';
+import { checkLink, noteFiles, noteId } from './note-files.js';
 import { scanNotes } from './store.js';
-
-const idOf = (file: string) => path.basename(file).replace(/\.md$/i, '');
 
 /**
  * Resolves `<note>`: a path to a file, an exact id, the ref of the programme
@@ -44,7 +42,7 @@ export function resolveNote(ws: Workspace, ref: string, cwd: string, slugs?: str
     throw new ConfnotesError(`${trimmed}: no such note file`);
   }
   const { files } = noteFiles(ws, slugs);
-  const exact = files.filter((file) => idOf(file) === trimmed);
+  const exact = files.filter((file) => noteId(file) === trimmed);
   if (exact.length === 1) return exact[0]!;
   const byRef = exact.length === 0 && isRefText(trimmed) ? notesOfRef(ws, trimmed, slugs) : [];
   if (byRef.length === 1) return byRef[0]!;
@@ -52,24 +50,21 @@ export function resolveNote(ws: Workspace, ref: string, cwd: string, slugs?: str
   let candidates =
     exact.length > 1 || byRef.length > 1
       ? [...exact, ...byRef]
-      : files.filter((file) => idOf(file).toLowerCase().startsWith(wanted));
+      : files.filter((file) => noteId(file).toLowerCase().startsWith(wanted));
   if (candidates.length === 0) {
     // Then the title's slug (after "YYYY-MM-DD-HHMM-"): a prefix of it, else whole words inside it.
     const slugWanted = slugify(trimmed, '');
     const slugParts = files.map(
-      (file) => [file, idOf(file).replace(/^\d{4}-\d{2}-\d{2}-(\d{4}-)?/, '')] as const,
+      (file) => [file, noteId(file).replace(/^\d{4}-\d{2}-\d{2}-(\d{4}-)?/, '')] as const,
     );
     if (slugWanted) {
-      candidates = slugParts.filter(([, slug]) => slug.startsWith(slugWanted)).map(([file]) => file);
-      if (candidates.length === 0) {
-        candidates = slugParts
-          .filter(
-            ([, slug]) => `-${slug}-`.includes(`-${slugWanted}-`) || `-${slug}`.includes(`-${slugWanted}`),
-          )
-          .map(([file]) => file);
-      }
+      candidates = matchingSlug(slugParts, slugWanted);
       // Then the titles themselves: a note renamed since (`set title=`) keeps its file name.
-      if (candidates.length === 0) candidates = notesByTitle(ws, slugWanted, slugs);
+      if (candidates.length === 0)
+        candidates = matchingSlug(
+          scanNotes(ws, slugs).notes.map((note) => [note.file, slugify(note.title, '')] as const),
+          slugWanted,
+        );
     }
   }
   if (candidates.length === 1) return candidates[0]!;
@@ -88,12 +83,13 @@ export function resolveNote(ws: Workspace, ref: string, cwd: string, slugs?: str
   );
 }
 
-/** Notes whose title's slug starts with `wanted`, else holds it as whole words (read through the note cache). */
-function notesByTitle(ws: Workspace, wanted: string, slugs?: string[]): string[] {
-  const titled = scanNotes(ws, slugs).notes.map((note) => [note.file, slugify(note.title, '')] as const);
-  const starting = titled.filter(([, slug]) => slug.startsWith(wanted));
+/** The files whose slug starts with `wanted`, else holds it (or a word's start) as whole words. */
+function matchingSlug(slugs: readonly (readonly [string, string])[], wanted: string): string[] {
+  const starting = slugs.filter(([, slug]) => slug.startsWith(wanted));
   if (starting.length > 0) return starting.map(([file]) => file);
-  return titled.filter(([, slug]) => `-${slug}-`.includes(`-${wanted}-`)).map(([file]) => file);
+  return slugs
+    .filter(([, slug]) => `-${slug}-`.includes(`-${wanted}-`) || `-${slug}`.includes(`-${wanted}`))
+    .map(([file]) => file);
 }
 
 /** The note of the entry named `ref` in each conference's programme (the first by id when several). */

@@ -7,7 +7,15 @@
  */
 import { UsageError } from '../../errors.js';
 import { readFrontMatter, setField } from '../front-matter/splice.js';
-import { isLinkKind, isUrl, linkMap, optionalText, privateInData, textList } from './field-values.js';
+import {
+  isLinkKind,
+  isPrivateKey,
+  isUrl,
+  linkMap,
+  optionalText,
+  privateInData,
+  textList,
+} from './field-values.js';
 import { cleanText, cleanTitle } from './note-new.js';
 import { UNPUBLISHED_FLAGS, UNPUBLISHED_KEYS } from './publish-flags.js';
 import {
@@ -141,10 +149,10 @@ export function setNoteFields(text: string, assignments: readonly Assignment[]):
     // Private in any spelling (`Private:`) is the same field: every spelling is set, so none contradicts it.
     const names = new Set([spec.key, ...(spec.aliases ?? [])]);
     const present = Object.keys(data).filter(
-      (key) => names.has(key) || (spec.key === 'private' && key.trim().toLowerCase() === 'private'),
+      (key) => names.has(key) || (spec.key === 'private' && isPrivateKey(key)),
     );
     // One line, as `new` writes it: control characters and line breaks never reach a field (nor a terminal).
-    const clean = spec.key === 'title' ? cleanTitle(value) : cleanText(value);
+    const clean = cleanValue(name, value);
     for (const key of present.length ? present : [spec.key])
       put(key, clean ? typedValue(spec, clean) : undefined);
     refuse(spec, data, name);
@@ -160,13 +168,14 @@ export function setNoteFields(text: string, assignments: readonly Assignment[]):
       next === text
         ? []
         : [
-            ...assignments.map(
-              ({ name, value }) => `${name}=${name === 'title' ? cleanTitle(value) : cleanText(value)}`,
-            ),
+            ...assignments.map(({ name, value }) => `${name}=${cleanValue(name, value)}`),
             ...(kept ? [`keep=${kept.join(',')}`] : []),
           ],
   };
 }
+
+/** A value as `set` writes it: one clean line, a title at most its length. */
+const cleanValue = (name: string, value: string) => (name === 'title' ? cleanTitle(value) : cleanText(value));
 
 /**
  * A note started from a programme entry whose title, date, time or room the

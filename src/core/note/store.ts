@@ -7,7 +7,7 @@ import { NoteFileError } from '../../errors.js';
 import { conferenceSlugs } from '../workspace/conference.js';
 import { findFrontMatter, FrontMatterError } from '../front-matter/front-matter.js';
 import { metaOfRow, NoteCache, statStamp, type FileStamp, type NoteCacheOptions } from './note-cache.js';
-import { noteFiles, readNoteText } from './note-files.js';
+import { noteFiles, noteId, readNoteText } from './note-files.js';
 import { parseNote, type Note, type NoteMeta } from './note.js';
 import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
 
@@ -19,8 +19,6 @@ export { byTime } from './note-order.js';
 export type ListedNote = Omit<Note, 'body'>;
 
 const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((tag, i) => tag === b[i]);
-
-const idOf = (file: string) => path.basename(file).replace(/\.md$/i, '');
 
 export interface ScanResult {
   notes: Note[];
@@ -38,7 +36,7 @@ export function readNote(ws: Workspace, file: string): Note {
     const folder = rel.includes('/') && !rel.startsWith('..') ? rel.split('/')[0]! : null;
     return {
       ...meta,
-      id: path.basename(file).replace(/\.md$/i, ''),
+      id: noteId(file),
       file,
       path: rel,
       folder,
@@ -117,7 +115,7 @@ export class ScannedNote {
   /** The note without its body, for listings: a plain object, cheaper than a Note (no body to read lazily). */
   listed(): ListedNote {
     if (this.built) return this.built;
-    const where = () => ({ id: idOf(this.file), file: this.file, path: this.rel, folder: this.folder });
+    const where = () => ({ id: noteId(this.file), file: this.file, path: this.rel, folder: this.folder });
     if (!this.fields) {
       const listed = metaOfRow(this.row!, where());
       if (listed && sameTags(listed.tags, this.tags)) return listed;
@@ -190,7 +188,7 @@ function noteFromCache(ws: Workspace, file: string, rel: string, meta: NoteMeta)
   // A literal with an own enumerable accessor: spreading or serialising the note still gives its body.
   return {
     ...meta,
-    id: path.basename(file).replace(/\.md$/i, ''),
+    id: noteId(file),
     file,
     path: rel,
     folder: slash > 0 && !rel.startsWith('..') ? rel.slice(0, slash) : null,

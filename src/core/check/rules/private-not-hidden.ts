@@ -6,7 +6,7 @@
  */
 import { findPair, keyLine, type Splice } from '../../front-matter/splice.js';
 import { missingFlags, UNPUBLISHED_FLAGS } from '../../note/publish-flags.js';
-import { privateInData } from '../../note/schema.js';
+import { privateInData, privateKey } from '../../note/field-values.js';
 import type { NoteRule, ParsedNote } from '../rule.js';
 
 function unhidden(note: ParsedNote): string[] {
@@ -32,9 +32,7 @@ function splices(note: ParsedNote, keys: string[]): Splice[] {
 
 /** The line of the key that makes the note private (`Private:` too). */
 function privateLine(note: ParsedNote): number | null {
-  const key = Object.keys(note.data).find(
-    (k) => k.trim().toLowerCase() === 'private' && note.data[k] !== false,
-  );
+  const key = privateKey(note.data);
   return key === undefined ? null : keyLine(note.yaml, key);
 }
 

@@ -3,6 +3,7 @@
  * user's own and is kept without a word.
  */
 import { nodeLine, pairsOf } from '../../front-matter/splice.js';
+import { isPrivateKey } from '../../note/field-values.js';
 import { flatLinksOf, KNOWN_FIELDS } from '../../note/schema.js';
 import type { NoteRule } from '../rule.js';
 
@@ -60,7 +61,7 @@ export const unknownField: NoteRule = {
       if (!meant) return [];
       // Private in any case is read as private (schema.ts privateInData), never ignored.
       const message =
-        meant === 'private' && key.toLowerCase() === 'private'
+        meant === 'private' && isPrivateKey(key)
           ? `"${key}" is read as "private" (the note is private unless it is false); write it "private"`
           : `unknown field "${key}": did you mean "${meant}"? (confnotes does not read "${key}")`;
       return [{ line: nodeLine(note.yaml, pair.key), message }];
