@@ -117,8 +117,11 @@ let recording;
  * (a stat and a realpath for each), and loaded by requireOwn.
  */
 function requireFor(module, dir) {
+  // esbuild's names hold no `..` or doubled slash: a concatenation is path.join's answer (a join
+  // normalises the whole path, for every one of a command's hundreds of requires).
+  const own = (id) => (path.sep === '/' && !id.includes('/.') ? dir + id.slice(1) : path.join(dir, id));
   const requireIn = (id) =>
-    id.startsWith('./') && id.endsWith('.cjs') ? requireOwn(path.join(dir, id), module) : module.require(id);
+    id.startsWith('./') && id.endsWith('.cjs') ? requireOwn(own(id), module) : module.require(id);
   requireIn.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
   requireIn.cache = Module._cache;
   requireIn.main = process.mainModule;

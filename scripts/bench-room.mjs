@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export const ROOM_TARGET = 1.5;
+export const ROOM_TARGET = { 0: 1.5 }; // ×`node -e 0`, at every size (a targets map, as bench.mjs reads them)
 export const ROOM_CONFERENCE = 'room-bench-2026';
 export const ROOM_TALKS = 300;
 /** The programme's days; bench.mjs's fixed now (2026-04-14T09:30:00Z) falls in the keynote of the second. */

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 // gray-matter's default YAML engine, never used by confnotes: see scripts/stubs/js-yaml.cjs; js-yaml's
 // full schema, never used by fast-yaml.ts: see scripts/stubs/js-yaml-default-full.cjs; commander's
-// node:child_process, loaded on first use: see scripts/stubs/commander-child-process.cjs.
+// node:child_process, loaded on first use: see scripts/stubs/commander-child-process.cjs;
+// write-file-atomic's node:crypto: see scripts/stubs/write-file-atomic-crypto.cjs.
 const stubJsYaml = {
   name: 'stub-js-yaml',
   setup(build) {
@@ -20,6 +21,12 @@ const stubJsYaml = {
     build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
       /[\\/]commander[\\/]/.test(args.resolveDir)
         ? { path: fileURLToPath(new URL('./stubs/commander-child-process.cjs', import.meta.url)) }
+        : undefined,
+    );
+    // write-file-atomic's node:crypto, used only to name its temporary files: see the stub.
+    build.onResolve({ filter: /^(node:)?crypto$/ }, (args) =>
+      /[\\/]write-file-atomic[\\/]/.test(args.resolveDir)
+        ? { path: fileURLToPath(new URL('./stubs/write-file-atomic-crypto.cjs', import.meta.url)) }
         : undefined,
     );
     // src/core/front-matter/fast-yaml.ts loads js-yaml's loader with a schema of its own; the
@@ -125,6 +132,9 @@ await build({
   // vm.Script (from its code cache), where import() cannot work without an experimental loader
   // (the launcher hands the lane its own import of dist/cli.js: quickMain's importFull).
   supported: { 'dynamic-import': false },
+  // Required from node_modules on first use, as before src/core/safe-write.ts named them for the
+  // full CLI's bundle: the lane only appends, and must not carry them (test/unit/quick-bundle.test.ts).
+  external: ['write-file-atomic', 'signal-exit'],
   sourcemap,
   banner: { js: "const __cnImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',

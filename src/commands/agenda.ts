@@ -151,7 +151,11 @@ function when(entry: ProgrammeEntry, zone: string | null): string {
     return entry.start === entry.end ? `${entry.start} all day` : `${entry.start} to ${entry.end}`;
   const start = wallTime(new Date(entry.start), zone);
   const end = wallTime(new Date(entry.end), zone);
-  return `${start.date} ${start.time}–${end.date === start.date ? end.time : `${end.date} ${end.time}`}`;
+  if (end.date === start.date) return `${start.date} ${start.time}–${end.time}`;
+  // A talk past midnight as a timetable shows it (`23:00–00:30+1`): a second date would widen the
+  // column of every row, and cut the rooms of all of them.
+  const days = Math.round((Date.parse(end.date) - Date.parse(start.date)) / 86_400_000);
+  return `${start.date} ${start.time}–${end.time}+${days}`;
 }
 
 async function agendaTable(
@@ -182,7 +186,8 @@ async function agendaTable(
   });
   return renderTable(['', 'when', 'room', 'title', 'speakers', 'ref'], rows, {
     width: tableWidth(env.io.stdout, width),
-    // The reference (a short ref, or a long uid) gives way first, then speakers; title and room keep the most.
-    columns: { ref: 'id', uid: 'id', speakers: 'secondary', title: 'main', room: { give: 'main', min: 6 } },
+    // The reference (a short ref, or a long uid) gives way first, then speakers; title and room keep
+    // the most, and a room name of up to 16 characters (most are) is never cut for the title's sake.
+    columns: { ref: 'id', uid: 'id', speakers: 'secondary', title: 'main', room: { give: 'main', min: 16 } },
   });
 }

@@ -3,12 +3,14 @@ import {
   chooseConference,
   conferenceSlugs,
   createConference,
+  LINKED_FOLDER,
+  linkedFolders,
   readConference,
   validateNewConference,
   type Conference,
   type NewConference,
 } from '../core/workspace/conference.js';
-import { noteFiles } from '../core/note/store.js';
+import { scanEntries } from '../core/note/store.js';
 import { findTemplate, renderTemplate, tidyFrontMatter } from '../core/templates.js';
 import { readState, updateState } from '../core/workspace/workspace.js';
 import { workspaceConfig } from '../core/workspace/workspace-config.js';
@@ -80,11 +82,13 @@ export async function runList(env: CommandEnv, options: { json?: boolean; width?
     : slugs.length === 1
       ? slugs[0]
       : undefined;
+  for (const name of linkedFolders(ws)) env.warn(`${visible(name)}: ${LINKED_FOLDER}`);
   const rows: (Conference & { notes: number; current: boolean })[] = [];
   for (const slug of slugs) {
     try {
       const conference = readConference(ws, slug);
-      rows.push({ ...conference, notes: noteFiles(ws, [slug]).files.length, current: slug === current });
+      // The notes `list` shows (through the same cache): a README or a half-written file is not one.
+      rows.push({ ...conference, notes: scanEntries(ws, [slug]).found, current: slug === current });
     } catch (error) {
       if (error instanceof NoteFileError) env.warn(error.message);
       else throw error;

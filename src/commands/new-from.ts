@@ -15,6 +15,7 @@ import {
 } from '../core/programme/programme.js';
 import {
   addProgrammeFields,
+  entityDecoderFor,
   noteInputOf,
   notesByEntry,
   type LinkedNote,
@@ -113,12 +114,13 @@ export async function run(env: CommandEnv, titleWords: string[], options: NewOpt
     links: [...(fromProgramme.links ?? []), ...(options.link ?? [])],
     summary: options.summary,
   };
+  const decode = await entityDecoderFor(entry);
   const { file, draft } = createNote(ws, conference, input, {
     now,
     cwd: env.ctx.cwd,
     template: options.template,
     finish: (text) => {
-      const filled = addProgrammeFields(text, entry);
+      const filled = addProgrammeFields(text, entry, decode);
       if (parseNote(filled).meta.programme !== entry.uid)
         throw new ConfnotesError('the note template left no room for the programme field');
       return filled;

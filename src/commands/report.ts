@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chosenConference, conferenceSlugs } from '../core/workspace/conference.js';
+import { chosenConference, isConference } from '../core/workspace/conference.js';
 import {
   buildReport,
   GROUP_BY,
@@ -170,7 +170,7 @@ async function checkTarget(env: CommandEnv, ws: Workspace, target: string, force
     !inWorkspace.startsWith('..') &&
     !path.isAbsolute(inWorkspace) &&
     inWorkspace.includes(path.sep) &&
-    conferenceSlugs(ws).includes(top) &&
+    isConference(ws, top) &&
     /\.md$/i.test(target)
   ) {
     throw new UsageError(

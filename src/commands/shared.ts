@@ -1,6 +1,6 @@
 /** Small helpers several commands share (quick commands import paths.ts only: this one loads the store). */
 export { pathForUser } from './paths.js';
-import { chooseConference, conferenceSlugs } from '../core/workspace/conference.js';
+import { chooseConference, conferenceSlugs, isConference } from '../core/workspace/conference.js';
 import type { NoteFileError } from '../errors.js';
 import { UsageError } from '../errors.js';
 import { findWorkspace, readState, type Workspace } from '../core/workspace/workspace.js';
@@ -16,9 +16,8 @@ export function scopeOf(ws: Workspace, options: { conf?: string; all?: boolean }
   if (options.all) return conferenceSlugs(ws);
   if (options.conf) return [chooseConference(ws, {}, options.conf)];
   const state = readState(ws);
-  const slugs = conferenceSlugs(ws);
-  if (state.conference && slugs.includes(state.conference)) return [state.conference];
-  return slugs;
+  if (state.conference && isConference(ws, state.conference)) return [state.conference];
+  return conferenceSlugs(ws);
 }
 
 export function printProblems(env: CommandEnv, problems: NoteFileError[]): void {

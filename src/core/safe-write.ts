@@ -12,7 +12,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import type writeFileAtomicModule from 'write-file-atomic';
 import { ConfnotesError, fromErrno } from '../errors.js';
 import { writablePath } from './fs/contained.js';
@@ -22,11 +21,12 @@ export { withLock } from './fs/lock.js';
 export type { LockOptions } from './fs/lock.js';
 
 // write-file-atomic is loaded on first use, not at start-up: `jot` only appends
-// and must not pay for it (see ARCHITECTURE.md, start-up budget).
-const load = createRequire(import.meta.url);
+// and must not pay for it (see ARCHITECTURE.md, start-up budget). A require() of
+// the name itself, so that the build bundles it (with the V8 code cache of the
+// file it lands in) and runs it only here; see scripts/build.mjs for its hash.
 let atomicWriter: typeof writeFileAtomicModule | undefined;
 function writeFileAtomic(): typeof writeFileAtomicModule {
-  atomicWriter ??= load('write-file-atomic') as typeof writeFileAtomicModule;
+  atomicWriter ??= require('write-file-atomic') as typeof writeFileAtomicModule;
   return atomicWriter;
 }
 
@@ -41,7 +41,7 @@ function writeFileAtomic(): typeof writeFileAtomicModule {
 export function inOneBatch<T>(fn: () => T): T {
   let release = () => {};
   try {
-    release = (load('signal-exit') as typeof import('signal-exit')).onExit(() => {});
+    release = (require('signal-exit') as typeof import('signal-exit')).onExit(() => {});
   } catch {
     // Only a saving: each write then sets its own handlers up, as without the batch.
   }

@@ -8,12 +8,7 @@ export const MAX_SLUG_LENGTH = 60;
  * come out of it.
  */
 export function slugify(title: string, fallback = 'untitled'): string {
-  const words = title
-    .normalize('NFKC')
-    .toLowerCase()
-    .split(/[^\p{L}\p{M}\p{N}]+/u)
-    .map((word) => word.replace(/^\p{M}+/u, ''))
-    .filter((word) => word.length > 0);
+  const words = PRINTABLE_ASCII.test(title) ? asciiSlugWords(title) : unicodeSlugWords(title);
   let slug = '';
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;
@@ -26,8 +21,64 @@ export function slugify(title: string, fallback = 'untitled'): string {
   return slug || fallback;
 }
 
-/** Anything outside Obsidian's tag alphabet (letters, digits, `_`, `-`, `/`) separates words. */
-const TAG_SEPARATOR = /[^\p{L}\p{M}\p{N}_/-]+/gu;
+/** Text of printable ASCII alone: NFKC leaves it as it is, and its letters are a-z and A-Z. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** A title's words: runs of letters (with their marks) and digits, lower case. */
+export function unicodeSlugWords(title: string): string[] {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .map((word) => word.replace(/^\p{M}+/u, ''))
+    .filter((word) => word.length > 0);
+}
+
+/**
+ * unicodeSlugWords for printable ASCII, without the Unicode tables (compiling
+ * them costs milliseconds of a room command); a property test holds the two equal.
+ */
+export function asciiSlugWords(title: string): string[] {
+  return title
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
+}
+
+/** normaliseTag's patterns: Unicode's classes, and their printable-ASCII equivalents (a property test holds them equal). */
+interface TagPatterns {
+  /** Control and format characters, removed. */
+  invisible: RegExp;
+  /** A letter followed by pluses that end a word (`c++`). */
+  pluses: RegExp;
+  /** A letter followed by a sharp that ends a word (`c#`). */
+  sharp: RegExp;
+  /** A dot between letters or digits (`node.js`). */
+  innerDot: RegExp;
+  /** Anything outside Obsidian's tag alphabet (letters, digits, `_`, `-`, `/`): separates words. */
+  separator: RegExp;
+  /** Something other than digits and slashes: a tag needs it. */
+  notANumber: RegExp;
+}
+
+const UNICODE_TAG: TagPatterns = {
+  invisible: /[\p{Cc}\p{Cf}]/gu,
+  pluses: /(\p{L})(\++)(?![\p{L}\p{N}])/gu,
+  sharp: /(\p{L})#(?![\p{L}\p{N}])/gu,
+  innerDot: /([\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu,
+  separator: /[^\p{L}\p{M}\p{N}_/-]+/gu,
+  notANumber: /[^\p{N}/]/u,
+};
+
+/** For printable ASCII once lower-cased: letters are a-z, digits 0-9, and nothing is invisible. */
+const ASCII_TAG: TagPatterns = {
+  invisible: /(?!)/g,
+  pluses: /([a-z])(\++)(?![a-z0-9])/g,
+  sharp: /([a-z])#(?![a-z0-9])/g,
+  innerDot: /([a-z0-9])\.(?=[a-z0-9])/g,
+  separator: /[^a-z0-9_/-]+/g,
+  notANumber: /[^0-9/]/,
+};
 
 /**
  * Normalises a tag into Obsidian's tag alphabet, so every tool that reads the
@@ -40,25 +91,29 @@ const TAG_SEPARATOR = /[^\p{L}\p{M}\p{N}_/-]+/gu;
  * reads `2026` as a number, not a tag; see whyNotATag).
  */
 export function normaliseTag(tag: string): string {
+  return PRINTABLE_ASCII.test(tag) ? normaliseTagWith(ASCII_TAG, tag) : normaliseTagWith(UNICODE_TAG, tag);
+}
+
+/** normaliseTag with one set of patterns; exported for the property test that holds the two sets equal. */
+export function normaliseTagWith(patterns: TagPatterns, tag: string): string {
   const normal = tag
     .normalize('NFKC')
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(patterns.invisible, '')
     .trim()
     .replace(/^#+/, '')
     .toLowerCase()
-    .replace(
-      /(\p{L})(\++)(?![\p{L}\p{N}])/gu,
-      (_all, letter: string, plus: string) => letter + 'p'.repeat(plus.length),
-    )
-    .replace(/(\p{L})#(?![\p{L}\p{N}])/gu, '$1sharp')
-    .replace(/([\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu, '$1')
-    .replace(TAG_SEPARATOR, '-')
+    .replace(patterns.pluses, (_all, letter: string, plus: string) => letter + 'p'.repeat(plus.length))
+    .replace(patterns.sharp, '$1sharp')
+    .replace(patterns.innerDot, '$1')
+    .replace(patterns.separator, '-')
     .split('/')
     .map((part) => part.replace(/-{2,}/g, '-').replace(/^-+|-+$/g, ''))
     .filter((part) => part.length > 0)
     .join('/');
-  return /[^\p{N}/]/u.test(normal) ? normal : '';
+  return patterns.notANumber.test(normal) ? normal : '';
 }
+
+export { ASCII_TAG, UNICODE_TAG };
 
 /** Why a tag normalises to nothing, in a sentence for an error message. */
 export function whyNotATag(tag: string): string {

@@ -42,4 +42,16 @@ describe('--json shapes', () => {
     const confs = JSON.parse(confnotes(['conf', 'list', '--json'], { cwd: root }).stdout);
     expect(confs[0]).toMatchObject({ slug: 'conf', path: 'conf', abs_path: confDir });
   });
+
+  it('conf list counts the notes list shows, not every Markdown file in the folder', () => {
+    const { root, confDir } = makeWorkspace();
+    fs.writeFileSync(path.join(confDir, 'talk.md'), note({ title: 'Talk', date: '2013-04-16' }));
+    fs.writeFileSync(path.join(confDir, 'ideas.md'), '# Ideas for the trip\n');
+    fs.writeFileSync(path.join(confDir, 'broken.md'), '---\ntitle: [unclosed\n---\n');
+    const listed = JSON.parse(confnotes(['list', '--json'], { cwd: root }).stdout) as unknown[];
+    const confs = JSON.parse(confnotes(['conf', 'list', '--json'], { cwd: root }).stdout);
+    expect(listed).toHaveLength(1);
+    expect(confs[0]).toMatchObject({ slug: 'conf', notes: 1 });
+    expect(confnotes(['conf', 'list'], { cwd: root }).stdout).toMatch(/conf\s.*\s1\n?$/m);
+  });
 });

@@ -195,3 +195,26 @@ describe('on a terminal, the table fits its columns', () => {
     }
   }
 });
+
+describe('agenda keeps short rooms whole', () => {
+  it('cuts neither a room nor a time on a day of camp 2019, with a talk past midnight', () => {
+    const camp = path.join(home, 'camp');
+    const inCamp = (args: string[]) => confnotes(args, { cwd: camp, env: ENV });
+    confnotes(['init', camp], { cwd: home });
+    expect(inCamp(['conf', 'new', 'Camp 2019', '--start', '2019-08-21', '--end', '2019-08-25']).code).toBe(0);
+    expect(inCamp(['conf', 'set', 'timezone=Europe/Berlin']).code).toBe(0);
+    const imported = inCamp(['import', path.resolve(__dirname, '../fixtures/real/frab-camp2019.json')]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const day = JSON.parse(inCamp(['agenda', '--json', '--day', '2019-08-22']).stdout) as { room: string }[];
+    for (const width of ['80', '120']) {
+      const table = inCamp(['agenda', '--day', '2019-08-22', '--width', width]).stdout;
+      const rows = table.split('\n').slice(1, -1);
+      expect(rows).toHaveLength(day.length);
+      for (const [i, row] of rows.entries()) expect(row, row).toContain(`  ${day[i]!.room}  `);
+      // 23:00 to 00:30 the next day: the next day's date would widen every row's time.
+      expect(table).toMatch(/ 2019-08-22 23:00–00:30\+1 {2}Meitner {2}Achtung, Datenpannen!/);
+      for (const line of table.split('\n'))
+        expect(stringWidth(line), line).toBeLessThanOrEqual(Number(width));
+    }
+  }, 60_000);
+});

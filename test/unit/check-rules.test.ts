@@ -31,6 +31,41 @@ describe('check rules', () => {
     expect(checkWorkspace(ws, { workspaceWide: false }).problems).toEqual([]);
   });
 
+  it('names a conference folder reached through a link, which no command reads', () => {
+    const { ws, root } = makeWorkspace();
+    const outside = fs.mkdtempSync(path.join(path.dirname(root), 'outside-'));
+    fs.writeFileSync(path.join(outside, 'conference.md'), '---\nname: Elsewhere\n---\n');
+    fs.writeFileSync(path.join(outside, 'talk.md'), note({}));
+    fs.symlinkSync(outside, path.join(root, 'linked-2014'));
+    fs.symlinkSync(path.join(outside, 'talk.md'), path.join(root, 'conf', 'linked-note.md'));
+    expect(found(ws)).toContain('linked-2014:null:outside-conference');
+    expect(checkWorkspace(ws).problems.find((problem) => problem.path === 'linked-2014')?.message).toMatch(
+      /^a link to a folder; confnotes reads no conference through a link/,
+    );
+  });
+
+  it('says why a flat link is not read as one, and flags an address that runs code under any key', () => {
+    const text = [
+      '---',
+      'title: T',
+      'date: 2013-04-16',
+      'video: javascript:alert(1)',
+      'slides: ask the speaker',
+      'Recording: https://example.org/rec',
+      'demo: " data:text/html,<script>x</script>"',
+      'where: room:A',
+      'blog: https://example.org/post',
+      '---',
+      '',
+    ].join('\n');
+    const problems = checkNoteText(text, 'x.md').filter((problem) => problem.rule === 'flat-link-not-url');
+    expect(problems.map(({ line, message }) => `${line}:${message}`)).toEqual([
+      '4:video "javascript:alert(1)" is not a web address (http:// or https://), so it is not read as a link',
+      '5:slides "ask the speaker" is not a web address (http:// or https://), so it is not read as a link',
+      '7:demo "data:text/html,<script>x</script>" is not a web address (http:// or https://), so it is not read as a link',
+    ]);
+  });
+
   it('reports the lenient field problems at the key that has them, and an alias under its own name', () => {
     const problems = checkNoteText(note({ favorite: 'yes', private: '"no"' }), 'x.md');
     expect(problems.map(({ line, rule, message }) => `${line}:${rule}:${message}`)).toEqual([

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   chooseConference,
   createConference,
+  linkedFolders,
   readConference,
   validateNewConference,
 } from '../../src/core/workspace/conference.js';
@@ -109,6 +110,29 @@ describe('chooseConference', () => {
     fs.rmSync(path.join(root, 'second'), { recursive: true });
     expect(() => chooseConference(ws, {})).toThrow(/^no conference yet; start one with: confnotes conf new/);
     expect(() => chooseConference(ws, {}, 'nope')).toThrow(`no conference "nope" in ${root}; known: none`);
+  });
+
+  it('takes a named or current conference only where the listing would find it', () => {
+    const { ws, root } = workspace();
+    const outside = fs.mkdtempSync(path.join(path.dirname(root), 'outside-'));
+    fs.writeFileSync(path.join(outside, 'conference.md'), '---\nname: Elsewhere\n---\n');
+    fs.symlinkSync(outside, path.join(root, 'linked'));
+    fs.mkdirSync(path.join(root, 'nested', 'deeper'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'nested', 'deeper', 'conference.md'), '---\nname: Deeper\n---\n');
+    fs.mkdirSync(path.join(root, '.hidden'));
+    fs.writeFileSync(path.join(root, '.hidden', 'conference.md'), '---\nname: Hidden\n---\n');
+    fs.writeFileSync(path.join(root, '.confnotes', 'conference.md'), '---\nname: Own\n---\n');
+    expect(() => chooseConference(ws, {}, 'linked')).toThrow(
+      'linked: a link to a folder; confnotes reads no conference through a link (it could lead out of the workspace): move the folder into the workspace instead',
+    );
+    expect(linkedFolders(ws)).toEqual(['linked']);
+    for (const named of ['nested/deeper', '.hidden', '.confnotes', '..', '', 'conf/']) {
+      expect(() => chooseConference(ws, {}, named || 'x/'), named).toThrow(
+        /^no conference ".*" in .*; known: conf$/,
+      );
+      expect(chooseConference(ws, { conference: named })).toBe('conf');
+    }
+    expect(chooseConference(ws, { conference: 'linked' })).toBe('conf');
   });
 });
 

@@ -62,6 +62,21 @@ describe('talkNow', () => {
     expect(talkNow(bare.ws, bare.elsewhere, at('2013-04-16T17:10:00Z'))).toBeUndefined();
   });
 
+  it("does not offer the note's own talk as another: it says the note's slot is out of date", async () => {
+    const { ws, root, ref } = await withProgramme();
+    const own = path.join(root, 'conf', 'two.md');
+    fs.writeFileSync(
+      own,
+      '---\ntitle: Two\ndate: 2013-04-16\nstart: "09:00"\nend: "09:30"\nprogramme: e2\n---\n',
+    );
+    expect(talkNow(ws, own, at('2013-04-16T18:10:00Z'))).toMatch(
+      new RegExp(
+        `^${ref('e3')} "Three", ${ref('e2')} "Two" \\(Hall A\\), this note's own talk, which the programme has at 11:00–\\d\\d:\\d\\d \\(confnotes check --fix moves the note\\)$`,
+      ),
+    );
+    expect(talkNow(ws, own, at('2013-04-16T17:10:00Z'))).toBe(`${ref('e1')} "One" (Main Hall)`);
+  });
+
   it('shows an entry without a room as its ref and title only', async () => {
     const { ws, ref } = await withProgramme();
     const three = readProgramme(ws, readConference(ws, 'conf'))!.entries.find((entry) => entry.uid === 'e3')!;
@@ -72,7 +87,7 @@ describe('talkNow', () => {
 describe('nextTalk', () => {
   it('says so without a programme', async () => {
     const { ws, root, elsewhere } = await withProgramme(false);
-    expect(nextTalk(ws, elsewhere, at('2013-04-16T17:10:00Z'), root)).toEqual({
+    expect(await nextTalk(ws, elsewhere, at('2013-04-16T17:10:00Z'), root)).toEqual({
       none: 'this conference has no programme; import one with: confnotes import <file>',
     });
   });
@@ -80,11 +95,11 @@ describe('nextTalk', () => {
   it('creates the note of the talk on now, then finds it again rather than making a second', async () => {
     const { ws, root, elsewhere } = await withProgramme();
     const now = at('2013-04-16T17:10:00Z');
-    const first = nextTalk(ws, elsewhere, now, root);
+    const first = await nextTalk(ws, elsewhere, now, root);
     expect(first).toMatchObject({ created: true, entry: { uid: 'e1' } });
     const file = (first as { file: string }).file;
     expect(fs.readFileSync(file, 'utf8')).toMatch(/^programme: "e1"$/m);
-    const again = nextTalk(ws, elsewhere, now, root);
+    const again = await nextTalk(ws, elsewhere, now, root);
     expect(again).toEqual({ file, entry: expect.objectContaining({ uid: 'e1' }), created: false });
     expect(
       fs.readdirSync(path.dirname(file)).filter((name) => name.endsWith('.md') && name !== 'conference.md'),
@@ -94,8 +109,8 @@ describe('nextTalk', () => {
   it('from the note of the talk on now, offers the next ones; two at once are choices', async () => {
     const { ws, root, ref, elsewhere } = await withProgramme();
     const now = at('2013-04-16T17:10:00Z');
-    const { file } = nextTalk(ws, elsewhere, now, root) as { file: string };
-    expect(nextTalk(ws, file, now, root)).toEqual({
+    const { file } = (await nextTalk(ws, elsewhere, now, root)) as { file: string };
+    expect(await nextTalk(ws, file, now, root)).toEqual({
       choices: [`${ref('e2')} "Two" (Hall A)`, `${ref('e3')} "Three"`],
     });
   });
@@ -103,17 +118,17 @@ describe('nextTalk', () => {
   it('takes the entry a ref names; an unknown ref, an all-day entry and the end of the programme say why not', async () => {
     const { ws, root, ref, elsewhere } = await withProgramme();
     const now = at('2013-04-16T17:10:00Z');
-    expect(nextTalk(ws, elsewhere, now, root, ref('e3'))).toMatchObject({
+    expect(await nextTalk(ws, elsewhere, now, root, ref('e3'))).toMatchObject({
       created: true,
       entry: { uid: 'e3' },
     });
-    expect(nextTalk(ws, elsewhere, now, root, 'zzzzzz')).toEqual({
+    expect(await nextTalk(ws, elsewhere, now, root, 'zzzzzz')).toEqual({
       none: 'no entry "zzzzzz" in the programme of Test Conf 2013',
     });
-    expect(nextTalk(ws, elsewhere, now, root, ref('e4'))).toEqual({
+    expect(await nextTalk(ws, elsewhere, now, root, ref('e4'))).toEqual({
       none: '"Hackathon" is an all-day entry, not a talk',
     });
-    expect(nextTalk(ws, elsewhere, at('2013-04-19T12:00:00Z'), root)).toEqual({
+    expect(await nextTalk(ws, elsewhere, at('2013-04-19T12:00:00Z'), root)).toEqual({
       none: 'no talk is on now and none comes next',
     });
   });

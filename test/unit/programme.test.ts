@@ -22,6 +22,7 @@ import { importProgramme } from '../../src/core/programme/programme-import.js';
 import {
   abstractText,
   addProgrammeFields,
+  entityDecoderFor,
   noteInputOf,
   typeOfEntry,
 } from '../../src/core/programme/programme-notes.js';
@@ -255,17 +256,18 @@ describe('from an entry to a note', () => {
     });
   });
 
-  it('turns an HTML abstract into inert text', () => {
-    const text = abstractText(
-      '<p>We <b>really</b> mean it &amp; more.</p><script>alert("x")</script><img src=x onerror=alert(1)>&lt;iframe src=evil&gt;',
-    );
+  it('turns an HTML abstract into inert text', async () => {
+    const source =
+      '<p>We <b>really</b> mean it &amp; more.</p><script>alert("x")</script><img src=x onerror=alert(1)>&lt;iframe src=evil&gt;';
+    const text = abstractText(source, await entityDecoderFor({ abstract: source }));
     expect(text).toBe('We really mean it & more.\n\\<iframe src=evil>');
-    expect(abstractText('a < b and **bold**')).toBe('a \\< b and **bold**');
+    expect(abstractText('a < b and **bold**', await entityDecoderFor({}))).toBe('a \\< b and **bold**');
   });
 
-  it('adds the programme uid to the front matter and the abstract as a quote', () => {
+  it('adds the programme uid to the front matter and the abstract as a quote', async () => {
     const note = '---\ntitle: T\ndate: 2026-06-16\n---\n## Notes\n';
-    const text = addProgrammeFields(note, entry('a: b#c', { abstract: 'One\n\n---\n## Notes' }));
+    const talk = entry('a: b#c', { abstract: 'One\n\n---\n## Notes' });
+    const text = addProgrammeFields(note, talk, await entityDecoderFor(talk));
     expect(parseNote(text).meta.programme).toBe('a: b#c');
     expect(text).toContain('## Abstract\n\n> One\n>\n> ---\n> ## Notes\n\n## Notes\n');
     expect(text.match(/^## Notes$/gm)).toHaveLength(1);

@@ -20,6 +20,7 @@ async function quickInputs(): Promise<string[]> {
     platform: 'node',
     target: 'node20',
     supported: { 'dynamic-import': false },
+    external: ['write-file-atomic', 'signal-exit'],
     define: { 'import.meta.url': '__cnImportMetaUrl' },
     logLevel: 'silent',
   });

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NoteFileError } from '../../src/errors.js';
-import { abstractText } from '../../src/core/programme/programme-notes.js';
+import { abstractText, entityDecoderFor } from '../../src/core/programme/programme-notes.js';
 import { importProgramme, readExportStream } from '../../src/core/programme/programme-import.js';
 import { readProgramme, updateProgramme } from '../../src/core/programme/programme-store.js';
 import { ScheduleError } from '../../src/core/programme/schedule-common.js';
@@ -162,12 +162,22 @@ describe('programme.yml is read only as a regular file inside the workspace', ()
 });
 
 describe('abstracts', () => {
-  it('decodes entities with the entities package, but no control or bidi character survives', () => {
-    expect(abstractText('Caf&eacute; &hellip; &#x1F600; &#27;[2J x&#x202E;y&#8294;z')).toBe(
+  const inert = async (abstract: string) => abstractText(abstract, await entityDecoderFor({ abstract }));
+
+  it('decodes entities with the entities package, but no control or bidi character survives', async () => {
+    expect(await inert('Caf&eacute; &hellip; &#x1F600; &#27;[2J x&#x202E;y&#8294;z')).toBe(
       'Café … 😀 [2J xyz',
     );
-    expect(abstractText('<p>One</p><p>Two &amp; <i>three</i></p><style>p{}</style>')).toBe(
+    expect(await inert('<p>One</p><p>Two &amp; <i>three</i></p><style>p{}</style>')).toBe(
       'One\n\nTwo & three',
+    );
+  });
+
+  it('loads no decoder for texts without a character reference, and finds one in either text', async () => {
+    const plain = await entityDecoderFor({ abstract: 'Tom; Jerry', description: null });
+    expect(plain('Tom &amp; Jerry')).toBe('Tom &amp; Jerry');
+    expect((await entityDecoderFor({ abstract: 'plain', description: 'Tom &amp; Jerry' }))('&amp;')).toBe(
+      '&',
     );
   });
 });

@@ -128,9 +128,9 @@ function switchTo(session: Session, file: string): void {
   session.env.say(`now capturing into ${relativeToWorkspace(session.ws, file)}`);
 }
 
-function next(session: Session, ref: string | undefined): void {
+async function next(session: Session, ref: string | undefined): Promise<void> {
   const { env, ws, jotter } = session;
-  const found = nextTalk(ws, jotter.file, env.ctx.now(readState(ws).timezone), env.ctx.cwd, ref);
+  const found = await nextTalk(ws, jotter.file, env.ctx.now(readState(ws).timezone), env.ctx.cwd, ref);
   if ('none' in found) {
     env.warn(found.none);
     return;

@@ -27,6 +27,7 @@ export const CHECK_RULES = [
   'tag-not-normalised',
   'key-whitespace',
   'link-not-url',
+  'flat-link-not-url',
   'conference',
   'programme',
   'programme-entry-missing',

@@ -4,8 +4,10 @@
  * a capture session's `/next` switches to, its note found or created as
  * `new --from` creates it.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { ConfnotesError } from '../../errors.js';
+import { wallTime } from '../clock.js';
 import { createNote } from '../note/note-create.js';
 import { parseNote } from '../note/note.js';
 import {
@@ -17,7 +19,12 @@ import {
   type Programme,
   type ProgrammeEntry,
 } from '../programme/programme.js';
-import { addProgrammeFields, noteInputOf, notesByEntry } from '../programme/programme-notes.js';
+import {
+  addProgrammeFields,
+  entityDecoderFor,
+  noteInputOf,
+  notesByEntry,
+} from '../programme/programme-notes.js';
 import { readConference, type Conference } from '../workspace/conference.js';
 import { setCurrentNote } from '../workspace/current.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -40,13 +47,38 @@ function programmeOf(ws: Workspace, file: string): Context | null {
   return programme && programme.entries.length > 0 ? { conference, programme } : null;
 }
 
-/** The talks on at `now` in the note's conference, as text; undefined without a programme or a talk. */
+/**
+ * The talks on at `now` in the note's conference, as text; undefined without
+ * a programme or a talk. The note's own talk (its `programme:` entry) is not
+ * offered as another one: when it is on now, the note's slot is what is out
+ * of date, and the text says so.
+ */
 export function talkNow(ws: Workspace, file: string, now: Date): string | undefined {
   const found = programmeOf(ws, file);
   if (!found) return undefined;
-  const { entries } = found.programme;
-  const on = runningAt(entries, now);
-  return on.length > 0 ? on.map((entry) => entryText(entry)).join(', ') : undefined;
+  const own = ownEntry(file);
+  const on = runningAt(found.programme.entries, now);
+  const others = on.filter((entry) => entry.uid !== own);
+  const mine = on.find((entry) => entry.uid === own);
+  const texts = others.map((entry) => entryText(entry));
+  if (mine) {
+    const zone = displayZone(found.conference, found.programme);
+    const [start, end] = [mine.start, mine.end].map((at) => wallTime(new Date(at), zone).time);
+    texts.push(
+      `${entryText(mine)}, this note's own talk, which the programme has at ${start}–${end} (confnotes check --fix moves the note)`,
+    );
+  }
+  return texts.length > 0 ? texts.join(', ') : undefined;
+}
+
+/** The programme entry a note was started from, if it says. */
+function ownEntry(file: string): string | undefined {
+  try {
+    const uid = parseNote(fs.readFileSync(file, 'utf8')).meta.programme;
+    return typeof uid === 'string' ? uid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export type NextTalk =
@@ -59,7 +91,13 @@ export type NextTalk =
  * the next one), or of the entry `ref` names; created like `new --from`
  * when it has none yet, and made current. Several candidates: their texts.
  */
-export function nextTalk(ws: Workspace, file: string, now: Date, cwd: string, ref?: string): NextTalk {
+export async function nextTalk(
+  ws: Workspace,
+  file: string,
+  now: Date,
+  cwd: string,
+  ref?: string,
+): Promise<NextTalk> {
   const found = programmeOf(ws, file);
   if (!found) return { none: 'this conference has no programme; import one with: confnotes import <file>' };
   const { conference, programme } = found;
@@ -85,11 +123,12 @@ export function nextTalk(ws: Workspace, file: string, now: Date, cwd: string, re
     return { file: target, entry, created: false };
   }
   if (entry.all_day) return { none: `"${entry.title}" is an all-day entry, not a talk` };
+  const decode = await entityDecoderFor(entry);
   const created = createNote(ws, conference, noteInputOf(entry, displayZone(conference, programme)), {
     now,
     cwd,
     finish: (text) => {
-      const filled = addProgrammeFields(text, entry);
+      const filled = addProgrammeFields(text, entry, decode);
       if (parseNote(filled).meta.programme !== entry.uid)
         throw new ConfnotesError('the note template left no room for the programme field');
       return filled;

@@ -250,7 +250,9 @@ export class NoteCache {
 
   /**
    * Empties the cache of every conference whose folder has gone (only safe-write
-   * may remove a file; an empty cache is a few bytes): one readdir per scan.
+   * may remove a file; an empty cache is a few bytes): a readdir of the cache
+   * folder per scan, and of the workspace when a cache is not of this scan's
+   * (one listing, not a stat for each of a lifetime of conferences).
    */
   private emptyGone(): void {
     const dir = path.join(this.ws.root, MARKER_DIR, NOTE_CACHE_DIR);
@@ -264,6 +266,7 @@ export class NoteCache {
     } catch {
       return;
     }
+    let folders: ReadonlySet<string> | undefined;
     for (const name of names) {
       if (!name.endsWith('.bin')) continue;
       let slug: string;
@@ -272,7 +275,9 @@ export class NoteCache {
       } catch {
         continue;
       }
-      if (this.conferences.has(slug) || fs.existsSync(path.join(this.ws.root, slug))) continue;
+      if (this.conferences.has(slug)) continue;
+      folders ??= workspaceNames(this.ws.root);
+      if (folders.has(slug)) continue;
       if (fs.statSync(path.join(dir, name), { throwIfNoEntry: false })?.size === EMPTY_BYTES) continue;
       const conf = new ConferenceCache(path.join(dir, name), EMPTY);
       conf.changed = true;
@@ -283,4 +288,13 @@ export class NoteCache {
 
 function sameTags(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((tag, i) => tag === b[i]);
+}
+
+/** The names in the workspace's top folder (none when it cannot be read: the scan failed before this). */
+function workspaceNames(root: string): ReadonlySet<string> {
+  try {
+    return new Set(fs.readdirSync(root));
+  } catch {
+    return new Set();
+  }
 }

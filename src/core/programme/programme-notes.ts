@@ -3,7 +3,6 @@
  * how an entry becomes a new note's input (`new --from`). Programme text is
  * untrusted: it reaches a note as plain values and quoted, inert Markdown.
  */
-import { decodeHTML } from 'entities';
 import { wallTime } from '../clock.js';
 import { findFrontMatter } from '../front-matter/front-matter-bounds.js';
 import type { NewNoteInput } from '../note/note-new.js';
@@ -87,17 +86,33 @@ const OTHER_TAG = /<[a-z/!?][^>]*(>|$)/gi;
  * escaped, so neither a Markdown viewer nor the HTML report can turn it back
  * into live markup. The tags are matched, not parsed: only their text is kept.
  */
-export function abstractText(abstract: string): string {
+export function abstractText(abstract: string, decode: EntityDecoder): string {
   const stripped = abstract.replace(DROPPED_ELEMENT, '').replace(BLOCK_TAG, '\n').replace(OTHER_TAG, '');
-  return (cleanText(decodeHTML(stripped).replace(/\u00a0/g, ' ')) ?? '').replace(/</g, '\\<');
+  return (cleanText(decode(stripped).replace(/\u00a0/g, ' ')) ?? '').replace(/</g, '\\<');
+}
+
+/** Decodes HTML's character references (`&amp;`, `&#x1F600;`) in a programme's text. */
+export type EntityDecoder = (text: string) => string;
+
+/**
+ * The decoder an entry's abstract and description need: `entities`' (loaded
+ * here, on demand: its tables take milliseconds to build) when either holds a
+ * `&`, else none at all, since every character reference starts with one.
+ */
+export async function entityDecoderFor(entry: {
+  abstract?: string | null;
+  description?: string | null;
+}): Promise<EntityDecoder> {
+  if (![entry.abstract, entry.description].some((text) => text?.includes('&'))) return (text) => text;
+  return (await import('entities')).decodeHTML;
 }
 
 /**
  * Adds what the templates do not know about to a rendered note: `programme:
  * <uid>` at the end of the front matter, and the abstract as a quoted section
- * at the top of the body.
+ * at the top of the body (its entities decoded by `decode`: see entityDecoderFor).
  */
-export function addProgrammeFields(text: string, entry: ProgrammeEntry): string {
+export function addProgrammeFields(text: string, entry: ProgrammeEntry, decode: EntityDecoder): string {
   const bounds = findFrontMatter(text);
   const eol = bounds.eol;
   const head =
@@ -106,7 +121,7 @@ export function addProgrammeFields(text: string, entry: ProgrammeEntry): string 
     text.slice(bounds.yamlEnd, bounds.bodyStart);
   // Both texts when the export has both: the abstract first, then the description.
   const abstract = [entry.abstract, entry.description]
-    .map((text) => (text ? abstractText(text) : ''))
+    .map((text) => (text ? abstractText(text, decode) : ''))
     .filter(Boolean)
     .join('\n\n');
   const section = abstract

@@ -15,6 +15,8 @@ import { readInside } from './read-inside.js';
 import { keepParse, keptParse, regularFileStamp } from './parsed-file-cache.js';
 
 export { CONFERENCE_FILE, RESERVED_FOLDERS } from './layout.js';
+export { conferenceSlugs, isConference, LINKED_FOLDER, linkedFolders } from './conference-folders.js';
+import { conferenceSlugs, conferenceName, isConference, LINKED_FOLDER } from './conference-folders.js';
 
 /** A conference as commands use it: conference.md's fields, the workspace's defaults, its folder. */
 export interface Conference extends Omit<ConferenceFields, 'name'> {
@@ -31,23 +33,6 @@ export interface Conference extends Omit<ConferenceFields, 'name'> {
 
 export function conferenceDir(ws: Workspace, slug: string): string {
   return path.join(ws.root, slug);
-}
-
-/** Slugs of every folder holding a conference.md, sorted. */
-export function conferenceSlugs(ws: Workspace): string[] {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(ws.root, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .filter(
-      (entry) => entry.isDirectory() && !entry.name.startsWith('.') && !RESERVED_FOLDERS.has(entry.name),
-    )
-    .filter((entry) => fs.existsSync(path.join(ws.root, entry.name, CONFERENCE_FILE)))
-    .map((entry) => entry.name)
-    .sort();
 }
 
 export function readConference(ws: Workspace, slug: string): Conference {
@@ -205,16 +190,19 @@ export function zoneOfNoteFile(ws: Workspace, file: string): string | null {
  * else the only one in the workspace. Throws with a hint when there is none.
  */
 export function chooseConference(ws: Workspace, state: WorkspaceState, named?: string): string {
-  const slugs = conferenceSlugs(ws);
   if (named) {
-    if (!slugs.includes(named)) {
-      throw new ConfnotesError(
-        `no conference "${named}" in ${ws.root}; known: ${slugs.join(', ') || 'none'}`,
-      );
-    }
-    return named;
+    if (isConference(ws, named)) return named;
+    if (
+      conferenceName(named) &&
+      fs.lstatSync(path.join(ws.root, named), { throwIfNoEntry: false })?.isSymbolicLink()
+    )
+      throw new ConfnotesError(`${named}: ${LINKED_FOLDER}`);
+    throw new ConfnotesError(
+      `no conference "${named}" in ${ws.root}; known: ${conferenceSlugs(ws).join(', ') || 'none'}`,
+    );
   }
-  if (state.conference && slugs.includes(state.conference)) return state.conference;
+  if (state.conference && isConference(ws, state.conference)) return state.conference;
+  const slugs = conferenceSlugs(ws);
   if (slugs.length === 1) return slugs[0]!;
   if (slugs.length === 0) {
     throw new ConfnotesError(

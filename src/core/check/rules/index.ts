@@ -9,6 +9,7 @@ import { conferenceUrl } from './conference-url.js';
 import { duplicateId } from './duplicate-id.js';
 import { conferenceEndBeforeStart, endBeforeStart } from './end-before-start.js';
 import { invalidDate, invalidTime, invalidValue, linkNotUrl, missingField } from './fields.js';
+import { flatLinkNotUrl } from './flat-link.js';
 import { frontMatter } from './front-matter.js';
 import { keyWhitespaceRule } from './key-whitespace.js';
 import { outsideConference } from './outside-conference.js';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   endBeforeStart,
   tagNotNormalised,
   linkNotUrl,
+  flatLinkNotUrl,
   nestedLinks,
   privateNotHidden,
   duplicateId,

@@ -1,8 +1,13 @@
 /**
  * Markdown files that no listing sees: at the top of the workspace (but
- * README.md) or in a folder without a conference.md.
+ * README.md), in a folder without a conference.md, or behind a link to a folder.
  */
-import { conferenceSlugs, RESERVED_FOLDERS } from '../../workspace/conference.js';
+import {
+  conferenceSlugs,
+  LINKED_FOLDER,
+  linkedFolders,
+  RESERVED_FOLDERS,
+} from '../../workspace/conference.js';
 import { walkMarkdown } from '../../note/note-files.js';
 import { relativeToWorkspace } from '../../workspace/workspace.js';
 import type { Finding, WorkspaceRule } from '../rule.js';
@@ -14,7 +19,11 @@ export const outsideConference: WorkspaceRule = {
   fixable: false,
   check: ({ ws, workspaceWide }) => {
     if (!workspaceWide) return [];
-    const found: Finding[] = [];
+    const found: Finding[] = linkedFolders(ws).map((name) => ({
+      path: name,
+      line: null,
+      message: LINKED_FOLDER,
+    }));
     const conferences = new Set(conferenceSlugs(ws));
     walkMarkdown(ws.root, 0, {
       // The top: conference folders are the notes' (and reserved ones nobody's); README.md is the workspace's.
