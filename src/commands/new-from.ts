@@ -23,7 +23,7 @@ import {
 import { setCurrentNote } from '../core/workspace/current.js';
 import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
-import { promptsOf } from '../ui/prompts.js';
+import { fitToTerminal, promptsOf } from '../ui/prompts.js';
 import { visible } from '../visible.js';
 import { openInEditor } from './editor.js';
 import { parseAt, type NewOptions } from './new-input.js';
@@ -190,12 +190,15 @@ async function pick(
   message: string,
 ): Promise<ProgrammeEntry> {
   const prompts = await promptsOf(env);
+  const fitLine = await fitToTerminal(env);
   return prompts.select({
     message,
     choices: starredFirst(candidates).map((entry) => ({
       // programme.yml is text anyone could have edited: shown, never obeyed by the terminal.
-      name: visible(
-        `${entry.starred ? '★ ' : ''}${entry.title}${entry.room ? ` · ${entry.room}` : ''}${notes.has(entry.uid) ? ' ✎ has a note' : ''}`,
+      // A long title is cut to the terminal, never the marks after it.
+      name: fitLine(
+        visible(`${entry.starred ? '★ ' : ''}${entry.title}`),
+        visible(`${entry.room ? ` · ${entry.room}` : ''}${notes.has(entry.uid) ? ' ✎ has a note' : ''}`),
       ),
       value: entry,
       description: visible([entry.speakers.join(', '), entry.ref].filter(Boolean).join(' · ')),

@@ -11,7 +11,7 @@ import type { Workspace } from '../core/workspace/workspace.js';
 import { ConfnotesError, UsageError } from '../errors.js';
 import type { CommandEnv } from '../io.js';
 import { visible } from '../visible.js';
-import { promptsOf } from './prompts.js';
+import { fitToTerminal, promptsOf } from './prompts.js';
 
 /** Commander's message for a missing required argument, kept now that the argument is optional. */
 export const missingArgument = (name: string) => `missing required argument '${name}'`;
@@ -37,13 +37,14 @@ export async function pickNote(env: CommandEnv, ws: Workspace, message = 'Which 
     throw new ConfnotesError('no notes yet; start one with: confnotes new "Talk title"');
   const choices = noteChoices(notes);
   const prompts = await promptsOf(env);
+  const fitLine = await fitToTerminal(env);
   return prompts.search({
     message,
     pageSize: PAGE_SIZE,
     // Titles and names come from the notes: shown, never obeyed by the terminal.
     source: (term) =>
       filterNoteChoices(choices, term).map((choice) => ({
-        name: visible(choice.label),
+        name: fitLine(visible(choice.label)),
         value: choice.note.file,
         description: visible(choice.note.path),
       })),

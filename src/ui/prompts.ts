@@ -6,6 +6,7 @@
  */
 import type { Writable } from 'node:stream';
 import type { CommandEnv } from '../io.js';
+import { loadStringWidth, makeMeasurer } from './text-width.js';
 
 export interface Choice<T> {
   name: string;
@@ -50,4 +51,21 @@ export async function terminalPrompts(
 /** The prompts a command asks with: the injected ones, else the terminal's. */
 export async function promptsOf(env: CommandEnv): Promise<Prompts> {
   return env.prompts ?? terminalPrompts(env.io.stdin, env.io.stderr as unknown as Writable);
+}
+
+/**
+ * Cuts a choice to the terminal's width (an ellipsis at the end of `text`, then
+ * `after` whole, as a choice's marks), so that a long title does not wrap onto
+ * a second line and push the list off the screen: the prompt marks the chosen
+ * line with two columns of its own.
+ */
+export async function fitToTerminal(env: CommandEnv): Promise<(text: string, after?: string) => string> {
+  const columns = env.io.stdout.columns;
+  if (!columns) return (text, after = '') => text + after;
+  const measurer = makeMeasurer(await loadStringWidth());
+  const room = Math.max(10, columns - 3);
+  return (text, after = '') => {
+    const left = Math.max(1, room - measurer.width(after));
+    return (measurer.width(text) > left ? measurer.cut(text, left).text : text) + after;
+  };
 }

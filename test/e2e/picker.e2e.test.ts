@@ -25,9 +25,9 @@ async function waitForScreen(session: string, pattern: RegExp, timeoutMs = 15_00
   throw new Error(`timed out waiting for ${pattern} on the screen:\n${screen}`);
 }
 
-function start(session: string, args: string): void {
+function start(session: string, args: string, columns = 120): void {
   const command = `cd ${JSON.stringify(ws)} && NO_COLOR=1 node ${JSON.stringify(BIN)} ${args}; echo "EXIT=$?"; sleep 60`;
-  tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
+  tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', '40', command);
 }
 
 beforeAll(() => {
@@ -75,6 +75,24 @@ describe('the note picker in a real terminal (tmux)', () => {
     const shown = await waitForScreen('show', /EXIT=\d+/);
     expect(shown).toContain('EXIT=0');
     expect(shown).toContain('title: Fibre Channel in Cinder');
+  });
+
+  it('cuts a long title to the terminal, so no choice wraps onto a second line', async () => {
+    const long = `Scaling storage ${'and networking '.repeat(8)}at the end of the title`;
+    const made = confnotes(['new', long, '--at', '2013-04-18 15:00'], { cwd: ws });
+    expect(made.code, made.stderr).toBe(0);
+    start('narrow', 'show', 60);
+    // Without -J: a line the terminal wrapped shows as two lines of the pane.
+    const screen = await waitForScreen('narrow', /Which note\?[\s\S]*Fibre Channel/);
+    const lines = screen.split('\n');
+    const first = lines.findIndex((line) => line.includes('Scaling storage'));
+    expect(first, screen).toBeGreaterThan(0);
+    expect(lines[first]!.trimEnd(), screen).toMatch(/…$/);
+    expect(lines[first + 1], screen).toContain('Opening keynote');
+    expect(screen).not.toContain('at the end of the title');
+    tmux('send-keys', '-t', 'narrow', 'C-c');
+    await waitForScreen('narrow', /EXIT=\d+/);
+    fs.rmSync(path.resolve(ws, made.stdout.trim().split('\n').pop()!));
   });
 
   it('Ctrl-C in the picker exits 130', async () => {

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { filterNoteChoices, noteChoices } from '../../src/core/note/note-choices.js';
 import { scanNotes } from '../../src/core/note/store.js';
-import type { Choice, Prompts } from '../../src/ui/prompts.js';
+import type { CommandEnv } from '../../src/io.js';
+import { type Choice, fitToTerminal, type Prompts } from '../../src/ui/prompts.js';
+import stringWidth from 'string-width';
 import { splitAssignments } from '../../src/ui/note-picker.js';
 import { fakeTerminal } from '../helpers/terminal.js';
 import { makeWorkspace, note, tempDir, testContext } from '../helpers/workspace.js';
@@ -248,5 +250,23 @@ describe('splitAssignments', () => {
       'room=B110',
     ]);
     expect(splitAssignments('summary=')).toEqual(['summary=']);
+  });
+});
+
+describe('fitToTerminal', () => {
+  const envOf = (columns?: number) => ({ io: { stdout: { columns } } }) as unknown as CommandEnv;
+
+  it("cuts a choice's text to the terminal and keeps its marks whole", async () => {
+    const fit = await fitToTerminal(envOf(40));
+    const line = fit(`★ ${'Scaling storage '.repeat(5)}`, ' · Hall A ✎ has a note');
+    expect(line.endsWith('… · Hall A ✎ has a note')).toBe(true);
+    expect(stringWidth(line)).toBeLessThanOrEqual(37);
+    expect(fit('Short talk', ' · B1')).toBe('Short talk · B1');
+    expect(stringWidth(fit('日本語のセッション'.repeat(6)))).toBeLessThanOrEqual(37);
+  });
+
+  it('leaves a choice alone when the width is not known (no terminal)', async () => {
+    const long = 'x'.repeat(300);
+    expect((await fitToTerminal(envOf()))(long, ' ✎')).toBe(`${long} ✎`);
   });
 });
