@@ -257,12 +257,12 @@ describe('fitToTerminal', () => {
   const envOf = (columns?: number) => ({ io: { stdout: { columns } } }) as unknown as CommandEnv;
 
   it("cuts a choice's text to the terminal and keeps its marks whole", async () => {
-    const fit = await fitToTerminal(envOf(40));
-    const line = fit(`★ ${'Scaling storage '.repeat(5)}`, ' · Hall A ✎ has a note');
+    const fitLine = await fitToTerminal(envOf(40));
+    const line = fitLine(`★ ${'Scaling storage '.repeat(5)}`, ' · Hall A ✎ has a note');
     expect(line.endsWith('… · Hall A ✎ has a note')).toBe(true);
     expect(stringWidth(line)).toBeLessThanOrEqual(37);
-    expect(fit('Short talk', ' · B1')).toBe('Short talk · B1');
-    expect(stringWidth(fit('日本語のセッション'.repeat(6)))).toBeLessThanOrEqual(37);
+    expect(fitLine('Short talk', ' · B1')).toBe('Short talk · B1');
+    expect(stringWidth(fitLine('日本語のセッション'.repeat(6)))).toBeLessThanOrEqual(37);
   });
 
   it('leaves a choice alone when the width is not known (no terminal)', async () => {
