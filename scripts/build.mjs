@@ -132,9 +132,8 @@ await build({
   // vm.Script (from its code cache), where import() cannot work without an experimental loader
   // (the launcher hands the lane its own import of dist/cli.js: quickMain's importFull).
   supported: { 'dynamic-import': false },
-  // Required from node_modules on first use, as before src/core/safe-write.ts named them for the
-  // full CLI's bundle: the lane only appends, and must not carry them (test/unit/quick-bundle.test.ts).
-  external: ['write-file-atomic', 'signal-exit'],
+  // Required from node_modules on first use (see the file): the lane only appends.
+  external: JSON.parse(readFileSync(new URL('./quick-lane-external.json', import.meta.url), 'utf8')).external,
   sourcemap,
   banner: { js: "const __cnImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',

@@ -37,8 +37,11 @@ describe('check rules', () => {
     fs.writeFileSync(path.join(outside, 'conference.md'), '---\nname: Elsewhere\n---\n');
     fs.writeFileSync(path.join(outside, 'talk.md'), note({}));
     fs.symlinkSync(outside, path.join(root, 'linked-2014'));
+    // A link to a folder of anything else is the writer's own: not a conference, and not reported.
+    fs.symlinkSync(fs.mkdtempSync(path.join(path.dirname(root), 'assets-')), path.join(root, 'attachments'));
     fs.symlinkSync(path.join(outside, 'talk.md'), path.join(root, 'conf', 'linked-note.md'));
     expect(found(ws)).toContain('linked-2014:null:outside-conference');
+    expect(found(ws).filter((problem) => problem.startsWith('attachments'))).toEqual([]);
     expect(checkWorkspace(ws).problems.find((problem) => problem.path === 'linked-2014')?.message).toMatch(
       /^a link to a folder; confnotes reads no conference through a link/,
     );
@@ -55,6 +58,10 @@ describe('check rules', () => {
       'demo: " data:text/html,<script>x</script>"',
       'where: room:A',
       'blog: https://example.org/post',
+      'takeaway: "Data: more of it beats better models"',
+      "question: 'file: where do the logs go?'",
+      'constructor: "javascript:alert(2)"',
+      'local: file:///etc/passwd',
       '---',
       '',
     ].join('\n');
@@ -63,6 +70,8 @@ describe('check rules', () => {
       '4:video "javascript:alert(1)" is not a web address (http:// or https://), so it is not read as a link',
       '5:slides "ask the speaker" is not a web address (http:// or https://), so it is not read as a link',
       '7:demo "data:text/html,<script>x</script>" is not a web address (http:// or https://), so it is not read as a link',
+      '12:constructor "javascript:alert(2)" is not a web address (http:// or https://), so it is not read as a link',
+      '13:local "file:///etc/passwd" is not a web address (http:// or https://), so it is not read as a link',
     ]);
   });
 

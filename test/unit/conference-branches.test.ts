@@ -125,7 +125,12 @@ describe('chooseConference', () => {
     expect(() => chooseConference(ws, {}, 'linked')).toThrow(
       'linked: a link to a folder; confnotes reads no conference through a link (it could lead out of the workspace): move the folder into the workspace instead',
     );
+    fs.symlinkSync(path.dirname(root), path.join(root, 'not-a-conference'));
     expect(linkedFolders(ws)).toEqual(['linked']);
+    // A name too long for the file system is no conference, said as for any other.
+    expect(() => chooseConference(ws, {}, 'a'.repeat(300))).toThrow(
+      /^no conference "a+" in .*; known: conf$/,
+    );
     for (const named of ['nested/deeper', '.hidden', '.confnotes', '..', '', 'conf/']) {
       expect(() => chooseConference(ws, {}, named || 'x/'), named).toThrow(
         /^no conference ".*" in .*; known: conf$/,

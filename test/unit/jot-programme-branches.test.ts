@@ -71,10 +71,25 @@ describe('talkNow', () => {
     );
     expect(talkNow(ws, own, at('2013-04-16T18:10:00Z'))).toMatch(
       new RegExp(
-        `^${ref('e3')} "Three", ${ref('e2')} "Two" \\(Hall A\\), this note's own talk, which the programme has at 11:00–\\d\\d:\\d\\d \\(confnotes check --fix moves the note\\)$`,
+        `^${ref('e3')} "Three", ${ref('e2')} "Two" \\(Hall A\\), this note's own talk, which the programme has at 11:00–\\d\\d:\\d\\d$`,
       ),
     );
     expect(talkNow(ws, own, at('2013-04-16T17:10:00Z'))).toBe(`${ref('e1')} "One" (Main Hall)`);
+  });
+
+  it("gives the own talk's end as agenda does when it runs past midnight", async () => {
+    const { ws, root } = makeWorkspace();
+    folders.push(path.dirname(root));
+    const ics = calendar([event('late', 'Late', '20130417T064000Z', 'Bar')]);
+    await importProgramme(ws, readConference(ws, 'conf'), ics, { shown: 'p.ics', source: 'p.ics' });
+    const own = path.join(root, 'conf', 'late.md');
+    fs.writeFileSync(
+      own,
+      '---\ntitle: Late\ndate: 2013-04-16\nstart: "23:40"\nend: "23:59"\nprogramme: late\n---\n',
+    );
+    expect(talkNow(ws, own, at('2013-04-17T07:10:00Z'))).toMatch(
+      /this note's own talk, which the programme has at 23:40–00:20\+1$/,
+    );
   });
 
   it('shows an entry without a room as its ref and title only', async () => {

@@ -6,6 +6,7 @@
  * or chalk, no string-width, no store, no renderer, no prompts. Adding one of
  * them to a quick command's imports fails here, before any build.
  */
+import fs from 'node:fs';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { QUICK_LANE_MODULES } from '../../src/quick-lane-modules.js';
@@ -20,7 +21,10 @@ async function quickInputs(): Promise<string[]> {
     platform: 'node',
     target: 'node20',
     supported: { 'dynamic-import': false },
-    external: ['write-file-atomic', 'signal-exit'],
+    // What scripts/build.mjs leaves out of the lane, from the same file.
+    external: (
+      JSON.parse(fs.readFileSync('scripts/quick-lane-external.json', 'utf8')) as { external: string[] }
+    ).external,
     define: { 'import.meta.url': '__cnImportMetaUrl' },
     logLevel: 'silent',
   });

@@ -4,12 +4,12 @@
  * a capture session's `/next` switches to, its note found or created as
  * `new --from` creates it.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { ConfnotesError } from '../../errors.js';
 import { wallTime } from '../clock.js';
 import { createNote } from '../note/note-create.js';
 import { parseNote } from '../note/note.js';
+import { readNote } from '../note/store.js';
 import {
   displayZone,
   findEntry,
@@ -50,32 +50,32 @@ function programmeOf(ws: Workspace, file: string): Context | null {
 /**
  * The talks on at `now` in the note's conference, as text; undefined without
  * a programme or a talk. The note's own talk (its `programme:` entry) is not
- * offered as another one: when it is on now, the note's slot is what is out
- * of date, and the text says so.
+ * offered as another one: when it is on now, the text says it is this note's,
+ * with the times the programme gives it.
  */
 export function talkNow(ws: Workspace, file: string, now: Date): string | undefined {
   const found = programmeOf(ws, file);
   if (!found) return undefined;
-  const own = ownEntry(file);
+  const own = ownEntry(ws, file);
   const on = runningAt(found.programme.entries, now);
-  const others = on.filter((entry) => entry.uid !== own);
+  const texts = on.filter((entry) => entry.uid !== own).map((entry) => entryText(entry));
   const mine = on.find((entry) => entry.uid === own);
-  const texts = others.map((entry) => entryText(entry));
   if (mine) {
     const zone = displayZone(found.conference, found.programme);
-    const [start, end] = [mine.start, mine.end].map((at) => wallTime(new Date(at), zone).time);
+    const [start, end] = [mine.start, mine.end].map((at) => wallTime(new Date(at), zone));
+    // As agenda shows it: `23:00–00:30+1` for a talk that runs past midnight.
+    const days = Math.round((Date.parse(end!.date) - Date.parse(start!.date)) / 86_400_000);
     texts.push(
-      `${entryText(mine)}, this note's own talk, which the programme has at ${start}–${end} (confnotes check --fix moves the note)`,
+      `${entryText(mine)}, this note's own talk, which the programme has at ${start!.time}–${end!.time}${days > 0 ? `+${days}` : ''}`,
     );
   }
   return texts.length > 0 ? texts.join(', ') : undefined;
 }
 
-/** The programme entry a note was started from, if it says. */
-function ownEntry(file: string): string | undefined {
+/** The programme entry a note was started from, if it says (read as every note is, inside the workspace). */
+function ownEntry(ws: Workspace, file: string): string | undefined {
   try {
-    const uid = parseNote(fs.readFileSync(file, 'utf8')).meta.programme;
-    return typeof uid === 'string' ? uid : undefined;
+    return readNote(ws, file).programme ?? undefined;
   } catch {
     return undefined;
   }

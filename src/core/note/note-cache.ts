@@ -251,8 +251,8 @@ export class NoteCache {
   /**
    * Empties the cache of every conference whose folder has gone (only safe-write
    * may remove a file; an empty cache is a few bytes): a readdir of the cache
-   * folder per scan, and of the workspace when a cache is not of this scan's
-   * (one listing, not a stat for each of a lifetime of conferences).
+   * folder per scan, and of the workspace (not a stat per conference) when a
+   * cache is not of this scan's.
    */
   private emptyGone(): void {
     const dir = path.join(this.ws.root, MARKER_DIR, NOTE_CACHE_DIR);
@@ -266,7 +266,7 @@ export class NoteCache {
     } catch {
       return;
     }
-    let folders: ReadonlySet<string> | undefined;
+    let folders: ReadonlySet<string> | null | undefined;
     for (const name of names) {
       if (!name.endsWith('.bin')) continue;
       let slug: string;
@@ -277,7 +277,7 @@ export class NoteCache {
       }
       if (this.conferences.has(slug)) continue;
       folders ??= workspaceNames(this.ws.root);
-      if (folders.has(slug)) continue;
+      if (!folders || folders.has(slug)) continue;
       if (fs.statSync(path.join(dir, name), { throwIfNoEntry: false })?.size === EMPTY_BYTES) continue;
       const conf = new ConferenceCache(path.join(dir, name), EMPTY);
       conf.changed = true;
@@ -290,11 +290,11 @@ function sameTags(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((tag, i) => tag === b[i]);
 }
 
-/** The names in the workspace's top folder (none when it cannot be read: the scan failed before this). */
-function workspaceNames(root: string): ReadonlySet<string> {
+/** The names in the workspace's top folder, or null when it cannot be listed (then nothing is taken for gone). */
+function workspaceNames(root: string): ReadonlySet<string> | null {
   try {
     return new Set(fs.readdirSync(root));
   } catch {
-    return new Set();
+    return null;
   }
 }

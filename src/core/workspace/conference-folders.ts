@@ -12,36 +12,41 @@ import type { Workspace } from './workspace.js';
 export const conferenceName = (name: string): boolean =>
   name !== '' && !name.startsWith('.') && !RESERVED_FOLDERS.has(name) && !/[\\/]/.test(name);
 
-/**
- * True when `slug` is one of conferenceSlugs(ws), found without listing the
- * workspace: a command given its conference checks that folder alone (a
- * lifetime of conferences would cost a stat each).
- */
-export function isConference(ws: Workspace, slug: string): boolean {
-  if (!conferenceName(slug)) return false;
-  try {
-    // lstat, as the listing's directory entries are: a link to a folder is not taken for one.
-    return (
-      fs.lstatSync(path.join(ws.root, slug)).isDirectory() &&
-      fs.existsSync(path.join(ws.root, slug, CONFERENCE_FILE))
-    );
-  } catch {
-    return false;
-  }
-}
+/** What a name at the top of the workspace is, for a conference. */
+export type FolderKind = 'conference' | 'linked conference' | 'none';
 
 /**
- * Names at the top of the workspace that are links to folders: never read as
- * conferences (a link can lead anywhere, and confnotes reads only what is
- * inside the workspace), but named, so that such a folder is not skipped
- * without a word.
+ * What `slug` is: one of conferenceSlugs(ws), a link to a folder holding a
+ * conference.md (never read: see linkedFolders), or neither. A command given
+ * its conference looks at that name alone, not at every folder (a lifetime of
+ * conferences would cost a stat each); the name must be in the workspace's
+ * listing as it is spelled, so a case-insensitive file system takes `X` for
+ * no folder `x`.
+ */
+export function folderKind(ws: Workspace, slug: string): FolderKind {
+  if (!conferenceName(slug)) return 'none';
+  let entry: fs.Dirent | undefined;
+  try {
+    entry = fs.readdirSync(ws.root, { withFileTypes: true }).find((found) => found.name === slug);
+  } catch {
+    return 'none';
+  }
+  if (!entry || !holdsConference(path.join(ws.root, slug))) return 'none';
+  if (entry.isDirectory()) return 'conference';
+  return entry.isSymbolicLink() ? 'linked conference' : 'none';
+}
+
+/** True when `slug` is one of conferenceSlugs(ws): see folderKind. */
+export const isConference = (ws: Workspace, slug: string): boolean => folderKind(ws, slug) === 'conference';
+
+/**
+ * Names at the top of the workspace that are links to a conference's folder:
+ * never read as conferences (a link can lead anywhere, and confnotes reads
+ * only what is inside the workspace), but named, so that such a folder is not
+ * skipped without a word. A link to any other folder is the writer's own.
  */
 export function linkedFolders(ws: Workspace): string[] {
-  return topFolders(
-    ws,
-    (entry) => entry.isSymbolicLink(),
-    (full) => fs.statSync(full, { throwIfNoEntry: false })?.isDirectory() === true,
-  );
+  return topFolders(ws, (entry) => entry.isSymbolicLink());
 }
 
 /** Why a linked folder is not read as a conference, and what to do: for messages. */
@@ -50,19 +55,14 @@ export const LINKED_FOLDER =
 
 /** Slugs of every folder holding a conference.md, sorted. */
 export function conferenceSlugs(ws: Workspace): string[] {
-  return topFolders(
-    ws,
-    (entry) => entry.isDirectory(),
-    (full) => fs.existsSync(path.join(full, CONFERENCE_FILE)),
-  );
+  return topFolders(ws, (entry) => entry.isDirectory());
 }
 
-/** The sorted names at the top of the workspace that a conference could have, of the kind asked for. */
-function topFolders(
-  ws: Workspace,
-  kind: (entry: fs.Dirent) => boolean,
-  holds: (full: string) => boolean,
-): string[] {
+/** Whether a folder holds a conference.md (through a link only to say that it is not read). */
+const holdsConference = (dir: string): boolean => fs.existsSync(path.join(dir, CONFERENCE_FILE));
+
+/** The sorted names at the top of the workspace of the kind asked for that hold a conference.md. */
+function topFolders(ws: Workspace, kind: (entry: fs.Dirent) => boolean): string[] {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(ws.root, { withFileTypes: true });
@@ -70,7 +70,9 @@ function topFolders(
     return [];
   }
   return entries
-    .filter((entry) => kind(entry) && conferenceName(entry.name) && holds(path.join(ws.root, entry.name)))
+    .filter(
+      (entry) => kind(entry) && conferenceName(entry.name) && holdsConference(path.join(ws.root, entry.name)),
+    )
     .map((entry) => entry.name)
     .sort();
 }

@@ -16,7 +16,7 @@ import { keepParse, keptParse, regularFileStamp } from './parsed-file-cache.js';
 
 export { CONFERENCE_FILE, RESERVED_FOLDERS } from './layout.js';
 export { conferenceSlugs, isConference, LINKED_FOLDER, linkedFolders } from './conference-folders.js';
-import { conferenceSlugs, conferenceName, isConference, LINKED_FOLDER } from './conference-folders.js';
+import { conferenceSlugs, folderKind, isConference, LINKED_FOLDER } from './conference-folders.js';
 
 /** A conference as commands use it: conference.md's fields, the workspace's defaults, its folder. */
 export interface Conference extends Omit<ConferenceFields, 'name'> {
@@ -191,12 +191,9 @@ export function zoneOfNoteFile(ws: Workspace, file: string): string | null {
  */
 export function chooseConference(ws: Workspace, state: WorkspaceState, named?: string): string {
   if (named) {
-    if (isConference(ws, named)) return named;
-    if (
-      conferenceName(named) &&
-      fs.lstatSync(path.join(ws.root, named), { throwIfNoEntry: false })?.isSymbolicLink()
-    )
-      throw new ConfnotesError(`${named}: ${LINKED_FOLDER}`);
+    const kind = folderKind(ws, named);
+    if (kind === 'conference') return named;
+    if (kind === 'linked conference') throw new ConfnotesError(`${named}: ${LINKED_FOLDER}`);
     throw new ConfnotesError(
       `no conference "${named}" in ${ws.root}; known: ${conferenceSlugs(ws).join(', ') || 'none'}`,
     );

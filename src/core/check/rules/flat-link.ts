@@ -13,8 +13,11 @@ import { flatLinksOf, isReservedKey } from '../../note/schema.js';
 import type { NoteRule } from '../rule.js';
 
 const KINDS: ReadonlySet<string> = new Set(LINK_KINDS);
-/** Schemes that are never a link to a talk's material. */
-const NEVER_A_LINK = /^\s*(javascript|vbscript|data|file):/i;
+/**
+ * An address, all one word, in a scheme that is never a link to a talk's
+ * material: a sentence that starts "Data: …" or "File: …" is the writer's text.
+ */
+const NEVER_A_LINK = /^\s*(javascript:|vbscript:|data:[\w.+-]+\/|data:[,;]|file:\/)\S*\s*$/i;
 
 export const flatLinkNotUrl: NoteRule = {
   id: 'flat-link-not-url',
@@ -27,7 +30,12 @@ export const flatLinkNotUrl: NoteRule = {
     return pairsOf(note.yaml).flatMap((pair) => {
       const key = pair.key.value.trim();
       const value = note.data[pair.key.value];
-      if (isReservedKey(key) || pair.key.value in links || typeof value !== 'string' || !value.trim())
+      if (
+        isReservedKey(key) ||
+        Object.hasOwn(links, pair.key.value) ||
+        typeof value !== 'string' ||
+        !value.trim()
+      )
         return [];
       if (!KINDS.has(key.toLowerCase()) && !NEVER_A_LINK.test(value)) return [];
       const shown = JSON.stringify(value.trim());
