@@ -244,3 +244,15 @@ export function roundToSlot(time: string): string {
   const rounded = Math.min(into >= 10 ? total + 15 - into : total - into, 23 * 60 + 45);
   return `${String(Math.floor(rounded / 60)).padStart(2, '0')}:${String(rounded % 60).padStart(2, '0')}`;
 }
+
+/**
+ * The hours and minutes of an `HH:MM` time: the first two of its `:`-separated
+ * parts as numbers (NaN for a missing one), as `split(':').map(Number)` gives
+ * them, without the two arrays a listing of thousands of notes would make.
+ */
+export function timeParts(time: string): [hours: number, minutes: number] {
+  const colon = time.indexOf(':');
+  if (colon === -1) return [Number(time), Number.NaN];
+  const next = time.indexOf(':', colon + 1);
+  return [Number(time.slice(0, colon)), Number(time.slice(colon + 1, next === -1 ? undefined : next))];
+}

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   instantInZone,
   isValidTimeZone,
+  timeParts,
   useOffsetReader,
   wallTime,
   zoneParts,
@@ -170,6 +171,34 @@ describe('instantInZone', () => {
         },
       ),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('timeParts', () => {
+  it("reads any text's hours and minutes as split(':').map(Number) does", () => {
+    const split = (text: string) => {
+      const [hours, minutes] = text.split(':').map(Number);
+      return [hours, minutes ?? Number.NaN];
+    };
+    for (const text of [
+      '10:30',
+      '9:05',
+      '',
+      ':',
+      ':30',
+      '10',
+      '10:',
+      '10:30:15',
+      ' 1 : 2 ',
+      'a:b',
+      '1e1:0x10',
+    ])
+      expect(timeParts(text), text).toEqual(split(text));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9: a-]{0,8}$/), (text) => {
+        expect(timeParts(text)).toEqual(split(text));
+      }),
     );
   });
 });

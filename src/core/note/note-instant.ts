@@ -4,7 +4,7 @@
  * what instantOfWallTime then isoInZone give, with a zone read through Intl
  * about once per day of notes instead of four times per note.
  */
-import { type ZoneParts, zoneFormat, zoneParts } from '../clock.js';
+import { timeParts, type ZoneParts, zoneFormat, zoneParts } from '../clock.js';
 import { instantOfWallTime, isoInZone } from '../programme/programme-model.js';
 
 const DAY = 86_400_000;
@@ -30,8 +30,9 @@ export function noteInstant(
 }
 
 function instantOf(date: string, time: string, zone: string | null, nextDay: boolean): string | null {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  // noteInstant checked the date is YYYY-MM-DD.
+  const [year, month, day] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  const [hour, minute] = timeParts(time);
   const fields = { year, month, day: day + (nextDay ? 1 : 0), hour, minute, second: 0 };
   if (zone && year >= 1900 && year <= 2200) {
     const quick = steadyInstant(fields, zone);
@@ -183,14 +184,32 @@ function steadyInstant(
 ): string | null {
   const asUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, 0);
   // On a day the offset changes, the time may be skipped or repeated: instantInZone decides (and is kept in `near`).
-  if (changesOn(asUtc, zone)) return null;
-  const first = offsetAt(asUtc, zone);
-  const guess = asUtc - first;
+  // Otherwise the offset is the same from the day before to the day after, so at the wall time read as UTC
+  // and at the instant found alike: the instant is the wall time less that offset.
+  const offset = steadyOffset(Math.floor(asUtc / DAY), zone);
+  if (offset === null) return null;
+  const guess = asUtc - offset;
   if (guess % 1000 !== 0) return null;
-  const offset = offsetAt(guess, zone);
-  if (offset !== first) return null;
-  const wall = new Date(guess + offset);
+  const wall = new Date(asUtc);
   const minutes = Math.round(offset / 60000);
   const abs = Math.abs(minutes);
   return `${wall.getUTCFullYear()}-${pad2(wall.getUTCMonth() + 1)}-${pad2(wall.getUTCDate())}T${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}:${pad2(wall.getUTCSeconds())}${minutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+}
+
+/** Per zone, by UTC day number: the offset that holds from the day before to the day after, or null (see changesOn). */
+const steadyDays = new Map<string, Map<number, number | null>>();
+
+/** The offset of UTC day `k` in `zone` when it holds on days k-1 to k+2 (no change near), else null. */
+function steadyOffset(k: number, zone: string): number | null {
+  let days = steadyDays.get(zone);
+  if (!days) {
+    days = new Map();
+    steadyDays.set(zone, days);
+  }
+  let offset = days.get(k);
+  if (offset === undefined) {
+    offset = changesOn(k * DAY, zone) ? null : readOffset(k * DAY, zone);
+    days.set(k, offset);
+  }
+  return offset;
 }

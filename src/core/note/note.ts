@@ -1,6 +1,7 @@
 /** The note model: a note's text read into its fields (declared in schema.ts). */
 import { FrontMatterError, splitNote, type SplitNote } from '../front-matter/front-matter.js';
 import { keyLine } from '../front-matter/splice.js';
+import { timeParts } from '../clock.js';
 import { NOTE_TYPES, type NoteType } from './note-types.js';
 import { readFields, type NoteMeta } from './schema.js';
 
@@ -23,8 +24,8 @@ export interface Note extends NoteMeta {
 
 /** Minutes since midnight of an `HH:MM` time. */
 export function minutesOf(time: string): number {
-  const [hours, minutes] = time.split(':').map(Number);
-  return hours! * 60 + minutes!;
+  const [hours, minutes] = timeParts(time);
+  return hours * 60 + minutes;
 }
 
 /**
