@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 // gray-matter's default YAML engine, never used by confnotes: see scripts/stubs/js-yaml.cjs; js-yaml's
 // full schema, never used by fast-yaml.ts: see scripts/stubs/js-yaml-default-full.cjs; commander's
 // node:child_process, loaded on first use: see scripts/stubs/commander-child-process.cjs;
-// write-file-atomic's node:crypto: see scripts/stubs/write-file-atomic-crypto.cjs.
+// write-file-atomic's node:crypto and node:worker_threads: see scripts/stubs/write-file-atomic-*.cjs.
 const stubJsYaml = {
   name: 'stub-js-yaml',
   setup(build) {
@@ -23,10 +23,17 @@ const stubJsYaml = {
         ? { path: fileURLToPath(new URL('./stubs/commander-child-process.cjs', import.meta.url)) }
         : undefined,
     );
-    // write-file-atomic's node:crypto, used only to name its temporary files: see the stub.
-    build.onResolve({ filter: /^(node:)?crypto$/ }, (args) =>
+    // write-file-atomic's node:crypto and node:worker_threads, used only to name its temporary files: see the stubs.
+    build.onResolve({ filter: /^(node:)?(crypto|worker_threads)$/ }, (args) =>
       /[\\/]write-file-atomic[\\/]/.test(args.resolveDir)
-        ? { path: fileURLToPath(new URL('./stubs/write-file-atomic-crypto.cjs', import.meta.url)) }
+        ? {
+            path: fileURLToPath(
+              new URL(
+                `./stubs/write-file-atomic-${args.path.replace(/^node:/, '').replace('_', '-')}.cjs`,
+                import.meta.url,
+              ),
+            ),
+          }
         : undefined,
     );
     // src/core/front-matter/fast-yaml.ts loads js-yaml's loader with a schema of its own; the

@@ -1,6 +1,6 @@
 /**
- * The quick lane's stdout and stderr: lines written straight to descriptors 1
- * and 2. Creating process.stdout or process.stderr loads Node's stream and net
+ * The CLI's stdout and stderr (the quick lane's and the full CLI's): text
+ * written straight to descriptors 1 and 2. Creating process.stdout or process.stderr loads Node's stream and net
  * modules (~2-5 ms at start-up), more than a one-line jot spends on anything
  * else; the quick commands write a line or two and need none of it. A pipe
  * whose reader has gone (EPIPE) swallows the rest quietly, as the launcher's
@@ -75,6 +75,11 @@ export class FdStream implements OutStream {
     return this.tty;
   }
 
+  /** The Node stream of the same descriptor, for what needs a stream (readline, prompts). */
+  get node(): NodeJS.WriteStream {
+    return this.stream(this.fd);
+  }
+
   /** The terminal's width; only a terminal has one (then the Node stream is worth creating). */
   get columns(): number | undefined {
     return this.isTTY ? this.stream(this.fd).columns : undefined;
@@ -90,4 +95,9 @@ export function fdIo(): Io {
       return process.stdin;
     },
   };
+}
+
+/** A Node stream to hand what needs one (readline, @inquirer): an FdStream's own, else the stream itself (a test's). */
+export function nodeStreamOf(stream: OutStream): NodeJS.WritableStream {
+  return stream instanceof FdStream ? stream.node : (stream as unknown as NodeJS.WritableStream);
 }

@@ -4,7 +4,7 @@
  * guided `new`, `new --from`, `report` and the note picker (src/ui/note-picker.ts);
  * @inquirer loads on the first question.
  */
-import type { Writable } from 'node:stream';
+import { nodeStreamOf } from '../fd-io.js';
 import type { CommandEnv } from '../io.js';
 import { loadStringWidth, makeMeasurer } from './text-width.js';
 
@@ -50,7 +50,7 @@ export async function terminalPrompts(
 
 /** The prompts a command asks with: the injected ones, else the terminal's. */
 export async function promptsOf(env: CommandEnv): Promise<Prompts> {
-  return env.prompts ?? terminalPrompts(env.io.stdin, env.io.stderr as unknown as Writable);
+  return env.prompts ?? terminalPrompts(env.io.stdin, nodeStreamOf(env.io.stderr));
 }
 
 /**

@@ -3,10 +3,12 @@
  * chalk only when a stream gets colour (its own colour check loads node:tty,
  * and with it node:net and node:stream, at import: src/cli.ts, painterFor),
  * the same text without it; node:crypto (3-4 ms) not for the caches' formats
- * (src/core/fingerprint.ts), only for a plan's UIDs and where write-file-atomic
- * names a temporary file; node:child_process (1-2 ms, which commander loads
+ * (src/core/fingerprint.ts) nor for write-file-atomic's temporary names
+ * (scripts/stubs/write-file-atomic-*.cjs, which spare node:worker_threads too),
+ * only for a plan's UIDs; node:child_process (1-2 ms, which commander loads
  * for executable subcommands, scripts/stubs/commander-child-process.cjs) only
- * to start an editor or a viewer.
+ * to start an editor or a viewer; node:net, which process.stdout brings for a
+ * pipe, never (src/fd-io.ts).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,12 +28,15 @@ function run(args: string[], env: Record<string, string> = {}, dir = path.join(R
   const hook = path.join(home, 'hook.cjs');
   fs.writeFileSync(
     hook,
-    `process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify({
+    // Read before anything is written, and written to the descriptor: process.stderr would load node:net itself.
+    `process.on('exit', () => { const loaded = JSON.stringify({
       tty: process.moduleLoadList.includes('NativeModule tty'),
       chalk: Object.keys(require.cache).some((f) => /chalk|[\\\\/]source-[A-Z0-9]+\\.cjs$/.test(f)),
       crypto: process.moduleLoadList.includes('NativeModule crypto'),
       childProcess: process.moduleLoadList.includes('NativeModule child_process'),
-    }) + '\\n'));`,
+      net: process.moduleLoadList.includes('NativeModule net'),
+      workerThreads: process.moduleLoadList.includes('NativeModule worker_threads'),
+    }); require('fs').writeSync(2, '\\nLOADED ' + loaded + '\\n'); });`,
   );
   const result = spawnSync(process.execPath, ['-r', hook, BIN, '--dir', dir, ...args], {
     encoding: 'utf8',
@@ -43,6 +48,8 @@ function run(args: string[], env: Record<string, string> = {}, dir = path.join(R
     chalk: boolean;
     crypto: boolean;
     childProcess: boolean;
+    net: boolean;
+    workerThreads: boolean;
   };
   return { code: result.status, stdout: result.stdout, loaded };
 }
@@ -84,14 +91,27 @@ describe('node:crypto and node:child_process', () => {
     await new Promise((resolve) => setTimeout(resolve, 2100));
     try {
       const reading = [['agenda', '--day', '2013-04-16'], ['list'], ['list', '--json'], ['tags'], ['check']];
-      // The first run of each may write a cache, and a write loads it (write-file-atomic names its temporary file by a hash).
+      // The first run of each may write a cache.
       for (const args of reading) expect(inWs(args).code, args.join(' ')).toBe(0);
       for (const args of reading) {
         const result = inWs(args);
         expect(result.code, args.join(' ')).toBe(0);
         expect(result.loaded.crypto, args.join(' ')).toBe(false);
         expect(result.loaded.childProcess, args.join(' ')).toBe(false);
+        // Output goes straight to the descriptors (src/fd-io.ts): no Node stream, so no node:net for a pipe.
+        expect(result.loaded.net, args.join(' ')).toBe(false);
       }
+      // A room command that saves the current note: write-file-atomic names its file without
+      // node:crypto or node:worker_threads (scripts/stubs/write-file-atomic-*.cjs).
+      const made = inWs(['new', 'Another chat', '--tag', 'hallway']);
+      expect(made.code).toBe(0);
+      expect(made.stdout).toMatch(/another-chat\.md\n$/);
+      expect(made.loaded).toMatchObject({
+        crypto: false,
+        workerThreads: false,
+        net: false,
+        childProcess: false,
+      });
       // The caches name the build by the hash of its sources the build wrote in, not by a file's mtime (npm packs all alike).
       const kept = JSON.parse(
         fs.readFileSync(path.join(ws, '.confnotes', 'notes-cache', 'files.json'), 'utf8'),

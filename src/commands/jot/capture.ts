@@ -17,6 +17,7 @@ import { readNote } from '../../core/note/store.js';
 import { makeCurrent } from '../../core/workspace/current.js';
 import { readState, relativeToWorkspace, type Workspace } from '../../core/workspace/workspace.js';
 import { ConfnotesError } from '../../errors.js';
+import { nodeStreamOf } from '../../fd-io.js';
 import type { CommandEnv } from '../../io.js';
 import { jotKind, makeJotter, type JotOptions, type Jotter } from '../jot-lines.js';
 
@@ -55,7 +56,7 @@ export async function runCapture(
   const session: Session = { env, ws, jotter, kind: jotKind(options), written: [] };
   const rl = createInterface({
     input: env.io.stdin,
-    output: env.io.stdout as NodeJS.WritableStream,
+    output: nodeStreamOf(env.io.stdout),
     terminal: true,
   });
   // Ctrl-C ends the session as Ctrl-D does: every line already entered is saved whole.
