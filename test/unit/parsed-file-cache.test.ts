@@ -37,11 +37,14 @@ function setUp(conference = defaultConference) {
 const fresh = (root: string) => findWorkspace(testContext(root));
 const plain = (conference: ReturnType<typeof readConference>) => JSON.parse(JSON.stringify(conference));
 const kept = (cacheFile: string) => JSON.parse(fs.readFileSync(cacheFile, 'utf8')).files;
+/** The cache is written once a command's synchronous work is done: wait for that. */
+const written = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('the parsed-file cache', () => {
-  it('answers readConference from the kept fields while conference.md is unchanged, body and all', () => {
+  it('answers readConference from the kept fields while conference.md is unchanged, body and all', async () => {
     const { root, ws, cacheFile } = setUp();
     const first = plain(readConference(ws, 'conf'));
+    await written();
     expect(first).toMatchObject({
       name: 'Test Conf 2013',
       timezone: 'America/Los_Angeles',
@@ -66,15 +69,17 @@ describe('the parsed-file cache', () => {
     expect(readConference(fresh(root), 'conf').location).toBe('Portlnad');
   });
 
-  it('never keeps a broken conference.md: it is reported every time', () => {
+  it('never keeps a broken conference.md: it is reported every time', async () => {
     const { root, ws, confFile, cacheFile } = setUp();
     readConference(ws, 'conf');
+    await written();
     fs.writeFileSync(confFile, defaultConference.replace('start: 2013-04-15', 'start: someday'));
     vi.setSystemTime(Date.now() + 60_000);
     for (let i = 0; i < 2; i++)
       expect(() => readConference(fresh(root), 'conf')).toThrow(
         /conference\.md(:\d+)?: start "someday" is not a date/,
       );
+    await written();
     // What is kept is the good version's, which the broken file's stamp does not match.
     expect(kept(cacheFile)['conf/conference.md'][0]).not.toBe(fs.statSync(confFile).size);
   });
@@ -97,9 +102,10 @@ describe('the parsed-file cache', () => {
     expect(fs.existsSync(cacheFile) && kept(cacheFile)['conf/conference.md']).toBeFalsy();
   });
 
-  it('ignores a damaged cache, an entry of the wrong shape, another reader or another build', () => {
+  it('ignores a damaged cache, an entry of the wrong shape, another reader or another build', async () => {
     const { root, ws, cacheFile } = setUp();
     const expected = plain(readConference(ws, 'conf'));
+    await written();
     const good = fs.readFileSync(cacheFile, 'utf8');
     const tamper = (change: (file: { format: string; files: Record<string, unknown[]> }) => void) => {
       const file = JSON.parse(good);
@@ -126,18 +132,21 @@ describe('the parsed-file cache', () => {
     for (const change of cases) {
       tamper(change);
       expect(plain(readConference(fresh(root), 'conf'))).toEqual(expected);
+      await written();
     }
     fs.writeFileSync(cacheFile, '{"format": ');
     expect(plain(readConference(fresh(root), 'conf'))).toEqual(expected);
+    await written();
     expect(kept(cacheFile)['conf/conference.md']).toBeDefined();
   });
 
-  it('keeps config.yml, and sees its change, in the author a conference without one takes', () => {
+  it('keeps config.yml, and sees its change, in the author a conference without one takes', async () => {
     const { root, ws, confFile, cacheFile } = setUp();
     fs.writeFileSync(path.join(root, MARKER_DIR, 'config.yml'), 'author: Ada Byron\n');
     vi.setSystemTime(Date.now() + 60_000);
     expect(readConference(ws, 'conf').author).toBe('Ada Byron');
     expect(workspaceConfig(fresh(root)).author).toBe('Ada Byron');
+    await written();
     expect(kept(cacheFile)['.confnotes/config.yml']?.[5]).toEqual({ author: 'Ada Byron', disclaimer: null });
     fs.writeFileSync(path.join(root, MARKER_DIR, 'config.yml'), 'author: Grace Hopper\n');
     vi.setSystemTime(Date.now() + 60_000);
@@ -149,7 +158,25 @@ describe('the parsed-file cache', () => {
     expect(readConference(fresh(root), 'conf').author).toBe('Linus');
   });
 
-  it('drops the entries of conferences gone when it writes', () => {
+  it("writes the cache once, when the command's synchronous work is done, with every file kept", async () => {
+    const { root, ws, cacheFile } = setUp();
+    const slugs = Array.from({ length: 30 }, (_, i) => `conf-${i}`);
+    for (const slug of slugs) {
+      fs.mkdirSync(path.join(root, slug));
+      fs.writeFileSync(path.join(root, slug, 'conference.md'), defaultConference.replace('Test Conf', slug));
+    }
+    vi.setSystemTime(Date.now() + 60_000);
+    for (const slug of slugs) readConference(ws, slug);
+    expect(fs.existsSync(cacheFile)).toBe(false);
+    await written();
+    // With the config.yml each conference's defaults come from.
+    expect(Object.keys(kept(cacheFile)).sort()).toEqual(
+      ['.confnotes/config.yml', ...slugs.map((slug) => `${slug}/conference.md`)].sort(),
+    );
+    for (const slug of slugs) expect(readConference(fresh(root), slug).name).toBe(`${slug} 2013`);
+  });
+
+  it('drops the entries of conferences gone when it writes', async () => {
     const { root, ws, cacheFile } = setUp();
     fs.mkdirSync(path.join(root, 'other'));
     fs.writeFileSync(
@@ -159,6 +186,7 @@ describe('the parsed-file cache', () => {
     vi.setSystemTime(Date.now() + 60_000);
     readConference(ws, 'conf');
     readConference(ws, 'other');
+    await written();
     expect(Object.keys(kept(cacheFile))).toEqual(
       expect.arrayContaining(['conf/conference.md', 'other/conference.md']),
     );
@@ -169,6 +197,7 @@ describe('the parsed-file cache', () => {
     );
     vi.setSystemTime(Date.now() + 60_000);
     expect(readConference(fresh(root), 'conf').location).toBe('Salem');
+    await written();
     expect(Object.keys(kept(cacheFile))).not.toContain('other/conference.md');
   });
 });

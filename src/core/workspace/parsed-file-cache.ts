@@ -70,8 +70,26 @@ const readerPrint = (reader: (...args: never[]) => unknown) => {
 const cachePath = (ws: Workspace) => path.join(ws.root, MARKER_DIR, PARSED_FILE_CACHE);
 const foldersOk = (ws: Workspace) => realFolders(path.join(ws.root, MARKER_DIR), path.dirname(cachePath(ws)));
 
-/** The kept entries, read afresh each time (a small file, read once or twice by a command). */
+/**
+ * The kept entries, read once per Workspace object (one per command): a listing
+ * asks for every conference.md it has no zone for, and reading and parsing
+ * the whole file for each was quadratic in the conferences (236 in the bench's
+ * corpus). Kept entries written by this command update the same object.
+ */
+const loaded = new WeakMap<Workspace, Record<string, Entry>>();
+/** The workspaces with entries kept by this command and not yet written. */
+const unwritten = new Set<Workspace>();
+
 function load(ws: Workspace): Record<string, Entry> {
+  let files = loaded.get(ws);
+  if (!files) {
+    files = readCacheFile(ws);
+    loaded.set(ws, files);
+  }
+  return files;
+}
+
+function readCacheFile(ws: Workspace): Record<string, Entry> {
   const files = Object.create(null) as Record<string, Entry>;
   const bytes = foldersOk(ws) ? readOwnFile(cachePath(ws)) : null;
   try {
@@ -107,7 +125,8 @@ export function keptParse<T>(
 /**
  * Keeps what `reader` gave for `key` (the file's workspace-relative path) at
  * `stamp` (taken before the file was read), unless the file changed too
- * recently. Entries of files gone are dropped when the cache is written.
+ * recently. The cache is written once the command's synchronous work is
+ * done, without the entries of files gone.
  */
 export function keepParse(
   ws: Workspace,
@@ -118,11 +137,22 @@ export function keepParse(
   now = Date.now(),
 ): void {
   if (Math.max(stamp[1], stamp[2]) > now - RECENT_MS) return;
-  const files = load(ws);
-  files[key] = [...stamp, readerPrint(reader), value];
+  load(ws)[key] = [...stamp, readerPrint(reader), value];
+  if (unwritten.has(ws)) return;
+  unwritten.add(ws);
+  // Written once the command's synchronous work is done (as conference-zones.ts saves), not once per
+  // file kept: a first listing keeps every conference.md, and a write each was quadratic in them.
+  queueMicrotask(() => {
+    unwritten.delete(ws);
+    write(ws);
+  });
+}
+
+/** Writes the entries kept, without those of files gone. */
+function write(ws: Workspace): void {
   if (!foldersOk(ws)) return;
-  for (const other of Object.keys(files))
-    if (other !== key && !fs.existsSync(path.join(ws.root, other))) delete files[other];
+  const files = load(ws);
+  for (const key of Object.keys(files)) if (!fs.existsSync(path.join(ws.root, key))) delete files[key];
   const body: CacheFile = { format: fileFormat(), files };
   try {
     replaceOwnFile(cachePath(ws), `${JSON.stringify(body)}\n`, { fsync: false });
