@@ -104,6 +104,12 @@ export function buildProgram(ctx: Context, io: Io, prompts?: Prompts): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // Asked of our streams, not of process.stdout (which would be created for it: ~7 ms on a pipe).
+      // Undefined off a terminal, as commander's own answer is (its types say number): help is then 80 wide.
+      getOutHelpWidth: () => io.stdout.columns as number,
+      getErrHelpWidth: () => io.stderr.columns as number,
+      getOutHasColors: () => colorLevel(io.stdout, ctx.env, undefined) > 0,
+      getErrHasColors: () => colorLevel(io.stderr, ctx.env, undefined) > 0,
       outputError: (text, write) => write(text.startsWith('error:') ? `confnotes: ${text.slice(7)}` : text),
     })
     .addHelpText(

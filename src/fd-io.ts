@@ -5,7 +5,9 @@
  * else; the quick commands write a line or two and need none of it. A pipe
  * whose reader has gone (EPIPE) swallows the rest quietly, as the launcher's
  * handler does for the streams; a descriptor someone made non-blocking
- * (EAGAIN) hands the rest, in order, to the Node stream, which waits for it.
+ * (EAGAIN, a full pipe) is waited for a millisecond at a time and written
+ * again, as a blocking one would be: handing the rest to a Node stream would
+ * let a later line on the other descriptor of a shared pipe overtake it.
  */
 import fs from 'node:fs';
 import type { Io, OutStream } from './io.js';
@@ -38,11 +40,13 @@ export function isTerminal(fd: number): boolean {
   return process.getBuiltinModule('node:tty').isatty(fd);
 }
 
+/** One millisecond of sleep, without the event loop: for a full descriptor someone made non-blocking. */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const waitAMoment = () => Atomics.wait(pause, 0, 0, 1);
+
 export class FdStream implements OutStream {
   /** The reader is gone: nothing more is written. */
   private closed = false;
-  /** Writes go through the Node stream from now on (see EAGAIN above). */
-  private handedOver = false;
   private tty: boolean | undefined;
 
   constructor(
@@ -52,20 +56,20 @@ export class FdStream implements OutStream {
 
   write(text: string): boolean {
     if (this.closed) return true;
-    if (this.handedOver) return this.stream(this.fd).write(text);
     const bytes = Buffer.from(text);
     let done = 0;
-    try {
-      while (done < bytes.length) done += fs.writeSync(this.fd, bytes, done);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') {
-        this.closed = true;
-        return true;
+    while (done < bytes.length) {
+      try {
+        done += fs.writeSync(this.fd, bytes, done);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') {
+          this.closed = true;
+          return true;
+        }
+        if (code !== 'EAGAIN') throw error;
+        waitAMoment();
       }
-      if (code !== 'EAGAIN') throw error;
-      this.handedOver = true;
-      return this.stream(this.fd).write(bytes.subarray(done));
     }
     return true;
   }

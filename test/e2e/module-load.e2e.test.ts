@@ -90,7 +90,15 @@ describe('node:crypto and node:child_process', () => {
     // Files changed in the last 2 s are read but not cached (note-cache-format.ts, RECENT_MS): let them age.
     await new Promise((resolve) => setTimeout(resolve, 2100));
     try {
-      const reading = [['agenda', '--day', '2013-04-16'], ['list'], ['list', '--json'], ['tags'], ['check']];
+      const reading = [
+        ['agenda', '--day', '2013-04-16'],
+        ['list'],
+        ['list', '--json'],
+        ['tags'],
+        ['check'],
+        ['--help'],
+        ['list', '--help'],
+      ];
       // The first run of each may write a cache.
       for (const args of reading) expect(inWs(args).code, args.join(' ')).toBe(0);
       for (const args of reading) {

@@ -39,25 +39,31 @@ describe('FdStream', () => {
     fs.closeSync(out.fd);
   });
 
-  it('hands a descriptor that would block to the Node stream, and keeps using it', () => {
-    const handed: string[] = [];
-    const node = { write: (chunk: Buffer | string) => handed.push(String(chunk)), columns: 80 };
+  it('waits for a descriptor that would block and writes the rest to it, in order, without a Node stream', () => {
+    const out = file();
     const original = fs.writeSync;
-    let calls = 0;
-    const spy = (() => {
-      calls += 1;
-      throw Object.assign(new Error('EAGAIN: resource temporarily unavailable, write'), { code: 'EAGAIN' });
+    let refusals = 0;
+    // A non-blocking pipe that is full twice, then takes a few bytes at a time.
+    const spy = ((fd: number, buffer: Buffer, offset: number) => {
+      if (refusals < 2) {
+        refusals += 1;
+        throw Object.assign(new Error('EAGAIN: resource temporarily unavailable, write'), { code: 'EAGAIN' });
+      }
+      return original(fd, buffer, offset, Math.min(3, buffer.length - offset));
     }) as typeof fs.writeSync;
     fs.writeSync = spy;
     try {
-      const stream = new FdStream(1, () => node as never);
+      const stream = new FdStream(out.fd as 1, () => {
+        throw new Error('no Node stream for a full descriptor');
+      });
       stream.write('one\n');
       stream.write('two\n');
     } finally {
       fs.writeSync = original;
     }
-    expect(calls).toBe(1);
-    expect(handed).toEqual(['one\n', 'two\n']);
+    expect(refusals).toBe(2);
+    expect(out.text()).toBe('one\ntwo\n');
+    fs.closeSync(out.fd);
   });
 
   it('drops what follows a closed pipe quietly, and rethrows any other error', () => {
