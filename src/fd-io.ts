@@ -1,8 +1,9 @@
 /**
  * The CLI's stdout and stderr (the quick lane's and the full CLI's): text
- * written straight to descriptors 1 and 2. Creating process.stdout or process.stderr loads Node's stream and net
- * modules (~2-5 ms at start-up), more than a one-line jot spends on anything
- * else; the quick commands write a line or two and need none of it. A pipe
+ * written straight to descriptors 1 and 2. Creating process.stdout or
+ * process.stderr loads Node's stream and net modules (~2-7 ms at start-up),
+ * more than a one-line jot spends on anything else; no command needs them
+ * but to read a terminal's width, a line editor or a prompt. A pipe
  * whose reader has gone (EPIPE) swallows the rest quietly, as the launcher's
  * handler does for the streams; a descriptor someone made non-blocking
  * (EAGAIN, a full pipe) is waited for a millisecond at a time and written

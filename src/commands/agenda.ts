@@ -1,4 +1,4 @@
-import { wallTime } from '../core/clock.js';
+import { endTimeText, wallTime } from '../core/clock.js';
 import { chosenConference } from '../core/workspace/conference.js';
 import { isValidDate } from '../core/note/note.js';
 import {
@@ -151,11 +151,9 @@ function when(entry: ProgrammeEntry, zone: string | null): string {
     return entry.start === entry.end ? `${entry.start} all day` : `${entry.start} to ${entry.end}`;
   const start = wallTime(new Date(entry.start), zone);
   const end = wallTime(new Date(entry.end), zone);
-  if (end.date === start.date) return `${start.date} ${start.time}–${end.time}`;
   // A talk past midnight as a timetable shows it (`23:00–00:30+1`): a second date would widen the
   // column of every row, and cut the rooms of all of them.
-  const days = Math.round((Date.parse(end.date) - Date.parse(start.date)) / 86_400_000);
-  return `${start.date} ${start.time}–${end.time}+${days}`;
+  return `${start.date} ${start.time}–${endTimeText(start, end)}`;
 }
 
 async function agendaTable(

@@ -166,8 +166,8 @@ export function instantInZone(fields: WallFields, zone: string | null): Date {
   if (!zone) return new Date(year, month - 1, day, hour, minute, second);
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   // The offsets a day either side: the wall time is read with one of them (two only near a change).
-  const before = offsetIn(asUtc - DAY_MS, zone);
-  const after = offsetIn(asUtc + DAY_MS, zone);
+  const before = offsetIn(asUtc - DAY, zone);
+  const after = offsetIn(asUtc + DAY, zone);
   const fits = (instant: number) => offsetIn(instant, zone) === asUtc - instant;
   const early = asUtc - before;
   const late = asUtc - after;
@@ -178,8 +178,6 @@ export function instantInZone(fields: WallFields, zone: string | null): Date {
   if (fits(late)) return new Date(late);
   return new Date(early);
 }
-
-const DAY_MS = 86_400_000;
 
 /** The zone's offset (wall time minus UTC, in ms) at an instant. */
 function offsetIn(ms: number, zone: string): number {
@@ -255,4 +253,10 @@ export function timeParts(time: string): [hours: number, minutes: number] {
   if (colon === -1) return [Number(time), Number.NaN];
   const next = time.indexOf(':', colon + 1);
   return [Number(time.slice(0, colon)), Number(time.slice(colon + 1, next === -1 ? undefined : next))];
+}
+
+/** An end's time as a timetable shows it beside its start: `00:30+1` when it falls on a later day. */
+export function endTimeText(start: WallTime, end: WallTime): string {
+  const days = Math.round((Date.parse(end.date) - Date.parse(start.date)) / DAY);
+  return days > 0 ? `${end.time}+${days}` : end.time;
 }

@@ -61,7 +61,7 @@ interface TagPatterns {
   notANumber: RegExp;
 }
 
-const UNICODE_TAG: TagPatterns = {
+export const UNICODE_TAG: TagPatterns = {
   invisible: /[\p{Cc}\p{Cf}]/gu,
   pluses: /(\p{L})(\++)(?![\p{L}\p{N}])/gu,
   sharp: /(\p{L})#(?![\p{L}\p{N}])/gu,
@@ -71,7 +71,7 @@ const UNICODE_TAG: TagPatterns = {
 };
 
 /** For printable ASCII once lower-cased: letters are a-z, digits 0-9, and nothing is invisible. */
-const ASCII_TAG: TagPatterns = {
+export const ASCII_TAG: TagPatterns = {
   invisible: /(?!)/g,
   pluses: /([a-z])(\++)(?![a-z0-9])/g,
   sharp: /([a-z])#(?![a-z0-9])/g,
@@ -112,8 +112,6 @@ export function normaliseTagWith(patterns: TagPatterns, tag: string): string {
     .join('/');
   return patterns.notANumber.test(normal) ? normal : '';
 }
-
-export { ASCII_TAG, UNICODE_TAG };
 
 /** Why a tag normalises to nothing, in a sentence for an error message. */
 export function whyNotATag(tag: string): string {

@@ -57,10 +57,10 @@ export async function promptsOf(env: CommandEnv): Promise<Prompts> {
  * Cuts a choice to the terminal's width (an ellipsis at the end of `text`, then
  * `after` whole, as a choice's marks), so that a long title does not wrap onto
  * a second line and push the list off the screen: the prompt marks the chosen
- * line with two columns of its own.
+ * line with two columns of its own. The width is stderr's, where prompts draw.
  */
 export async function fitToTerminal(env: CommandEnv): Promise<(text: string, after?: string) => string> {
-  const columns = env.io.stdout.columns;
+  const columns = env.io.stderr.columns;
   if (!columns) return (text, after = '') => text + after;
   const measurer = makeMeasurer(await loadStringWidth());
   const room = Math.max(10, columns - 3);

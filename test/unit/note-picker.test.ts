@@ -254,7 +254,7 @@ describe('splitAssignments', () => {
 });
 
 describe('fitToTerminal', () => {
-  const envOf = (columns?: number) => ({ io: { stdout: { columns } } }) as unknown as CommandEnv;
+  const envOf = (columns?: number) => ({ io: { stderr: { columns } } }) as unknown as CommandEnv;
 
   it("cuts a choice's text to the terminal and keeps its marks whole", async () => {
     const fitLine = await fitToTerminal(envOf(40));

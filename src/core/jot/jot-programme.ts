@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { ConfnotesError } from '../../errors.js';
-import { wallTime } from '../clock.js';
+import { endTimeText, wallTime, type WallTime } from '../clock.js';
 import { createNote } from '../note/note-create.js';
 import { parseNote } from '../note/note.js';
 import { readNote } from '../note/store.js';
@@ -62,11 +62,13 @@ export function talkNow(ws: Workspace, file: string, now: Date): string | undefi
   const mine = on.find((entry) => entry.uid === own);
   if (mine) {
     const zone = displayZone(found.conference, found.programme);
-    const [start, end] = [mine.start, mine.end].map((at) => wallTime(new Date(at), zone));
+    const [start, end] = [mine.start, mine.end].map((at) => wallTime(new Date(at), zone)) as [
+      WallTime,
+      WallTime,
+    ];
     // As agenda shows it: `23:00–00:30+1` for a talk that runs past midnight.
-    const days = Math.round((Date.parse(end!.date) - Date.parse(start!.date)) / 86_400_000);
     texts.push(
-      `${entryText(mine)}, this note's own talk, which the programme has at ${start!.time}–${end!.time}${days > 0 ? `+${days}` : ''}`,
+      `${entryText(mine)}, this note's own talk, which the programme has at ${start.time}–${endTimeText(start, end)}`,
     );
   }
   return texts.length > 0 ? texts.join(', ') : undefined;

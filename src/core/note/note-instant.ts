@@ -61,13 +61,19 @@ const near = new Map<string, string>();
 const read = new Map<string, Map<number, number>>();
 let learnt = 0;
 
+/** The map `table` keeps for `zone`, made on first use. */
+function ofZone<T>(table: Map<string, Map<number, T>>, zone: string): Map<number, T> {
+  let kept = table.get(zone);
+  if (!kept) {
+    kept = new Map();
+    table.set(zone, kept);
+  }
+  return kept;
+}
+
 /** The zone's offset (wall time minus UTC, in ms) at an instant on a whole second. */
 function readOffset(ms: number, zone: string): number {
-  let known = read.get(zone);
-  if (!known) {
-    known = new Map();
-    read.set(zone, known);
-  }
+  const known = ofZone(read, zone);
   let offset = known.get(ms);
   if (offset === undefined) {
     offset = intlOffset(ms, zone);
@@ -90,11 +96,7 @@ export function seedOffsets(
 ): void {
   for (const [key, iso] of Object.entries(nearChanges)) if (!near.has(key)) near.set(key, iso);
   for (const [zone, flat] of Object.entries(stored)) {
-    let known = read.get(zone);
-    if (!known) {
-      known = new Map();
-      read.set(zone, known);
-    }
+    const known = ofZone(read, zone);
     for (let i = 0; i + 1 < flat.length; i += 2) if (!known.has(flat[i]!)) known.set(flat[i]!, flat[i + 1]!);
   }
 }
@@ -201,11 +203,7 @@ const steadyDays = new Map<string, Map<number, number | null>>();
 
 /** The offset of UTC day `k` in `zone` when it holds on days k-1 to k+2 (no change near), else null. */
 function steadyOffset(k: number, zone: string): number | null {
-  let days = steadyDays.get(zone);
-  if (!days) {
-    days = new Map();
-    steadyDays.set(zone, days);
-  }
+  const days = ofZone(steadyDays, zone);
   let offset = days.get(k);
   if (offset === undefined) {
     offset = changesOn(k * DAY, zone) ? null : readOffset(k * DAY, zone);
