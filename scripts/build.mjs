@@ -173,6 +173,44 @@ writeFileSync(
 // (Why no import cycle can come of that, and why live bindings and classes stay
 // single: ARCHITECTURE.md, start-up budget.)
 const cjsOut = `dist.next-${process.pid}`;
+
+// yaml and gray-matter (src/core/front-matter/yaml-libs.ts requires them by name on first use)
+// go into a file of their own, dist/chunks/vendor-yaml.cjs, that the other files require only
+// at that first use: bundled with them, its ~300 KB of code would be read and deserialised on
+// every start (~2 ms of a room command), though a command on warm caches parses no YAML, and
+// `new` only js-yaml's small loader (fast-yaml.ts, bundled as usual). Each package is a
+// getter, so loading the file runs only the package asked for.
+const VENDOR_YAML = ['yaml', 'gray-matter'];
+const VENDOR_PREFIX = 'confnotes-vendor:';
+const vendorYaml = {
+  name: 'vendor-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^(yaml|gray-matter)$/ }, (args) =>
+      args.kind === 'require-call' && VENDOR_YAML.includes(args.path)
+        ? { path: `${VENDOR_PREFIX}${args.path}`, external: true }
+        : undefined,
+    );
+  },
+};
+await build({
+  stdin: {
+    contents: `module.exports = {${VENDOR_YAML.map((name) => `get ${JSON.stringify(name)}() { return require(${JSON.stringify(name)}); }`).join(', ')}};`,
+    resolveDir: process.cwd(),
+    sourcefile: 'vendor-yaml.cjs',
+    loader: 'js',
+  },
+  outfile: `${cjsOut}/chunks/vendor-yaml.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  legalComments: 'none',
+  plugins: [stubJsYaml],
+  banner: { js: "'use strict';" },
+  logLevel: 'warning',
+});
 const split = await build({
   entryPoints: ['src/cli.ts'],
   outdir: cjsOut,
@@ -185,7 +223,7 @@ const split = await build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.cjs' },
-  plugins: [stubJsYaml],
+  plugins: [stubJsYaml, vendorYaml],
   define: { 'import.meta.url': '__cnImportMetaUrl', ...BUILD_ID },
   // Inline, for the transform below to read and carry through to the CommonJS file's own map.
   sourcemap: sourcemap ? 'inline' : false,
@@ -195,10 +233,13 @@ const split = await build({
 });
 noImportCycle(split.metafile);
 const BUILTIN_NAMESPACE = /__toESM\(require\("(node:[a-z_/]+)"\)\)/g;
+const VENDOR_REQUIRE =
+  /\(0,\s*import_chunk_[A-Z0-9]+\.__require\)\("confnotes-vendor:([^"]+)"\)|__require\("confnotes-vendor:([^"]+)"\)/g;
 let builtins = 0;
+let vendorRequires = 0;
 for (const file of split.outputFiles) {
   if (!file.path.endsWith('.cjs')) continue;
-  const { code, map } = await transform(file.text, {
+  const transformed = await transform(file.text, {
     // Strict, as the ES modules it was made of (and dist/cli.js) are; and each file's own URL,
     // for the modules that find files from theirs (src/core/templates.ts).
     banner: file.text.includes('__cnImportMetaUrl')
@@ -219,7 +260,19 @@ for (const file of split.outputFiles) {
     sourcefile: file.path,
     logLevel: 'warning',
   });
+  const { map } = transformed;
   mkdirSync(path.dirname(file.path), { recursive: true });
+  // A YAML reader's require (see vendorYaml) becomes a require of its getter in vendor-yaml.cjs.
+  const vendorFile = path.dirname(file.path).endsWith(`${path.sep}chunks`)
+    ? './vendor-yaml.cjs'
+    : './chunks/vendor-yaml.cjs';
+  const code = transformed.code.replace(VENDOR_REQUIRE, (_, viaChunk, direct) => {
+    const name = viaChunk ?? direct;
+    vendorRequires++;
+    return `require(${JSON.stringify(vendorFile)})[${JSON.stringify(name)}]`;
+  });
+  if (code.includes(VENDOR_PREFIX))
+    throw new Error(`build: ${file.path} requires a YAML reader in a way the build does not rewrite`);
   if (sourcemap) {
     // Left as esbuild wrote it, so that the map fits (the rewrite below changes nothing a command does).
     writeFileSync(file.path, `${code}//# sourceMappingURL=${path.basename(file.path)}.map\n`);
@@ -234,6 +287,8 @@ for (const file of split.outputFiles) {
   });
   writeFileSync(file.path, plain);
 }
+if (vendorRequires === 0)
+  throw new Error('build: no file requires a YAML reader from vendor-yaml.cjs any more');
 if (!sourcemap && builtins === 0)
   throw new Error('build: the CommonJS full CLI no longer has the __toESM calls it rewrites');
 

@@ -8,7 +8,9 @@
  * only for a plan's UIDs; node:child_process (1-2 ms, which commander loads
  * for executable subcommands, scripts/stubs/commander-child-process.cjs) only
  * to start an editor or a viewer; node:net, which process.stdout brings for a
- * pipe, never (src/fd-io.ts).
+ * pipe, never (src/fd-io.ts); the YAML readers (yaml and gray-matter,
+ * dist/chunks/vendor-yaml.cjs: src/core/front-matter/yaml-libs.ts) only for
+ * YAML no cache holds.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,6 +38,7 @@ function run(args: string[], env: Record<string, string> = {}, dir = path.join(R
       childProcess: process.moduleLoadList.includes('NativeModule child_process'),
       net: process.moduleLoadList.includes('NativeModule net'),
       workerThreads: process.moduleLoadList.includes('NativeModule worker_threads'),
+      yaml: Object.keys(require.cache).some((f) => /[\\\\/]vendor-yaml\\.cjs$/.test(f)),
     }); require('fs').writeSync(2, '\\nLOADED ' + loaded + '\\n'); });`,
   );
   const result = spawnSync(process.execPath, ['-r', hook, BIN, '--dir', dir, ...args], {
@@ -50,6 +53,7 @@ function run(args: string[], env: Record<string, string> = {}, dir = path.join(R
     childProcess: boolean;
     net: boolean;
     workerThreads: boolean;
+    yaml: boolean;
   };
   return { code: result.status, stdout: result.stdout, loaded };
 }
@@ -130,6 +134,51 @@ describe('node:crypto and node:child_process', () => {
       const plan = inWs(['agenda', '--format', 'ics']);
       expect(plan.stdout).toContain('@plan.confnotes');
       expect(plan.loaded.crypto).toBe(true);
+    } finally {
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the YAML readers', () => {
+  it('are not loaded by the room commands nor by listings on warm caches, and are for a note to parse', async () => {
+    const ws = tempDir();
+    const env = { CONFNOTES_NOW: '2013-04-16T16:35:00Z' };
+    const inWs = (args: string[]) => run(args, env, ws);
+    try {
+      expect(confnotes(['init', ws], { cwd: ws }).code).toBe(0);
+      expect(inWs(['conf', 'new', 'Summit', '--start', '2013-04-15', '--end', '2013-04-18']).code).toBe(0);
+      expect(inWs(['import', FIXTURE]).code).toBe(0);
+      expect(inWs(['new', 'Hallway chat', '--tag', 'hallway']).code).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      const uid = JSON.parse(inWs(['agenda', '--day', '2013-04-17', '--json']).stdout)[3].uid as string;
+      for (const args of [['list'], ['agenda', '--day', '2013-04-16']]) expect(inWs(args).code).toBe(0);
+      const room = [
+        ['agenda', '--day', '2013-04-16'],
+        ['list', '--json'],
+        ['tags'],
+        ['new', '--from', 'now'],
+        ['new', '--from', uid],
+        ['new', 'Expo hall: the storage vendors, day 2', '--tag', 'expo', '--speaker', 'Ada Byron'],
+      ];
+      for (const args of room) {
+        const result = inWs(args);
+        expect(result.code, args.join(' ')).toBe(0);
+        expect(result.loaded.yaml, args.join(' ')).toBe(false);
+      }
+      // Each new note holds what yaml would have written: the same fields read back.
+      const made = JSON.parse(inWs(['list', '--json']).stdout) as { title: string; speakers: string[] }[];
+      expect(made.map((note) => note.title)).toContain('Expo hall: the storage vendors, day 2');
+      expect(made.find((note) => note.title.startsWith('Expo'))!.speakers).toEqual(['Ada Byron']);
+      // A note whose YAML only `yaml` reads (a block scalar): the listing loads it, and shows the note.
+      const file = path.join(ws, 'summit', 'hand-written.md');
+      fs.writeFileSync(
+        file,
+        '---\ntitle: Hand written\ntype: session\ndate: 2013-04-16\nsummary: |\n  two\n  lines\n---\n',
+      );
+      const listed = inWs(['list']);
+      expect(listed.stdout).toContain('Hand written');
+      expect(listed.loaded.yaml).toBe(true);
     } finally {
       fs.rmSync(ws, { recursive: true, force: true });
     }

@@ -7,16 +7,12 @@
  * is read by `yaml`, so a note reads the same whichever path takes it
  * (test/unit/fast-yaml.property.test.ts compares the two).
  */
-import { load } from 'js-yaml/lib/js-yaml/loader.js';
-import Schema from 'js-yaml/lib/js-yaml/schema.js';
-import Type from 'js-yaml/lib/js-yaml/type.js';
-import failsafe from 'js-yaml/lib/js-yaml/schema/failsafe.js';
+import type * as Loader from 'js-yaml/lib/js-yaml/loader.js';
+import type SchemaClass from 'js-yaml/lib/js-yaml/schema.js';
+import type TypeClass from 'js-yaml/lib/js-yaml/type.js';
 
 /** Thrown inside js-yaml for a scalar whose YAML 1.2 core reading is left to `yaml`. */
 class NotSimple extends Error {}
-
-const scalar = (tag: string, resolve: (data: string) => boolean, construct: (data: string) => unknown) =>
-  new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve, construct });
 
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
@@ -25,30 +21,45 @@ const SMALL_INT = /^-?(?:0|[1-9][0-9]{0,14})$/;
 const NUMBER =
   /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 
-/** The core schema's plain scalars: null and booleans as they are, small integers, any other number refused. */
-const SCHEMA = new Schema({
-  include: [failsafe],
-  implicit: [
-    scalar(
-      'null',
-      (data) => NULL.test(data),
-      () => null,
-    ),
-    scalar(
-      'bool',
-      (data) => BOOL.test(data),
-      (data) => data[0] === 't' || data[0] === 'T',
-    ),
-    scalar('int', (data) => SMALL_INT.test(data), Number),
-    scalar(
-      'float',
-      (data) => NUMBER.test(data),
-      () => {
-        throw new NotSimple();
-      },
-    ),
-  ],
-});
+/**
+ * js-yaml's loader and the core schema's plain scalars (null and booleans as
+ * they are, small integers, any other number refused), made on first use: a
+ * command on warm caches reads no YAML (see yaml-libs.ts). CommonJS files of
+ * js-yaml 3, required by name so that the build bundles them.
+ */
+let reader: { load: typeof Loader.load; schema: unknown } | undefined;
+function yamlReader(): NonNullable<typeof reader> {
+  if (reader) return reader;
+  const Type = require('js-yaml/lib/js-yaml/type.js') as typeof TypeClass;
+  const Schema = require('js-yaml/lib/js-yaml/schema.js') as typeof SchemaClass;
+  const scalar = (tag: string, resolve: (data: string) => boolean, construct: (data: string) => unknown) =>
+    new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve, construct });
+  const schema = new Schema({
+    include: [require('js-yaml/lib/js-yaml/schema/failsafe.js')],
+    implicit: [
+      scalar(
+        'null',
+        (data) => NULL.test(data),
+        () => null,
+      ),
+      scalar(
+        'bool',
+        (data) => BOOL.test(data),
+        (data) => data[0] === 't' || data[0] === 'T',
+      ),
+      scalar('int', (data) => SMALL_INT.test(data), Number),
+      scalar(
+        'float',
+        (data) => NUMBER.test(data),
+        () => {
+          throw new NotSimple();
+        },
+      ),
+    ],
+  });
+  reader = { load: (require('js-yaml/lib/js-yaml/loader.js') as typeof Loader).load, schema };
+  return reader;
+}
 
 const KEY = '[A-Za-z_][A-Za-z0-9_-]*';
 const START = `[^\\s?:,\\[\\]{}#&*!|>'"%@\`-]`;
@@ -105,7 +116,8 @@ function simpleShape(source: string): boolean {
 export function fastYamlData(source: string): { data: unknown } | undefined {
   if (!simpleShape(source)) return undefined;
   try {
-    const data = load(source, { schema: SCHEMA });
+    const { load, schema } = yamlReader();
+    const data = load(source, { schema });
     return { data: data === undefined ? null : data };
   } catch {
     return undefined;

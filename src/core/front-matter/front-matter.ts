@@ -1,10 +1,10 @@
-import matter from 'gray-matter';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 
 export { findFrontMatter, FrontMatterError, type FrontMatterBounds } from './front-matter-bounds.js';
 import { findFrontMatter, FrontMatterError, type FrontMatterBounds } from './front-matter-bounds.js';
 import { fastYamlData } from './fast-yaml.js';
 import { openerLine, yamlErrorInWords } from './yaml-words.js';
+import { grayMatter, yamlLib } from './yaml-libs.js';
 
 /** 1-based line number of an offset. */
 export function lineAt(text: string, offset: number): number {
@@ -30,6 +30,7 @@ export interface ParsedYaml {
  * `firstLine` is the file line the YAML starts on, for messages.
  */
 export function parseYaml(source: string, firstLine: number): ParsedYaml {
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   let data: unknown;
@@ -93,7 +94,7 @@ const refuse = (language: string) => () => {
  */
 export function checkGrayMatterAgrees(text: string, bounds: FrontMatterBounds, source: string): void {
   if (grayMatterClosesHere(text, bounds, source)) return;
-  matter(text.slice(bounds.start), {
+  grayMatter()(text.slice(bounds.start), {
     language: 'yaml',
     engines: {
       yaml: {
@@ -113,7 +114,7 @@ export function checkGrayMatterAgrees(text: string, bounds: FrontMatterBounds, s
       coffeescript: refuse('coffeescript'),
       cson: refuse('cson'),
     },
-  } as unknown as Parameters<typeof matter>[1]);
+  } as unknown as Parameters<ReturnType<typeof grayMatter>>[1]);
 }
 
 /**

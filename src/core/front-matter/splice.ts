@@ -6,16 +6,8 @@
  * it; re-serialising the YAML would reformat it. Also the one place that
  * finds a key and its line.
  */
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  type Node,
-  type Pair,
-  type ParsedNode,
-  type Scalar,
-  type YAMLSeq,
-} from 'yaml';
+import type { Node, Pair, ParsedNode, Scalar, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from './yaml-libs.js';
 import {
   findFrontMatter,
   FrontMatterError,

@@ -2,7 +2,8 @@
  * Adds and removes tags by splicing the text of the `tags` entry only (see
  * splice.ts), so every other byte of a note stays as the user wrote it.
  */
-import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import type { Node, Scalar } from 'yaml';
+import { isScalar, isSeq } from './yaml-libs.js';
 import { FrontMatterError } from './front-matter.js';
 import {
   findPair,

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
+import { isMap, isSeq, yamlLib } from '../front-matter/yaml-libs.js';
 import { ConfnotesError, NoteFileError } from '../../errors.js';
 import { firstSentence } from '../front-matter/front-matter.js';
 import { fingerprint } from '../fingerprint.js';
@@ -47,7 +47,7 @@ export type ProgrammeToWrite = Omit<Programme, 'entries'> & { entries: (FreshEnt
 
 /** The text of programme.yml: a YAML 1.1/1.2-safe document, one block per entry, sorted. */
 export function programmeText(programme: ProgrammeToWrite): string {
-  const body = stringify(
+  const body = yamlLib().stringify(
     {
       timezone: programme.timezone,
       source: programme.source,
@@ -143,6 +143,7 @@ function storedFileExists(ws: Workspace, file: string, shown: string): fs.Stats 
 
 /** Parses programme.yml, checking every entry; throws NoteFileError with the line of the bad entry. */
 export function parseProgrammeText(text: string, shown: string): Programme {
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { version: '1.2', schema: 'core', lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {

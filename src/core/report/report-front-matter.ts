@@ -4,7 +4,7 @@
  * generators find a title, author and date. Values are written by the yaml
  * library, quoted where YAML needs it, so a title with `: ` stays a string.
  */
-import { stringify } from 'yaml';
+import { yamlLib } from '../front-matter/yaml-libs.js';
 import type { ReportModel } from './report-types.js';
 
 /** `---\ntitle: …\nauthor: …\ndate: …\n---\n\n`; keys without a value are left out. */
@@ -14,7 +14,7 @@ export function titleBlock(model: ReportModel): string {
   if (model.conference.author) fields.author = model.conference.author;
   // A string, not a YAML date: readers should not shift it by a time zone.
   if (date) fields.date = date;
-  const yaml = stringify(fields, {
+  const yaml = yamlLib().stringify(fields, {
     defaultStringType: 'QUOTE_DOUBLE',
     defaultKeyType: 'PLAIN',
     lineWidth: 0,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parse as parseYamlText } from 'yaml';
+import { yamlLib } from '../front-matter/yaml-libs.js';
 import { fastYamlData } from '../front-matter/fast-yaml.js';
 import { ConfnotesError } from '../../errors.js';
 import { keepParse, keptParse, regularFileStamp } from './parsed-file-cache.js';
@@ -57,7 +57,7 @@ function readConfigText(text: string, file: string): ConfigFields {
   try {
     // The plain shape through fast-yaml.ts (as a note's front matter), the rest through `yaml`.
     const data: unknown =
-      fastYamlData(text)?.data ?? parseYamlText(text, { schema: 'core', maxAliasCount: 10 });
+      fastYamlData(text)?.data ?? yamlLib().parse(text, { schema: 'core', maxAliasCount: 10 });
     if (data && typeof data === 'object' && !Array.isArray(data)) {
       const raw = data as Record<string, unknown>;
       return {

@@ -5,7 +5,8 @@
  * it cannot flatten safely (a kind that is a note field or already a key of
  * its own, a value that is not an http(s) URL) is reported, not changed.
  */
-import { isMap, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isMap, isSeq } from '../../front-matter/yaml-libs.js';
 import { findPair, lineEnd, lineStart, nodeLine, type Splice } from '../../front-matter/splice.js';
 import { yamlValue } from '../../front-matter/yaml-text.js';
 import { isLinkKind, isUrl, linkMap } from '../../note/field-values.js';

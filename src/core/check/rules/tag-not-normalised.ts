@@ -1,5 +1,6 @@
 /** Tags that are not written as confnotes reads them: not normalised, repeated or empty. Fixable. */
-import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import type { Node, Scalar } from 'yaml';
+import { isScalar, isSeq } from '../../front-matter/yaml-libs.js';
 import { findPair, listSplices, nodeLine, type Splice } from '../../front-matter/splice.js';
 import { renderTag } from '../../front-matter/tag-edit.js';
 import { normaliseTag, whyNotATag } from '../../slug.js';
