@@ -53,6 +53,32 @@ export function declareReportCommands(program: Command, load: Load): void {
     .action(load(() => import('../commands/report.js')));
 
   program
+    .command('publish')
+    .description(
+      'write a copy of the notes for a static site (Hugo, Eleventy): private notes and blocks left out',
+    )
+    .argument(
+      '<folder>',
+      'the folder to write the copy into, outside the workspace (new, empty, or a previous copy)',
+    )
+    .option('--conf <slug>', 'one conference (default: every conference)')
+    .option('--all', 'every conference (the default)')
+    .option('--dry-run', 'say what would be published and what left out, and write nothing')
+    .option(
+      '--json',
+      'print JSON for scripts: {folder, written, conferences, notes, files, private_notes, private_blocks, left_out: [{path, why}]}',
+    )
+    .addHelpText(
+      'after',
+      examples([
+        'confnotes publish ~/site/content',
+        'confnotes publish ../site/content --conf openstack-summit-2013',
+        'confnotes publish /tmp/preview --dry-run --json',
+      ]),
+    )
+    .action(load(() => import('../commands/publish.js')));
+
+  program
     .command('check')
     .description('find every problem in the notes (exit 1 if any), and repair the safe ones with --fix')
     .option('--conf <slug>', 'one conference (default: the current one)')

@@ -4,23 +4,15 @@
  * the output, the public ones are, and neither programme.yml nor the
  * workspace's own files are copied.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { confnotes } from '../helpers/cli.js';
+import { buildSite as buildHugoSite, requireHugo } from '../helpers/hugo.js';
 import { tempDir } from '../helpers/workspace.js';
 
 const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../notes');
-/** CI installs Debian's hugo; without it this is a failure that says so, never a skip. */
-function requireHugo(): void {
-  if (spawnSync('hugo', ['version'], { encoding: 'utf8' }).status !== 0)
-    throw new Error(
-      'hugo is not installed; this test needs it (Debian: apt install hugo; .ci/run installs it)',
-    );
-}
-
 /** The README's Hugo config: the notes folder is the content, and what is not a page stays out. */
 const CONFIG = `baseURL = "https://example.org/"
 title = "Conference notes"
@@ -28,20 +20,7 @@ contentDir = "content"
 ignoreFiles = ['programme\\.yml$', '(^|/)\\.confnotes/', '(^|/)templates/']
 `;
 
-/** Writes the minimal layouts (every page written out with its text and summary) and builds the site. */
-function buildSite(site: string) {
-  fs.writeFileSync(path.join(site, 'hugo.toml'), CONFIG);
-  fs.mkdirSync(path.join(site, 'layouts', '_default'), { recursive: true });
-  fs.writeFileSync(
-    path.join(site, 'layouts', '_default', 'single.html'),
-    '<h1>{{ .Title }}</h1>{{ .Content }}{{ .Summary }}\n',
-  );
-  fs.writeFileSync(
-    path.join(site, 'layouts', '_default', 'list.html'),
-    '{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ .Summary }}{{ end }}\n',
-  );
-  return spawnSync('hugo', ['--quiet', '-d', 'out'], { cwd: site, encoding: 'utf8', timeout: 120_000 });
-}
+const buildSite = (site: string) => buildHugoSite(site, CONFIG);
 
 function filesUnder(dir: string): string[] {
   return fs

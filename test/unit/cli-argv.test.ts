@@ -302,6 +302,13 @@ const TABLE: [string[], string, unknown[], Record<string, unknown>][] = [
     [undefined],
     { groupBy: 'type', notes: 'always', skipBroken: true, frontMatter: true, paper: 'a4' },
   ],
+  [['publish', 'site'], 'publish', ['site'], {}],
+  [
+    ['publish', '../site/content', '--conf', 'x', '--all', '--dry-run', '--json'],
+    'publish',
+    ['../site/content'],
+    { conf: 'x', all: true, dryRun: true, json: true },
+  ],
   [
     ['check', '--conf', 'x', '--all', '--json', '--fix'],
     'check',

@@ -58,6 +58,7 @@ const ARGUMENT_SOURCES: Record<string, Source> = {
   slug: 'conferences',
   'conf-slug': 'conferences',
   path: 'dirs',
+  folder: 'dirs',
   file: 'files',
 };
 

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { ConfnotesError, UsageError } from '../errors.js';
+import { folderProblem, writePublished } from '../core/publish/publish-folder.js';
+import { planPublish } from '../core/publish/publish-plan.js';
+import { conferenceSlugs } from '../core/workspace/conference.js';
+import type { CommandEnv } from '../io.js';
+import { pathForUser } from './paths.js';
+import { scopeOf, workspaceOf } from './shared.js';
+
+interface PublishOptions {
+  conf?: string;
+  all?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function run(env: CommandEnv, folder: string, options: PublishOptions): void {
+  const ws = workspaceOf(env);
+  if (folder.trim() === '') throw new UsageError('publish needs a folder to write the copy into');
+  // Every conference unless one is named: a site is of all the notes.
+  const slugs = options.conf || options.all ? scopeOf(ws, options) : conferenceSlugs(ws);
+  const target = path.resolve(env.ctx.cwd, folder);
+  const shown = pathForUser(env, target);
+  const problem = folderProblem(ws, target, shown);
+  if (problem) throw new ConfnotesError(problem);
+  const plan = planPublish(ws, slugs);
+  for (const left of plan.leftOut) env.warn(`${left.path}: left out: ${left.why}`);
+  if (!options.dryRun) writePublished(target, plan, env.ctx.now());
+  const done = options.dryRun ? 'would publish' : 'published';
+  env.say(
+    `${done} ${count(plan.notes, 'note')} of ${count(slugs.length, 'conference')} to ${shown}` +
+      ` (left out: ${count(plan.privateNotes, 'private note')}, ${count(plan.privateBlocks, 'private block')}` +
+      `${plan.leftOut.length ? `, ${count(plan.leftOut.length, 'file')} named above` : ''})`,
+  );
+  if (options.json)
+    env.out(
+      JSON.stringify(
+        {
+          folder: target,
+          written: !options.dryRun,
+          conferences: plan.conferences,
+          notes: plan.notes,
+          files: plan.files.map((file) => file.path),
+          private_notes: plan.privateNotes,
+          private_blocks: plan.privateBlocks,
+          left_out: plan.leftOut,
+        },
+        null,
+        2,
+      ),
+    );
+}

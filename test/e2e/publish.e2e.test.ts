@@ -1,0 +1,189 @@
+/**
+ * `confnotes publish <folder>`: the notes as a static site's content with
+ * nothing private in it, checked with Debian's hugo building the copy: no
+ * private note, no private block (nested, in a one-line field, in any
+ * spelling) reaches a page, the text around the blocks does; a file it cannot
+ * be sure of is left out and named; every other note is copied byte for byte;
+ * only a folder it made itself is ever replaced, and never one inside or
+ * holding the workspace.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confnotes } from '../helpers/cli.js';
+import { buildSite as buildHugoSite, requireHugo } from '../helpers/hugo.js';
+import { snapshot, tempDir } from '../helpers/workspace.js';
+
+const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../notes');
+const CONF = 'openstack-summit-2013';
+
+const buildSite = (site: string) =>
+  buildHugoSite(site, 'baseURL = "https://example.org/"\ntitle = "Notes"\ncontentDir = "content"\n');
+
+/** The workspace's files but its own caches (a scan may refresh them). */
+const notesOf = (dir: string) => new Map([...snapshot(dir)].filter(([file]) => !file.includes('.confnotes')));
+
+const textsUnder = (dir: string) =>
+  fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => ({
+      file: path.join(entry.parentPath, entry.name),
+      text: fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'),
+    }));
+
+const NOTES: Record<string, string> = {
+  // Nested blocks, a block in a one-line field, a marker spelt with dashes and capitals.
+  'nested.md': `---
+title: Nested blocks
+type: session
+date: 2013-04-16
+start: "11:00"
+summary: "KEEP-SUMMARY <!-- private -->SECRET-FIELD<!-- /private --> KEEP-SUMMARY-END"
+---
+## Notes
+- KEEP-BEFORE
+<!--- PRIVATE: pricing --->
+- SECRET-OUTER
+<!-- private -->
+- SECRET-INNER
+<!-- /private -->
+- SECRET-AFTER-INNER
+<!-- /private -->
+- KEEP-AFTER
+`,
+  // A marker misspelt: not surely private, not surely public. Left out, and named.
+  'misspelt.md': `---
+title: Misspelt marker
+type: session
+date: 2013-04-16
+---
+<!-- privat -->
+SECRET-MISSPELT
+<!-- /privat -->
+`,
+  // A block that opens in the front matter and closes in the body.
+  'open-in-front-matter.md': `---
+title: Block across the front matter
+type: session
+date: 2013-04-16
+summary: "<!-- private -->SECRET-ACROSS"
+---
+still SECRET-ACROSS <!-- /private -->
+`,
+  'private-yes.md': `---
+title: Private in another spelling
+type: session
+date: 2013-04-16
+private: yes
+---
+SECRET-PRIVATE-YES
+`,
+};
+
+describe('confnotes publish', () => {
+  let root: string;
+  let ws: string;
+
+  beforeAll(() => {
+    root = tempDir('confnotes-publish-');
+    ws = path.join(root, 'ws');
+    fs.cpSync(SAMPLE, ws, { recursive: true });
+    for (const [name, text] of Object.entries(NOTES)) fs.writeFileSync(path.join(ws, CONF, name), text);
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('writes a copy Hugo builds with no private text in it, and names what it left out', () => {
+    requireHugo();
+    const site = path.join(root, 'site');
+    fs.mkdirSync(site);
+    const before = notesOf(ws);
+    const result = confnotes(['publish', path.join(site, 'content'), '--json'], { cwd: ws });
+    expect(result.code, result.stderr).toBe(0);
+    expect(notesOf(ws)).toEqual(before);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ written: true, conferences: [CONF], private_notes: 2 });
+    expect(report.left_out.map((left: { path: string }) => left.path).sort()).toEqual([
+      `${CONF}/misspelt.md`,
+      `${CONF}/open-in-front-matter.md`,
+    ]);
+    expect(result.stderr).toMatch(/misspelt\.md: left out: <!-- privat --> looks like a private marker/);
+    expect(result.stderr).toMatch(/open-in-front-matter\.md: left out: a private block in the front matter/);
+    expect(result.stderr).toMatch(
+      /^published 15 notes of 1 conference to .*content \(left out: 2 private notes, 3 private blocks, 2 files named above\)$/m,
+    );
+
+    const built = buildSite(site);
+    expect(built.status, built.stderr).toBe(0);
+    const pages = textsUnder(path.join(site, 'out'));
+    expect(
+      pages.filter((page) =>
+        /SECRET|Coffee with a Large Retailer|grilled me on FC|not cheap/.test(page.text),
+      ),
+    ).toEqual([]);
+    const nested = fs.readFileSync(path.join(site, 'out', CONF, 'nested', 'index.html'), 'utf8');
+    for (const kept of ['KEEP-SUMMARY', 'KEEP-SUMMARY-END', 'KEEP-BEFORE', 'KEEP-AFTER'])
+      expect(nested).toContain(kept);
+    expect(pages.some((page) => page.text.includes('Orchestrating Fibre Channel in Cinder'))).toBe(true);
+    expect(pages.filter((page) => /confnotes-published|programme/.test(page.file))).toEqual([]);
+
+    // A note without a private block is copied byte for byte; one with blocks keeps every other byte.
+    const copy = path.join(site, 'content', CONF);
+    const intro = '2013-04-15-1000-introduction-to-openstack-and-its-projects.md';
+    expect(fs.readFileSync(path.join(copy, intro))).toEqual(fs.readFileSync(path.join(ws, CONF, intro)));
+    expect(fs.readFileSync(path.join(copy, 'nested.md'), 'utf8')).toBe(
+      '---\ntitle: Nested blocks\ntype: session\ndate: 2013-04-16\nstart: "11:00"\nsummary: "KEEP-SUMMARY  KEEP-SUMMARY-END"\n---\n## Notes\n- KEEP-BEFORE\n- KEEP-AFTER\n',
+    );
+    expect(fs.existsSync(path.join(copy, 'programme.yml'))).toBe(false);
+    expect(fs.existsSync(path.join(site, 'content', 'templates'))).toBe(false);
+  }, 180_000);
+
+  it('replaces its own previous copy whole, and says what it would do with --dry-run', () => {
+    const out = path.join(root, 'again');
+    expect(confnotes(['publish', out], { cwd: ws }).code).toBe(0);
+    const gone = path.join(ws, CONF, 'nested.md');
+    const kept = fs.readFileSync(gone);
+    fs.rmSync(gone);
+    try {
+      const dry = confnotes(['publish', out, '--dry-run', '--json'], { cwd: ws });
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(JSON.parse(dry.stdout).written).toBe(false);
+      expect(dry.stderr).toMatch(/^would publish 14 notes/m);
+      expect(fs.existsSync(path.join(out, CONF, 'nested.md'))).toBe(true);
+      const again = confnotes(['publish', out], { cwd: ws });
+      expect(again.code, again.stderr).toBe(0);
+      expect(fs.existsSync(path.join(out, CONF, 'nested.md'))).toBe(false);
+      expect(fs.existsSync(path.join(out, '.confnotes-published'))).toBe(true);
+      // Nothing of the work is left beside the folder.
+      expect(fs.readdirSync(root).filter((name) => name.includes('confnotes-'))).toEqual([]);
+    } finally {
+      fs.writeFileSync(gone, kept);
+    }
+  });
+
+  it('refuses a folder it did not make, one inside the workspace or holding it, and writes nothing', () => {
+    const other = path.join(root, 'other');
+    fs.mkdirSync(other);
+    fs.writeFileSync(path.join(other, 'index.md'), 'mine\n');
+    const before = notesOf(root);
+    const cases: [string, RegExp][] = [
+      [other, /other exists and is not a copy confnotes published/],
+      [path.join(ws, 'site'), /is inside the workspace, where it would be read as notes/],
+      [path.join(ws, CONF, 'site'), /is inside the workspace/],
+      [root, /holds the workspace/],
+      [path.join(root, 'no', 'such'), /the folder .*no does not exist/],
+      [path.join(other, 'index.md'), /exists and is not a copy confnotes published/],
+    ];
+    for (const [folder, message] of cases) {
+      const result = confnotes(['publish', folder], { cwd: ws });
+      expect(result.code, folder).toBe(1);
+      expect(result.stderr, folder).toMatch(message);
+      expect(result.stderr.trim().split('\n'), folder).toHaveLength(1);
+    }
+    expect(notesOf(root)).toEqual(before);
+    const usage = confnotes(['publish'], { cwd: ws });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/missing required argument 'folder'/);
+  });
+});
