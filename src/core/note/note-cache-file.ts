@@ -12,6 +12,7 @@
  * Decoding checks the header and every length; anything that does not add
  * up is "no cache" (the caller rebuilds it). Pure: no file system here.
  */
+import { isAscii } from 'node:buffer';
 import os from 'node:os';
 
 export interface PackedCache {
@@ -22,7 +23,15 @@ export interface PackedCache {
   tags: unknown[];
   /** Each note's fields as a JSON array, in schema order (parsed when needed). */
   rows: string[];
+  /**
+   * A decoded cache's row `i` alone: a listing decodes only the rows of the
+   * notes it keeps (`rows` decodes them all, on first use).
+   */
+  rowAt?(i: number): string;
 }
+
+/** Row `i` of `cache`, decoding only that one where it can. */
+export const rowOfPacked = (cache: PackedCache, i: number): string => cache.rowAt?.(i) ?? cache.rows[i]!;
 
 interface Header {
   format: string;
@@ -35,6 +44,23 @@ interface Header {
 export const PACK_LAYOUT = `packed 1 ${os.endianness()}`;
 
 const NUL = '\0';
+
+/** Where each of `count` newline-separated rows ends, or null when there are not exactly `count`. */
+function rowEnds(rowBytes: Buffer, count: number): Uint32Array | null {
+  const ends = new Uint32Array(count);
+  let at = 0;
+  for (let i = 0; i < count - 1; i++) {
+    const newline = rowBytes.indexOf(10, at);
+    if (newline < 0) return null;
+    ends[i] = newline;
+    at = newline + 1;
+  }
+  if (count > 0) {
+    if (rowBytes.indexOf(10, at) >= 0) return null;
+    ends[count - 1] = rowBytes.length;
+  } else if (rowBytes.length > 0) return null;
+  return ends;
+}
 
 export function encodeCache(format: string, cache: PackedCache): Buffer {
   const count = cache.paths.length;
@@ -73,12 +99,36 @@ export function decodeCache(format: string, bytes: Buffer): PackedCache | null {
     offset += sections[1];
     const tags = JSON.parse(bytes.toString('utf8', offset, offset + sections[2])) as unknown;
     offset += sections[2];
-    const rowText = bytes.toString('utf8', offset, offset + sections[3]);
+    const rowBytes = bytes.subarray(offset, offset + sections[3]);
     const paths = count === 0 ? [] : pathText.split(NUL);
-    const rows = count === 0 ? [] : rowText.split('\n');
-    if (!Array.isArray(tags) || paths.length !== count || tags.length !== count || rows.length !== count)
-      return null;
-    return { paths, stamps, tags, rows };
+    const ends = rowEnds(rowBytes, count);
+    if (!Array.isArray(tags) || paths.length !== count || tags.length !== count || !ends) return null;
+    // Rows are ASCII but for non-English text: then the section is decoded once, on the first row
+    // asked for (as one string, each row a slice of it), else each row asked for is decoded alone.
+    const ascii = isAscii(rowBytes);
+    let text: string | undefined;
+    const rowAt = (i: number) => {
+      const start = i === 0 ? 0 : ends[i - 1]! + 1;
+      if (!ascii) return rowBytes.toString('utf8', start, ends[i]);
+      text ??= rowBytes.toString('latin1');
+      return text.slice(start, ends[i]);
+    };
+    let rows: string[] | undefined;
+    const cache: PackedCache = {
+      paths,
+      stamps,
+      tags,
+      get rows() {
+        rows ??= Array.from({ length: count }, (_, i) => rowAt(i));
+        return rows;
+      },
+      set rows(value: string[]) {
+        rows = value;
+      },
+    };
+    // Not enumerable: a decoded cache equals (and spreads as) the plain object it was encoded from.
+    Object.defineProperty(cache, 'rowAt', { value: (i: number) => (rows ? rows[i]! : rowAt(i)) });
+    return cache;
   } catch {
     return null;
   }

@@ -21,7 +21,8 @@ import type { NoteMeta } from './schema.js';
 import { isTextList } from './field-values.js';
 import { inOneBatch, replaceOwnFile } from '../safe-write.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
-import { decodeCache, encodeCache, type PackedCache } from './note-cache-file.js';
+import { decodeCache, encodeCache, type PackedCache, rowOfPacked } from './note-cache-file.js';
+import { ConferenceCache } from './note-cache-conference.js';
 import { metaOfRow, NOTE_CACHE_FORMAT, RECENT_MS, rowOf, type FileStamp } from './note-cache-format.js';
 import { readOwnFile, realFolders } from './own-files.js';
 
@@ -43,77 +44,16 @@ export interface CachedEntry {
   row: string;
 }
 
-interface Fresh {
-  stamp: FileStamp;
-  tags: string[];
-  row: string;
-}
-
-/** One conference's cache: what was loaded, what this scan found new or gone. */
-class ConferenceCache {
-  private map: Map<string, number> | null = null;
-  /** Scans ask in path order, the order rows are stored in: the next row is tried before the map is built. */
-  private next = 0;
-  readonly fresh = new Map<string, Fresh>();
-  readonly gone = new Set<string>();
-  changed = false;
-  /** Which rows this scan asked for (what prune keeps): no set of every path seen. */
-  readonly asked: Uint8Array;
-
+/** A hit's row is decoded only when read: a listing reads it only for the notes it keeps. */
+class Hit implements CachedEntry {
   constructor(
-    readonly file: string,
-    readonly packed: PackedCache,
-  ) {
-    this.asked = new Uint8Array(packed.paths.length);
-  }
+    readonly tags: string[],
+    private readonly packed: PackedCache,
+    private readonly at: number,
+  ) {}
 
-  /** Path → row, built only when a path is asked for out of order. */
-  get index(): Map<string, number> {
-    if (!this.map) {
-      this.map = new Map();
-      for (let i = 0; i < this.packed.paths.length; i++) this.map.set(this.packed.paths[i]!, i);
-    }
-    return this.map;
-  }
-
-  /** The row of `rel`, if it has one. */
-  rowOf(rel: string): number | undefined {
-    if (this.packed.paths[this.next] === rel) {
-      this.asked[this.next] = 1;
-      return this.next++;
-    }
-    const i = this.index.get(rel);
-    if (i !== undefined) {
-      this.next = i + 1;
-      this.asked[i] = 1;
-    }
-    return i;
-  }
-
-  /** Every entry kept, sorted by path, packed again; loaded rows are copied as they were read. */
-  pack(): PackedCache {
-    const rels = this.packed.paths.filter((rel) => !this.gone.has(rel) && !this.fresh.has(rel));
-    rels.push(...this.fresh.keys());
-    rels.sort();
-    const { packed } = this;
-    const stamps = new Float64Array(rels.length * 4);
-    const tags: unknown[] = [];
-    const rows: string[] = [];
-    rels.forEach((rel, i) => {
-      const fresh = this.fresh.get(rel);
-      if (fresh) {
-        const { size, mtimeMs, ctimeMs, ino } = fresh.stamp;
-        stamps.set([size, mtimeMs, ctimeMs, ino], i * 4);
-        tags.push(fresh.tags);
-        rows.push(fresh.row);
-      } else {
-        const j = this.index.get(rel)!;
-        stamps.set(packed.stamps.subarray(j * 4, j * 4 + 4), i * 4);
-        tags.push(packed.tags[j]);
-        rows.push(packed.rows[j]!);
-      }
-    });
-    return { paths: rels, stamps, tags, rows };
+  get row(): string {
+    return rowOfPacked(this.packed, this.at);
   }
 }
 
@@ -164,7 +104,7 @@ export class NoteCache {
     const conf = this.conference(rel);
     const i = conf?.rowOf(rel);
     if (conf === null || i === undefined || conf.gone.has(rel) || conf.fresh.has(rel)) return null;
-    const { stamps, tags, rows } = conf.packed;
+    const { stamps, tags } = conf.packed;
     const at = i * 4;
     if (
       stamps[at] !== stamp.size ||
@@ -174,7 +114,7 @@ export class NoteCache {
     )
       return null;
     const own = tags[i];
-    return isTextList(own) ? { tags: own, row: rows[i]! } : null;
+    return isTextList(own) ? new Hit(own, conf.packed, i) : null;
   }
 
   /** The cached fields of `rel`, only if they were read from exactly this version of the file. */
@@ -211,6 +151,19 @@ export class NoteCache {
   }
 
   /**
+   * The scan has asked for every file of `slug`: its rows never asked for
+   * (deleted, renamed) are dropped now, and when nothing of it changed (so
+   * there is nothing to write) its rows are let go. Asked again, it has none.
+   */
+  release(slug: string): void {
+    const conf = this.conferences.get(slug);
+    if (!conf || conf.released) return;
+    const { paths } = conf.packed;
+    for (let i = 0; i < paths.length; i++) if (conf.asked[i] === 0) this.forget(paths[i]!);
+    if (!conf.changed) conf.letGo(EMPTY);
+  }
+
+  /**
    * Drops the entries of the scanned conferences' files that were not seen
    * (deleted, renamed): those not in `seen`, or without it, those whose entry
    * this scan never asked for (a scan asks for every file it found).
@@ -218,7 +171,7 @@ export class NoteCache {
   prune(scannedSlugs: Iterable<string>, seen?: Set<string>): void {
     for (const slug of scannedSlugs) {
       const conf = this.conference(`${slug}/`);
-      if (!conf) continue;
+      if (!conf || conf.released) continue;
       const { paths } = conf.packed;
       for (let i = 0; i < paths.length; i++) {
         if (seen ? !seen.has(paths[i]!) : conf.asked[i] === 0) this.forget(paths[i]!);

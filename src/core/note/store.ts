@@ -142,12 +142,45 @@ export interface ScanEntries {
 /** scanNotes without building the Notes: see ScannedNote. */
 export function scanEntries(ws: Workspace, slugs?: string[], options: ScanOptions = {}): ScanEntries {
   const scope = slugs ?? conferenceSlugs(ws);
-  const { files, problems } = noteFiles(ws, scope);
   const cache =
     options.cache === false ? null : NoteCache.load(ws, options.cache === true ? {} : options.cache);
   const entries: ScannedNote[] = [];
+  const walkProblems = new Map<string, NoteFileError[]>();
+  const problems: NoteFileError[] = [];
+  let found = 0;
+  // One conference at a time, in the order of its files' paths (`a-b/` before `a/`, as a sort of
+  // every path would put them): its file list and its cache rows are let go before the next is
+  // read, so a scan of 10,000 notes never holds them all (they die young, uncopied by the collector).
+  for (const slug of [...scope].sort(byFolder)) {
+    const walked = noteFiles(ws, [slug]);
+    walkProblems.set(slug, walked.problems);
+    found += scanFiles(ws, walked.files, cache, options.keep, entries, problems);
+    cache?.release(slug);
+  }
+  if (cache) {
+    cache.prune(scope);
+    cache.save();
+  }
+  // Folders that could not be walked first, in the order the conferences were given, then files that could not be read.
+  return {
+    entries,
+    problems: [...scope.flatMap((slug) => walkProblems.get(slug) ?? []), ...problems],
+    found,
+  };
+}
+
+const byFolder = (a: string, b: string) => (`${a}/` < `${b}/` ? -1 : `${a}/` > `${b}/` ? 1 : 0);
+
+/** Looks up or reads each of `files` (path order), adding the kept ones to `entries`; returns how many were notes. */
+function scanFiles(
+  ws: Workspace,
+  files: string[],
+  cache: NoteCache | null,
+  keep: ScanOptions['keep'],
+  entries: ScannedNote[],
+  problems: NoteFileError[],
+): number {
   const prefix = ws.root.endsWith(path.sep) ? ws.root : ws.root + path.sep;
-  const { keep } = options;
   let found = 0;
   for (const file of files) {
     // noteFiles joins names onto ws.root, so a slice gives what path.relative would, at a fraction of the cost.
@@ -174,11 +207,7 @@ export function scanEntries(ws: Workspace, slugs?: string[], options: ScanOption
       else throw error;
     }
   }
-  if (cache) {
-    cache.prune(scope);
-    cache.save();
-  }
-  return { entries, problems, found };
+  return found;
 }
 
 /** A note from cached fields; its body is read from the file on first use (only searches and reports need it). */
