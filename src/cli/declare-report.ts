@@ -66,7 +66,7 @@ export function declareReportCommands(program: Command, load: Load): void {
     .option('--dry-run', 'say what would be published and what left out, and write nothing')
     .option(
       '--json',
-      'print JSON for scripts: {folder, written, conferences, notes, files, private_notes, private_blocks, left_out: [{path, why}]}',
+      'print JSON for scripts: {folder, written, conferences, notes, files, private_notes, private_blocks, left_out: [{path, why}], kept}',
     )
     .addHelpText(
       'after',

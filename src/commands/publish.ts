@@ -27,7 +27,13 @@ export function run(env: CommandEnv, folder: string, options: PublishOptions): v
   if (problem) throw new ConfnotesError(problem);
   const plan = planPublish(ws, slugs);
   for (const left of plan.leftOut) env.warn(`${left.path}: left out: ${left.why}`);
-  if (!options.dryRun) writePublished(target, plan, env.ctx.now());
+  const written = options.dryRun ? null : writePublished(target, plan, env.ctx.now());
+  if (written?.kept.length)
+    env.say(`kept ${count(written.kept.length, 'file')} of yours in ${shown}: ${written.kept.join(', ')}`);
+  if (written?.dropped.length)
+    env.warn(
+      `the previous copy's ${written.dropped.join(', ')} is no longer in ${shown} (not published this time)`,
+    );
   const done = options.dryRun ? 'would publish' : 'published';
   env.say(
     `${done} ${count(plan.notes, 'note')} of ${count(slugs.length, 'conference')} to ${shown}` +
@@ -46,6 +52,7 @@ export function run(env: CommandEnv, folder: string, options: PublishOptions): v
           private_notes: plan.privateNotes,
           private_blocks: plan.privateBlocks,
           left_out: plan.leftOut,
+          kept: written?.kept ?? [],
         },
         null,
         2,

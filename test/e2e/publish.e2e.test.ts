@@ -72,6 +72,51 @@ summary: "<!-- private -->SECRET-ACROSS"
 ---
 still SECRET-ACROSS <!-- /private -->
 `,
+  // Markers typed wrong, and a comment never closed: when in doubt, out.
+  'broken-opener.md': `---
+title: Broken opener
+type: session
+date: 2013-04-16
+---
+<!-- private ->
+SECRET-BROKEN
+<!-- /private -->
+`,
+  'prvate.md': `---
+title: Misspelt both ways
+type: session
+date: 2013-04-16
+---
+<!-- prvate -->SECRET-PRVATE<!-- /prvate -->
+`,
+  'unclosed-comment.md': `---
+title: Comment never closed
+type: session
+date: 2013-04-16
+---
+public
+<!-- private
+SECRET-UNCLOSED
+`,
+  // A block written with YAML escapes: no marker in the text, one in the value.
+  'escaped.md': `---
+title: Escaped marker
+type: session
+date: 2013-04-16
+summary: "pub \\u003C!\\u002D\\u002D private \\u002D\\u002D>SECRET-ESCAPED\\u003C!\\u002D\\u002D /private \\u002D\\u002D>"
+---
+`,
+  // A YAML 1.1 reader (Hugo's) merges \`private: true\` in; confnotes' YAML 1.2 does not.
+  'merged.md': `---
+title: Merged flags
+type: session
+date: 2013-04-16
+d: &d
+  private: true
+<<: *d
+---
+SECRET-MERGED
+`,
   'private-yes.md': `---
 title: Private in another spelling
 type: session
@@ -91,6 +136,19 @@ describe('confnotes publish', () => {
     ws = path.join(root, 'ws');
     fs.cpSync(SAMPLE, ws, { recursive: true });
     for (const [name, text] of Object.entries(NOTES)) fs.writeFileSync(path.join(ws, CONF, name), text);
+    // The private part of a title is in the file name `new` gives it.
+    const titled = confnotes(
+      [
+        'new',
+        'Lunch with <!-- private -->ACMECORP<!-- /private --> team',
+        '--conf',
+        CONF,
+        '--at',
+        '2013-04-16 12:30',
+      ],
+      { cwd: ws },
+    );
+    expect(titled.stdout).toMatch(/acmecorp/);
   });
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -104,14 +162,31 @@ describe('confnotes publish', () => {
     expect(notesOf(ws)).toEqual(before);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ written: true, conferences: [CONF], private_notes: 2 });
-    expect(report.left_out.map((left: { path: string }) => left.path).sort()).toEqual([
-      `${CONF}/misspelt.md`,
-      `${CONF}/open-in-front-matter.md`,
+    const why = Object.fromEntries(
+      report.left_out.map((left: { path: string; why: string }) => [path.basename(left.path), left.why]),
+    );
+    expect(Object.keys(why).sort()).toEqual([
+      '2013-04-16-1230-lunch-with-private-acmecorp-private-team.md',
+      'broken-opener.md',
+      'escaped.md',
+      'merged.md',
+      'misspelt.md',
+      'open-in-front-matter.md',
+      'prvate.md',
+      'unclosed-comment.md',
     ]);
+    expect(why['broken-opener.md']).toMatch(/a closing private marker closes nothing/);
+    expect(why['prvate.md']).toMatch(/looks like a broken private marker/);
+    expect(why['unclosed-comment.md']).toMatch(/looks like a broken private marker/);
+    expect(why['escaped.md']).toMatch(/YAML escapes/);
+    expect(why['merged.md']).toMatch(/merge key/);
+    expect(why['2013-04-16-1230-lunch-with-private-acmecorp-private-team.md']).toMatch(
+      /file name holds "acmecorp"/,
+    );
     expect(result.stderr).toMatch(/misspelt\.md: left out: <!-- privat --> looks like a private marker/);
     expect(result.stderr).toMatch(/open-in-front-matter\.md: left out: a private block in the front matter/);
     expect(result.stderr).toMatch(
-      /^published 15 notes of 1 conference to .*content \(left out: 2 private notes, 3 private blocks, 2 files named above\)$/m,
+      /^published 15 notes of 1 conference to .*content \(left out: 2 private notes, 3 private blocks, 8 files named above\)$/m,
     );
 
     const built = buildSite(site);
@@ -119,7 +194,7 @@ describe('confnotes publish', () => {
     const pages = textsUnder(path.join(site, 'out'));
     expect(
       pages.filter((page) =>
-        /SECRET|Coffee with a Large Retailer|grilled me on FC|not cheap/.test(page.text),
+        /SECRET|ACMECORP|acmecorp|Coffee with a Large Retailer|grilled me on FC|not cheap/.test(page.text),
       ),
     ).toEqual([]);
     const nested = fs.readFileSync(path.join(site, 'out', CONF, 'nested', 'index.html'), 'utf8');
@@ -159,6 +234,63 @@ describe('confnotes publish', () => {
       expect(fs.readdirSync(root).filter((name) => name.includes('confnotes-'))).toEqual([]);
     } finally {
       fs.writeFileSync(gone, kept);
+    }
+  });
+
+  it('keeps files of yours in its folder, refuses to publish over one, and recovers from a stop between its renames', () => {
+    const out = path.join(root, 'kept');
+    expect(confnotes(['publish', out], { cwd: ws }).code).toBe(0);
+    fs.writeFileSync(path.join(out, '_index.md'), '---\ntitle: My notes\n---\n');
+    const again = confnotes(['publish', out, '--json'], { cwd: ws });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/^kept 1 file of yours in .*kept: _index\.md$/m);
+    expect(JSON.parse(again.stdout).kept).toEqual(['_index.md']);
+    expect(fs.readFileSync(path.join(out, '_index.md'), 'utf8')).toBe('---\ntitle: My notes\n---\n');
+
+    // A file of yours where a note is to go: nothing replaced.
+    const note = path.join(ws, CONF, 'nested.md');
+    const text = fs.readFileSync(note);
+    fs.rmSync(note);
+    expect(confnotes(['publish', out], { cwd: ws }).code).toBe(0);
+    fs.writeFileSync(path.join(out, CONF, 'nested.md'), 'mine\n');
+    fs.writeFileSync(note, text);
+    const before = notesOf(out);
+    const refused = confnotes(['publish', out], { cwd: ws });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /nested\.md is not one confnotes published, and a note would take its place/,
+    );
+    expect(notesOf(out)).toEqual(before);
+    fs.rmSync(path.join(out, CONF, 'nested.md'));
+
+    // Stopped after taking the old copy away: the next publish puts it back first, so your file survives.
+    const aside = path.join(root, '.kept.confnotes-old-99999-1');
+    fs.renameSync(out, aside);
+    const recovered = confnotes(['publish', out], { cwd: ws });
+    expect(recovered.code, recovered.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(out, '_index.md'), 'utf8')).toBe('---\ntitle: My notes\n---\n');
+    expect(fs.existsSync(path.join(out, CONF, 'nested.md'))).toBe(true);
+    expect(fs.readdirSync(root).filter((name) => name.includes('confnotes-'))).toEqual([]);
+  });
+
+  it('warns when a conference of the previous copy is not in the new one', () => {
+    const out = path.join(root, 'two');
+    expect(
+      confnotes(['conf', 'new', 'Other Summit', '--start', '2014-05-12', '--end', '2014-05-16'], { cwd: ws })
+        .code,
+    ).toBe(0);
+    try {
+      expect(confnotes(['publish', out], { cwd: ws }).code).toBe(0);
+      expect(fs.existsSync(path.join(out, 'other-summit', 'conference.md'))).toBe(true);
+      const one = confnotes(['publish', out, '--conf', CONF], { cwd: ws });
+      expect(one.code, one.stderr).toBe(0);
+      expect(one.stderr).toMatch(
+        /the previous copy's other-summit is no longer in .*two \(not published this time\)/,
+      );
+      expect(fs.existsSync(path.join(out, 'other-summit'))).toBe(false);
+    } finally {
+      fs.rmSync(path.join(ws, 'other-summit'), { recursive: true, force: true });
+      expect(confnotes(['conf', 'use', CONF], { cwd: ws }).code).toBe(0);
     }
   });
 

@@ -46,6 +46,7 @@ describe('yamlValue without yaml', () => {
         agrees(`${a}${b}`);
         agrees(`x${a}${b}`);
         agrees(`x${a}${b}y`);
+        agrees(`1${a}:${b}9`);
         agrees([`x${a}${b}y`, `${a}${b}`]);
       }
     }
@@ -69,6 +70,10 @@ describe('yamlValue without yaml', () => {
         expect(yamlValue(spelt)).not.toBe(spelt);
       }
     }
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (let hour = 0; hour < 100; hour++)
+      for (let minute = 0; minute < 100; minute++) agrees(`${two(hour)}:${two(minute)}`);
+    expect(yamlValue('12:60')).toBe('12:60');
     expect(yamlValue('11:00')).toBe('"11:00"');
     expect(yamlValue(['11:00'])).toBe(byYaml(['11:00']));
   });

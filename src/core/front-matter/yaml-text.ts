@@ -40,7 +40,8 @@ const WORDS_1_1 = /^(?:y|n|yes|no|true|false|on|off|null)$|^e[-+]?[0-9]/i;
 /** Exactly the words YAML 1.1 reads as booleans or null, which `yaml` quotes. */
 const BOOL_NULL_1_1 =
   /^(?:[yYnN~]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
-const CLOCK = /^\d\d:\d\d$/;
+/** A time of day, which YAML 1.1 reads as a number in base 60 (`09:30`; not `12:60`, which is text). */
+const CLOCK = /^\d\d:[0-5]\d$/;
 /** A room such as `E1`: YAML 1.1 reads it as a float (an exponent, the digits before it left out). */
 const EXPONENT = /^[eE][-+]?[0-9]+$/;
 const PRINTABLE = /^[ -~]+$/;

@@ -53,20 +53,84 @@ export function folderProblem(ws: Workspace, folder: string, shown: string): str
   return null;
 }
 
-/** Writes `plan` as the whole content of `folder` (see folderProblem first), replacing a previous copy. */
-export function writePublished(folder: string, plan: PublishPlan, now: Date): void {
-  const parent = path.dirname(folder);
-  const stamp = `${process.pid}-${now.getTime()}`;
-  const fresh = path.join(parent, `.${path.basename(folder)}.confnotes-new-${stamp}`);
-  const old = path.join(parent, `.${path.basename(folder)}.confnotes-old-${stamp}`);
+/** What a previous copy's marker says: what it was published from, and which files it wrote. */
+interface Marker {
+  published_by: 'confnotes';
+  at: string;
+  conferences: string[];
+  files: string[];
+}
+
+function readMarker(folder: string): Marker | null {
   try {
-    fse.ensureDirSync(fresh);
+    const marker = JSON.parse(fs.readFileSync(path.join(folder, MARKER_FILE), 'utf8')) as Marker;
+    return Array.isArray(marker.files) && Array.isArray(marker.conferences) ? marker : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every file under `dir` (relative, with `/`), following no link. */
+function filesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+export interface Written {
+  /** Files of the folder that no publish wrote (your own `_index.md`), carried into the new copy. */
+  kept: string[];
+  /** Conferences the previous copy held and this one does not. */
+  dropped: string[];
+}
+
+/**
+ * Writes `plan` as the content of `folder` (see folderProblem first). A
+ * previous copy is replaced whole, but for the files it did not write
+ * (`_index.md`, say), which are carried over as they are; one that would
+ * take a published file's place stops it, and nothing is written.
+ */
+export function writePublished(folder: string, plan: PublishPlan, now: Date): Written {
+  const parent = path.dirname(folder);
+  const name = path.basename(folder);
+  removeLeftovers(parent, name);
+  const stamp = `${process.pid}-${now.getTime()}`;
+  const fresh = path.join(parent, `.${name}.confnotes-new-${stamp}`);
+  const old = path.join(parent, `.${name}.confnotes-old-${stamp}`);
+  const marker: Marker = {
+    published_by: 'confnotes',
+    at: now.toISOString(),
+    conferences: plan.conferences,
+    files: plan.files.map((file) => file.path),
+  };
+  const written: Written = { kept: [], dropped: [] };
+  try {
+    // The marker first: a folder left by a crash is then known for one of ours, and removed next time.
+    fse.outputFileSync(path.join(fresh, MARKER_FILE), `${JSON.stringify(marker)}\n`);
     for (const file of plan.files) fse.outputFileSync(path.join(fresh, file.path), file.text);
-    const marker = { published_by: 'confnotes', at: now.toISOString(), conferences: plan.conferences };
-    fs.writeFileSync(path.join(fresh, MARKER_FILE), `${JSON.stringify(marker)}\n`);
     const state = folderState(folder);
     if (state === 'other')
       throw new ConfnotesError(`${folder} changed while the copy was made; nothing replaced`);
+    if (state === 'copy') {
+      const previous = readMarker(folder);
+      // A marker that does not list its files (damaged): everything in the folder is taken for ours.
+      const ours = new Set([MARKER_FILE, ...(previous?.files ?? filesUnder(folder))]);
+      const published = new Set(marker.files);
+      for (const file of filesUnder(folder)) {
+        if (ours.has(file)) continue;
+        if (published.has(file))
+          throw new ConfnotesError(
+            `${path.join(folder, file)} is not one confnotes published, and a note would take its place; move it away first`,
+          );
+        fse.copySync(path.join(folder, file), path.join(fresh, file), {
+          dereference: false,
+          errorOnExist: true,
+        });
+        written.kept.push(file);
+      }
+      written.dropped = (previous?.conferences ?? []).filter((slug) => !plan.conferences.includes(slug));
+    }
     if (state !== 'none') fs.renameSync(folder, old);
     fs.renameSync(fresh, folder);
   } catch (error) {
@@ -76,4 +140,31 @@ export function writePublished(folder: string, plan: PublishPlan, now: Date): vo
     fse.removeSync(fresh);
     fse.removeSync(old);
   }
+  return written;
+}
+
+/**
+ * The copies an earlier publish left beside the folder when it was stopped
+ * between its steps (each holds the marker): a previous copy taken away and
+ * not replaced is put back (it may hold files of yours), the rest removed.
+ */
+function removeLeftovers(parent: string, name: string): void {
+  const ours = new RegExp(
+    `^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.confnotes-(new|old)-\\d+-(\\d+)$`,
+  );
+  const leftovers = fs
+    .readdirSync(parent, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && ours.test(entry.name))
+    .map((entry) => {
+      const [, kind, ms] = ours.exec(entry.name)!;
+      return { dir: path.join(parent, entry.name), old: kind === 'old', ms: Number(ms) };
+    })
+    .filter((leftover) => folderState(leftover.dir) === 'copy');
+  const folder = path.join(parent, name);
+  const previous = leftovers
+    .filter((leftover) => leftover.old)
+    .sort((a, b) => a.ms - b.ms)
+    .at(-1);
+  if (previous && folderState(folder) === 'none') fs.renameSync(previous.dir, folder);
+  for (const leftover of leftovers) if (fs.existsSync(leftover.dir)) fse.removeSync(leftover.dir);
 }

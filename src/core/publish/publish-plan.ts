@@ -17,8 +17,11 @@ import path from 'node:path';
 import { NoteFileError } from '../../errors.js';
 import { findFrontMatter, FrontMatterError } from '../front-matter/front-matter-bounds.js';
 import { privateBlocks, privateMarkers, stripPrivate } from '../markdown/private.js';
+import { distance } from 'fastest-levenshtein';
+import { isScalar, yamlLib } from '../front-matter/yaml-libs.js';
 import { parseNote } from '../note/note.js';
 import { readNoteText, scanNotes } from '../note/store.js';
+import { slugify } from '../slug.js';
 import { CONFERENCE_FILE, conferenceDir } from '../workspace/conference.js';
 import type { Workspace } from '../workspace/workspace.js';
 
@@ -60,6 +63,12 @@ export function planPublish(ws: Workspace, slugs: string[]): PublishPlan {
   const add = (rel: string, text: string, note: boolean) => {
     const published = publicText(text, note);
     if ('why' in published) return void plan.leftOut.push({ path: rel, why: published.why });
+    const named = privateWordInName(rel, published.cutFromFields);
+    if (named)
+      return void plan.leftOut.push({
+        path: rel,
+        why: `its file name holds "${named}", cut from its fields as private; rename the file to publish it`,
+      });
     plan.files.push({ path: rel, text: published.text });
     plan.privateBlocks += published.blocks;
     if (note) plan.notes++;
@@ -94,13 +103,22 @@ export function planPublish(ws: Workspace, slugs: string[]): PublishPlan {
 
 /**
  * A file's text with its private blocks cut, or why it must stay out. For a
- * note (`note`), the text must still read as a public note afterwards.
+ * note (`note`), the text written must read as a public note (judged on the
+ * text itself, not on what a scan found earlier: it may have been saved since).
  */
-export function publicText(text: string, note: boolean): { text: string; blocks: number } | { why: string } {
+export function publicText(
+  text: string,
+  note: boolean,
+): { text: string; blocks: number; cutFromFields: string } | { why: string } {
   const unknown = privateMarkers(text).find((marker) => marker.kind === 'unknown');
   if (unknown)
     return {
       why: `<!-- ${unknown.text} --> looks like a private marker but is not one (confnotes check names it); fix it to publish this file`,
+    };
+  const blocks = privateBlocks(text);
+  if (blocks.some((block) => block.stray))
+    return {
+      why: 'a closing private marker closes nothing (is its opening marker misspelt?); fix it (confnotes check names it) to publish this file',
     };
   let bodyStart = 0;
   try {
@@ -108,23 +126,89 @@ export function publicText(text: string, note: boolean): { text: string; blocks:
   } catch (error) {
     if (!(error instanceof FrontMatterError) || note) return { why: String((error as Error).message) };
   }
-  const head = text.slice(0, bodyStart);
-  const body = text.slice(bodyStart);
-  if (privateBlocks(head).some((block) => !block.closed || block.stray))
+  if (blocks.some((block) => block.from < bodyStart && block.to > bodyStart))
     return {
       why: 'a private block in the front matter does not close there; close it on the same line to publish this file',
     };
-  const blocks = [...privateBlocks(head), ...privateBlocks(body)].filter((block) => !block.stray).length;
-  const published = stripPrivate(head) + stripPrivate(body);
-  if (note && blocks > 0) {
-    try {
-      if (parseNote(published).meta.private)
-        return { why: 'it reads as private once its private blocks are cut' };
-    } catch (error) {
-      return {
-        why: `its front matter no longer reads once its private blocks are cut (${(error as Error).message})`,
-      };
-    }
+  const head = text.slice(0, bodyStart);
+  const published = stripPrivate(head) + stripPrivate(text.slice(bodyStart));
+  const broken = brokenMarker(published);
+  if (broken)
+    return {
+      why: `${JSON.stringify(broken)} looks like a broken private marker; fix it to publish this file`,
+    };
+  if (note) {
+    const why = privateOnceRead(published);
+    if (why) return { why };
   }
-  return { text: published, blocks };
+  const cutFromFields = privateBlocks(head)
+    .map((block) => head.slice(block.from, block.to))
+    .join(' ');
+  return { text: published, blocks: blocks.length, cutFromFields };
+}
+
+/** Comment punctuation (`<!-`, `<--`, `->`) on a line with a word that is nearly "private", or an unclosed comment. */
+const COMMENTISH = /(?:<!-*|<-{2,})[^\n]*|[^\n]*-+!?\s*>/g;
+const WORD = /[a-z]+/gi;
+
+/** What is left of a marker typed wrong (`<!-- private ->`, `<!-- prvate -->`), or null. */
+function brokenMarker(text: string): string | null {
+  if (text.lastIndexOf('<!--') > text.lastIndexOf('-->'))
+    return text.slice(text.lastIndexOf('<!--')).split('\n')[0]!;
+  for (const [fragment] of text.matchAll(COMMENTISH))
+    for (const [word] of fragment.matchAll(WORD))
+      if (word.length >= 3 && (word.toLowerCase() === 'pvt' || distance(word.toLowerCase(), 'private') <= 2))
+        return fragment.trim().slice(0, 60);
+  return null;
+}
+
+/**
+ * Why a note's text, read as it will be published, must stay out: private by
+ * its flag; a field whose value still holds a marker once read (YAML escapes:
+ * `\u003C!-- private -->`); anchors, aliases or a merge key (`<<`), which YAML
+ * 1.1 readers such as Hugo's read otherwise than confnotes (a `private: true`
+ * merged in).
+ */
+function privateOnceRead(text: string): string | null {
+  let parsed: ReturnType<typeof parseNote>;
+  try {
+    parsed = parseNote(text);
+  } catch (error) {
+    return `its front matter does not read once its private blocks are cut (${(error as Error).message})`;
+  }
+  if (parsed.meta.private) return 'it reads as private (once its private blocks are cut)';
+  const values: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') values.push(value);
+    else if (Array.isArray(value)) for (const item of value) collect(item);
+    else if (value && typeof value === 'object')
+      for (const [key, item] of Object.entries(value)) {
+        values.push(key);
+        collect(item);
+      }
+  };
+  collect(parsed.split.data);
+  if (values.some((value) => privateMarkers(value).length > 0 || brokenMarker(value)))
+    return 'a field holds a private marker written with YAML escapes; write it plainly to publish this note';
+  let odd = false;
+  const found = () => {
+    odd = true;
+    return yamlLib().visit.BREAK;
+  };
+  yamlLib().visit(parsed.split.yaml.doc, {
+    Alias: found,
+    Node: (_key, node) => ((node as { anchor?: string }).anchor ? found() : undefined),
+    Pair: (_key, pair) => (isScalar(pair.key) && pair.key.value === '<<' ? found() : undefined),
+  });
+  return odd
+    ? 'its front matter uses YAML anchors, aliases or a merge key (<<), which other YAML readers read otherwise'
+    : null;
+}
+
+/** A word of the text cut from a note's fields (its title, say) that its file name holds: `new` names files by title. */
+function privateWordInName(rel: string, cut: string): string | null {
+  if (cut === '') return null;
+  const named = new Set(slugify(path.basename(rel, path.extname(rel)), '').split('-'));
+  const words = slugify(cut.replace(/<!--[\s\S]*?-->/g, ' '), '').split('-');
+  return words.find((word) => word.length >= 3 && named.has(word)) ?? null;
 }
