@@ -106,7 +106,7 @@ date: 2013-04-16
 summary: "pub \\u003C!\\u002D\\u002D private \\u002D\\u002D>SECRET-ESCAPED\\u003C!\\u002D\\u002D /private \\u002D\\u002D>"
 ---
 `,
-  // A YAML 1.1 reader (Hugo's) merges \`private: true\` in; confnotes' YAML 1.2 does not.
+  // A merge key: private, as YAML 1.1 readers (Hugo's) read it.
   'merged.md': `---
 title: Merged flags
 type: session
@@ -116,6 +116,15 @@ d: &d
 <<: *d
 ---
 SECRET-MERGED
+`,
+  // Anchors and aliases: other YAML readers may read them otherwise. Out, and named.
+  'anchored.md': `---
+title: Anchored
+type: session
+date: 2013-04-16
+speakers: &who [Ada Byron]
+hosts: *who
+---
 `,
   'private-yes.md': `---
 title: Private in another spelling
@@ -161,15 +170,15 @@ describe('confnotes publish', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(notesOf(ws)).toEqual(before);
     const report = JSON.parse(result.stdout);
-    expect(report).toMatchObject({ written: true, conferences: [CONF], private_notes: 2 });
+    expect(report).toMatchObject({ written: true, conferences: [CONF], private_notes: 3 });
     const why = Object.fromEntries(
       report.left_out.map((left: { path: string; why: string }) => [path.basename(left.path), left.why]),
     );
     expect(Object.keys(why).sort()).toEqual([
       '2013-04-16-1230-lunch-with-private-acmecorp-private-team.md',
+      'anchored.md',
       'broken-opener.md',
       'escaped.md',
-      'merged.md',
       'misspelt.md',
       'open-in-front-matter.md',
       'prvate.md',
@@ -179,14 +188,14 @@ describe('confnotes publish', () => {
     expect(why['prvate.md']).toMatch(/looks like a broken private marker/);
     expect(why['unclosed-comment.md']).toMatch(/looks like a broken private marker/);
     expect(why['escaped.md']).toMatch(/YAML escapes/);
-    expect(why['merged.md']).toMatch(/merge key/);
+    expect(why['anchored.md']).toMatch(/YAML anchors, aliases or a merge key/);
     expect(why['2013-04-16-1230-lunch-with-private-acmecorp-private-team.md']).toMatch(
       /file name holds "acmecorp"/,
     );
     expect(result.stderr).toMatch(/misspelt\.md: left out: <!-- privat --> looks like a private marker/);
     expect(result.stderr).toMatch(/open-in-front-matter\.md: left out: a private block in the front matter/);
     expect(result.stderr).toMatch(
-      /^published 15 notes of 1 conference to .*content \(left out: 2 private notes, 3 private blocks, 8 files named above\)$/m,
+      /^published 15 notes of 1 conference to .*content \(left out: 3 private notes, 3 private blocks, 8 files named above\)$/m,
     );
 
     const built = buildSite(site);

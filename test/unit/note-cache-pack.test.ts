@@ -72,7 +72,7 @@ describe('the cache format', () => {
   it('names the fields, and changes with a field key, alias, reader or cache check', () => {
     expect(NOTE_CACHE_FORMAT).toBe(cacheFormatOf(NOTE_SCHEMA));
     expect(NOTE_CACHE_FORMAT).toMatch(
-      new RegExp(`^confnotes note cache 2 [0-9a-f]{16}: ${NOTE_FIELDS.join(',')}$`),
+      new RegExp(`^confnotes note cache 3 [0-9a-f]{16}: ${NOTE_FIELDS.join(',')}$`),
     );
     const schema = NOTE_SCHEMA as readonly FieldSpec[];
     const swap = (key: string, change: Partial<FieldSpec>) =>

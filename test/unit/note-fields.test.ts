@@ -530,3 +530,14 @@ describe('the meta type', () => {
     expect(keys).toHaveLength(17);
   });
 });
+
+describe('merge keys', () => {
+  it('are read as YAML 1.1 readers read them: a private: true merged in makes the note private', () => {
+    const text = `---\ntitle: Merged\ntype: session\ndate: 2026-01-01\nd: &d\n  private: true\n  room: B1\n<<: *d\n---\nbody\n`;
+    const { meta } = parseNote(text);
+    expect(meta.private).toBe(true);
+    expect(meta.room).toBe('B1');
+    // A key of the note's own wins over a merged one, as YAML 1.1 says.
+    expect(parseNote(text.replace('<<: *d', '<<: *d\nroom: A1')).meta.room).toBe('A1');
+  });
+});

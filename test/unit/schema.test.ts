@@ -112,7 +112,7 @@ describe('the schema', () => {
     expect(new Set(NOTE_FIELDS).size).toBe(NOTE_FIELDS.length);
     expect(KNOWN_FIELDS).toEqual([...NOTE_FIELDS.slice(0, 12), 'favorite', ...NOTE_FIELDS.slice(12)]);
     expect(NOTE_CACHE_FORMAT).toBe(cacheFormatOf(NOTE_SCHEMA));
-    expect(NOTE_CACHE_FORMAT).toMatch(/^confnotes note cache 2 [0-9a-f]{16}: title,type,conference,/);
+    expect(NOTE_CACHE_FORMAT).toMatch(/^confnotes note cache 3 [0-9a-f]{16}: title,type,conference,/);
     const meta = parse({ conference: undefined });
     const listed = noteSummaryJson({
       ...meta,

@@ -35,7 +35,15 @@ export function parseYaml(source: string, firstLine: number): ParsedYaml {
   let doc: Document.Parsed;
   let data: unknown;
   try {
-    doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
+    // Merge keys (`<<: *defaults`) as YAML 1.1 readers (Obsidian's, Hugo's, Jekyll's) read them: a
+    // `private: true` merged in must make the note private here too.
+    doc = parseDocument(source, {
+      schema: 'core',
+      merge: true,
+      lineCounter,
+      uniqueKeys: true,
+      prettyErrors: false,
+    });
     const error = doc.errors[0];
     if (error) {
       const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;

@@ -38,7 +38,8 @@ export function cacheFormatOf(schema: readonly FieldSpec[]): string {
     ...schema.map((spec) => `${spec.key}|${spec.aliases ?? ''}|${spec.read}|${spec.cached}`),
     ...[...READ_HELPERS, normaliseTag].map(String),
   );
-  return `confnotes note cache 2 ${hash}: ${schema.map((spec) => spec.key).join(',')}`;
+  // 3: merge keys read (front-matter.ts), so a note that uses one is read again.
+  return `confnotes note cache 3 ${hash}: ${schema.map((spec) => spec.key).join(',')}`;
 }
 
 /**
