@@ -45,24 +45,26 @@ export async function searchScope(
   options: OpenOptions = {},
 ): Promise<ScopeSearch> {
   const query = parseQuery(words);
-  const walk = noteFiles(ws, slugs);
-  // Nothing to search for, or a folder or link the walk could not follow: the full way (its error, its problems).
   const prefix = ws.root.endsWith(path.sep) ? ws.root : ws.root + path.sep;
-  const byConference =
-    query.terms.length > 0 && walk.problems.length === 0 && path.sep === '/'
-      ? groups(prefix, walk.files)
-      : null;
+  // Nothing to search for: the full way (its error). Else one conference at a time, walked and
+  // answered from its index before the next is walked, so no list of every note is held.
+  const indexed = query.terms.length > 0 && path.sep === '/';
   const stale: string[] = [];
   const hits: SearchHit[] = [];
   let notes = 0;
   for (const slug of slugs) {
-    const members = byConference ? byConference.get(slug) : [];
+    const walk = indexed ? noteFiles(ws, [slug]) : null;
     // No notes: no hit, and nothing to bring up to date (a scan of it finds none).
-    if (!members) continue;
-    const found = byConference ? searchCurrent(ws, prefix, slug, members, query, filter) : null;
+    if (walk && walk.problems.length === 0 && walk.files.length === 0) continue;
+    // A folder or link the walk could not follow, or a path not under its folder: the full way (its problems).
+    const members =
+      walk && walk.problems.length === 0 && walk.files.every((file) => file.startsWith(`${prefix}${slug}/`))
+        ? walk.files
+        : null;
+    const found = members ? searchCurrent(ws, prefix, slug, members, query, filter) : null;
     if (found) {
       hits.push(...found);
-      notes += members.length;
+      notes += members!.length;
     } else stale.push(slug);
   }
   if (stale.length > 0) {
@@ -73,33 +75,6 @@ export async function searchScope(
     hits.push(...(await searchNotes(ws, scan.entries, shown, words, options)).hits);
   } else problems([]);
   return { hits: sortHits(hits), notes };
-}
-
-/**
- * The walk's files (sorted) by conference, in that order; null: go the full
- * way. A conference's files share a prefix, so they lie together: no path
- * is cut out of each file name.
- */
-function groups(prefix: string, files: string[]): Map<string, string[]> | null {
-  const byConference = new Map<string, string[]>();
-  let start = 0;
-  let folder = '';
-  for (let i = 0; i <= files.length; i++) {
-    if (i < files.length && folder && files[i]!.startsWith(folder)) continue;
-    if (folder) {
-      const slug = folder.slice(prefix.length, -1);
-      // Together, once: as the walk sorts; else (never seen) the full way.
-      if (byConference.has(slug)) return null;
-      byConference.set(slug, files.slice(start, i));
-    }
-    if (i === files.length) break;
-    // The walk joins names onto ws.root (see scanEntries).
-    const slash = files[i]!.startsWith(prefix) ? files[i]!.indexOf('/', prefix.length) : -1;
-    if (slash < 0) return null;
-    folder = files[i]!.slice(0, slash + 1);
-    start = i;
-  }
-  return byConference;
 }
 
 /**
