@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseNote } from '../../src/core/note/note.js';
 import { resolveNote } from '../../src/core/note/note-resolve.js';
-import { readNote, scanNotes } from '../../src/core/note/store.js';
+import { readNote, scanEntries, scanNotes } from '../../src/core/note/store.js';
 import { ConfnotesError, NoteFileError } from '../../src/errors.js';
 import { makeWorkspace, note, tempDir } from '../helpers/workspace.js';
 
@@ -139,5 +139,18 @@ describe('readNote and resolveNote', () => {
     expect(() => resolveNote(ws, 'conf/missing.md', root)).toThrow(/no such note file/);
     fs.writeFileSync(files.fc, '---\ntitle: [\n---\n');
     expect(() => readNote(ws, files.fc)).toThrow(NoteFileError);
+  });
+});
+
+describe('scanEntries over a scope naming a conference twice', () => {
+  it('finds each note once, from the cache', () => {
+    const { ws } = makeWorkspace();
+    for (const title of ['Alpha', 'Bravo'])
+      fs.writeFileSync(path.join(ws.root, 'conf', `${title.toLowerCase()}.md`), note({ title }));
+    const old = { now: Date.now() + 10_000 };
+    scanEntries(ws, ['conf'], { cache: old });
+    const twice = scanEntries(ws, ['conf', 'conf'], { cache: old });
+    expect(twice.entries.map((entry) => entry.rel)).toEqual(['conf/alpha.md', 'conf/bravo.md']);
+    expect(twice.found).toBe(2);
   });
 });
