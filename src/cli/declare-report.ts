@@ -59,14 +59,17 @@ export function declareReportCommands(program: Command, load: Load): void {
     )
     .argument(
       '<folder>',
-      'the folder to write the copy into, outside the workspace (new, empty, or a previous copy)',
+      'the folder to write the copy into: outside the workspace, its parent existing; new, empty, or a previous copy (replaced whole but for files of yours)',
     )
-    .option('--conf <slug>', 'one conference (default: every conference)')
+    .option(
+      '--conf <slug>',
+      'one conference (default: every conference; one left out of a previous copy is removed from it)',
+    )
     .option('--all', 'every conference (the default)')
     .option('--dry-run', 'say what would be published and what left out, and write nothing')
     .option(
       '--json',
-      'print JSON for scripts: {folder, written, conferences, notes, files, private_notes, private_blocks, left_out: [{path, why}], kept}',
+      'print JSON for scripts: {folder, written, conferences, notes, files, private_notes, private_blocks, left_out: [{path, why}], kept, dropped}',
     )
     .addHelpText(
       'after',
@@ -74,7 +77,9 @@ export function declareReportCommands(program: Command, load: Load): void {
         'confnotes publish ~/site/content',
         'confnotes publish ../site/content --conf openstack-summit-2013',
         'confnotes publish /tmp/preview --dry-run --json',
-      ]),
+      ]) +
+        '\nExit codes: 0 when published (files left out are named on stderr and listed in --json),\n' +
+        '1 for a folder it must not write or a file of yours where a note would go, 2 for usage.\n',
     )
     .action(load(() => import('../commands/publish.js')));
 

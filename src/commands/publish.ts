@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { ConfnotesError, UsageError } from '../errors.js';
-import { folderProblem, writePublished } from '../core/publish/publish-folder.js';
+import {
+  conflictMessage,
+  folderProblem,
+  inspectFolder,
+  writePublished,
+} from '../core/publish/publish-folder.js';
 import { planPublish } from '../core/publish/publish-plan.js';
 import { conferenceSlugs } from '../core/workspace/conference.js';
 import type { CommandEnv } from '../io.js';
@@ -27,12 +32,18 @@ export function run(env: CommandEnv, folder: string, options: PublishOptions): v
   if (problem) throw new ConfnotesError(problem);
   const plan = planPublish(ws, slugs);
   for (const left of plan.leftOut) env.warn(`${left.path}: left out: ${left.why}`);
-  const written = options.dryRun ? null : writePublished(target, plan, env.ctx.now());
-  if (written?.kept.length)
-    env.say(`kept ${count(written.kept.length, 'file')} of yours in ${shown}: ${written.kept.join(', ')}`);
-  if (written?.dropped.length)
+  // The dry run says what the publish would do to the folder as it is now, refusal included.
+  const looked = inspectFolder(target, plan);
+  if (looked.conflict) throw new ConfnotesError(conflictMessage(shown, looked.conflict));
+  const written = options.dryRun ? looked : writePublished(target, plan, env.ctx.now());
+  const keeps = options.dryRun ? 'would keep' : 'kept';
+  if (written.kept.length)
+    env.say(
+      `${keeps} ${count(written.kept.length, 'file')} of yours in ${shown}: ${written.kept.join(', ')}`,
+    );
+  if (written.dropped.length)
     env.warn(
-      `the previous copy's ${written.dropped.join(', ')} is no longer in ${shown} (not published this time)`,
+      `the previous copy's ${written.dropped.join(', ')} ${options.dryRun ? 'would no longer be' : 'is no longer'} in ${shown} (not published this time)`,
     );
   const done = options.dryRun ? 'would publish' : 'published';
   env.say(
@@ -52,7 +63,8 @@ export function run(env: CommandEnv, folder: string, options: PublishOptions): v
           private_notes: plan.privateNotes,
           private_blocks: plan.privateBlocks,
           left_out: plan.leftOut,
-          kept: written?.kept ?? [],
+          kept: written.kept,
+          dropped: written.dropped,
         },
         null,
         2,

@@ -91,6 +91,9 @@ export const ASCII_TAG: TagPatterns = {
  * reads `2026` as a number, not a tag; see whyNotATag).
  */
 export function normaliseTag(tag: string): string {
+  // A tag is public wherever its note goes (a site's tag pages): one holding a comment, a private
+  // marker among them, is no tag at all (whyNotATag says why), never a tag made of the marker's words.
+  if (tag.includes('<!--')) return '';
   return PRINTABLE_ASCII.test(tag) ? normaliseTagWith(ASCII_TAG, tag) : normaliseTagWith(UNICODE_TAG, tag);
 }
 
@@ -115,6 +118,9 @@ export function normaliseTagWith(patterns: TagPatterns, tag: string): string {
 
 /** Why a tag normalises to nothing, in a sentence for an error message. */
 export function whyNotATag(tag: string): string {
+  // Not echoed: what it holds may be private.
+  if (tag.includes('<!--'))
+    return 'a tag holding an HTML comment (such as a private marker) is not a tag: a tag is public wherever its note goes';
   const digits = tag.replace(/[^\p{N}]/gu, '');
   if (digits && !/[\p{L}]/u.test(tag.normalize('NFKC')))
     return `"${tag}" is not a tag: a tag needs a letter (Obsidian reads ${digits} as a number); try "y${digits}" or "year-${digits}"`;

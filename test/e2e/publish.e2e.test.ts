@@ -157,7 +157,23 @@ describe('confnotes publish', () => {
       ],
       { cwd: ws },
     );
-    expect(titled.stdout).toMatch(/acmecorp/);
+    // `new` leaves the private part of a title out of the file name...
+    expect(titled.stdout.trim()).toBe(`${CONF}/2013-04-16-1230-lunch-with-team.md`);
+    // ...but a file named by hand (or by an older version) may hold it.
+    fs.writeFileSync(
+      path.join(ws, CONF, 'lunch-with-acmecorp.md'),
+      '---\ntitle: Lunch with <!-- private -->ACMECORP<!-- /private -->\ntype: hallway\ndate: 2013-04-16\n---\n',
+    );
+    // A conference folder named by hand after a name whose part is private: the whole conference stays out.
+    fs.mkdirSync(path.join(ws, 'acme-skunkworks-summit'));
+    fs.writeFileSync(
+      path.join(ws, 'acme-skunkworks-summit', 'conference.md'),
+      '---\nname: Acme <!-- private -->Skunkworks<!-- /private --> Summit\nstart: 2013-05-01\nend: 2013-05-02\n---\n',
+    );
+    fs.writeFileSync(
+      path.join(ws, 'acme-skunkworks-summit', 'talk.md'),
+      '---\ntitle: A public talk\ntype: session\ndate: 2013-05-01\n---\nSECRET-FOLDER-NOTE\n',
+    );
   });
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -170,15 +186,20 @@ describe('confnotes publish', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(notesOf(ws)).toEqual(before);
     const report = JSON.parse(result.stdout);
-    expect(report).toMatchObject({ written: true, conferences: [CONF], private_notes: 3 });
+    expect(report).toMatchObject({
+      written: true,
+      conferences: ['acme-skunkworks-summit', CONF],
+      private_notes: 3,
+    });
     const why = Object.fromEntries(
       report.left_out.map((left: { path: string; why: string }) => [path.basename(left.path), left.why]),
     );
     expect(Object.keys(why).sort()).toEqual([
-      '2013-04-16-1230-lunch-with-private-acmecorp-private-team.md',
+      'acme-skunkworks-summit',
       'anchored.md',
       'broken-opener.md',
       'escaped.md',
+      'lunch-with-acmecorp.md',
       'misspelt.md',
       'open-in-front-matter.md',
       'prvate.md',
@@ -189,13 +210,18 @@ describe('confnotes publish', () => {
     expect(why['unclosed-comment.md']).toMatch(/looks like a broken private marker/);
     expect(why['escaped.md']).toMatch(/YAML escapes/);
     expect(why['anchored.md']).toMatch(/YAML anchors, aliases or a merge key/);
-    expect(why['2013-04-16-1230-lunch-with-private-acmecorp-private-team.md']).toMatch(
-      /file name holds "acmecorp"/,
+    expect(why['lunch-with-acmecorp.md']).toMatch(/file name holds a word its fields mark private/);
+    expect(why['acme-skunkworks-summit']).toMatch(
+      /conference folder is named with a word conference\.md marks private/,
     );
-    expect(result.stderr).toMatch(/misspelt\.md: left out: <!-- privat --> looks like a private marker/);
+    expect(result.stderr).toMatch(
+      /misspelt\.md: left out: line 6: a comment that looks like a private marker but is not one/,
+    );
+    // Reasons name paths and lines, never the private text.
+    expect(result.stderr).not.toMatch(/SECRET|ACMECORP|Skunkworks/);
     expect(result.stderr).toMatch(/open-in-front-matter\.md: left out: a private block in the front matter/);
     expect(result.stderr).toMatch(
-      /^published 15 notes of 1 conference to .*content \(left out: 3 private notes, 3 private blocks, 8 files named above\)$/m,
+      /^published 16 notes of 2 conferences to .*content \(left out: 3 private notes, 4 private blocks, 9 files named above\)$/m,
     );
 
     const built = buildSite(site);
@@ -233,7 +259,7 @@ describe('confnotes publish', () => {
       const dry = confnotes(['publish', out, '--dry-run', '--json'], { cwd: ws });
       expect(dry.code, dry.stderr).toBe(0);
       expect(JSON.parse(dry.stdout).written).toBe(false);
-      expect(dry.stderr).toMatch(/^would publish 14 notes/m);
+      expect(dry.stderr).toMatch(/^would publish 15 notes/m);
       expect(fs.existsSync(path.join(out, CONF, 'nested.md'))).toBe(true);
       const again = confnotes(['publish', out], { cwd: ws });
       expect(again.code, again.stderr).toBe(0);
@@ -250,6 +276,9 @@ describe('confnotes publish', () => {
     const out = path.join(root, 'kept');
     expect(confnotes(['publish', out], { cwd: ws }).code).toBe(0);
     fs.writeFileSync(path.join(out, '_index.md'), '---\ntitle: My notes\n---\n');
+    const dry = confnotes(['publish', out, '--dry-run', '--json'], { cwd: ws });
+    expect(dry.stderr).toMatch(/^would keep 1 file of yours in .*kept: _index\.md$/m);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ written: false, kept: ['_index.md'] });
     const again = confnotes(['publish', out, '--json'], { cwd: ws });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/^kept 1 file of yours in .*kept: _index\.md$/m);
@@ -264,6 +293,10 @@ describe('confnotes publish', () => {
     fs.writeFileSync(path.join(out, CONF, 'nested.md'), 'mine\n');
     fs.writeFileSync(note, text);
     const before = notesOf(out);
+    // The dry run refuses as the publish would.
+    const dryRefused = confnotes(['publish', out, '--dry-run'], { cwd: ws });
+    expect(dryRefused.code).toBe(1);
+    expect(dryRefused.stderr).toMatch(/nested\.md is not one confnotes published/);
     const refused = confnotes(['publish', out], { cwd: ws });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
@@ -294,7 +327,7 @@ describe('confnotes publish', () => {
       const one = confnotes(['publish', out, '--conf', CONF], { cwd: ws });
       expect(one.code, one.stderr).toBe(0);
       expect(one.stderr).toMatch(
-        /the previous copy's other-summit is no longer in .*two \(not published this time\)/,
+        /the previous copy's .*other-summit is no longer in .*two \(not published this time\)/,
       );
       expect(fs.existsSync(path.join(out, 'other-summit'))).toBe(false);
     } finally {

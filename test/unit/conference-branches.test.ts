@@ -184,3 +184,15 @@ describe('createConference', () => {
     expect(fs.readFileSync(path.join(root, 'conf', 'conference.md'), 'utf8')).toBe(before);
   });
 });
+
+describe('a conference name with a private part', () => {
+  it('leaves that part out of the folder name', () => {
+    expect(
+      validateNewConference({
+        name: 'Acme <!-- private -->Skunkworks<!-- /private --> Summit',
+        start: '2026-01-01',
+        end: '2026-01-03',
+      }),
+    ).toBe('acme-summit');
+  });
+});

@@ -117,3 +117,13 @@ describe('tagMatches', () => {
     expect(tagMatches('storage', 'storage/cinder')).toBe(false);
   });
 });
+
+describe('a tag holding a private marker', () => {
+  it('is no tag at all, and the reason does not repeat it', () => {
+    for (const tag of ['<!-- private -->acme-deal<!-- /private -->', 'ok<!-- x -->', '<!--'])
+      expect(normaliseTag(tag), tag).toBe('');
+    const why = whyNotATag('<!-- private -->acme-deal<!-- /private -->');
+    expect(why).toMatch(/a tag is public wherever its note goes/);
+    expect(why).not.toContain('acme');
+  });
+});

@@ -6,6 +6,7 @@ import type { Conference } from '../workspace/conference.js';
 import { FrontMatterError } from '../front-matter/front-matter.js';
 import { isNoteType, NOTE_FIELDS, NOTE_TYPES, parseNote, type NoteType } from './note.js';
 import { createExclusive, FileExistsError } from '../safe-write.js';
+import { stripPrivate } from '../markdown/private.js';
 import { normaliseTag, slugify, whyNotATag } from '../slug.js';
 import { findTemplate, renderTemplate, tidyFrontMatter, type TemplateSource } from '../templates.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -100,9 +101,11 @@ export function draftNote(input: NewNoteInput, conference: Conference, now: Date
       const tag = normaliseTag(part);
       if (!tag && part.trim())
         throw new UsageError(
-          /\p{L}/u.test(part) || !/\p{N}/u.test(part)
-            ? `--tag "${part}" has nothing left once normalised`
-            : `--tag ${whyNotATag(part)}`,
+          part.includes('<!--')
+            ? `--tag: ${whyNotATag(part)}`
+            : /\p{L}/u.test(part) || !/\p{N}/u.test(part)
+              ? `--tag "${part}" has nothing left once normalised`
+              : `--tag ${whyNotATag(part)}`,
         );
       if (tag && !tags.includes(tag)) tags.push(tag);
     }
@@ -230,7 +233,9 @@ export function renderNote(template: TemplateSource, draft: NoteDraft): string {
 
 /** `YYYY-MM-DD-HHMM-slug`: `ls` then lists a conference's notes in time order. */
 export function noteBaseName(draft: Pick<NoteDraft, 'date' | 'start' | 'title'>): string {
-  return `${draft.date}-${draft.start.replace(':', '')}-${slugify(draft.title)}`;
+  // The private part of a title (`<!-- private -->…<!-- /private -->`) never reaches the file name, which every
+  // listing, completion and site shows.
+  return `${draft.date}-${draft.start.replace(':', '')}-${slugify(stripPrivate(draft.title))}`;
 }
 
 /** Writes the note under a name of its own: `-2`, `-3`, ... when the name is taken. Returns the file. */

@@ -78,12 +78,36 @@ function filesUnder(dir: string): string[] {
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
-export interface Written {
+/** What a copy would do to its folder as it is now. */
+export interface FolderPlan {
   /** Files of the folder that no publish wrote (your own `_index.md`), carried into the new copy. */
   kept: string[];
   /** Conferences the previous copy held and this one does not. */
   dropped: string[];
+  /** A file of yours where a note is to go (the copy stops there), or null. */
+  conflict: string | null;
 }
+
+/** What publishing `plan` into `folder` would keep, drop or stop at; writes nothing. */
+export function inspectFolder(folder: string, plan: PublishPlan): FolderPlan {
+  const inspected: FolderPlan = { kept: [], dropped: [], conflict: null };
+  if (folderState(folder) !== 'copy') return inspected;
+  const previous = readMarker(folder);
+  // A marker that does not list its files (damaged): everything in the folder is taken for ours.
+  const ours = new Set([MARKER_FILE, ...(previous?.files ?? filesUnder(folder))]);
+  const published = new Set(plan.files.map((file) => file.path));
+  for (const file of filesUnder(folder)) {
+    if (ours.has(file)) continue;
+    if (published.has(file)) inspected.conflict ??= file;
+    else inspected.kept.push(file);
+  }
+  inspected.dropped = (previous?.conferences ?? []).filter((slug) => !plan.conferences.includes(slug));
+  return inspected;
+}
+
+/** The one-line refusal for a file of yours where a note is to go. */
+export const conflictMessage = (folder: string, file: string) =>
+  `${path.join(folder, file)} is not one confnotes published, and a note would take its place; move it away first`;
 
 /**
  * Writes `plan` as the content of `folder` (see folderProblem first). A
@@ -91,7 +115,7 @@ export interface Written {
  * (`_index.md`, say), which are carried over as they are; one that would
  * take a published file's place stops it, and nothing is written.
  */
-export function writePublished(folder: string, plan: PublishPlan, now: Date): Written {
+export function writePublished(folder: string, plan: PublishPlan, now: Date): FolderPlan {
   const parent = path.dirname(folder);
   const name = path.basename(folder);
   removeLeftovers(parent, name);
@@ -104,35 +128,23 @@ export function writePublished(folder: string, plan: PublishPlan, now: Date): Wr
     conferences: plan.conferences,
     files: plan.files.map((file) => file.path),
   };
-  const written: Written = { kept: [], dropped: [] };
   try {
+    const inspected = inspectFolder(folder, plan);
+    if (inspected.conflict) throw new ConfnotesError(conflictMessage(folder, inspected.conflict));
     // The marker first: a folder left by a crash is then known for one of ours, and removed next time.
     fse.outputFileSync(path.join(fresh, MARKER_FILE), `${JSON.stringify(marker)}\n`);
     for (const file of plan.files) fse.outputFileSync(path.join(fresh, file.path), file.text);
+    for (const file of inspected.kept)
+      fse.copySync(path.join(folder, file), path.join(fresh, file), {
+        dereference: false,
+        errorOnExist: true,
+      });
     const state = folderState(folder);
     if (state === 'other')
       throw new ConfnotesError(`${folder} changed while the copy was made; nothing replaced`);
-    if (state === 'copy') {
-      const previous = readMarker(folder);
-      // A marker that does not list its files (damaged): everything in the folder is taken for ours.
-      const ours = new Set([MARKER_FILE, ...(previous?.files ?? filesUnder(folder))]);
-      const published = new Set(marker.files);
-      for (const file of filesUnder(folder)) {
-        if (ours.has(file)) continue;
-        if (published.has(file))
-          throw new ConfnotesError(
-            `${path.join(folder, file)} is not one confnotes published, and a note would take its place; move it away first`,
-          );
-        fse.copySync(path.join(folder, file), path.join(fresh, file), {
-          dereference: false,
-          errorOnExist: true,
-        });
-        written.kept.push(file);
-      }
-      written.dropped = (previous?.conferences ?? []).filter((slug) => !plan.conferences.includes(slug));
-    }
     if (state !== 'none') fs.renameSync(folder, old);
     fs.renameSync(fresh, folder);
+    return inspected;
   } catch (error) {
     if (error instanceof ConfnotesError) throw error;
     throw fromErrno(error, folder);
@@ -140,7 +152,6 @@ export function writePublished(folder: string, plan: PublishPlan, now: Date): Wr
     fse.removeSync(fresh);
     fse.removeSync(old);
   }
-  return written;
 }
 
 /**

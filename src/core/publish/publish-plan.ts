@@ -16,6 +16,7 @@
 import path from 'node:path';
 import { NoteFileError } from '../../errors.js';
 import { findFrontMatter, FrontMatterError } from '../front-matter/front-matter-bounds.js';
+import { lineAt } from '../front-matter/front-matter.js';
 import { privateBlocks, privateMarkers, stripPrivate } from '../markdown/private.js';
 import { distance } from 'fastest-levenshtein';
 import { isScalar, yamlLib } from '../front-matter/yaml-libs.js';
@@ -63,11 +64,10 @@ export function planPublish(ws: Workspace, slugs: string[]): PublishPlan {
   const add = (rel: string, text: string, note: boolean) => {
     const published = publicText(text, note);
     if ('why' in published) return void plan.leftOut.push({ path: rel, why: published.why });
-    const named = privateWordInName(rel, published.cutFromFields);
-    if (named)
+    if (privateWordInName(rel, published.cutFromFields))
       return void plan.leftOut.push({
         path: rel,
-        why: `its file name holds "${named}", cut from its fields as private; rename the file to publish it`,
+        why: 'its file name holds a word its fields mark private; rename the file to publish it',
       });
     plan.files.push({ path: rel, text: published.text });
     plan.privateBlocks += published.blocks;
@@ -76,7 +76,17 @@ export function planPublish(ws: Workspace, slugs: string[]): PublishPlan {
   for (const slug of slugs) {
     const rel = `${slug}/${CONFERENCE_FILE}`;
     try {
-      add(rel, readNoteText(path.join(conferenceDir(ws, slug), CONFERENCE_FILE), rel), false);
+      const text = readNoteText(path.join(conferenceDir(ws, slug), CONFERENCE_FILE), rel);
+      const published = publicText(text, false);
+      if (!('why' in published) && privateWordInName(slug, published.cutFromFields)) {
+        // Its notes' paths hold the word too: the whole conference stays out.
+        plan.leftOut.push({
+          path: `${slug}/`,
+          why: 'the conference folder is named with a word conference.md marks private; rename the folder to publish it',
+        });
+        continue;
+      }
+      add(rel, text, false);
     } catch (error) {
       if (!(error instanceof NoteFileError)) throw error;
       // A conference without conference.md (a linked folder) still has notes to publish.
@@ -110,15 +120,17 @@ export function publicText(
   text: string,
   note: boolean,
 ): { text: string; blocks: number; cutFromFields: string } | { why: string } {
+  // Reasons name a line, never the text: they go to a terminal or a CI log, and the text may be private.
   const unknown = privateMarkers(text).find((marker) => marker.kind === 'unknown');
   if (unknown)
     return {
-      why: `<!-- ${unknown.text} --> looks like a private marker but is not one (confnotes check names it); fix it to publish this file`,
+      why: `line ${lineAt(text, unknown.from)}: a comment that looks like a private marker but is not one (confnotes check names it); fix it to publish this file`,
     };
   const blocks = privateBlocks(text);
-  if (blocks.some((block) => block.stray))
+  const stray = blocks.find((block) => block.stray);
+  if (stray)
     return {
-      why: 'a closing private marker closes nothing (is its opening marker misspelt?); fix it (confnotes check names it) to publish this file',
+      why: `line ${lineAt(text, stray.from)}: a closing private marker closes nothing (is its opening marker misspelt?); fix it (confnotes check names it) to publish this file`,
     };
   let bodyStart = 0;
   try {
@@ -133,9 +145,9 @@ export function publicText(
   const head = text.slice(0, bodyStart);
   const published = stripPrivate(head) + stripPrivate(text.slice(bodyStart));
   const broken = brokenMarker(published);
-  if (broken)
+  if (broken !== null)
     return {
-      why: `${JSON.stringify(broken)} looks like a broken private marker; fix it to publish this file`,
+      why: `line ${lineAt(published, broken)}: this looks like a broken private marker; fix it to publish this file`,
     };
   if (note) {
     const why = privateOnceRead(published);
@@ -151,14 +163,13 @@ export function publicText(
 const COMMENTISH = /(?:<!-*|<-{2,})[^\n]*|[^\n]*-+!?\s*>/g;
 const WORD = /[a-z]+/gi;
 
-/** What is left of a marker typed wrong (`<!-- private ->`, `<!-- prvate -->`), or null. */
-function brokenMarker(text: string): string | null {
-  if (text.lastIndexOf('<!--') > text.lastIndexOf('-->'))
-    return text.slice(text.lastIndexOf('<!--')).split('\n')[0]!;
-  for (const [fragment] of text.matchAll(COMMENTISH))
-    for (const [word] of fragment.matchAll(WORD))
+/** Where what is left of a marker typed wrong (`<!-- private ->`, `<!-- prvate -->`) starts, or null. */
+function brokenMarker(text: string): number | null {
+  if (text.lastIndexOf('<!--') > text.lastIndexOf('-->')) return text.lastIndexOf('<!--');
+  for (const fragment of text.matchAll(COMMENTISH))
+    for (const [word] of fragment[0].matchAll(WORD))
       if (word.length >= 3 && (word.toLowerCase() === 'pvt' || distance(word.toLowerCase(), 'private') <= 2))
-        return fragment.trim().slice(0, 60);
+        return fragment.index;
   return null;
 }
 
@@ -188,7 +199,7 @@ function privateOnceRead(text: string): string | null {
       }
   };
   collect(parsed.split.data);
-  if (values.some((value) => privateMarkers(value).length > 0 || brokenMarker(value)))
+  if (values.some((value) => privateMarkers(value).length > 0 || brokenMarker(value) !== null))
     return 'a field holds a private marker written with YAML escapes; write it plainly to publish this note';
   let odd = false;
   const found = () => {
@@ -205,10 +216,14 @@ function privateOnceRead(text: string): string | null {
     : null;
 }
 
-/** A word of the text cut from a note's fields (its title, say) that its file name holds: `new` names files by title. */
-function privateWordInName(rel: string, cut: string): string | null {
-  if (cut === '') return null;
-  const named = new Set(slugify(path.basename(rel, path.extname(rel)), '').split('-'));
+/**
+ * Whether a word of the text cut from a file's fields (a note's title, a
+ * conference's name) is in its path: files and folders made before `new` and
+ * `conf new` left private parts out of names were named after the whole title.
+ */
+function privateWordInName(rel: string, cut: string): boolean {
+  if (cut === '') return false;
+  const named = new Set(rel.split('/').flatMap((part) => slugify(part.replace(/\.md$/i, ''), '').split('-')));
   const words = slugify(cut.replace(/<!--[\s\S]*?-->/g, ' '), '').split('-');
-  return words.find((word) => word.length >= 3 && named.has(word)) ?? null;
+  return words.some((word) => word.length >= 3 && named.has(word));
 }

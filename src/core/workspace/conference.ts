@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfnotesError, NoteFileError } from '../../errors.js';
 import { findFrontMatter, FrontMatterError, splitNote } from '../front-matter/front-matter.js';
+import { stripPrivate } from '../markdown/private.js';
 import { keyLine } from '../front-matter/splice.js';
 import { isValidDate } from '../note/note.js';
 import { createExclusive, ensureDir } from '../safe-write.js';
@@ -243,7 +244,8 @@ export function validateNewConference(input: NewConference): string {
       2,
     );
   }
-  const slug = slugify(input.slug ?? input.name, '');
+  // The private part of a name never reaches the folder's name (as for a note's file name).
+  const slug = slugify(input.slug ?? stripPrivate(input.name), '');
   if (!slug)
     throw new ConfnotesError(
       'the conference name has no letters or digits to make a folder name from; pass --slug',
