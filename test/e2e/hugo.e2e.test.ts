@@ -17,7 +17,7 @@ const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 const CONFIG = `baseURL = "https://example.org/"
 title = "Conference notes"
 contentDir = "content"
-ignoreFiles = ['programme\\.yml$', '(^|/)\\.confnotes/', '(^|/)templates/']
+ignoreFiles = ['programme\\.yml$', '(^|/)\\.confnotes/', '(^|/)templates/', '(^|/)README\\.md$']
 `;
 
 const buildSite = (site: string) => buildHugoSite(site, CONFIG);
@@ -61,6 +61,8 @@ describe('a Hugo site built from the notes folder', () => {
       ),
     ).toBe(true);
     expect(files.filter((file) => /programme\.yml$|\.confnotes/.test(file))).toEqual([]);
+    // The workspace's README.md (init writes one) is no page of the site.
+    expect(fs.existsSync(path.join(out, 'readme'))).toBe(false);
     fs.rmSync(site, { recursive: true, force: true });
   }, 180_000);
 
