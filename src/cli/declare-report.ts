@@ -67,6 +67,7 @@ export function declareReportCommands(program: Command, load: Load): void {
     )
     .option('--all', 'every conference (the default)')
     .option('--dry-run', 'say what would be published and what left out, and write nothing')
+    .option('--strict', 'publish nothing (exit 1) when a file is left out for any reason but being private')
     .option(
       '--json',
       'print JSON for scripts: {folder, written, conferences, notes, files, private_notes, private_blocks, left_out: [{path, why}], kept, dropped}',
@@ -79,7 +80,8 @@ export function declareReportCommands(program: Command, load: Load): void {
         'confnotes publish /tmp/preview --dry-run --json',
       ]) +
         '\nExit codes: 0 when published (files left out are named on stderr and listed in --json),\n' +
-        '1 for a folder it must not write or a file of yours where a note would go, 2 for usage.\n',
+        '1 for a folder it must not write, a file of yours where a note would go, or (--strict) a file\n' +
+        'left out, 2 for usage.\n',
     )
     .action(load(() => import('../commands/publish.js')));
 

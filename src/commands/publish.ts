@@ -16,6 +16,7 @@ interface PublishOptions {
   conf?: string;
   all?: boolean;
   dryRun?: boolean;
+  strict?: boolean;
   json?: boolean;
 }
 
@@ -32,6 +33,11 @@ export function run(env: CommandEnv, folder: string, options: PublishOptions): v
   if (problem) throw new ConfnotesError(problem);
   const plan = planPublish(ws, slugs);
   for (const left of plan.leftOut) env.warn(`${left.path}: left out: ${left.why}`);
+  // For a site built by CI: a copy missing a note that is not private is no copy to publish.
+  if (options.strict && plan.leftOut.length > 0)
+    throw new ConfnotesError(
+      `${count(plan.leftOut.length, 'file')} left out (named above); nothing published (--strict)`,
+    );
   // The dry run says what the publish would do to the folder as it is now, refusal included.
   const looked = inspectFolder(target, plan);
   if (looked.conflict) throw new ConfnotesError(conflictMessage(shown, looked.conflict));

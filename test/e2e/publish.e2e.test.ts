@@ -249,6 +249,16 @@ describe('confnotes publish', () => {
     expect(fs.existsSync(path.join(site, 'content', 'templates'))).toBe(false);
   }, 180_000);
 
+  it('with --strict, publishes nothing while a file is left out', () => {
+    const out = path.join(root, 'strict');
+    const strict = confnotes(['publish', out, '--strict'], { cwd: ws });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(
+      /^confnotes: 9 files left out \(named above\); nothing published \(--strict\)$/m,
+    );
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it('replaces its own previous copy whole, and says what it would do with --dry-run', () => {
     const out = path.join(root, 'again');
     expect(confnotes(['publish', out], { cwd: ws }).code).toBe(0);

@@ -304,10 +304,10 @@ const TABLE: [string[], string, unknown[], Record<string, unknown>][] = [
   ],
   [['publish', 'site'], 'publish', ['site'], {}],
   [
-    ['publish', '../site/content', '--conf', 'x', '--all', '--dry-run', '--json'],
+    ['publish', '../site/content', '--conf', 'x', '--all', '--dry-run', '--strict', '--json'],
     'publish',
     ['../site/content'],
-    { conf: 'x', all: true, dryRun: true, json: true },
+    { conf: 'x', all: true, dryRun: true, strict: true, json: true },
   ],
   [
     ['check', '--conf', 'x', '--all', '--json', '--fix'],
