@@ -141,7 +141,8 @@ export interface ScanEntries {
 
 /** scanNotes without building the Notes: see ScannedNote. */
 export function scanEntries(ws: Workspace, slugs?: string[], options: ScanOptions = {}): ScanEntries {
-  const scope = slugs ?? conferenceSlugs(ws);
+  // Each conference once, however often it is named.
+  const scope = [...new Set(slugs ?? conferenceSlugs(ws))];
   const cache =
     options.cache === false ? null : NoteCache.load(ws, options.cache === true ? {} : options.cache);
   const entries: ScannedNote[] = [];
@@ -151,8 +152,7 @@ export function scanEntries(ws: Workspace, slugs?: string[], options: ScanOption
   // One conference at a time, in the order of its files' paths (`a-b/` before `a/`, as a sort of
   // every path would put them): its file list and its cache rows are let go before the next is
   // read, so a scan of 10,000 notes never holds them all (they die young, uncopied by the collector).
-  // Each conference once, however often it is named.
-  for (const slug of [...new Set(scope)].sort(byFolder)) {
+  for (const slug of [...scope].sort(byFolder)) {
     const walked = noteFiles(ws, [slug]);
     walkProblems.set(slug, walked.problems);
     found += scanFiles(ws, walked.files, cache, options.keep, entries, problems);
@@ -165,7 +165,7 @@ export function scanEntries(ws: Workspace, slugs?: string[], options: ScanOption
   // Folders that could not be walked first, in the order the conferences were given, then files that could not be read.
   return {
     entries,
-    problems: [...[...new Set(scope)].flatMap((slug) => walkProblems.get(slug) ?? []), ...problems],
+    problems: [...scope.flatMap((slug) => walkProblems.get(slug) ?? []), ...problems],
     found,
   };
 }

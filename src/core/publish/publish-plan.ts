@@ -61,8 +61,7 @@ export function planPublish(ws: Workspace, slugs: string[]): PublishPlan {
     privateBlocks: 0,
     leftOut: [],
   };
-  const add = (rel: string, text: string, note: boolean) => {
-    const published = publicText(text, note);
+  const add = (rel: string, published: ReturnType<typeof publicText>, note: boolean) => {
     if ('why' in published) return void plan.leftOut.push({ path: rel, why: published.why });
     if (privateWordInName(rel, published.cutFromFields))
       return void plan.leftOut.push({
@@ -86,7 +85,7 @@ export function planPublish(ws: Workspace, slugs: string[]): PublishPlan {
         });
         continue;
       }
-      add(rel, text, false);
+      add(rel, published, false);
     } catch (error) {
       if (!(error instanceof NoteFileError)) throw error;
       // A conference without conference.md (a linked folder) still has notes to publish.
@@ -100,7 +99,7 @@ export function planPublish(ws: Workspace, slugs: string[]): PublishPlan {
         continue;
       }
       try {
-        add(note.path, readNoteText(note.file, note.path), true);
+        add(note.path, publicText(readNoteText(note.file, note.path), true), true);
       } catch (error) {
         if (!(error instanceof NoteFileError)) throw error;
         plan.leftOut.push({ path: note.path, why: error.reason });
@@ -201,6 +200,10 @@ function privateOnceRead(text: string): string | null {
   collect(parsed.split.data);
   if (values.some((value) => privateMarkers(value).length > 0 || brokenMarker(value) !== null))
     return 'a field holds a private marker written with YAML escapes; write it plainly to publish this note';
+  // Anchors, aliases and merge keys need `&`, `*` or `<<`: without them the YAML is not parsed
+  // again as a Document (the slow reader, which most notes never need).
+  const { yamlStart, yamlEnd } = parsed.split.bounds;
+  if (!/[&*]|<</.test(text.slice(yamlStart, yamlEnd))) return null;
   let odd = false;
   const found = () => {
     odd = true;
