@@ -61,14 +61,24 @@ interface TagPatterns {
   notANumber: RegExp;
 }
 
-export const UNICODE_TAG: TagPatterns = {
-  invisible: /[\p{Cc}\p{Cf}]/gu,
-  pluses: /(\p{L})(\++)(?![\p{L}\p{N}])/gu,
-  sharp: /(\p{L})#(?![\p{L}\p{N}])/gu,
-  innerDot: /([\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu,
-  separator: /[^\p{L}\p{M}\p{N}_/-]+/gu,
-  notANumber: /[^\p{N}/]/u,
-};
+let unicodeTagPatterns: TagPatterns | undefined;
+
+/**
+ * Made on first use: V8 parses a pattern when it creates it, and these six,
+ * with Unicode's classes, took about a millisecond at the load of nearly every
+ * command, though most tags are plain ASCII and never need them.
+ */
+export function unicodeTag(): TagPatterns {
+  unicodeTagPatterns ??= {
+    invisible: /[\p{Cc}\p{Cf}]/gu,
+    pluses: /(\p{L})(\++)(?![\p{L}\p{N}])/gu,
+    sharp: /(\p{L})#(?![\p{L}\p{N}])/gu,
+    innerDot: /([\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu,
+    separator: /[^\p{L}\p{M}\p{N}_/-]+/gu,
+    notANumber: /[^\p{N}/]/u,
+  };
+  return unicodeTagPatterns;
+}
 
 /** For printable ASCII once lower-cased: letters are a-z, digits 0-9, and nothing is invisible. */
 export const ASCII_TAG: TagPatterns = {
@@ -94,7 +104,7 @@ export function normaliseTag(tag: string): string {
   // A tag is public wherever its note goes (a site's tag pages): one holding a comment, a private
   // marker among them, is no tag at all (whyNotATag says why), never a tag made of the marker's words.
   if (tag.includes('<!--')) return '';
-  return PRINTABLE_ASCII.test(tag) ? normaliseTagWith(ASCII_TAG, tag) : normaliseTagWith(UNICODE_TAG, tag);
+  return PRINTABLE_ASCII.test(tag) ? normaliseTagWith(ASCII_TAG, tag) : normaliseTagWith(unicodeTag(), tag);
 }
 
 /** normaliseTag with one set of patterns; exported for the property test that holds the two sets equal. */

@@ -28,12 +28,24 @@ export class ConferenceCache {
   constructor(
     readonly file: string,
     public packed: PackedCache,
+    /** The cache file, open while its rows may still be read. */
+    private own?: { close(): void },
   ) {
     this.asked = new Uint8Array(packed.paths.length);
   }
 
+  /** Reads the rows (pack needs every one) and closes the cache file. */
+  closeFile(): void {
+    if (!this.own) return;
+    if (this.packed.paths.length > 0) rowOfPacked(this.packed, 0);
+    this.own.close();
+    this.own = undefined;
+  }
+
   /** Lets the loaded rows go, for `empty`: the scan is done with them and there is nothing to write. */
   letGo(empty: PackedCache): void {
+    this.own?.close();
+    this.own = undefined;
     this.released = true;
     this.packed = empty;
     this.asked = new Uint8Array(0);
@@ -66,7 +78,10 @@ export class ConferenceCache {
 
   /** Every entry kept, sorted by path, packed again; loaded rows are copied as they were read. */
   pack(): PackedCache {
-    const rels = this.packed.paths.filter((rel) => !this.gone.has(rel) && !this.fresh.has(rel));
+    // A loaded row that could not be read back ('') is not written again: its note is read next time.
+    const rels = this.packed.paths.filter(
+      (rel, i) => !this.gone.has(rel) && !this.fresh.has(rel) && rowOfPacked(this.packed, i) !== '',
+    );
     rels.push(...this.fresh.keys());
     rels.sort();
     const { packed } = this;

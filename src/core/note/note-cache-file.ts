@@ -78,40 +78,91 @@ export function encodeCache(format: string, cache: PackedCache): Buffer {
   return Buffer.concat([head, pad, stamps, paths, tags, rows]);
 }
 
-/** The cache in `bytes`, or null when it is not exactly a cache of `format`. Never throws. */
-export function decodeCache(format: string, bytes: Buffer): PackedCache | null {
+/** Where a cache's sections lie, from its header line; the rows section is last, from `rowsStart` to the end. */
+export interface CacheLayout {
+  count: number;
+  /** Byte lengths of stamps, paths, tags, rows. */
+  sections: [number, number, number, number];
+  /** Where the stamps begin (after the header line and its padding). */
+  stampsStart: number;
+  rowsStart: number;
+}
+
+/** The longest header line believed. */
+const MAX_HEADER_BYTES = 4096;
+
+/**
+ * The layout of a cache of `format` that is `total` bytes long, read from its
+ * first bytes (`head`, which must hold the header line), or null when the
+ * header does not add up. Never throws.
+ */
+export function cacheLayout(format: string, head: Buffer, total: number): CacheLayout | null {
   try {
-    const newline = bytes.indexOf(10);
-    if (newline < 0 || newline > 4096) return null;
-    const header = JSON.parse(bytes.toString('utf8', 0, newline)) as Header;
+    const newline = head.indexOf(10);
+    if (newline < 0 || newline > MAX_HEADER_BYTES) return null;
+    const header = JSON.parse(head.toString('utf8', 0, newline)) as Header;
     if (!header || header.format !== `${format} ${PACK_LAYOUT}`) return null;
     const { count, sections } = header;
     if (!Number.isInteger(count) || count < 0 || !Array.isArray(sections) || sections.length !== 4)
       return null;
     if (!sections.every((n) => Number.isInteger(n) && n >= 0) || sections[0] !== count * 32) return null;
-    let offset = newline + 1;
-    offset += (8 - (offset % 8)) % 8;
-    if (offset + sections.reduce((a, b) => a + b, 0) !== bytes.length) return null;
+    let stampsStart = newline + 1;
+    stampsStart += (8 - (stampsStart % 8)) % 8;
+    if (stampsStart + sections.reduce((a, b) => a + b, 0) !== total) return null;
+    return { count, sections, stampsStart, rowsStart: total - sections[3] };
+  } catch {
+    return null;
+  }
+}
+
+/** The cache in `bytes`, or null when it is not exactly a cache of `format`. Never throws. */
+export function decodeCache(format: string, bytes: Buffer): PackedCache | null {
+  const layout = cacheLayout(format, bytes, bytes.length);
+  if (!layout) return null;
+  const rowBytes = bytes.subarray(layout.rowsStart);
+  // Every row is there to count: a cache with a row too many or too few is no cache.
+  if (!rowEnds(rowBytes, layout.count)) return null;
+  return decodeSections(bytes, layout, () => rowBytes);
+}
+
+/**
+ * The cache whose bytes up to its rows are `head` (laid out as `layout`), its
+ * rows section read by `readRows` only when the first row is asked for: a
+ * listing that keeps no note of a conference (`tags`) never reads its rows.
+ * Rows that cannot be read, or do not add up, read as '' (no row: the caller
+ * reads the note itself; packUnreadable tells which). Nothing is kept of `head`.
+ */
+export function decodeSections(
+  head: Buffer,
+  layout: CacheLayout,
+  readRows: () => Buffer | null,
+): PackedCache | null {
+  try {
+    const { count, sections } = layout;
+    let offset = layout.stampsStart;
     const stamps = new Float64Array(count * 4);
-    new Uint8Array(stamps.buffer).set(bytes.subarray(offset, offset + sections[0]));
+    new Uint8Array(stamps.buffer).set(head.subarray(offset, offset + sections[0]));
     offset += sections[0];
-    const pathText = bytes.toString('utf8', offset, offset + sections[1]);
+    const pathText = head.toString('utf8', offset, offset + sections[1]);
     offset += sections[1];
-    const tags = JSON.parse(bytes.toString('utf8', offset, offset + sections[2])) as unknown;
-    offset += sections[2];
-    const rowBytes = bytes.subarray(offset, offset + sections[3]);
+    const tags = JSON.parse(head.toString('utf8', offset, offset + sections[2])) as unknown;
     const paths = count === 0 ? [] : pathText.split(NUL);
-    const ends = rowEnds(rowBytes, count);
-    if (!Array.isArray(tags) || paths.length !== count || tags.length !== count || !ends) return null;
+    if (!Array.isArray(tags) || paths.length !== count || tags.length !== count) return null;
     // Rows are ASCII but for non-English text: then the section is decoded once, on the first row
     // asked for (as one string, each row a slice of it), else each row asked for is decoded alone.
-    const ascii = isAscii(rowBytes);
-    let text: string | undefined;
+    let loaded: { bytes: Buffer; ends: Uint32Array; ascii: boolean; text?: string } | null | undefined;
     const rowAt = (i: number) => {
+      if (loaded === undefined) {
+        const bytes = readRows();
+        const ends = bytes && bytes.length === sections[3] ? rowEnds(bytes, count) : null;
+        loaded = bytes && ends ? { bytes, ends, ascii: isAscii(bytes) } : null;
+      }
+      if (loaded === null) return '';
+      const { bytes, ends } = loaded;
       const start = i === 0 ? 0 : ends[i - 1]! + 1;
-      if (!ascii) return rowBytes.toString('utf8', start, ends[i]);
-      text ??= rowBytes.toString('latin1');
-      return text.slice(start, ends[i]);
+      if (!loaded.ascii) return bytes.toString('utf8', start, ends[i]);
+      loaded.text ??= bytes.toString('latin1');
+      return loaded.text.slice(start, ends[i]);
     };
     let rows: string[] | undefined;
     const cache: PackedCache = {

@@ -21,10 +21,16 @@ import type { NoteMeta } from './schema.js';
 import { isTextList } from './field-values.js';
 import { inOneBatch, replaceOwnFile } from '../safe-write.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
-import { decodeCache, encodeCache, type PackedCache, rowOfPacked } from './note-cache-file.js';
+import {
+  cacheLayout,
+  decodeSections,
+  encodeCache,
+  type PackedCache,
+  rowOfPacked,
+} from './note-cache-file.js';
 import { ConferenceCache } from './note-cache-conference.js';
 import { metaOfRow, NOTE_CACHE_FORMAT, RECENT_MS, rowOf, type FileStamp } from './note-cache-format.js';
-import { readOwnFile, realFolders } from './own-files.js';
+import { openOwnFile, type OwnFile, realFolders } from './own-files.js';
 
 export * from './note-cache-format.js';
 export { readOwnFile, realFolders } from './own-files.js';
@@ -84,18 +90,25 @@ export class NoteCache {
     return new NoteCache(ws, options);
   }
 
+  /** The conference asked for last, and its slug: a scan asks for one conference's files in a row. */
+  private last: { slug: string; conf: ConferenceCache } | null = null;
+
   private conference(rel: string): ConferenceCache | null {
     const slash = rel.indexOf('/');
     if (slash <= 0 || rel.startsWith('../')) return null;
+    const { last } = this;
+    // The same conference as the last path: no slug cut out of this one to look up.
+    if (last && slash === last.slug.length && rel.startsWith(last.slug)) return last.conf;
     const slug = rel.slice(0, slash);
     let conf = this.conferences.get(slug);
     if (!conf) {
       const file = noteCacheFileOf(this.ws, slug);
       this.folderOk ??= realFolders(path.join(this.ws.root, MARKER_DIR), path.dirname(file));
-      const bytes = this.folderOk ? readOwnFile(file) : null;
-      conf = new ConferenceCache(file, (bytes && decodeCache(NOTE_CACHE_FORMAT, bytes)) || EMPTY);
+      const loaded = this.folderOk ? openPacked(file) : null;
+      conf = new ConferenceCache(file, loaded?.packed ?? EMPTY, loaded?.own);
       this.conferences.set(slug, conf);
     }
+    this.last = { slug, conf };
     return conf;
   }
 
@@ -161,6 +174,13 @@ export class NoteCache {
     const { paths } = conf.packed;
     for (let i = 0; i < paths.length; i++) if (conf.asked[i] === 0) this.forget(paths[i]!);
     if (!conf.changed) conf.letGo(EMPTY);
+    // Rows to write again are read before the file is closed; a conference left as it was needs none.
+    else conf.closeFile();
+  }
+
+  /** Closes every cache file still open (a scan that stopped half-way). */
+  close(): void {
+    for (const conf of this.conferences.values()) conf.closeFile();
   }
 
   /**
@@ -184,6 +204,7 @@ export class NoteCache {
     let written = 0;
     // A cache folder that is a link (out of the workspace) is neither read nor written.
     if (this.folderOk === false) return 0;
+    this.close();
     this.emptyGone();
     const changed = [...this.conferences.values()].filter((conf) => conf.changed);
     if (changed.length === 0) return 0;
@@ -250,4 +271,30 @@ function workspaceNames(root: string): ReadonlySet<string> | null {
   } catch {
     return null;
   }
+}
+
+/** How much of a cache file is read at first: the header line, and most conferences' sections up to the rows. */
+const HEAD_BYTES = 16 * 1024;
+/** Where a cache file's header and its sections up to the rows are read: one buffer for every conference. */
+let scratch = Buffer.allocUnsafe(4 * HEAD_BYTES);
+
+/**
+ * A conference's cache file, open, decoded up to its rows; its rows are read
+ * (through the same descriptor, so from the same file) only when one is asked
+ * for. The caller closes `own` when the scan is done with the conference.
+ */
+function openPacked(file: string): { packed: PackedCache; own: OwnFile } | null {
+  const own = openOwnFile(file);
+  if (!own) return null;
+  // One read holds the header and, for most conferences, every section up to the rows.
+  const head = own.read(0, Math.min(own.size, HEAD_BYTES), scratch);
+  const layout = head && cacheLayout(NOTE_CACHE_FORMAT, head, own.size);
+  if (layout && scratch.length < layout.rowsStart) scratch = Buffer.allocUnsafe(layout.rowsStart * 2);
+  const upToRows =
+    layout && (layout.rowsStart <= head.length ? head : own.read(0, layout.rowsStart, scratch));
+  const packed =
+    layout && upToRows && decodeSections(upToRows, layout, () => own.read(layout.rowsStart, own.size));
+  if (packed) return { packed, own };
+  own.close();
+  return null;
 }

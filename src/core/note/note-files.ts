@@ -17,6 +17,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** A note's id: its file name without `.md`. */
 export const noteId = (file: string): string => path.basename(file).replace(/\.md$/i, '');
 
+/** A Markdown file's name, in any case (a test, not a lower-cased copy of every name). */
+const MARKDOWN = /\.md$/i;
+
+/** The longest name in NOT_NOTES: any longer name is a note's (no lower-cased copy made to look it up). */
+const LONGEST_NOT_NOTE = Math.max(...[...NOT_NOTES].map((name) => name.length));
+
 /** How deep below its starting folder a walk goes. */
 const MAX_DEPTH = 8;
 
@@ -44,7 +50,7 @@ export function walkMarkdown(dir: string, depth: number, walk: MarkdownWalk): vo
     const full = dir + path.sep + entry.name;
     if (entry.isDirectory()) {
       if (depth < MAX_DEPTH) walkMarkdown(full, depth + 1, walk);
-    } else if (entry.name.toLowerCase().endsWith('.md')) {
+    } else if (MARKDOWN.test(entry.name)) {
       walk.file(full, entry, depth);
     }
   }
@@ -58,7 +64,11 @@ export function noteFiles(
   const files: string[] = [];
   const problems: NoteFileError[] = [];
   const walk: MarkdownWalk = {
-    skip: (entry, depth) => depth === 0 && !entry.isDirectory() && NOT_NOTES.has(entry.name.toLowerCase()),
+    skip: (entry, depth) =>
+      depth === 0 &&
+      entry.name.length <= LONGEST_NOT_NOTE &&
+      !entry.isDirectory() &&
+      NOT_NOTES.has(entry.name.toLowerCase()),
     folderError: (dir, error) =>
       problems.push(
         new NoteFileError(

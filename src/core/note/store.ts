@@ -152,15 +152,19 @@ export function scanEntries(ws: Workspace, slugs?: string[], options: ScanOption
   // One conference at a time, in the order of its files' paths (`a-b/` before `a/`, as a sort of
   // every path would put them): its file list and its cache rows are let go before the next is
   // read, so a scan of 10,000 notes never holds them all (they die young, uncopied by the collector).
-  for (const slug of [...scope].sort(byFolder)) {
-    const walked = noteFiles(ws, [slug]);
-    walkProblems.set(slug, walked.problems);
-    found += scanFiles(ws, walked.files, cache, options.keep, entries, problems);
-    cache?.release(slug);
-  }
-  if (cache) {
-    cache.prune(scope);
-    cache.save();
+  try {
+    for (const slug of [...scope].sort(byFolder)) {
+      const walked = noteFiles(ws, [slug]);
+      walkProblems.set(slug, walked.problems);
+      found += scanFiles(ws, walked.files, cache, options.keep, entries, problems);
+      cache?.release(slug);
+    }
+    if (cache) {
+      cache.prune(scope);
+      cache.save();
+    }
+  } finally {
+    cache?.close();
   }
   // Folders that could not be walked first, in the order the conferences were given, then files that could not be read.
   return {
@@ -191,16 +195,22 @@ function scanFiles(
     const stamp = statStamp(file);
     // Every file found is asked for (prune drops the rows never asked for); one gone since is forgotten.
     const cached = cache && stamp ? cache.entry(rel, stamp) : null;
+    let kept: boolean | undefined;
     if (cached) {
-      found++;
-      if (!keep || keep(cached.tags))
-        entries.push(new ScannedNote(ws, file, rel, cached.tags, cached.row, stamp));
-      continue;
+      kept = !keep || keep(cached.tags);
+      const row = kept ? cached.row : '';
+      if (!kept || row !== '') {
+        found++;
+        if (kept) entries.push(new ScannedNote(ws, file, rel, cached.tags, row, stamp));
+        continue;
+      }
+      // A row that could not be read back: the note is read (and the cache mended) as on a miss.
     }
     try {
       const note = readNote(ws, file);
       found++;
-      if (!keep || keep(note.tags)) entries.push(new ScannedNote(ws, file, rel, note.tags, note, stamp));
+      if (kept ?? (!keep || keep(note.tags)))
+        entries.push(new ScannedNote(ws, file, rel, note.tags, note, stamp));
       if (cache && stamp) cache.remember(rel, stamp, note);
     } catch (error) {
       cache?.forget(rel);

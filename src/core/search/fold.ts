@@ -16,7 +16,6 @@ const WHOLE_LETTERS: Record<string, string> = {
   þ: 'th',
   ı: 'i',
 };
-const COMBINING_MARKS = /\p{M}+/gu;
 const WHOLE = /[ßæœøłđðþı]/g;
 const ASCII = /^[\x00-\x7f]*$/;
 
@@ -26,7 +25,7 @@ export function fold(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
+    .replace(patterns().marks, '')
     .toLowerCase()
     .replace(WHOLE, (letter) => WHOLE_LETTERS[letter] ?? letter);
 }
@@ -35,16 +34,27 @@ export function fold(text: string): string {
  * What separates words: white space, punctuation, and the symbols Markdown
  * marks text with (a `code span`, ~~struck~~, a | table |, <angle> and = ^);
  * other symbols stay in a word, as in MiniSearch (`c++`, `$5`, an emoji).
+ * Made on first use: V8 parses a pattern with Unicode's classes when it is
+ * created, and listings load this module for `--speaker` without searching.
  */
-const SEPARATORS = /[\s\p{Z}\p{P}`~|<>=^]+/u;
-/** One character that separates words (snippet.ts finds whole phrases by it). */
-export const SEPARATOR = /[\s\p{Z}\p{P}`~|<>=^]/u;
-/** A word, with its place in the text (the complement of SEPARATORS). */
-const WORD = /[^\s\p{Z}\p{P}`~|<>=^]+/gu;
+let wordPatterns: { marks: RegExp; separators: RegExp; separator: RegExp; word: RegExp } | undefined;
+function patterns() {
+  wordPatterns ??= {
+    marks: /\p{M}+/gu,
+    separators: /[\s\p{Z}\p{P}`~|<>=^]+/u,
+    separator: /[\s\p{Z}\p{P}`~|<>=^]/u,
+    // A word, with its place in the text (the complement of separators).
+    word: /[^\s\p{Z}\p{P}`~|<>=^]+/gu,
+  };
+  return wordPatterns;
+}
+
+/** Whether one character separates words (snippet.ts finds whole phrases by it). */
+export const isSeparator = (char: string): boolean => patterns().separator.test(char);
 
 /** The words of a text, unfolded. */
 export function tokenize(text: string): string[] {
-  return text.split(SEPARATORS).filter(Boolean);
+  return text.split(patterns().separators).filter(Boolean);
 }
 
 /** The words of a text, folded. */
@@ -54,7 +64,7 @@ export function foldedWords(text: string): string[] {
 
 /** Each word of a text with where it starts, for marking matches in place. */
 export function* wordsAt(text: string): Generator<{ word: string; index: number }> {
-  for (const match of text.matchAll(WORD)) yield { word: match[0], index: match.index };
+  for (const match of text.matchAll(patterns().word)) yield { word: match[0], index: match.index };
 }
 
 /** True when the folded text holds `part` (white space runs count as one space): for names. */

@@ -3,7 +3,7 @@
  * word marked. The core returns segments; the command decides how a mark
  * looks (bold on a terminal, «» in plain text, nothing in JSON).
  */
-import { fold, SEPARATOR, wordsAt } from './fold.js';
+import { fold, isSeparator, wordsAt } from './fold.js';
 
 export interface Segment {
   text: string;
@@ -67,8 +67,8 @@ function firstMatch(text: string, terms: Set<string>): number {
   if (ASCII.test(text)) {
     const lower = text.toLowerCase();
     const isWord = (at: number, length: number) =>
-      (at === 0 || SEPARATOR.test(lower[at - 1]!)) &&
-      (at + length === lower.length || SEPARATOR.test(lower[at + length]!));
+      (at === 0 || isSeparator(lower[at - 1]!)) &&
+      (at + length === lower.length || isSeparator(lower[at + length]!));
     let best = -1;
     for (const term of terms) {
       for (
