@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Tiny launcher for the build that `npm run build` writes to dist/. It is
 // CommonJS (bin/package.json) so that nothing starts Node's ES module loader:
-// the quick lane (`--version`, `jot`, `current`) is dist/quick.cjs, every
-// other command the full CLI as CommonJS, dist/cli.cjs and the files of
+// the quick lane (`--version`, `jot`, `current`) is dist/quick.cjs, the room
+// lane (`agenda`, `new`) dist/room.cjs, every other command the full CLI as CommonJS, dist/cli.cjs and the files of
 // dist/chunks/ the command requires, all loaded with the V8 code caches the
 // build makes (bin/quick-load.js). It is the only place that sets the exit code.
 'use strict';
@@ -39,14 +39,26 @@ const path = require('node:path');
 /** A JSON file beside the launcher, read directly: require() would resolve and stat it first. */
 const readJson = (name) => JSON.parse(fs.readFileSync(path.join(__dirname, name), 'utf8'));
 
-// One list for the launcher and the quick lane (src/quick.ts).
-const QUICK_WORDS = readJson('quick-words.json').words;
+// One list for the launcher and the lanes (src/quick.ts, src/room.ts).
+const LANE_WORDS = readJson('quick-words.json');
+const QUICK_WORDS = LANE_WORDS.words;
+const ROOM_WORDS = LANE_WORDS.room;
+
+/** The command a line names, after the global options; undefined after any other option (the lanes take none). */
+function commandWord(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--dir') i += 1;
+    else if (!(arg === '--color' || arg === '--no-color' || arg.startsWith('--dir='))) return arg;
+  }
+  return undefined;
+}
 
 const CLI_CJS = path.join(__dirname, '..', 'dist', 'cli.cjs');
 
 function notBuilt(error) {
   const missing = error && (error.code === 'MODULE_NOT_FOUND' || error.code === 'ERR_MODULE_NOT_FOUND');
-  return missing && /dist[\\/](cli\.js|cli\.cjs|quick\.cjs)/.test(String(error.message));
+  return missing && /dist[\\/](cli\.js|cli\.cjs|quick\.cjs|room\.cjs)/.test(String(error.message));
 }
 
 async function launch(argv) {
@@ -55,7 +67,7 @@ async function launch(argv) {
     process.stdout.write(`${readJson('../package.json').version}\n`);
     return 0;
   }
-  const { loadQuick, loadFull } = require('./quick-load.js');
+  const { loadQuick, loadFull, ROOM_FILE } = require('./quick-load.js');
   // The full CLI: dist/cli.cjs and the files it requires, each loaded with its V8 code cache
   // (the ES-module dist/cli.js compiles afresh each time).
   let cli;
@@ -66,6 +78,9 @@ async function launch(argv) {
   let code;
   if (argv.some((arg) => QUICK_WORDS.includes(arg)))
     code = await loadQuick().lane.quickMain(argv, { importFull: full });
+  // `agenda` and `new`: the room lane (dist/room.cjs), without commander.
+  if (code === undefined && ROOM_WORDS.includes(commandWord(argv)))
+    code = await loadFull(ROOM_FILE).lane.roomMain(argv);
   if (code === undefined) code = await (await full()).main(argv);
   return code;
 }

@@ -26,6 +26,7 @@ const { isAscii } = require('node:buffer');
 
 const QUICK_FILE = path.join(__dirname, '..', 'dist', 'quick.cjs');
 const CLI_FILE = path.join(__dirname, '..', 'dist', 'cli.cjs');
+const ROOM_FILE = path.join(__dirname, '..', 'dist', 'room.cjs');
 const MAGIC = Buffer.from('confnotes quick-lane code cache 1\n', 'latin1');
 /** The magic line, then the lengths of the source and of one copy of the data (32-bit little-endian). */
 const HEADER_BYTES = MAGIC.length + 8;
@@ -218,4 +219,13 @@ async function makeCodeCaches(file, warmUp) {
   }
 }
 
-module.exports = { loadQuick, loadFull, makeCodeCache, makeCodeCaches, codeCacheUse, QUICK_FILE, CLI_FILE };
+module.exports = {
+  loadQuick,
+  loadFull,
+  makeCodeCache,
+  makeCodeCaches,
+  codeCacheUse,
+  QUICK_FILE,
+  CLI_FILE,
+  ROOM_FILE,
+};

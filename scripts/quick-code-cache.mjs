@@ -3,9 +3,9 @@
 // `<file>.cache` beside dist/cli.cjs and each file of dist/chunks/ the warm-up
 // loads. scripts/build.mjs runs this in a child Node of its own (a code cache
 // fits only the Node and the flags that made it), on the freshly built folder:
-// it runs `--version`, `current` and `jot` through the lane, and the room
-// commands (`new`, `new --from`, `agenda`) and a few common ones through
-// dist/cli.cjs, in a scratch workspace, so that their functions are compiled
+// it runs `--version`, `current` and `jot` through the quick lane, the room
+// commands (`new`, `new --from`, `agenda`) through the room lane
+// (dist/room.cjs) and through dist/cli.cjs, and a few common ones through dist/cli.cjs, in a scratch workspace, so that their functions are compiled
 // and saved. A file no warm-up command loads gets no cache (it is compiled
 // afresh when a rarer command needs it).
 //
@@ -17,7 +17,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { makeCodeCache, makeCodeCaches } = require('../bin/quick-load.js');
+const { loadFull, makeCodeCache, makeCodeCaches } = require('../bin/quick-load.js');
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const quick = path.join(dist, 'quick.cjs');
@@ -95,6 +95,18 @@ try {
   fs.writeFileSync(ics, warmUpIcs());
   await full('import', ics);
   const cliCaches = await makeCodeCaches(cliCjs, async (cli) => {
+    // The room lane first (dist/room.cjs and the files of dist/chunks/ it shares with the full CLI),
+    // as typed in the room, each the whole way; then the full CLI, the room commands among its own.
+    const room = loadFull(path.join(dist, 'room.cjs')).lane;
+    for (const argv of [
+      ['agenda', '--day', '2026-04-14'],
+      ['agenda', '--day', '2026-04-14', '--json'],
+      ['new', 'Room warm-up', '--speaker', 'Ada Byron', '--tag', 'warm', '--at', '2026-04-14 13:00'],
+      ['new', '--from', 'warm-up-3@example.org'],
+    ]) {
+      const code = await room.roomMain(argv, { io });
+      if (code !== 0) throw new Error(`dist/room.cjs ${argv.join(' ')} exited with ${code}`);
+    }
     for (const argv of [
       ['agenda', '--day', '2026-04-14'],
       ['agenda', '--day', '2026-04-14', '--json'],

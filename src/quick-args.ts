@@ -11,7 +11,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
 export interface ParsedArgs {
-  values: Record<string, string | boolean | undefined>;
+  /** A string, a flag, or every value of an option that may be given more than once (`multiple`). */
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
@@ -32,12 +33,16 @@ function plainArgs(args: string[], options: Options): ParsedArgs | undefined {
     if (!arg.startsWith('--')) return undefined;
     const equals = arg.indexOf('=');
     const name = arg.slice(2, equals === -1 ? undefined : equals);
-    const type = Object.hasOwn(options, name) ? options[name]!.type : undefined;
-    if (type === 'boolean' && equals === -1) values[name] = true;
-    else if (type === 'string' && equals !== -1) values[name] = arg.slice(equals + 1);
-    else if (type === 'string' && i + 1 < args.length && !args[i + 1]!.startsWith('-'))
-      values[name] = args[++i];
+    const option = Object.hasOwn(options, name) ? options[name]! : undefined;
+    let value: string | boolean;
+    if (option?.type === 'boolean' && equals === -1) value = true;
+    else if (option?.type === 'string' && equals !== -1) value = arg.slice(equals + 1);
+    else if (option?.type === 'string' && i + 1 < args.length && !args[i + 1]!.startsWith('-'))
+      value = args[++i]!;
     else return undefined;
+    const before = values[name];
+    // A repeatable option's values, in order (parseArgs gives a list for `multiple`).
+    values[name] = option.multiple ? [...((before as string[] | undefined) ?? []), value as string] : value;
   }
   return { values, positionals };
 }
@@ -51,4 +56,65 @@ export function quickArgs(args: string[], options: Options): ParsedArgs | undefi
   } catch {
     return undefined;
   }
+}
+
+/** The global options of src/cli.ts but --version and --help (parseArgs on Node 20 has no negated flags). */
+export const GLOBAL: Options = {
+  dir: { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+};
+
+/** A command line a lane can take: the command, the global options, and the command's own. */
+export interface LaneLine {
+  name: string;
+  dir?: string;
+  /** --color (true) or --no-color (false). */
+  color?: boolean;
+  positionals: string[];
+  values: ParsedArgs['values'];
+}
+
+/**
+ * Reads a command line as the full CLI would, for one of `commands` (each
+ * with its options), or undefined for anything a lane leaves to it: another
+ * command, help, a lone dash, an option it does not know, both colour flags
+ * after the command. Global options come before the command, or after it, as
+ * in commander.
+ */
+export function laneLine(argv: string[], commands: Record<string, Options>): LaneLine | undefined {
+  let i = 0;
+  let dir: string | undefined;
+  let color: boolean | undefined;
+  while (i < argv.length && argv[i]!.startsWith('-')) {
+    if (argv[i] === '--color' || argv[i] === '--no-color') {
+      color = argv[i] === '--color';
+      i += 1;
+    } else if (argv[i] === '--dir' && i + 1 < argv.length) {
+      dir = argv[i + 1];
+      i += 2;
+    } else if (argv[i]!.startsWith('--dir=')) {
+      dir = argv[i]!.slice('--dir='.length);
+      i += 1;
+    } else return undefined;
+  }
+  const name = argv[i];
+  if (name === undefined || !Object.hasOwn(commands, name)) return undefined;
+  const rest = argv.slice(i + 1);
+  // Help, or a lone dash, among the options is the full CLI's business.
+  const end = rest.indexOf('--');
+  if ((end === -1 ? rest : rest.slice(0, end)).some((arg) => arg === '-h' || arg === '--help' || arg === '-'))
+    return undefined;
+  const parsed = quickArgs(rest, { ...GLOBAL, ...commands[name] });
+  if (!parsed) return undefined;
+  const { dir: laterDir, color: colorLater, 'no-color': noColorLater, ...values } = parsed.values;
+  // Both flags after the command: which one wins is commander's call.
+  if (colorLater && noColorLater) return undefined;
+  return {
+    name,
+    dir: (laterDir as string | undefined) ?? dir,
+    color: colorLater ? true : noColorLater ? false : color,
+    positionals: parsed.positionals,
+    values,
+  };
 }

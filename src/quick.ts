@@ -16,17 +16,12 @@ import { reportError } from './exit.js';
 import type { JotHooks } from './commands/jot-lines.js';
 import { makeCommandEnv, type Io } from './io.js';
 import { fdIo } from './fd-io.js';
-import { type Options, quickArgs } from './quick-args.js';
+import { GLOBAL, laneLine, type Options } from './quick-args.js';
+
+export { GLOBAL };
 import { contextFromProcess } from './process-context.js';
 import { styleTextColors } from './ui/colors.js';
 import { VERSION } from './version.js';
-
-/** The global options of src/cli.ts but --version and --help (parseArgs on Node 20 has no negated flags). */
-export const GLOBAL: Options = {
-  dir: { type: 'string' },
-  color: { type: 'boolean' },
-  'no-color': { type: 'boolean' },
-};
 
 /** The options of each quick command, as declared in src/cli.ts (plus the global --dir). */
 export const QUICK_COMMANDS: Record<string, Options> = {
@@ -84,43 +79,17 @@ export function parseQuick(argv: string[]): QuickCall | undefined {
   argv = protectJotText(argv);
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V'))
     return { command: 'version', positionals: [], options: {} };
-  // Global options come before the command (or after it, as in commander).
-  let i = 0;
-  let dir: string | undefined;
-  let color: boolean | undefined;
-  while (i < argv.length && argv[i]!.startsWith('-')) {
-    if (argv[i] === '--color' || argv[i] === '--no-color') {
-      color = argv[i] === '--color';
-      i += 1;
-    } else if (argv[i] === '--dir' && i + 1 < argv.length) {
-      dir = argv[i + 1];
-      i += 2;
-    } else if (argv[i]!.startsWith('--dir=')) {
-      dir = argv[i]!.slice('--dir='.length);
-      i += 1;
-    } else return undefined;
-  }
-  const name = argv[i];
-  if (name === undefined || !Object.hasOwn(QUICK_COMMANDS, name)) return undefined;
-  const rest = argv.slice(i + 1);
-  // Help, or a lone dash, among the options is the full CLI's business.
-  const end = rest.indexOf('--');
-  if ((end === -1 ? rest : rest.slice(0, end)).some((arg) => arg === '-h' || arg === '--help' || arg === '-'))
-    return undefined;
-  const parsed = tryParse(rest, name);
-  if (!parsed) return undefined;
-  const { dir: laterDir, color: colorLater, 'no-color': noColorLater, ...options } = parsed.values;
-  if (name === 'current' && parsed.positionals.length > 0) return undefined;
-  // Both flags after the command: which one wins is commander's call.
-  if (colorLater && noColorLater) return undefined;
+  const line = laneLine(argv, QUICK_COMMANDS);
+  if (!line) return undefined;
+  if (line.name === 'current' && line.positionals.length > 0) return undefined;
   // Aiming at another note resolves a reference through the store, which the quick lane does not carry.
-  if (options.note !== undefined) return undefined;
+  if (line.values.note !== undefined) return undefined;
   return {
-    command: name as QuickCall['command'],
-    dir: (laterDir as string | undefined) ?? dir,
-    color: colorLater ? true : noColorLater ? false : color,
-    positionals: parsed.positionals,
-    options: options as QuickCall['options'],
+    command: line.name as QuickCall['command'],
+    dir: line.dir,
+    color: line.color,
+    positionals: line.positionals,
+    options: line.values as QuickCall['options'],
   };
 }
 
@@ -175,7 +144,3 @@ export type ImportFull = () => Promise<typeof import('./cli.js')>;
 /** The talk on now, for a jot outside its note's slot: only then is the full CLI loaded. */
 const fullLaneHooks = (importFull: ImportFull | undefined): JotHooks =>
   importFull ? { talkNow: async (ws, file, now) => (await importFull()).jotTalkNow(ws, file, now) } : {};
-
-/** The options of a quick command as parseArgs reads them in strict mode, or undefined for anything it refuses (the full CLI explains those). */
-const tryParse = (args: string[], name: keyof typeof QUICK_COMMANDS) =>
-  quickArgs(args, { ...GLOBAL, ...QUICK_COMMANDS[name] });

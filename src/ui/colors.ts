@@ -39,7 +39,8 @@ export const styleTextColors: Painter = (level) => {
   const paint = (style: Style) =>
     level === 0
       ? (text: string) => text
-      : (text: string) => styleText(style, text, { validateStream: false });
+      : // As chalk does, the empty string stays empty (styleText would wrap it in codes).
+        (text: string) => (text === '' ? '' : styleText(style, text, { validateStream: false }));
   return {
     level,
     bold: paint('bold'),

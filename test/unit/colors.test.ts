@@ -1,5 +1,6 @@
 /** Colour: when it is on, and that both lanes paint the same bytes (chalk in the full CLI, util.styleText in the quick lane). */
 import { Chalk } from 'chalk';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeCommandEnv } from '../../src/io.js';
 import { colorLevel, STYLES, styleTextColors } from '../../src/ui/colors.js';
@@ -32,9 +33,26 @@ describe('the two painters', () => {
     for (const level of [0, 2, 3] as const) {
       const chalk = new Chalk({ level });
       const styled = styleTextColors(level);
-      for (const style of STYLES) expect(styled[style]('x y'), `${style} ${level}`).toBe(chalk[style]('x y'));
+      for (const style of STYLES)
+        for (const text of ['x y', '', ' ', 'é ☕'])
+          expect(styled[style](text), `${style} ${level} ${JSON.stringify(text)}`).toBe(chalk[style](text));
     }
     expect(styleTextColors(0).red('plain')).toBe('plain');
+  });
+
+  it('agree on any one line of text without escape codes (what commands paint: a cell, a word)', () => {
+    const chalk = new Chalk({ level: 2 });
+    const styled = styleTextColors(2);
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 20 }).filter((text) => !/[\n\r\u001b\u009b]/.test(text)),
+        fc.constantFrom(...STYLES),
+        (text, style) => {
+          expect(styled[style](text)).toBe(chalk[style](text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -55,6 +55,24 @@ describe('quickArgs', () => {
     });
   }
 
+  it('reads options given more than once (`multiple`) as parseArgs does: every value, in order', () => {
+    const options = {
+      ...GLOBAL,
+      at: { type: 'string', multiple: true },
+      todo: { type: 'boolean', multiple: true },
+    } as const;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...WORDS), { maxLength: 7 }), (args) => {
+        expect(read(args, options)).toEqual(reference(args, options));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(read(['--at', '10:05', '--at=11:00', '--todo', '--todo'], options)).toEqual({
+      values: { at: ['10:05', '11:00'], todo: [true, true] },
+      positionals: [],
+    });
+  });
+
   it('reads the plain forms itself', () => {
     const options = { ...GLOBAL, ...QUICK_COMMANDS.jot };
     expect(read(['--at', '10:05', '--todo', '--dir=w', '--', '-h', 'x'], options)).toEqual({

@@ -134,7 +134,8 @@ describe('parseQuick', () => {
     // Every quick command, and the version flags, are quick words; nothing else is.
     expect([...QUICK_WORDS].sort()).toEqual([...Object.keys(QUICK_COMMANDS), '--version', '-V'].sort());
     const launcher = fs.readFileSync(new URL('../../bin/confnotes.js', import.meta.url), 'utf8');
-    expect(launcher).toContain("readJson('quick-words.json').words");
+    expect(launcher).toContain("readJson('quick-words.json')");
+    expect(launcher).toContain('LANE_WORDS.words');
     expect(launcher).not.toMatch(/'jot'|'current'/);
   });
 

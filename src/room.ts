@@ -1,0 +1,166 @@
+/**
+ * The room lane: `agenda` and `new` (with or without `--from`), the commands
+ * typed in the room besides `jot`, run here without commander (its module and
+ * the declaration of every command cost ~4 ms a start): dist/room.cjs, one
+ * file with a V8 code cache of its own (bin/quick-load.js). It calls the very
+ * `run` the full CLI's action would, with the options object commander would
+ * hand it (camelCase names, each value through commander's parser, a
+ * repeatable option's values in a list), on the same CommandEnv, painted with
+ * util.styleText as the quick lane is. It takes only lines it reads exactly as
+ * commander does: help, a typo, an unknown option, a value outside an option's
+ * choices or refused by its parser, or a group of short flags return undefined, and the full CLI, which
+ * owns every message about usage, runs them. test/unit/room.test.ts holds the
+ * tables below to src/cli's declarations, and the reading of generated lines
+ * to commander's.
+ */
+import type { Context } from './context.js';
+import { integer, width } from './cli/common.js';
+import { NOTE_TYPES } from './core/note/note-types.js';
+import { reportError } from './exit.js';
+import { fdIo } from './fd-io.js';
+import { makeCommandEnv, type Io } from './io.js';
+import { contextFromProcess } from './process-context.js';
+import { laneLine, type Options } from './quick-args.js';
+import { styleTextColors } from './ui/colors.js';
+
+/** Each room command's options, as src/cli declares them (every value option read as repeatable: see roomCall). */
+export const ROOM_COMMANDS: Record<'agenda' | 'new', Options> = {
+  agenda: {
+    day: { type: 'string' },
+    today: { type: 'boolean' },
+    tag: { type: 'string' },
+    room: { type: 'string' },
+    search: { type: 'string' },
+    starred: { type: 'boolean' },
+    star: { type: 'string' },
+    unstar: { type: 'string' },
+    'star-from': { type: 'string' },
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    remind: { type: 'string' },
+    force: { type: 'boolean' },
+    conf: { type: 'string' },
+    json: { type: 'boolean' },
+    width: { type: 'string' },
+  },
+  new: {
+    type: { type: 'string', short: 't' },
+    speaker: { type: 'string', short: 's' },
+    tag: { type: 'string' },
+    at: { type: 'string' },
+    duration: { type: 'string' },
+    track: { type: 'string' },
+    room: { type: 'string' },
+    conf: { type: 'string' },
+    rating: { type: 'string' },
+    favourite: { type: 'boolean' },
+    private: { type: 'boolean' },
+    link: { type: 'string' },
+    summary: { type: 'string' },
+    template: { type: 'string' },
+    edit: { type: 'boolean', short: 'e' },
+    from: { type: 'string' },
+  },
+};
+
+/** The options src/cli declares with `collect`: every value, in order (the others keep their last). */
+export const ROOM_REPEATABLE: Record<keyof typeof ROOM_COMMANDS, readonly string[]> = {
+  agenda: ['star', 'unstar'],
+  new: ['speaker', 'tag', 'link'],
+};
+
+/** The options src/cli declares with a parser of its value (other than collect). */
+const ROOM_PARSERS: Record<keyof typeof ROOM_COMMANDS, Record<string, (value: string) => unknown>> = {
+  agenda: { width },
+  new: { duration: integer('--duration'), rating: integer('--rating') },
+};
+
+/** The options src/cli declares with choices: a value outside them is the full CLI's to refuse. */
+export const ROOM_CHOICES: Record<keyof typeof ROOM_COMMANDS, Record<string, readonly string[]>> = {
+  agenda: { format: ['table', 'json', 'ics'] },
+  new: { type: NOTE_TYPES },
+};
+
+/** Words that can send a command line down the room lane (the launcher's list, bin/quick-words.json). */
+export const ROOM_WORDS: readonly string[] = Object.keys(ROOM_COMMANDS);
+
+export interface RoomCall {
+  name: keyof typeof ROOM_COMMANDS;
+  dir?: string;
+  color?: boolean;
+  positionals: string[];
+  /** What commander's `opts()` would be. */
+  options: Record<string, unknown>;
+}
+
+/** Every string option read as repeatable, so that each value given is parsed and checked as commander does. */
+const READ_AS = Object.fromEntries(
+  Object.entries(ROOM_COMMANDS).map(([name, options]) => [
+    name,
+    Object.fromEntries(
+      Object.entries(options).map(([key, option]) => [
+        key,
+        option.type === 'string' ? { ...option, multiple: true } : option,
+      ]),
+    ),
+  ]),
+) as Record<string, Options>;
+
+const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/**
+ * The room command a line asks for, with the options commander would give
+ * its action, or undefined for a line the full CLI must read. Throws what
+ * commander's parsers throw (a --width that is not a number: exit 2).
+ */
+export function roomCall(argv: string[]): RoomCall | undefined {
+  // A group of short flags, or a value stuck to one (`-es`, `-tkeynote`): commander's reading, not parseArgs'.
+  const end = argv.indexOf('--');
+  if ((end === -1 ? argv : argv.slice(0, end)).some((arg) => /^-[^-]./.test(arg))) return undefined;
+  const line = laneLine(argv, READ_AS);
+  if (!line) return undefined;
+  const name = line.name as RoomCall['name'];
+  if (name === 'agenda' && line.positionals.length > 0) return undefined;
+  const options: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(line.values)) {
+    if (value === undefined) continue;
+    // A flag is true; a value option (read as repeatable) every value given, in order.
+    const values = (Array.isArray(value) ? value : [value]) as string[];
+    const choices = ROOM_CHOICES[name][key];
+    if (choices && values.some((one) => !choices.includes(one))) return undefined;
+    const parse = ROOM_PARSERS[name][key];
+    let parsed: unknown[] = values;
+    try {
+      parsed = parse ? values.map((one) => parse(one)) : values;
+    } catch {
+      // Which bad value commander names first depends on the order of every option: its call.
+      return undefined;
+    }
+    options[camelCase(key)] = ROOM_REPEATABLE[name].includes(key) ? parsed : parsed.at(-1);
+  }
+  return { name, dir: line.dir, color: line.color, positionals: line.positionals, options };
+}
+
+/**
+ * Runs a room command and returns its exit code, or undefined when the line
+ * is not one for this lane (the launcher then runs the full CLI).
+ */
+export async function roomMain(
+  argv: string[],
+  overrides: { ctx?: Partial<Context>; io?: Io } = {},
+): Promise<number | undefined> {
+  const io = overrides.io ?? fdIo();
+  try {
+    const call = roomCall(argv);
+    if (!call) return undefined;
+    const ctx = contextFromProcess(overrides.ctx);
+    const env = makeCommandEnv(ctx, io, { paint: styleTextColors, color: call.color, dir: call.dir });
+    if (call.name === 'agenda') await (await import('./commands/agenda.js')).run(env, call.options);
+    else if (call.options.from !== undefined)
+      await (await import('./commands/new-from.js')).run(env, call.positionals, call.options);
+    else await (await import('./commands/new.js')).run(env, call.positionals, call.options);
+    return 0;
+  } catch (error) {
+    return reportError(error, io.stderr, overrides.ctx?.env ?? process.env);
+  }
+}

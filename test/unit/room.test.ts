@@ -1,0 +1,193 @@
+/**
+ * The room lane (src/room.ts) must hand `agenda` and `new` exactly what
+ * commander would, or leave the line to the full CLI: its tables against
+ * src/cli's declarations, and generated command lines read both ways.
+ */
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import type { Command } from 'commander';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli.js';
+import { collect } from '../../src/cli/common.js';
+import type { Io } from '../../src/io.js';
+import { ROOM_CHOICES, ROOM_COMMANDS, ROOM_REPEATABLE, ROOM_WORDS, roomCall } from '../../src/room.js';
+import { testContext } from '../helpers/workspace.js';
+
+function quietIo(): Io {
+  const sink = { write: () => true };
+  return {
+    stdout: sink,
+    stderr: sink,
+    stdin: Object.assign(new Readable({ read() {} }), { isTTY: false }),
+  } as never;
+}
+
+type Name = keyof typeof ROOM_COMMANDS;
+const commandOf = (program: Command, name: string) => program.commands.find((c) => c.name() === name)!;
+
+interface Reading {
+  name: Name;
+  positionals: string[];
+  options: Record<string, unknown>;
+  dir?: string;
+  color?: boolean;
+}
+
+/** What commander hands the action for `argv`, or null when it refuses the line (or shows help). */
+async function commanderReading(argv: string[]): Promise<Reading | null> {
+  const program = buildProgram(testContext('/'), quietIo());
+  let got = null as Reading | null;
+  for (const name of ROOM_WORDS as Name[]) {
+    commandOf(program, name).action(function (this: Command, ...args: unknown[]) {
+      const globals = this.optsWithGlobals() as { dir?: string; color?: boolean };
+      got = {
+        name,
+        positionals: name === 'new' ? (args[0] as string[]) : [],
+        options: { ...this.opts() },
+        dir: globals.dir,
+        color: globals.color,
+      };
+    });
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch {
+    return null;
+  }
+  return got;
+}
+
+const laneReading = (argv: string[]) => {
+  const call = roomCall(argv);
+  return call && { ...call, options: { ...call.options } };
+};
+
+describe('the room lane', () => {
+  it('knows every option src/cli declares for agenda and new, as declared', () => {
+    const program = buildProgram(testContext('/'), quietIo());
+    for (const [name, options] of Object.entries(ROOM_COMMANDS) as [Name, (typeof ROOM_COMMANDS)[Name]][]) {
+      const command = commandOf(program, name);
+      const declared = command.options.filter((o) => o.long !== '--help');
+      expect(Object.keys(options).sort(), name).toEqual(declared.map((o) => o.long!.slice(2)).sort());
+      for (const option of declared) {
+        const key = option.long!.slice(2);
+        const mine = options[key]!;
+        expect(mine.type, `${name} ${option.long}`).toBe(
+          option.required || option.optional ? 'string' : 'boolean',
+        );
+        expect(mine.short, `${name} ${option.long}`).toBe(option.short?.slice(1));
+        expect(ROOM_REPEATABLE[name].includes(key), `${name} ${option.long} repeatable`).toBe(
+          option.parseArg === collect,
+        );
+        expect(ROOM_CHOICES[name][key], `${name} ${option.long} choices`).toEqual(option.argChoices);
+        expect(option.defaultValue, `${name} ${option.long} has no default`).toBeUndefined();
+      }
+    }
+  });
+
+  it('is the launcher’s room words, and no command is in both lanes', () => {
+    const words = JSON.parse(fs.readFileSync(new URL('../../bin/quick-words.json', import.meta.url), 'utf8'));
+    expect(words.room).toEqual([...ROOM_WORDS]);
+    expect(words.words.filter((word: string) => words.room.includes(word))).toEqual([]);
+  });
+
+  it('reads plain room lines as commander does', async () => {
+    const lines = [
+      ['agenda', '--day', '2026-04-14'],
+      ['agenda', '--today', '--room', 'hall', '--json'],
+      ['--dir', 'w', 'agenda', '--star', 'k7m', '--star', 'x2p', '--width', '100'],
+      ['agenda', '--starred', '-o', 'plan.ics', '--remind', '5', '--format', 'ics'],
+      ['new', 'Scaling', 'etcd', '--speaker', 'Ada', '-s', 'Bob', '--tag', 'storage', '--at', '10:00'],
+      ['new', '-t', 'keynote', 'Opening', '--duration', '30', '--rating', '4', '-e'],
+      ['new', '--from', 'now'],
+      ['--no-color', 'new', '--from=next', '--conf', 'summit', '--link', 'slides=https://x.example/s'],
+      ['new', '--', '-5', 'degrees'],
+    ];
+    for (const argv of lines) {
+      const lane = laneReading(argv);
+      expect(lane, argv.join(' ')).not.toBeUndefined();
+      expect(lane, argv.join(' ')).toEqual({ ...(await commanderReading(argv)) });
+    }
+  });
+
+  it('leaves to the full CLI what it does not read as commander would', () => {
+    for (const argv of [
+      ['agenda', '--help'],
+      ['new', '-h'],
+      ['agenda', 'extra'],
+      ['agenda', '--bogus'],
+      ['agenda', '--format', 'pdf'],
+      ['new', '--type', 'party', 'x'],
+      ['new', '--rating', 'four', 'x'],
+      ['new', '--rating', 'x', '--duration', 'y', 'z'],
+      ['agenda', '--width', '-1'],
+      ['new', '-es', 'Ada', 'x'],
+      ['new', '-tkeynote', 'x'],
+      ['new', '--favourite=yes', 'x'],
+      ['new', '--from'],
+      ['new', 'x', '-'],
+      ['list'],
+      ['--verbose', 'agenda'],
+      ['agenda', '--color', '--no-color'],
+    ])
+      expect(roomCall(argv), argv.join(' ')).toBeUndefined();
+  });
+
+  it('reads any line it takes exactly as commander does', async () => {
+    const values = [
+      '2026-04-14',
+      'keynote',
+      'workshop',
+      'party',
+      'table',
+      'ics',
+      '12',
+      '0',
+      'x',
+      '-1',
+      'a b',
+      '',
+    ];
+    const words = [
+      ...(['agenda', 'new'] as const).flatMap((name) =>
+        Object.entries(ROOM_COMMANDS[name]).flatMap(([key, option]) => [
+          `--${key}`,
+          ...(option.type === 'string' ? values.map((value) => `--${key}=${value}`) : [`--${key}=1`]),
+          ...(option.short ? [`-${option.short}`] : []),
+        ]),
+      ),
+      ...values,
+      'agenda',
+      'new',
+      '--dir',
+      '--dir=w',
+      '--color',
+      '--no-color',
+      '--',
+      '-',
+      '-es',
+      '--help',
+      '--bogus',
+      'Talk',
+    ];
+    const line = fc.tuple(
+      fc.array(fc.constantFrom('--dir', 'w', '--color', '--no-color'), { maxLength: 3 }),
+      fc.constantFrom('agenda', 'new'),
+      fc.array(fc.constantFrom(...words), { maxLength: 8 }),
+    );
+    let taken = 0;
+    await fc.assert(
+      fc.asyncProperty(line, async ([globals, name, rest]) => {
+        const argv = [...globals, name, ...rest];
+        const lane = laneReading(argv);
+        if (!lane) return;
+        taken++;
+        expect(lane, argv.join(' ')).toEqual({ ...(await commanderReading(argv)) });
+      }),
+      { numRuns: 400 },
+    );
+    // Generated lines are mostly nonsense, but the lane must still take a good share of them.
+    expect(taken).toBeGreaterThan(40);
+  });
+});
