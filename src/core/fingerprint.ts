@@ -35,3 +35,15 @@ export function buildStamp(): string {
     return 'unknown';
   }
 }
+
+/**
+ * The fingerprint of code, for a cache's format: in a build, the build's own
+ * id, a hash of every source file and the lockfile made by scripts/build.mjs,
+ * which changes whenever any of that code can; so the functions' text is not
+ * hashed on every start (about a millisecond of every room command and
+ * listing). Run from the sources (the tests), the fingerprint of `texts()`.
+ */
+export function codeFingerprint(texts: () => string[]): string {
+  if (typeof __CONFNOTES_BUILD__ === 'string') return `build ${__CONFNOTES_BUILD__}`;
+  return fingerprint(...texts());
+}

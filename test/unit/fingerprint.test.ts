@@ -1,7 +1,7 @@
 /** The caches' format fingerprints: the same texts give the same 16 hex digits, any change another. */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../../src/core/fingerprint.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { codeFingerprint, fingerprint } from '../../src/core/fingerprint.js';
 import { cacheFormatOf, NOTE_CACHE_FORMAT } from '../../src/core/note/note-cache-format.js';
 import { type FieldSpec, NOTE_SCHEMA } from '../../src/core/note/schema.js';
 
@@ -38,5 +38,24 @@ describe('fingerprint', () => {
     );
     expect(cacheFormatOf(NOTE_SCHEMA)).toBe(NOTE_CACHE_FORMAT);
     expect(cacheFormatOf(other as readonly FieldSpec[])).not.toBe(NOTE_CACHE_FORMAT);
+  });
+});
+
+describe('codeFingerprint', () => {
+  const global = globalThis as { __CONFNOTES_BUILD__?: string };
+  afterEach(() => {
+    delete global.__CONFNOTES_BUILD__;
+  });
+
+  it('is the fingerprint of the code run from the sources', () => {
+    expect(codeFingerprint(() => ['a', 'b'])).toBe(fingerprint('a', 'b'));
+  });
+
+  it("is the build's id in a build (a hash of every source), without reading the code's text", () => {
+    // scripts/build.mjs defines the name in the bundle; a global stands for it here.
+    global.__CONFNOTES_BUILD__ = '0123456789abcdef';
+    const texts = vi.fn(() => ['a', 'b']);
+    expect(codeFingerprint(texts)).toBe('build 0123456789abcdef');
+    expect(texts).not.toHaveBeenCalled();
   });
 });

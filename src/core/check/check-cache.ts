@@ -21,7 +21,7 @@ import {
   readOwnFile,
   realFolders,
 } from '../note/note-cache.js';
-import { buildStamp, fingerprint } from '../fingerprint.js';
+import { buildStamp, codeFingerprint } from '../fingerprint.js';
 import { replaceOwnFile } from '../safe-write.js';
 import { MARKER_DIR, type Workspace } from '../workspace/workspace.js';
 import type { CheckProblem } from './check.js';
@@ -50,10 +50,10 @@ let format: string | undefined;
 /** The rule set's code, the note schema's format and the build's stamp. */
 export function checkCacheFormat(): string {
   if (format) return format;
-  const hash = fingerprint(
+  const hash = codeFingerprint(() => [
     ...RULES.map((rule) => `${rule.id}|${rule.scope}|${rule.check}|${'fix' in rule ? rule.fix : ''}`),
     NOTE_CACHE_FORMAT,
-  );
+  ]);
   format = `confnotes check cache 2 ${hash} ${buildStamp()}`;
   return format;
 }

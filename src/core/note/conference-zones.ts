@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isValidTimeZone } from '../clock.js';
-import { buildStamp, fingerprint } from '../fingerprint.js';
+import { buildStamp, codeFingerprint } from '../fingerprint.js';
 import { replaceOwnFile } from '../safe-write.js';
 import { CONFERENCE_FILE, readConference, readConferenceFields } from '../workspace/conference.js';
 import { regularFileStamp } from '../workspace/parsed-file-cache.js';
@@ -39,7 +39,7 @@ export function zoneCacheFormat(): string {
   if (format) return format;
   // Offsets are Intl's answers: another ICU or tz data may give others.
   const data = `icu ${process.versions.icu ?? '-'} tz ${process.versions.tz ?? '-'}`;
-  format = `confnotes zone cache 4 ${fingerprint(String(readConference), String(readConferenceFields), String(isValidTimeZone))} ${buildStamp()} ${data}`;
+  format = `confnotes zone cache 4 ${codeFingerprint(() => [String(readConference), String(readConferenceFields), String(isValidTimeZone)])} ${buildStamp()} ${data}`;
   return format;
 }
 

@@ -3,7 +3,7 @@
  * cache format derived from the schema, and a note's fields as one row.
  */
 import fs from 'node:fs';
-import { fingerprint } from '../fingerprint.js';
+import { codeFingerprint } from '../fingerprint.js';
 import { READ_HELPERS } from './field-values.js';
 import { NOTE_FIELDS, NOTE_SCHEMA, type FieldSpec, type NoteMeta } from './schema.js';
 import { normaliseTag } from '../slug.js';
@@ -34,10 +34,10 @@ export const NOTE_CACHE_FORMAT = cacheFormatOf(NOTE_SCHEMA);
 
 /** The format a schema's cache is written in: its field list and a hash of every field's key and code, and of the helpers they call. */
 export function cacheFormatOf(schema: readonly FieldSpec[]): string {
-  const hash = fingerprint(
+  const hash = codeFingerprint(() => [
     ...schema.map((spec) => `${spec.key}|${spec.aliases ?? ''}|${spec.read}|${spec.cached}`),
     ...[...READ_HELPERS, normaliseTag].map(String),
-  );
+  ]);
   // 3: merge keys read (front-matter.ts), so a note that uses one is read again.
   return `confnotes note cache 3 ${hash}: ${schema.map((spec) => spec.key).join(',')}`;
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isMap, isSeq, yamlLib } from '../front-matter/yaml-libs.js';
 import { ConfnotesError, NoteFileError } from '../../errors.js';
 import { firstSentence } from '../front-matter/front-matter.js';
-import { fingerprint } from '../fingerprint.js';
+import { codeFingerprint } from '../fingerprint.js';
 import { loadCachedProgramme, programmeCacheFile, saveCachedProgramme, stampOf } from './programme-cache.js';
 import { createExclusive, FileExistsError, rewrite } from '../safe-write.js';
 import type { Conference } from '../workspace/conference.js';
@@ -100,8 +100,8 @@ export function readProgrammeAt(ws: Workspace, file: string, slug: string): Prog
 let format: string | undefined;
 /** The cache's format: a hash of the reader's code, so a cache parsed by another build's reader is not used. */
 function cacheFormat(): string {
-  format ??= `confnotes programme cache 2 ${fingerprint(
-    ...[parseProgrammeText, entryProblem, isStoredDay, ENTRY_STATUSES].map(String),
+  format ??= `confnotes programme cache 2 ${codeFingerprint(() =>
+    [parseProgrammeText, entryProblem, isStoredDay, ENTRY_STATUSES].map(String),
   )}`;
   return format;
 }

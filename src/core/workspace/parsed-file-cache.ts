@@ -15,7 +15,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildStamp, fingerprint } from '../fingerprint.js';
+import { buildStamp, codeFingerprint } from '../fingerprint.js';
 import { RECENT_MS } from '../note/note-cache-format.js';
 import { readOwnFile, realFolders } from '../note/own-files.js';
 import { replaceOwnFile } from '../safe-write.js';
@@ -61,7 +61,7 @@ const readerPrints = new Map<unknown, string>();
 const readerPrint = (reader: (...args: never[]) => unknown) => {
   let print = readerPrints.get(reader);
   if (print === undefined) {
-    print = fingerprint(String(reader));
+    print = codeFingerprint(() => [String(reader)]);
     readerPrints.set(reader, print);
   }
   return print;
