@@ -2,9 +2,10 @@
 // Tiny launcher for the build that `npm run build` writes to dist/. It is
 // CommonJS (bin/package.json) so that nothing starts Node's ES module loader:
 // the quick lane (`--version`, `jot`, `current`) is dist/quick.cjs, the room
-// lane (`agenda`, `new`) dist/room.cjs, every other command the full CLI as CommonJS, dist/cli.cjs and the files of
-// dist/chunks/ the command requires, all loaded with the V8 code caches the
-// build makes (bin/quick-load.js). It is the only place that sets the exit code.
+// lane (`agenda`, `new`) dist/room.cjs, every other command the full CLI as
+// CommonJS, dist/cli.cjs; each with the files of dist/chunks/ it requires,
+// all loaded with the V8 code caches the build makes (bin/quick-load.js). It
+// is the only place that sets the exit code.
 'use strict';
 
 // A reader that stops early (`confnotes list | head -1`) closes the pipe: stop quietly, as Unix tools do.

@@ -7,7 +7,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// gray-matter's default YAML engine, never used by confnotes: see scripts/stubs/js-yaml.cjs; js-yaml's
+// gray-matter's default YAML engine, never used by confnotes: see scripts/stubs/js-yaml.cjs; chalk's
+// supports-color, whose guess confnotes never asks for: chalk's browser variant; js-yaml's
 // full schema, never used by fast-yaml.ts: see scripts/stubs/js-yaml-default-full.cjs; commander's
 // node:child_process, loaded on first use: see scripts/stubs/commander-child-process.cjs;
 // write-file-atomic's node:crypto and node:worker_threads: see scripts/stubs/write-file-atomic-*.cjs.
@@ -21,6 +22,18 @@ const stubJsYaml = {
     build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
       /[\\/]commander[\\/]/.test(args.resolveDir)
         ? { path: fileURLToPath(new URL('./stubs/commander-child-process.cjs', import.meta.url)) }
+        : undefined,
+    );
+    // chalk's supports-color: every Chalk is made with the level src/ui/colors.ts decided, so chalk
+    // gets its own browser variant (no colour of its own), not Node's, which loads node:tty (and
+    // node:net, node:stream: ~5-8 ms) at import to guess one (src/ui/painter.ts).
+    build.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]chalk[\\/]/.test(args.resolveDir)
+        ? {
+            path: fileURLToPath(
+              new URL('../node_modules/chalk/source/vendor/supports-color/browser.js', import.meta.url),
+            ),
+          }
         : undefined,
     );
     // write-file-atomic's node:crypto and node:worker_threads, used only to name its temporary files: see the stubs.

@@ -1,11 +1,12 @@
 // Writes the V8 code caches bin/quick-load.js loads the quick lane and the
 // CommonJS full CLI with (see there): dist/quick.cjs.cache, and a
-// `<file>.cache` beside dist/cli.cjs and each file of dist/chunks/ the warm-up
-// loads. scripts/build.mjs runs this in a child Node of its own (a code cache
-// fits only the Node and the flags that made it), on the freshly built folder:
-// it runs `--version`, `current` and `jot` through the quick lane, the room
-// commands (`new`, `new --from`, `agenda`) through the room lane
-// (dist/room.cjs) and through dist/cli.cjs, and a few common ones through dist/cli.cjs, in a scratch workspace, so that their functions are compiled
+// `<file>.cache` beside dist/cli.cjs, dist/room.cjs and each file of
+// dist/chunks/ the warm-up loads. scripts/build.mjs runs this in a child Node
+// of its own (a code cache fits only the Node and the flags that made it), on
+// the freshly built folder: it runs `--version`, `current` and `jot` through
+// the quick lane, the room commands (`new`, `new --from`, `agenda`) through
+// the room lane (dist/room.cjs), then those and a few common ones through
+// dist/cli.cjs, in a scratch workspace, so that their functions are compiled
 // and saved. A file no warm-up command loads gets no cache (it is compiled
 // afresh when a rarer command needs it).
 //

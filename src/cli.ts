@@ -12,7 +12,8 @@ import { fdIo } from './fd-io.js';
 import { reportError } from './exit.js';
 import { makeCommandEnv, type Io } from './io.js';
 import type { Prompts } from './ui/prompts.js';
-import { colorLevel, type ColorFlag, type Painter, styleTextColors } from './ui/colors.js';
+import { colorLevel } from './ui/colors.js';
+import { painterFor } from './ui/painter.js';
 import { VERSION } from './version.js';
 import { protectJotText } from './quick.js';
 import { examples, type Load } from './cli/common.js';
@@ -28,19 +29,6 @@ export { VERSION };
 /** For the quick lane: the talk on now, when a jot falls outside its note's slot (reads the programme). */
 export const jotTalkNow = async (ws: Workspace, file: string, now: Date): Promise<string | undefined> =>
   (await import('./core/jot/jot-programme.js')).talkNow(ws, file, now);
-
-/**
- * The full CLI paints with chalk (the quick lane with util.styleText,
- * src/ui/colors.ts), loaded only when a stream gets colour: chalk's own
- * colour check loads node:tty, and with it node:net and node:stream
- * (~5-8 ms), at import. Without colour every style is the text itself.
- */
-async function painterFor(io: Io, env: Context['env'], flag: ColorFlag): Promise<Painter> {
-  if (colorLevel(io.stdout, env, flag) === 0 && colorLevel(io.stderr, env, flag) === 0)
-    return styleTextColors;
-  const { Chalk } = await import('chalk');
-  return (level) => new Chalk({ level });
-}
 
 /** Runs the CLI and returns the exit code; only bin/confnotes.js sets it on the process. */
 export async function main(

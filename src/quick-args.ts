@@ -73,6 +73,8 @@ export interface LaneLine {
   color?: boolean;
   positionals: string[];
   values: ParsedArgs['values'];
+  /** The words after the command, as given. */
+  rest: string[];
 }
 
 /**
@@ -116,5 +118,6 @@ export function laneLine(argv: string[], commands: Record<string, Options>): Lan
     color: colorLater ? true : noColorLater ? false : color,
     positionals: parsed.positionals,
     values,
+    rest,
   };
 }

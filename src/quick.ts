@@ -17,11 +17,11 @@ import type { JotHooks } from './commands/jot-lines.js';
 import { makeCommandEnv, type Io } from './io.js';
 import { fdIo } from './fd-io.js';
 import { GLOBAL, laneLine, type Options } from './quick-args.js';
-
-export { GLOBAL };
 import { contextFromProcess } from './process-context.js';
 import { styleTextColors } from './ui/colors.js';
 import { VERSION } from './version.js';
+
+export { GLOBAL };
 
 /** The options of each quick command, as declared in src/cli.ts (plus the global --dir). */
 export const QUICK_COMMANDS: Record<string, Options> = {

@@ -1,17 +1,19 @@
 /**
  * The room lane: `agenda` and `new` (with or without `--from`), the commands
  * typed in the room besides `jot`, run here without commander (its module and
- * the declaration of every command cost ~4 ms a start): dist/room.cjs, one
- * file with a V8 code cache of its own (bin/quick-load.js). It calls the very
- * `run` the full CLI's action would, with the options object commander would
- * hand it (camelCase names, each value through commander's parser, a
- * repeatable option's values in a list), on the same CommandEnv, painted with
- * util.styleText as the quick lane is. It takes only lines it reads exactly as
- * commander does: help, a typo, an unknown option, a value outside an option's
- * choices or refused by its parser, or a group of short flags return undefined, and the full CLI, which
- * owns every message about usage, runs them. test/unit/room.test.ts holds the
- * tables below to src/cli's declarations, and the reading of generated lines
- * to commander's.
+ * the declaration of every command cost ~4 ms a start): dist/room.cjs, an
+ * entry of the split CommonJS build that requires the same files of
+ * dist/chunks/ as the full CLI (bin/quick-load.js, with their code caches).
+ * It calls the very `run` the full CLI's action would, with the options
+ * object commander would hand it (camelCase names, each value through
+ * commander's parser, a repeatable option's values in a list), on the same
+ * CommandEnv, painted by the same painter (src/ui/painter.ts). It takes only
+ * lines it reads exactly as commander does: help, a typo, an unknown option,
+ * a value outside an option's choices or refused by its parser, or a group
+ * of short flags return undefined, and the full CLI, which owns every
+ * message about usage, runs them. test/unit/room.test.ts holds the tables
+ * below to src/cli's declarations, and the reading of generated lines to
+ * commander's.
  */
 import type { Context } from './context.js';
 import { integer, width } from './cli/common.js';
@@ -21,7 +23,7 @@ import { fdIo } from './fd-io.js';
 import { makeCommandEnv, type Io } from './io.js';
 import { contextFromProcess } from './process-context.js';
 import { laneLine, type Options } from './quick-args.js';
-import { styleTextColors } from './ui/colors.js';
+import { painterFor } from './ui/painter.js';
 
 /** Each room command's options, as src/cli declares them (every value option read as repeatable: see roomCall). */
 export const ROOM_COMMANDS: Record<'agenda' | 'new', Options> = {
@@ -70,7 +72,7 @@ export const ROOM_REPEATABLE: Record<keyof typeof ROOM_COMMANDS, readonly string
 };
 
 /** The options src/cli declares with a parser of its value (other than collect). */
-const ROOM_PARSERS: Record<keyof typeof ROOM_COMMANDS, Record<string, (value: string) => unknown>> = {
+export const ROOM_PARSERS: Record<keyof typeof ROOM_COMMANDS, Record<string, (value: string) => unknown>> = {
   agenda: { width },
   new: { duration: integer('--duration'), rating: integer('--rating') },
 };
@@ -114,29 +116,35 @@ const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, letter: string
  * commander's parsers throw (a --width that is not a number: exit 2).
  */
 export function roomCall(argv: string[]): RoomCall | undefined {
-  // A group of short flags, or a value stuck to one (`-es`, `-tkeynote`): commander's reading, not parseArgs'.
-  const end = argv.indexOf('--');
-  if ((end === -1 ? argv : argv.slice(0, end)).some((arg) => /^-[^-]./.test(arg))) return undefined;
   const line = laneLine(argv, READ_AS);
   if (!line) return undefined;
+  // A group of short flags, or a value stuck to one (`-es`, `-tkeynote`), before the command's `--`:
+  // commander's reading, not parseArgs'.
+  const end = line.rest.indexOf('--');
+  if ((end === -1 ? line.rest : line.rest.slice(0, end)).some((arg) => /^-[^-]./.test(arg))) return undefined;
   const name = line.name as RoomCall['name'];
   if (name === 'agenda' && line.positionals.length > 0) return undefined;
   const options: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(line.values)) {
     if (value === undefined) continue;
-    // A flag is true; a value option (read as repeatable) every value given, in order.
-    const values = (Array.isArray(value) ? value : [value]) as string[];
+    const attribute = camelCase(key);
+    if (typeof value === 'boolean') {
+      options[attribute] = value;
+      continue;
+    }
+    // A value option is read as repeatable: every value given, in order.
+    const values = value as string[];
     const choices = ROOM_CHOICES[name][key];
     if (choices && values.some((one) => !choices.includes(one))) return undefined;
     const parse = ROOM_PARSERS[name][key];
-    let parsed: unknown[] = values;
+    let parsed: unknown[];
     try {
       parsed = parse ? values.map((one) => parse(one)) : values;
     } catch {
       // Which bad value commander names first depends on the order of every option: its call.
       return undefined;
     }
-    options[camelCase(key)] = ROOM_REPEATABLE[name].includes(key) ? parsed : parsed.at(-1);
+    options[attribute] = ROOM_REPEATABLE[name].includes(key) ? parsed : parsed.at(-1);
   }
   return { name, dir: line.dir, color: line.color, positionals: line.positionals, options };
 }
@@ -154,7 +162,9 @@ export async function roomMain(
     const call = roomCall(argv);
     if (!call) return undefined;
     const ctx = contextFromProcess(overrides.ctx);
-    const env = makeCommandEnv(ctx, io, { paint: styleTextColors, color: call.color, dir: call.dir });
+    // Painted as the full CLI paints (chalk, when a stream gets colour), so the bytes are the same.
+    const paint = await painterFor(io, ctx.env, call.color);
+    const env = makeCommandEnv(ctx, io, { paint, color: call.color, dir: call.dir });
     if (call.name === 'agenda') await (await import('./commands/agenda.js')).run(env, call.options);
     else if (call.options.from !== undefined)
       await (await import('./commands/new-from.js')).run(env, call.positionals, call.options);

@@ -1,8 +1,9 @@
 /**
- * Colour for both lanes. Commands use only the styles below: the full CLI
- * paints them with chalk, the quick lane with Node's util.styleText (loading
- * chalk costs start-up time there). Whether to paint at all is decided here,
- * once per stream, for both.
+ * Colour for every lane. Commands use only the styles below: the full CLI and
+ * the room lane paint them with chalk (src/ui/painter.ts), the quick lane with
+ * Node's util.styleText (its bundle carries no chalk); the two agree on a line
+ * without escape codes, which is all the quick lane paints. Whether to paint
+ * at all is decided here, once per stream, for all.
  */
 import { styleText } from 'node:util';
 

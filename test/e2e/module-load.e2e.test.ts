@@ -1,7 +1,8 @@
 /**
  * What the built CLI loads, where a module's load is a cost every run pays:
- * chalk only when a stream gets colour (its own colour check loads node:tty,
- * and with it node:net and node:stream, at import: src/cli.ts, painterFor),
+ * chalk only when a stream gets colour (src/ui/painter.ts), and then without
+ * its Node colour check, which loads node:tty, and with it node:net and
+ * node:stream, at import (scripts/build.mjs gives it its browser variant),
  * the same text without it; node:crypto (3-4 ms) not for the caches' formats
  * (src/core/fingerprint.ts) nor for write-file-atomic's temporary names
  * (scripts/stubs/write-file-atomic-*.cjs, which spare node:worker_threads too),
@@ -74,7 +75,8 @@ describe('colour in the full CLI', () => {
     const painted = run(['--color', 'list', '--all']);
     expect(painted.code).toBe(0);
     expect(painted.stdout).toContain(ESC);
-    expect(painted.loaded.chalk).toBe(true);
+    // chalk without Node's supports-color (the build gives it its own browser variant): no node:tty.
+    expect(painted.loaded).toMatchObject({ chalk: true, tty: false, net: false });
     expect(painted.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toBe(plain.stdout);
     const forced = run(['list', '--all'], { FORCE_COLOR: '1' });
     expect(forced.stdout).toContain(ESC);

@@ -19,12 +19,12 @@ let home: string;
 const twins = { lane: '', full: '' };
 
 /** Runs `args` in a twin: through the launcher (`lane`), or straight into dist/cli.cjs's main (`full`). */
-function run(twin: keyof typeof twins, args: string[]) {
+function run(twin: keyof typeof twins, args: string[], cwd = twins[twin]) {
   const hook = path.join(home, 'hook.cjs');
   const full = path.join(home, 'full.cjs');
   const script = twin === 'lane' ? ['-r', hook, BIN] : ['-r', hook, full];
   const result = spawnSync(process.execPath, [...script, ...args], {
-    cwd: twins[twin],
+    cwd,
     encoding: 'utf8',
     // An editor that returns at once, should a line ever open one.
     env: {
@@ -129,6 +129,11 @@ describe('the room lane', () => {
       ['agenda', '--day', '2013-02-30'],
       ['new', '-t', 'workshop', 'Lab', '--duration', '90', '--at', '14:00', '--room', 'B110'],
     ];
+    // --dir before or after the command, given from outside the workspace.
+    const fromOutside = [
+      ['--dir', '<ws>', 'agenda', '--day', '2013-04-17'],
+      ['new', 'From outside', '--dir', '<ws>', '--at', '2013-04-17 16:00'],
+    ];
     const codes = new Set<number | null>();
     for (const line of lines) {
       const lane = run('lane', line);
@@ -137,10 +142,59 @@ describe('the room lane', () => {
       expect(lane.loaded, line.join(' ')).toEqual({ room: true, cli: false });
       codes.add(lane.code);
     }
+    // Paths are printed from the folder the command ran in: each twin's own name.
+    const fromHome = (result: ReturnType<typeof run>) => ({
+      ...result,
+      stdout: result.stdout.replace(/^(lane|full)\//gm, '<twin>/'),
+      loaded: undefined,
+    });
+    for (const line of fromOutside) {
+      const lane = run(
+        'lane',
+        line.map((arg) => arg.replace('<ws>', twins.lane)),
+        home,
+      );
+      const full = run(
+        'full',
+        line.map((arg) => arg.replace('<ws>', twins.full)),
+        home,
+      );
+      expect(fromHome(lane), line.join(' ')).toEqual(fromHome(full));
+      expect(lane.code, `${line.join(' ')}: ${lane.stderr}`).toBe(0);
+      expect(lane.loaded, line.join(' ')).toEqual({ room: true, cli: false });
+    }
     // Some of these failed (1 and 2), some wrote notes, stars and the current note: the same in both.
     expect([...codes].sort()).toEqual([0, 1, 2]);
     expect(filesOf(twins.lane)).toEqual(filesOf(twins.full));
     expect(Object.keys(filesOf(twins.lane)).filter((name) => name.endsWith('.md')).length).toBeGreaterThan(4);
+  });
+
+  it('paints a programme text that holds a line break as the full CLI does (chalk closes each line)', () => {
+    // Import folds white space; programme.yml is a file anyone can edit.
+    for (const twin of ['lane', 'full'] as const) {
+      const file = path.join(twins[twin], 'openstack-summit-2013', 'programme.yml');
+      const text = fs.readFileSync(file, 'utf8');
+      expect(text).toContain('title: Orchestrating Fibre Channel in Cinder\n');
+      // A YAML escape: the title holds a line break.
+      fs.writeFileSync(
+        file,
+        text.replace(
+          'title: Orchestrating Fibre Channel in Cinder\n',
+          'title: "Orchestrating Fibre\\nChannel in Cinder"\n',
+        ),
+      );
+    }
+    for (const line of [
+      ['--color', 'agenda', '--day', '2013-04-16'],
+      ['--color', 'agenda', '--day', '2013-04-16', '--width', '0'],
+    ]) {
+      const lane = run('lane', line);
+      const full = run('full', line);
+      expect(lane.code).toBe(0);
+      // The talk on now is bold: closed before the break and opened again after it (a space in the table).
+      expect(lane.stdout).toContain('Fibre\u001b[22m \u001b[1mChannel in Cinder');
+      expect({ ...lane, loaded: undefined }, line.join(' ')).toEqual({ ...full, loaded: undefined });
+    }
   });
 
   it('leaves help, typos and what commander must judge to the full CLI, which answers them', () => {

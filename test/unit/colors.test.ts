@@ -40,7 +40,7 @@ describe('the two painters', () => {
     expect(styleTextColors(0).red('plain')).toBe('plain');
   });
 
-  it('agree on any one line of text without escape codes (what commands paint: a cell, a word)', () => {
+  it('agree on any one line of text without escape codes (what the quick lane paints: a word, a path)', () => {
     const chalk = new Chalk({ level: 2 });
     const styled = styleTextColors(2);
     fc.assert(
