@@ -4,9 +4,9 @@
 // dist/chunks/ the warm-up loads. scripts/build.mjs runs this in a child Node
 // of its own (a code cache fits only the Node and the flags that made it), on
 // the freshly built folder: it runs `--version`, `current` and `jot` through
-// the quick lane, the room commands (`new`, `new --from`, `agenda`) through
-// the room lane (dist/room.cjs), then those and a few common ones through
-// dist/cli.cjs, in a scratch workspace, so that their functions are compiled
+// the quick lane, the room commands (`new`, `new --from`, `agenda`) and the
+// listings through the room lane (dist/room.cjs), then those and a few common
+// ones through dist/cli.cjs, in a scratch workspace, so that their functions are compiled
 // and saved. A file no warm-up command loads gets no cache (it is compiled
 // afresh when a rarer command needs it).
 //
@@ -104,6 +104,9 @@ try {
       ['agenda', '--day', '2026-04-14', '--json'],
       ['new', 'Room warm-up', '--speaker', 'Ada Byron', '--tag', 'warm', '--at', '2026-04-14 13:00'],
       ['new', '--from', 'warm-up-3@example.org'],
+      ['list'],
+      ['tags'],
+      ['search', 'warm'],
     ]) {
       const code = await room.roomMain(argv, { io });
       if (code !== 0) throw new Error(`dist/room.cjs ${argv.join(' ')} exited with ${code}`);

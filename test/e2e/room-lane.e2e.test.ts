@@ -1,5 +1,5 @@
 /**
- * The room lane (dist/room.cjs: `agenda` and `new` without commander) against
+ * The room lane (dist/room.cjs: `agenda`, `new` and the listings without commander) against
  * the full CLI (dist/cli.cjs), on twin workspaces with a real programme: the
  * same output, exit codes and files for every line, and the lane really taken
  * (commander's file never loaded) for the lines it reads, the full CLI for the rest.
@@ -128,6 +128,16 @@ describe('the room lane', () => {
       ['new', '--conf', 'nope', 'A title'],
       ['agenda', '--day', '2013-02-30'],
       ['new', '-t', 'workshop', 'Lab', '--duration', '90', '--at', '14:00', '--room', 'B110'],
+      // The listings, over the notes written above.
+      ['list'],
+      ['ls', '--json'],
+      ['list', '--tag', 'storage', '--sort', 'title', '--width', '60'],
+      ['--color', 'list', '--min-rating', '4'],
+      ['tags', '--json'],
+      ['tags', '--all'],
+      ['search', 'hallway'],
+      ['search', 'fibre', 'channel', '--json'],
+      ['search', 'nothing-has-this-word'],
     ];
     // --dir before or after the command, given from outside the workspace.
     const fromOutside = [
@@ -204,6 +214,8 @@ describe('the room lane', () => {
       ['new', '--rating', 'four', 'x'],
       ['agenda', '--tomorrow'],
       ['new', '--speaker'],
+      ['search'],
+      ['list', '--sort', 'size'],
     ]) {
       const lane = run('lane', line);
       const full = run('full', line);

@@ -12,8 +12,11 @@ import { buildProgram } from '../../src/cli.js';
 import { collect } from '../../src/cli/common.js';
 import type { Io } from '../../src/io.js';
 import {
+  ROOM_ALIASES,
+  ROOM_ARGUMENTS,
   ROOM_CHOICES,
   ROOM_COMMANDS,
+  ROOM_DEFAULTS,
   ROOM_PARSERS,
   ROOM_REPEATABLE,
   ROOM_WORDS,
@@ -45,12 +48,12 @@ interface Reading {
 async function commanderReading(argv: string[]): Promise<Reading | null> {
   const program = buildProgram(testContext('/'), quietIo());
   let got = null as Reading | null;
-  for (const name of ROOM_WORDS as Name[]) {
+  for (const name of Object.keys(ROOM_COMMANDS) as Name[]) {
     commandOf(program, name).action(function (this: Command, ...args: unknown[]) {
       const globals = this.optsWithGlobals() as { dir?: string; color?: boolean };
       got = {
         name,
-        positionals: name === 'new' ? (args[0] as string[]) : [],
+        positionals: ROOM_ARGUMENTS[name] === 'none' ? [] : (args[0] as string[]),
         options: { ...this.opts() },
         dir: globals.dir,
         color: globals.color,
@@ -97,7 +100,9 @@ describe('the room lane', () => {
           option.parseArg === collect,
         );
         expect(ROOM_CHOICES[name][key], `${name} ${option.long} choices`).toEqual(option.argChoices);
-        expect(option.defaultValue, `${name} ${option.long} has no default`).toBeUndefined();
+        expect(option.defaultValue, `${name} ${option.long} default`).toEqual(
+          ROOM_DEFAULTS[name][option.attributeName()],
+        );
         // An option with a parser of its own (not collect, nor commander's check of its choices) has it
         // here too, and it reads values alike.
         const parser =
@@ -112,9 +117,31 @@ describe('the room lane', () => {
     }
   });
 
+  it('knows the aliases and the arguments src/cli declares for its commands', () => {
+    const program = buildProgram(testContext('/'), quietIo());
+    for (const name of Object.keys(ROOM_COMMANDS) as Name[]) {
+      const command = commandOf(program, name);
+      expect(
+        Object.entries(ROOM_ALIASES)
+          .filter(([, of]) => of === name)
+          .map(([alias]) => alias),
+        name,
+      ).toEqual(command.aliases());
+      const args = command.registeredArguments;
+      const takes = args.length === 0 ? 'none' : args[0]!.required ? 'some words' : 'words';
+      expect(
+        args.every((arg) => arg.variadic),
+        name,
+      ).toBe(true);
+      expect(args.length, name).toBeLessThanOrEqual(1);
+      expect(ROOM_ARGUMENTS[name], name).toBe(takes);
+    }
+    expect(Object.keys(ROOM_DEFAULTS).sort()).toEqual(Object.keys(ROOM_COMMANDS).sort());
+  });
+
   it('is the launcher’s room words, and no command is in both lanes', () => {
     const words = JSON.parse(fs.readFileSync(new URL('../../bin/quick-words.json', import.meta.url), 'utf8'));
-    expect(words.room).toEqual([...ROOM_WORDS]);
+    expect([...words.room].sort()).toEqual([...ROOM_WORDS].sort());
     expect(words.words.filter((word: string) => words.room.includes(word))).toEqual([]);
   });
 
@@ -129,6 +156,11 @@ describe('the room lane', () => {
       ['new', '--from', 'now'],
       ['--no-color', 'new', '--from=next', '--conf', 'summit', '--link', 'slides=https://x.example/s'],
       ['new', '--', '-5', 'degrees'],
+      ['list', '--all', '--tag', 'storage', '--tag', 'ceph', '--sort', 'rating', '--json'],
+      ['ls', '-t', 'keynote', '--min-rating', '4', '--speaker', 'muller'],
+      ['tags', '--all', '--json'],
+      ['search', 'fibre', 'channel', '--conf', 'summit', '--width', '0'],
+      ['--dir=w', 'search', '"fibre channel"', 'zon', '--favourite', '--day', '2013-04-16'],
     ];
     for (const argv of lines) {
       const lane = laneReading(argv);
@@ -153,9 +185,16 @@ describe('the room lane', () => {
       ['new', '--favourite=yes', 'x'],
       ['new', '--from'],
       ['new', 'x', '-'],
-      ['list'],
+      ['speakers'],
+      ['show', 'x'],
       ['--verbose', 'agenda'],
       ['agenda', '--color', '--no-color'],
+      ['search'],
+      ['search', '--json'],
+      ['list', 'extra'],
+      ['tags', 'x'],
+      ['list', '--sort', 'size'],
+      ['ls', '--min-rating', 'high'],
     ])
       expect(roomCall(argv), argv.join(' ')).toBeUndefined();
   });
@@ -168,6 +207,8 @@ describe('the room lane', () => {
       'party',
       'table',
       'ics',
+      'title',
+      'rating',
       '12',
       '0',
       'x',
@@ -176,7 +217,7 @@ describe('the room lane', () => {
       '',
     ];
     const words = [
-      ...(['agenda', 'new'] as const).flatMap((name) =>
+      ...(Object.keys(ROOM_COMMANDS) as Name[]).flatMap((name) =>
         Object.entries(ROOM_COMMANDS[name]).flatMap(([key, option]) => [
           `--${key}`,
           ...(option.type === 'string' ? values.map((value) => `--${key}=${value}`) : [`--${key}=1`]),
@@ -184,8 +225,7 @@ describe('the room lane', () => {
         ]),
       ),
       ...values,
-      'agenda',
-      'new',
+      ...ROOM_WORDS,
       '--dir',
       '--dir=w',
       '--color',
@@ -199,7 +239,7 @@ describe('the room lane', () => {
     ];
     const line = fc.tuple(
       fc.array(fc.constantFrom('--dir', 'w', '--color', '--no-color'), { maxLength: 3 }),
-      fc.constantFrom('agenda', 'new'),
+      fc.constantFrom(...ROOM_WORDS),
       fc.array(fc.constantFrom(...words), { maxLength: 8 }),
     );
     let taken = 0;
