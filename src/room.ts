@@ -26,6 +26,24 @@ import { contextFromProcess } from './process-context.js';
 import { laneLine, type Options } from './quick-args.js';
 import { painterFor } from './ui/painter.js';
 
+/** The scope and output options of the listings. */
+const SCOPE: Options = {
+  conf: { type: 'string' },
+  all: { type: 'boolean' },
+  json: { type: 'boolean' },
+  width: { type: 'string' },
+};
+
+/** The filters `list` and `search` share. */
+const FILTERS: Options = {
+  tag: { type: 'string' },
+  type: { type: 'string', short: 't' },
+  day: { type: 'string' },
+  favourite: { type: 'boolean' },
+  'min-rating': { type: 'string' },
+  speaker: { type: 'string' },
+};
+
 /** Each command's options, as src/cli declares them (every value option read as repeatable: see roomCall). */
 export const ROOM_COMMANDS: Record<'agenda' | 'new' | 'list' | 'tags' | 'search', Options> = {
   agenda: {
@@ -64,38 +82,9 @@ export const ROOM_COMMANDS: Record<'agenda' | 'new' | 'list' | 'tags' | 'search'
     edit: { type: 'boolean', short: 'e' },
     from: { type: 'string' },
   },
-  list: {
-    tag: { type: 'string' },
-    type: { type: 'string', short: 't' },
-    day: { type: 'string' },
-    favourite: { type: 'boolean' },
-    'min-rating': { type: 'string' },
-    speaker: { type: 'string' },
-    search: { type: 'string' },
-    conf: { type: 'string' },
-    all: { type: 'boolean' },
-    sort: { type: 'string' },
-    json: { type: 'boolean' },
-    width: { type: 'string' },
-  },
-  tags: {
-    conf: { type: 'string' },
-    all: { type: 'boolean' },
-    json: { type: 'boolean' },
-    width: { type: 'string' },
-  },
-  search: {
-    tag: { type: 'string' },
-    type: { type: 'string', short: 't' },
-    speaker: { type: 'string' },
-    day: { type: 'string' },
-    favourite: { type: 'boolean' },
-    'min-rating': { type: 'string' },
-    conf: { type: 'string' },
-    all: { type: 'boolean' },
-    json: { type: 'boolean' },
-    width: { type: 'string' },
-  },
+  list: { ...SCOPE, ...FILTERS, search: { type: 'string' }, sort: { type: 'string' } },
+  tags: SCOPE,
+  search: { ...SCOPE, ...FILTERS },
 };
 
 type Name = keyof typeof ROOM_COMMANDS;
