@@ -2,10 +2,10 @@
 // Tiny launcher for the build that `npm run build` writes to dist/. It is
 // CommonJS (bin/package.json) so that nothing starts Node's ES module loader:
 // the quick lane (`--version`, `jot`, `current`) is dist/quick.cjs, the room
-// lane (`agenda`, `new`) dist/room.cjs, every other command the full CLI as
-// CommonJS, dist/cli.cjs; each with the files of dist/chunks/ it requires,
-// all loaded with the V8 code caches the build makes (bin/quick-load.js). It
-// is the only place that sets the exit code.
+// lane (`agenda`, `new`, `list`, `tags`, `search`) dist/room.cjs, every other
+// command the full CLI as CommonJS, dist/cli.cjs; each with the files of
+// dist/chunks/ it requires, all loaded with the V8 code caches the build
+// makes (bin/quick-load.js). It is the only place that sets the exit code.
 'use strict';
 
 // A reader that stops early (`confnotes list | head -1`) closes the pipe: stop quietly, as Unix tools do.
@@ -79,7 +79,7 @@ async function launch(argv) {
   let code;
   if (argv.some((arg) => QUICK_WORDS.includes(arg)))
     code = await loadQuick().lane.quickMain(argv, { importFull: full });
-  // `agenda` and `new`: the room lane (dist/room.cjs), without commander.
+  // `agenda`, `new` and the listings: the room lane (dist/room.cjs), without commander.
   if (code === undefined && ROOM_WORDS.includes(commandWord(argv)))
     code = await loadFull(ROOM_FILE).lane.roomMain(argv);
   if (code === undefined) code = await (await full()).main(argv);

@@ -224,7 +224,7 @@ await build({
   banner: { js: "'use strict';" },
   logLevel: 'warning',
 });
-// The room lane (src/room.ts: `agenda`, `new` without commander) is a second entry of the
+// The room lane (src/room.ts: `agenda`, `new` and the listings without commander) is a second entry of the
 // same split build: dist/room.cjs requires the very files of dist/chunks/ the full CLI would
 // for those commands (and their code caches), and never commander, which is the full CLI's.
 const split = await build({

@@ -14,6 +14,9 @@ export const collect = (value: string, previous: string[] = []) => [...previous,
 
 export const integer = (name: string) => (value: string) => {
   if (!/^-?\d+$/.test(value.trim())) throw new ConfnotesError(`${name} "${value}" is not a whole number`, 2);
+  // A number of hundreds of digits would read as Infinity, and be named so in the next message.
+  if (!Number.isSafeInteger(Number(value)))
+    throw new ConfnotesError(`${name} "${value.trim()}" is too large`, 2);
   return Number(value);
 };
 

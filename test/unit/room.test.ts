@@ -1,5 +1,5 @@
 /**
- * The room lane (src/room.ts) must hand `agenda` and `new` exactly what
+ * The room lane (src/room.ts) must hand its commands exactly what
  * commander would, or leave the line to the full CLI: its tables against
  * src/cli's declarations, and generated command lines read both ways.
  */
@@ -259,7 +259,7 @@ describe('the room lane', () => {
       { numRuns: 600 },
     );
     // Generated lines are mostly nonsense, but the lane must still take a good share of them
-    // (about 15%: 80 to 105 of 600 in a dozen runs, so 50 is never reached by chance).
+    // (about 15%: 80 to 105 of 600 in a dozen runs; 50 is some five standard deviations below).
     expect(taken).toBeGreaterThan(50);
   });
 });
