@@ -169,8 +169,8 @@ const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, letter: string
 
 /**
  * The room command a line asks for, with the options commander would give
- * its action, or undefined for a line the full CLI must read. Throws what
- * commander's parsers throw (a --width that is not a number: exit 2).
+ * its action, or undefined for a line the full CLI must read (among them a
+ * value commander's parser refuses: the full CLI names it).
  */
 export function roomCall(argv: string[]): RoomCall | undefined {
   const line = laneLine(argv, READ_AS);

@@ -34,7 +34,10 @@ export class ConferenceCache {
     this.asked = new Uint8Array(packed.paths.length);
   }
 
-  /** Reads the rows (pack needs every one) and closes the cache file. */
+  /**
+   * Reads the rows and closes the cache file: a conference still held may change later (a forget
+   * after a save), and pack copies every loaded row.
+   */
   closeFile(): void {
     if (!this.own) return;
     if (this.packed.paths.length > 0) rowOfPacked(this.packed, 0);

@@ -130,7 +130,7 @@ export function decodeCache(format: string, bytes: Buffer): PackedCache | null {
  * rows section read by `readRows` only when the first row is asked for: a
  * listing that keeps no note of a conference (`tags`) never reads its rows.
  * Rows that cannot be read, or do not add up, read as '' (no row: the caller
- * reads the note itself; packUnreadable tells which). Nothing is kept of `head`.
+ * reads the note itself, and ConferenceCache.pack leaves the row out). Nothing is kept of `head`.
  */
 export function decodeSections(
   head: Buffer,

@@ -174,11 +174,10 @@ export class NoteCache {
     const { paths } = conf.packed;
     for (let i = 0; i < paths.length; i++) if (conf.asked[i] === 0) this.forget(paths[i]!);
     if (!conf.changed) conf.letGo(EMPTY);
-    // Rows to write again are read before the file is closed; a conference left as it was needs none.
     else conf.closeFile();
   }
 
-  /** Closes every cache file still open (a scan that stopped half-way). */
+  /** Closes every cache file still open (save, and a scan that stopped half-way). */
   close(): void {
     for (const conf of this.conferences.values()) conf.closeFile();
   }
