@@ -44,6 +44,7 @@ const readJson = (name) => JSON.parse(fs.readFileSync(path.join(__dirname, name)
 const LANE_WORDS = readJson('quick-words.json');
 const QUICK_WORDS = LANE_WORDS.words;
 const ROOM_WORDS = LANE_WORDS.room;
+const PACKS = LANE_WORDS.packs;
 
 /** The command a line names, after the global options; undefined after any other option (the lanes take none). */
 function commandWord(argv) {
@@ -68,7 +69,7 @@ async function launch(argv) {
     process.stdout.write(`${readJson('../package.json').version}\n`);
     return 0;
   }
-  const { loadQuick, loadFull, ROOM_FILE } = require('./quick-load.js');
+  const { loadQuick, loadFull, usePack, ROOM_FILE } = require('./quick-load.js');
   // The full CLI: dist/cli.cjs and the files it requires, each loaded with its V8 code cache
   // (the ES-module dist/cli.js compiles afresh each time).
   let cli;
@@ -79,9 +80,13 @@ async function launch(argv) {
   let code;
   if (argv.some((arg) => QUICK_WORDS.includes(arg)))
     code = await loadQuick().lane.quickMain(argv, { importFull: full });
-  // `agenda`, `new` and the listings: the room lane (dist/room.cjs), without commander.
-  if (code === undefined && ROOM_WORDS.includes(commandWord(argv)))
+  // `agenda`, `new` and the listings: the room lane (dist/room.cjs), without commander, its files
+  // taken from the command's lane pack (one file and one code cache for all of them).
+  const word = commandWord(argv);
+  if (code === undefined && ROOM_WORDS.includes(word)) {
+    usePack(path.join(__dirname, '..', 'dist', 'packs', `${PACKS[word]}.cjs`));
     code = await loadFull(ROOM_FILE).lane.roomMain(argv);
+  }
   if (code === undefined) code = await (await full()).main(argv);
   return code;
 }

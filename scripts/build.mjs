@@ -187,43 +187,57 @@ writeFileSync(
 // single: ARCHITECTURE.md, start-up budget.)
 const cjsOut = `dist.next-${process.pid}`;
 
-// yaml and gray-matter (src/core/front-matter/yaml-libs.ts requires them by name on first use)
-// go into a file of their own, dist/chunks/vendor-yaml.cjs, that the other files require only
-// at that first use: bundled with them, its ~300 KB of code would be read and deserialised on
-// every start (~2 ms of a room command), though a command on warm caches parses no YAML, and
-// `new` only js-yaml's small loader (fast-yaml.ts, bundled as usual). Each package is a
-// getter, so loading the file runs only the package asked for.
-const VENDOR_YAML = ['yaml', 'gray-matter'];
+// The YAML readers, each required by name on first use (src/core/front-matter/yaml-libs.ts,
+// fast-yaml.ts), go into files of their own that the other files require only at that first use:
+// bundled with them, their code would be read and deserialised on every start, though a command
+// on warm caches parses no YAML. dist/chunks/vendor-yaml.cjs holds yaml and gray-matter (~300 KB,
+// ~2 ms of a room command); dist/chunks/vendor-js-yaml.cjs js-yaml's small loader, which `new`
+// reads its note back with (~1-1.5 ms of every other command: agenda, the listings, search).
+// Each module is a getter, so loading a file runs only the module asked for.
+const VENDOR_FILES = {
+  'vendor-yaml.cjs': ['yaml', 'gray-matter'],
+  'vendor-js-yaml.cjs': [
+    'js-yaml/lib/js-yaml/type.js',
+    'js-yaml/lib/js-yaml/schema.js',
+    'js-yaml/lib/js-yaml/schema/failsafe.js',
+    'js-yaml/lib/js-yaml/loader.js',
+  ],
+};
+const VENDOR_OF = new Map(
+  Object.entries(VENDOR_FILES).flatMap(([file, names]) => names.map((name) => [name, file])),
+);
 const VENDOR_PREFIX = 'confnotes-vendor:';
 const vendorYaml = {
   name: 'vendor-yaml',
   setup(build) {
-    build.onResolve({ filter: /^(yaml|gray-matter)$/ }, (args) =>
-      args.kind === 'require-call' && VENDOR_YAML.includes(args.path)
+    build.onResolve({ filter: /^(yaml|gray-matter|js-yaml\/.*)$/ }, (args) =>
+      args.kind === 'require-call' && VENDOR_OF.has(args.path)
         ? { path: `${VENDOR_PREFIX}${args.path}`, external: true }
         : undefined,
     );
   },
 };
-await build({
-  stdin: {
-    contents: `module.exports = {${VENDOR_YAML.map((name) => `get ${JSON.stringify(name)}() { return require(${JSON.stringify(name)}); }`).join(', ')}};`,
-    resolveDir: process.cwd(),
-    sourcefile: 'vendor-yaml.cjs',
-    loader: 'js',
-  },
-  outfile: `${cjsOut}/chunks/vendor-yaml.cjs`,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minifySyntax: true,
-  minifyWhitespace: true,
-  legalComments: 'none',
-  plugins: [stubJsYaml],
-  banner: { js: "'use strict';" },
-  logLevel: 'warning',
-});
+for (const [name, modules] of Object.entries(VENDOR_FILES)) {
+  await build({
+    stdin: {
+      contents: `module.exports = {${modules.map((module) => `get ${JSON.stringify(module)}() { return require(${JSON.stringify(module)}); }`).join(', ')}};`,
+      resolveDir: process.cwd(),
+      sourcefile: name,
+      loader: 'js',
+    },
+    outfile: `${cjsOut}/chunks/${name}`,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'none',
+    plugins: [stubJsYaml],
+    banner: { js: "'use strict';" },
+    logLevel: 'warning',
+  });
+}
 // The room lane (src/room.ts: `agenda`, `new` and the listings without commander) is a second entry of the
 // same split build: dist/room.cjs requires the very files of dist/chunks/ the full CLI would
 // for those commands (and their code caches), and never commander, which is the full CLI's.
@@ -252,7 +266,7 @@ const BUILTIN_NAMESPACE = /__toESM\(require\("(node:[a-z_/]+)"\)\)/g;
 const VENDOR_REQUIRE =
   /\(0,\s*import_chunk_[A-Z0-9]+\.__require\)\("confnotes-vendor:([^"]+)"\)|__require\("confnotes-vendor:([^"]+)"\)/g;
 let builtins = 0;
-let vendorRequires = 0;
+const vendorRequires = new Map(Object.keys(VENDOR_FILES).map((file) => [file, 0]));
 for (const file of split.outputFiles) {
   if (!file.path.endsWith('.cjs')) continue;
   const transformed = await transform(file.text, {
@@ -278,14 +292,13 @@ for (const file of split.outputFiles) {
   });
   const { map } = transformed;
   mkdirSync(path.dirname(file.path), { recursive: true });
-  // A YAML reader's require (see vendorYaml) becomes a require of its getter in vendor-yaml.cjs.
-  const vendorFile = path.dirname(file.path).endsWith(`${path.sep}chunks`)
-    ? './vendor-yaml.cjs'
-    : './chunks/vendor-yaml.cjs';
+  // A YAML reader's require (see vendorYaml) becomes a require of its getter in its vendor file.
+  const chunks = path.dirname(file.path).endsWith(`${path.sep}chunks`) ? './' : './chunks/';
   const code = transformed.code.replace(VENDOR_REQUIRE, (_, viaChunk, direct) => {
     const name = viaChunk ?? direct;
-    vendorRequires++;
-    return `require(${JSON.stringify(vendorFile)})[${JSON.stringify(name)}]`;
+    const vendorFile = VENDOR_OF.get(name);
+    vendorRequires.set(vendorFile, vendorRequires.get(vendorFile) + 1);
+    return `require(${JSON.stringify(chunks + vendorFile)})[${JSON.stringify(name)}]`;
   });
   if (code.includes(VENDOR_PREFIX))
     throw new Error(`build: ${file.path} requires a YAML reader in a way the build does not rewrite`);
@@ -303,8 +316,8 @@ for (const file of split.outputFiles) {
   });
   writeFileSync(file.path, plain);
 }
-if (vendorRequires === 0)
-  throw new Error('build: no file requires a YAML reader from vendor-yaml.cjs any more');
+for (const [vendorFile, count] of vendorRequires)
+  if (count === 0) throw new Error(`build: no file requires a YAML reader from ${vendorFile} any more`);
 if (!sourcemap && builtins === 0)
   throw new Error('build: the CommonJS full CLI no longer has the __toESM calls it rewrites');
 
@@ -323,6 +336,20 @@ if (!sourcemap) {
   // Without it the lane only starts a little slower: say so, but keep the build.
   if (made.status !== 0)
     process.stderr.write(`build: no code cache for dist/quick.cjs or dist/cli.cjs: ${made.stderr.trim()}\n`);
+  // The lane packs (scripts/lane-packs.mjs), made from the files and caches just written; without
+  // them each room command loads its files one by one, as before.
+  const packs =
+    made.status === 0
+      ? spawnSync(
+          process.execPath,
+          [fileURLToPath(new URL('./lane-packs.mjs', import.meta.url)), fileURLToPath(next)],
+          {
+            stdio: ['ignore', 'ignore', 'pipe'],
+            encoding: 'utf8',
+          },
+        )
+      : null;
+  if (packs && packs.status !== 0) process.stderr.write(`build: no lane packs: ${packs.stderr.trim()}\n`);
 }
 
 try {

@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { warmUpIcs } from './warm-up-programme.mjs';
 
 const require = createRequire(import.meta.url);
 const { loadFull, makeCodeCache, makeCodeCaches } = require('../bin/quick-load.js');
@@ -37,24 +38,6 @@ Object.assign(process.env, {
 });
 const silent = { write: () => true, isTTY: false };
 const io = { stdout: silent, stderr: silent, stdin: { isTTY: false } };
-
-/** Three talks on 2026-04-14 in UTC, the first on at the fixed now (09:30). */
-function warmUpIcs() {
-  const event = (n, start, end) =>
-    [
-      'BEGIN:VEVENT',
-      `UID:warm-up-${n}@example.org`,
-      'DTSTAMP:20260301T000000Z',
-      `DTSTART:20260414T${start}00Z`,
-      `DTEND:20260414T${end}00Z`,
-      `SUMMARY:Warm-up talk ${n}`,
-      'LOCATION:Main Hall',
-      `DESCRIPTION:Speakers: Ada Byron\\n\\nA talk.`,
-      'END:VEVENT',
-    ].join('\r\n');
-  const events = [event(1, '0900', '1000'), event(2, '1000', '1045'), event(3, '1100', '1145')];
-  return `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//confnotes warm-up//EN\r\n${events.join('\r\n')}\r\nEND:VCALENDAR\r\n`;
-}
 
 try {
   const { main } = await import(pathToFileURL(path.join(dist, 'cli.js')).href);

@@ -45,6 +45,11 @@ describe('npm pack and install', () => {
     expect(files).toContain('dist/cli.cjs.cache');
     expect(files.filter((file) => /^dist\/chunks\/[^/]+\.cjs$/.test(file)).length).toBeGreaterThan(10);
     expect(files.filter((file) => /^dist\/chunks\/[^/]+\.cjs\.cache$/.test(file)).length).toBeGreaterThan(10);
+    // The room commands' lane packs (scripts/lane-packs.mjs) and their caches.
+    for (const name of ['agenda', 'new', 'list', 'tags', 'search'])
+      expect(files).toEqual(
+        expect.arrayContaining([`dist/packs/${name}.cjs`, `dist/packs/${name}.cjs.cache`]),
+      );
     expect(files).toContain('templates/report.md');
     expect(files.filter((file) => file.startsWith('src/') || file.startsWith('test/'))).toEqual([]);
 
