@@ -104,6 +104,41 @@ describe('the search index file', () => {
     }
   });
 
+  it('loads, for a search, only the notes its words name, and scores them as the whole index does', async () => {
+    const { ws } = setUp();
+    await search(ws, ['zoning']);
+    const file = IndexFile.open(indexFileOf(ws, 'conf'))!;
+    try {
+      const whole = file.loadAll(INDEX_OPTIONS);
+      for (const [terms, last] of [
+        [['zoning'], null],
+        [['placement'], null],
+        [['fibre', 'zon'], 'zon'],
+        [['z'], 'z'],
+      ] as [string[], string | null][]) {
+        const query = terms.join(' ');
+        const options = {
+          prefix: (_: string, i: number, all: string[]) => last !== null && i === all.length - 1,
+        };
+        const part = file.loadFor(INDEX_OPTIONS, terms, last)!;
+        const expected = whole.search(query, options);
+        expect(expected.length, query).toBeGreaterThan(0);
+        expect(part.search(query, options), query).toEqual(expected);
+        // Only the notes the postings name are known (fewer than the conference's three, for one word).
+        expect(part.documentCount).toBe(whole.documentCount);
+        if (last === null && terms.length === 1)
+          expect(expected.length, query).toBeLessThan(whole.documentCount);
+      }
+      // The notes a search of "placement" knows: the one holding it.
+      const placement = file.loadFor(INDEX_OPTIONS, ['placement'], null)!;
+      expect(placement.has('conf/c.md')).toBe(true);
+      expect(placement.has('conf/a.md')).toBe(false);
+      expect(whole.has('conf/a.md')).toBe(true);
+    } finally {
+      file.close();
+    }
+  });
+
   it('sees a conference added, and rewrites only the index of what changed', async () => {
     const { ws, write } = setUp();
     await search(ws, ['placement']);

@@ -6,7 +6,7 @@ import { filterNotes } from '../../src/core/note/note-query.js';
 import { scanNotes } from '../../src/core/note/store.js';
 import { fold, foldedIncludes, foldedWords } from '../../src/core/search/fold.js';
 import { holdsPhrase, parseQuery } from '../../src/core/search/query.js';
-import { searchNotes } from '../../src/core/search/search.js';
+import { type SearchHit, searchNotes, sortHits } from '../../src/core/search/search.js';
 import { indexFileOf } from '../../src/core/search/search-index.js';
 import { flatten, snippetOf, snippetText } from '../../src/core/search/snippet.js';
 import { countSpeakers } from '../../src/core/search/speakers.js';
@@ -240,5 +240,20 @@ describe('speakers', () => {
     expect(by('garcia')).toEqual(['a', 'b', 'c']);
     expect(by('GARCÍA', 'lovelace')).toEqual(['a']);
     expect(by('hopper grace')).toEqual([]);
+  });
+});
+
+describe('sortHits', () => {
+  it('puts the most relevant first, and equal scores in the code-unit order of their paths, whatever the locale', () => {
+    const hit = (path: string, score: number) => ({ score, note: { path } }) as unknown as SearchHit;
+    const hits = [hit('b/a.md', 1), hit('a/a.md', 1), hit('a/B.md', 1), hit('a/_x.md', 1), hit('z/z.md', 2)];
+    // localeCompare would put a/a.md before a/B.md, and a/_x.md first.
+    expect(sortHits(hits).map((one) => one.note.path)).toEqual([
+      'z/z.md',
+      'a/B.md',
+      'a/_x.md',
+      'a/a.md',
+      'b/a.md',
+    ]);
   });
 });

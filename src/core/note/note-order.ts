@@ -84,8 +84,8 @@ function compareAscii(a: string, b: string): number | undefined {
 
 const isLetter = (code: number) => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
 
-/** Code-unit order, for ISO dates, `HH:MM` times and paths. */
-function compareCodes(a: string, b: string): number {
+/** Code-unit order, for ISO dates, `HH:MM` times and paths: the same on every machine. */
+export function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -11,6 +11,8 @@
  */
 import fs from 'node:fs';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import { readAt } from '../fs/read-at.js';
+import { withNotesOf } from './index-notes.js';
 import type { FileStamp } from '../note/note-cache.js';
 import {
   HEAD_SECTIONS,
@@ -129,7 +131,6 @@ export class IndexFile {
   }
 
   private closed = false;
-
   /** Lets go of the file; again is harmless. */
   close(): void {
     if (this.closed) return;
@@ -270,10 +271,11 @@ export class IndexFile {
       for (; nul < at; nul = all.indexOf(NUL, nul + 1)) n++;
       numbered.push([term, n]);
     }
-    return this.load(options, numbered);
+    return this.load(options, numbered, true);
   }
 
-  private load(options: Options, terms: [string, number][]): MiniSearch {
+  /** MiniSearch over these terms' postings; with `onlyTheirNotes`, knowing only the notes those name. */
+  private load(options: Options, terms: [string, number][], onlyTheirNotes = false): MiniSearch {
     const { termCount, sizes } = this.head;
     const restBytes = this.restBytes ?? this.data(0, sizes.rest);
     const rest = JSON.parse(restBytes.toString('utf8')) as Omit<AsPlainObject, 'index'>;
@@ -283,18 +285,7 @@ export class IndexFile {
       const line = this.data(this.spans.readUInt32LE(i * 8), this.spans.readUInt32LE(i * 8 + 4));
       index.push([term, JSON.parse(line.toString('utf8')) as Postings]);
     }
-    return MiniSearch.loadJS({ ...rest, index } as AsPlainObject, options);
+    const plain = { ...rest, index } as AsPlainObject;
+    return MiniSearch.loadJS(onlyTheirNotes ? withNotesOf(plain) : plain, options);
   }
-}
-
-/** Up to `length` bytes from `position` (fewer at the end of the file). */
-export function readAt(fd: number, position: number, length: number, into?: Buffer): Buffer {
-  const bytes = into && into.length >= length ? into : Buffer.allocUnsafe(length);
-  let read = 0;
-  while (read < length) {
-    const n = fs.readSync(fd, bytes, read, length - read, position + read);
-    if (n === 0) break;
-    read += n;
-  }
-  return bytes.subarray(0, read);
 }

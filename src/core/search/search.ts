@@ -12,6 +12,7 @@ import type { SearchResult } from 'minisearch';
 import { UsageError } from '../../errors.js';
 import type { FileStamp } from '../note/note-cache.js';
 import type { Note } from '../note/note.js';
+import { compareCodes } from '../note/note-order.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { foldedWords } from './fold.js';
 import { holdsPhrase, parseQuery, type SearchQuery } from './query.js';
@@ -90,9 +91,13 @@ export async function searchNotes(
   return { hits: sortHits(hits), stats };
 }
 
-/** Most relevant first; equal scores by path. */
+/**
+ * Most relevant first; equal scores by path, in code-unit order as listings
+ * order paths (localeCompare would follow the machine's locale, and cost ~3 ms
+ * of a search with a hundred hits).
+ */
 export function sortHits(hits: SearchHit[]): SearchHit[] {
-  return hits.sort((a, b) => b.score - a.score || a.note.path.localeCompare(b.note.path));
+  return hits.sort((a, b) => b.score - a.score || compareCodes(a.note.path, b.note.path));
 }
 
 /**
