@@ -187,9 +187,11 @@ let packRecording;
 
 /**
  * Makes `file` (dist/packs/<name>.cjs) the pack later loads take their files
- * from, when its code cache is one to trust ('used'); without one ('none') or
- * with one V8 rejects ('rejected') the files are loaded one by one, as a pack
- * compiled afresh would be slower than the files' own caches.
+ * from, when its code cache is one to trust ('used'), or one V8 rejects
+ * ('rejected': another Node or other flags, which reject the files' own caches
+ * too, so one compile of the pack beats thirty of the files). Without a cache
+ * ('none': damaged, foreign, missing) the files are loaded one by one, each
+ * with its own cache.
  */
 function usePack(file) {
   let source;
@@ -201,16 +203,12 @@ function usePack(file) {
   const cachedData = packRecording ? undefined : cachedDataFor(file, source);
   if (!packRecording && !cachedData) return 'none';
   const script = new vm.Script(text(source), { filename: file, cachedData });
-  if (!packRecording && script.cachedDataRejected) return 'rejected';
   if (packRecording) packRecording.script = script;
+  const use = packRecording ? 'recording' : script.cachedDataRejected ? 'rejected' : 'used';
   // The pack is `(function () { return [[name, wrapper], ...]; })`.
   const modules = new Map(script.runInThisContext()());
-  pack = {
-    dir: path.dirname(path.dirname(file)) + path.sep,
-    modules,
-    use: packRecording ? 'recording' : 'used',
-  };
-  return 'used';
+  pack = { dir: path.dirname(path.dirname(file)) + path.sep, modules, use };
+  return use;
 }
 
 /**
@@ -232,7 +230,7 @@ function packSource(dist, files) {
 async function makePackCache(file, warmUp) {
   packRecording = {};
   try {
-    if (usePack(file) !== 'used') throw new Error(`${file}: not a pack`);
+    if (usePack(file) !== 'recording') throw new Error(`${file}: not a pack`);
     await warmUp();
     return cacheFileBytes(fs.readFileSync(file), packRecording.script.createCachedData());
   } finally {

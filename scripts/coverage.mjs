@@ -33,7 +33,9 @@ if (run(process.execPath, ['scripts/build.mjs'], { CONFNOTES_SOURCEMAP: '1' }) !
 // The V8 code caches too (scripts/build.mjs makes none for a source-mapped build), so that
 // the tests that check the launcher takes them pass here as under `npm test`. A function
 // V8 takes from a cache carries no block counters, so the CLIs whose coverage is recorded
-// run with a flag that makes V8 reject the caches (test/helpers/cli.ts).
+// run with a flag that makes V8 reject the caches (test/helpers/cli.ts). No lane packs
+// (scripts/lane-packs.mjs): a room command then loads its files one by one, each with its
+// source map (test/e2e/lane-packs.e2e.test.ts makes packs for a copy of its own).
 if (run(process.execPath, ['scripts/quick-code-cache.mjs', 'dist']) !== 0) process.exit(1);
 try {
   run(

@@ -45,6 +45,9 @@ export const WARM_UPS = {
   ],
 };
 
+/** How long the twin workspaces are left to settle: past the note cache's RECENT_MS (test/unit/lane-packs.test.ts). */
+export const SETTLE_MS = 2100;
+
 const silent = { write: () => true, isTTY: false };
 const io = { stdout: silent, stderr: silent, stdin: { isTTY: false } };
 
@@ -106,7 +109,7 @@ async function makeAll(dist) {
   try {
     const twins = { record: path.join(scratch, 'record'), cache: path.join(scratch, 'cache') };
     for (const ws of Object.values(twins)) await workspace(dist, ws);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     // Warm, as a person's workspace is after its first listing: the caches hold the notes and the programme.
     for (const ws of Object.values(twins))
       for (const argv of [['agenda', '--day', '2026-04-14'], ['list'], ['search', 'warm']])

@@ -39,7 +39,7 @@ interface Run {
  * its dist/ read through fs.readFileSync (how bin/quick-load.js reads files,
  * caches and packs) and every file of it in Node's module cache.
  */
-function run(root: string, args: string[]): Run {
+function run(root: string, args: string[], flags: string[] = []): Run {
   const hook = path.join(home, 'read-hook.cjs');
   const dist = path.join(root, 'dist');
   fs.writeFileSync(
@@ -56,12 +56,16 @@ function run(root: string, args: string[]): Run {
       fs.writeSync(2, '\\nLANE ' + JSON.stringify({ read, loaded }) + '\\n');
     });`,
   );
-  const result = spawnSync(process.execPath, ['-r', hook, path.join(root, 'bin', 'confnotes.js'), ...args], {
-    cwd: ws,
-    env: { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', TZ: 'UTC', ...NOW },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [...flags, '-r', hook, path.join(root, 'bin', 'confnotes.js'), ...args],
+    {
+      cwd: ws,
+      env: { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', TZ: 'UTC', ...NOW },
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
+  );
   const at = result.stderr.lastIndexOf('\nLANE ');
   const probe = JSON.parse(result.stderr.slice(at + 6)) as { read: string[]; loaded: string[] };
   return { code: result.status, stdout: result.stdout, stderr: result.stderr.slice(0, at), ...probe };
@@ -85,6 +89,13 @@ const ROOM_LINES = [
 beforeAll(async () => {
   home = tempDir();
   ({ ws, copy } = summitAndBuildCopy(home, NOW));
+  // A source-mapped build (`npm run coverage`) makes no code caches nor packs: make the copy's.
+  if (!fs.existsSync(path.join(copy, 'dist', 'packs'))) {
+    for (const script of ['quick-code-cache.mjs', 'lane-packs.mjs'])
+      expect(
+        spawnSync(process.execPath, [path.join(REPO, 'scripts', script), path.join(copy, 'dist')]).status,
+      ).toBe(0);
+  }
   // Notes changed in the last 2 s are read from their files, not the caches (RECENT_MS): let them age, then warm the caches.
   await new Promise((resolve) => setTimeout(resolve, 2100));
   for (const args of ROOM_LINES) expect(confnotes(args, { cwd: ws, env: NOW }).code).toBe(0);
@@ -96,8 +107,8 @@ describe('lane packs', () => {
   it('are built for every room word, and name only files of dist/', () => {
     expect(Object.keys(WORDS.packs).sort()).toEqual([...WORDS.room].sort());
     for (const name of new Set(Object.values(WORDS.packs))) {
-      const pack = fs.readFileSync(path.join(REPO, 'dist', 'packs', `${name}.cjs`), 'utf8');
-      expect(fs.existsSync(path.join(REPO, 'dist', 'packs', `${name}.cjs.cache`)), name).toBe(true);
+      const pack = fs.readFileSync(path.join(copy, 'dist', 'packs', `${name}.cjs`), 'utf8');
+      expect(fs.existsSync(path.join(copy, 'dist', 'packs', `${name}.cjs.cache`)), name).toBe(true);
       const names = [
         ...pack.matchAll(/^\["([^"]+)", function \(exports, require, module, __filename, __dirname\) \{/gm),
       ].map((m) => m[1]!);
@@ -105,7 +116,7 @@ describe('lane packs', () => {
       expect(names.length, name).toBeGreaterThan(10);
       for (const file of names) {
         // Each file of the pack, byte for byte, between its wrapper's braces.
-        const text = fs.readFileSync(path.join(REPO, 'dist', file), 'utf8');
+        const text = fs.readFileSync(path.join(copy, 'dist', file), 'utf8');
         expect(
           pack.includes(`function (exports, require, module, __filename, __dirname) {${text}\n}]`),
           file,
@@ -117,7 +128,7 @@ describe('lane packs', () => {
   it('give a room command every file it loads: it reads its pack and cache, and no file of its own', () => {
     const lines = [...ROOM_LINES, ['new', 'Packed talk', '--tag', 'pack'], ['new', '--from', 'now']];
     for (const args of lines) {
-      const result = run(REPO, args);
+      const result = run(copy, args);
       const pack = WORDS.packs[args[0]!]!;
       expect(result.code, args.join(' ')).toBe(0);
       expect(result.read, args.join(' ')).toEqual([`packs/${pack}.cjs`, `packs/${pack}.cjs.cache`]);
@@ -132,12 +143,33 @@ describe('lane packs', () => {
   });
 
   it('load a file the pack lacks from the file itself (a rarer path of the command)', () => {
-    const result = run(REPO, ['agenda', '--format', 'ics']);
+    const result = run(copy, ['agenda', '--format', 'ics']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('BEGIN:VCALENDAR');
     expect(result.read.slice(0, 2)).toEqual(['packs/agenda.cjs', 'packs/agenda.cjs.cache']);
     const own = result.read.filter((file) => file.startsWith('chunks/') && file.endsWith('.cjs'));
     expect(own.some((file) => /plan-export/.test(file))).toBe(true);
+  });
+
+  it('are compiled afresh when V8 rejects their caches (other flags), and still hold every file', () => {
+    for (const args of [
+      ['tags'],
+      ['agenda', '--day', '2013-04-16', '--json'],
+      ['new', '--rating', '9', 'Bad'],
+    ]) {
+      const plain = run(copy, args);
+      const flagged = run(copy, args, ['--stack-size=2000']);
+      expect(seen(flagged), args.join(' ')).toEqual(seen(plain));
+      const pack = WORDS.packs[args[0]!]!;
+      // The pack, and only what the same line reads without the flag (a note too new for the caches loads its YAML reader).
+      expect(flagged.read.slice(0, 2), args.join(' ')).toEqual([
+        `packs/${pack}.cjs`,
+        `packs/${pack}.cjs.cache`,
+      ]);
+      expect(flagged.read, args.join(' ')).toEqual(plain.read);
+    }
+    // A usage error thrown in a command from the pack is still one (exit 2), not a crash.
+    expect(run(copy, ['new', '--rating', '9', 'Bad'], ['--stack-size=2000']).code).toBe(2);
   });
 
   it('change no output: without packs, with a damaged, cut short or foreign one, files are loaded one by one', () => {
