@@ -19,6 +19,7 @@ import {
   type Head,
   NUL,
   pieces,
+  samePaths,
   SEARCH_INDEX_FORMAT,
   type StoredStamp,
   validHead,
@@ -162,9 +163,7 @@ export class IndexFile {
   holdsExactly(paths: string[], stampAt: (i: number) => FileStamp | null, prefix = ''): boolean {
     if (paths.length !== this.head.count) return false;
     // `prefix` before each stored path: a caller holding whole file names makes no path of its own.
-    const { pathsText: text } = this;
-    if (paths.join(NUL) !== (prefix && text ? prefix + text.replaceAll(NUL, NUL + prefix) : text))
-      return false;
+    if (!samePaths(paths, this.pathsText, prefix)) return false;
     for (let i = 0; i < paths.length; i++) {
       const stamp = stampAt(i);
       if (!stamp || !this.currentAt(i, stamp)) return false;

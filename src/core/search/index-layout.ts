@@ -80,3 +80,25 @@ export function pieces(text: string): number {
   for (let at = text.indexOf(NUL); at !== -1; at = text.indexOf(NUL, at + 1)) n++;
   return n;
 }
+
+/**
+ * Whether `paths` are, in order, `prefix` followed by each of the NUL-joined
+ * `stored` paths (none of them empty). Compared in place: joining 10,000 file
+ * names and the stored paths with the prefix put back made ~2 MB of strings a
+ * search.
+ */
+export function samePaths(paths: readonly string[], stored: string, prefix: string): boolean {
+  if (paths.length === 0) return stored === '';
+  let at = 0;
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i]!;
+    const length = path.length - prefix.length;
+    if (length <= 0 || !path.startsWith(prefix) || !stored.startsWith(path.slice(prefix.length), at))
+      return false;
+    at += length;
+    // A NUL after every path but the last, which ends the text.
+    if (i < paths.length - 1 ? stored.charCodeAt(at) !== 0 : at !== stored.length) return false;
+    at += 1;
+  }
+  return true;
+}
