@@ -57,8 +57,9 @@ export async function searchScope(
     // No notes: no hit, and nothing to bring up to date (a scan of it finds none).
     if (walk && walk.problems.length === 0 && walk.files.length === 0) continue;
     // A folder or link the walk could not follow, or a path not under its folder: the full way (its problems).
+    const folder = `${prefix}${slug}/`;
     const members =
-      walk && walk.problems.length === 0 && walk.files.every((file) => file.startsWith(`${prefix}${slug}/`))
+      walk && walk.problems.length === 0 && walk.files.every((file) => file.startsWith(folder))
         ? walk.files
         : null;
     const found = members ? searchCurrent(ws, prefix, slug, members, query, filter) : null;
