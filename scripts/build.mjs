@@ -135,6 +135,14 @@ await build({
   logLevel: 'warning',
 });
 
+// import.meta.url in a CommonJS file: a getter, so the URL (pathToFileURL, ~0.4 ms) is worked out
+// only when a module asks for it, not whenever its file is loaded (plan-ics.ts asks only to make a
+// plan, templates.ts only to find a template). Defined as `__cnMeta.url`, with __cnMeta put at the
+// top of each file that uses it.
+const IMPORT_META = { 'import.meta.url': '__cnMeta.url' };
+const META_BANNER =
+  "const __cnMeta = { get url() { return (this.known ??= require('node:url').pathToFileURL(__filename).href); } };";
+
 // The quick lane (src/quick.ts) is one CommonJS file: Node 20 starts its ES
 // module loader only for ES modules, and that alone costs ~9 ms, a third of
 // the whole budget of `jot` (bench/README.md). bin/ is CommonJS for the same reason.
@@ -147,7 +155,7 @@ await build({
   target: 'node20',
   minifySyntax: true,
   legalComments: 'none',
-  define: { 'import.meta.url': '__cnImportMetaUrl', ...BUILD_ID },
+  define: { ...IMPORT_META, ...BUILD_ID },
   // import() of Node's own modules becomes require(): bin/quick-load.js runs this file as a
   // vm.Script (from its code cache), where import() cannot work without an experimental loader
   // (the launcher hands the lane its own import of dist/cli.js: quickMain's importFull).
@@ -167,14 +175,12 @@ const BUILTIN_TO_ESM = /__toESM\(require\("(node:[a-z_/]+)"\), 1\)/g;
 const bundled = readFileSync(quickFile, 'utf8');
 if (!BUILTIN_TO_ESM.test(bundled))
   throw new Error('build: the quick bundle no longer has the __toESM calls it rewrites');
-// import.meta.url (defined as __cnImportMetaUrl above) is worked out only when the lane uses it: none
-// of its modules does today, and pathToFileURL costs ~0.4 ms of every jot.
-const IMPORT_META_URL = "const __cnImportMetaUrl = require('node:url').pathToFileURL(__filename).href;\n";
+// __cnMeta (see IMPORT_META) only when a module of the lane asks for import.meta.url: none does today.
 const quickCode = bundled.replace(
   BUILTIN_TO_ESM,
   (_, name) => `((m) => ({ __proto__: m, default: m }))(require("${name}"))`,
 );
-writeFileSync(quickFile, quickCode.includes('__cnImportMetaUrl') ? IMPORT_META_URL + quickCode : quickCode);
+writeFileSync(quickFile, quickCode.includes('__cnMeta.url') ? `${META_BANNER}\n${quickCode}` : quickCode);
 
 // The full CLI once more, as CommonJS (dist/cli.cjs and dist/chunks/*.cjs) for
 // every command the launcher does not send down the quick lane. The same
@@ -257,7 +263,7 @@ const split = await build({
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.cjs' },
   plugins: [stubJsYaml, vendorYaml],
-  define: { 'import.meta.url': '__cnImportMetaUrl', ...BUILD_ID },
+  define: { ...IMPORT_META, ...BUILD_ID },
   // Inline, for the transform below to read and carry through to the CommonJS file's own map.
   sourcemap: sourcemap ? 'inline' : false,
   metafile: true,
@@ -275,9 +281,7 @@ for (const file of split.outputFiles) {
   const transformed = await transform(file.text, {
     // Strict, as the ES modules it was made of (and dist/cli.js) are; and each file's own URL,
     // for the modules that find files from theirs (src/core/templates.ts).
-    banner: file.text.includes('__cnImportMetaUrl')
-      ? "'use strict'; const __cnImportMetaUrl = require('node:url').pathToFileURL(__filename).href;"
-      : "'use strict';",
+    banner: file.text.includes('__cnMeta.url') ? `'use strict'; ${META_BANNER}` : "'use strict';",
     format: 'cjs',
     loader: 'js',
     platform: 'node',

@@ -25,7 +25,7 @@ async function quickInputs(): Promise<string[]> {
     external: (
       JSON.parse(fs.readFileSync('scripts/quick-lane-external.json', 'utf8')) as { external: string[] }
     ).external,
-    define: { 'import.meta.url': '__cnImportMetaUrl' },
+    define: { 'import.meta.url': '__cnMeta.url' },
     logLevel: 'silent',
   });
   return Object.keys(result.metafile.inputs);

@@ -12,7 +12,9 @@ import { tooLargeForNote } from './note-size.js';
 import { relativeToWorkspace, type Workspace } from '../workspace/workspace.js';
 
 const NOT_NOTES = new Set([CONFERENCE_FILE, 'readme.md']);
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Made on first use: a room command on warm caches reads no note (~0.2 ms to make). */
+let decoder: TextDecoder | undefined;
+const utf8 = () => (decoder ??= new TextDecoder('utf-8', { fatal: true }));
 
 /** A note's id: its file name without `.md`. */
 export const noteId = (file: string): string => path.basename(file).replace(/\.md$/i, '');
@@ -115,7 +117,8 @@ export function checkLink(ws: Workspace, file: string): NoteFileError | null {
 }
 
 /** One buffer every note is read into (then decoded): no Buffer per note for the collector, at 10,000 notes. */
-let scratch = Buffer.allocUnsafe(64 * 1024);
+/** The buffer notes are read into, made on first use and grown as needed. */
+let scratch = Buffer.alloc(0);
 
 /**
  * The bytes of a file through one descriptor (no stat by path), or null for
@@ -132,7 +135,7 @@ function readBytesFast(file: string): Buffer | null {
   try {
     const size = fs.fstatSync(fd).size;
     if (size === 0 || tooLargeForNote(size)) return null;
-    if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
+    if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2, 64 * 1024));
     // Up to the size fstat gave, as readFileSync reads; a file that shrank meanwhile goes the plain way.
     let read = 0;
     for (let n = 1; n !== 0 && read < size; read += n) n = fs.readSync(fd, scratch, read, size - read, read);
@@ -169,7 +172,7 @@ export function readNoteText(file: string, shown: string): string {
   if (bytes.includes(0))
     throw new NoteFileError(shown, undefined, 'binary file (it holds NUL bytes), not a Markdown note');
   try {
-    return utf8.decode(bytes);
+    return utf8().decode(bytes);
   } catch {
     throw new NoteFileError(shown, lineOfFirstBadByte(bytes), 'not UTF-8 text (save it as UTF-8)');
   }
@@ -181,7 +184,7 @@ function lineOfFirstBadByte(bytes: Buffer): number {
   for (let i = 0; i <= bytes.length; i++) {
     if (i === bytes.length || bytes[i] === 10) {
       try {
-        utf8.decode(bytes.subarray(lineStart, i));
+        utf8().decode(bytes.subarray(lineStart, i));
       } catch {
         return line;
       }
