@@ -50,7 +50,7 @@ export async function run(env: CommandEnv, options: AgendaOptions): Promise<void
     );
   const zone = displayZone(conference, programme);
   // The export and --star-from are loaded when asked for: a listing never reads a schedule's decoder
-  // nor the iCalendar writer (~1-2 ms of every agenda).
+  // nor the plan's file output (~1-2 ms of every agenda).
   if (options.starFrom !== undefined)
     return (await import('./agenda/star-from.js')).starFromFile(env, ws, conference, options.starFrom, zone);
 

@@ -1,7 +1,7 @@
 /**
  * `agenda --format ics` and `-o`: the starred plan as iCalendar, to stdout or
  * to a file under report's rule. Loaded only for an export (agenda.ts), so a
- * listing of the agenda never reads the iCalendar writer.
+ * listing of the agenda never reads the plan's output code.
  */
 import fs from 'node:fs';
 import path from 'node:path';
